@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sopgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sopgen", targets: ["sopgen"]),
+        .library(name: "SOPKit", targets: ["SOPKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "GFM", dependencies: ["CCmarkGFM"]),
+        .target(
+            name: "SOPKit",
+            dependencies: [
+                "GFM",
+                "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/sops")]
+        ),
+        .executableTarget(
+            name: "sopgen",
+            dependencies: [
+                "SOPKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GFMTests", dependencies: ["GFM"]),
+        .testTarget(
+            name: "SOPKitTests",
+            dependencies: ["SOPKit", "GFM"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,213 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One Markdown text parsed once by cmark-gfm and rendered as many views as the caller needs.
+///
+/// This is the only file that touches the C library. The tree is kept (not converted to Swift
+/// values) because each view is a handful of cheap mutations followed by cmark's own renderer:
+/// hiding containers, labelling them, substituting value tokens and rewriting links. A document
+/// is not thread-safe; use one per task.
+public final class GFMDocument {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: GFMOptions
+    private let sourceLines: [Substring.UTF8View]
+
+    private var containers: [Int: OpaquePointer] = [:]
+    private var tokenNodes: [(node: OpaquePointer, literal: String, field: LiteralField)] = []
+    private var linkNodes: [(node: OpaquePointer, url: String)] = []
+
+    /// Container ids whose open and close markers ended up in different parents (a block that
+    /// starts inside a list item and ends outside it, say); their content renders unwrapped.
+    public private(set) var misplacedContainers: [Int] = []
+    /// Every link and image destination, with where it starts.
+    public private(set) var links: [GFMLink] = []
+    /// Where raw HTML (blocks or inline) appears; rendered only when `allowsRawHTML` is set.
+    public private(set) var rawHTML: [GFMPosition] = []
+
+    public init(markdown: String, options: GFMOptions = GFMOptions()) {
+        GFMExtensions.registerOnce()
+        self.options = options
+        self.sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        let parser = cmark_parser_new(options.parseFlags)!
+        for extensionPointer in GFMExtensions.all {
+            cmark_parser_attach_syntax_extension(parser, extensionPointer)
+        }
+        var text = markdown
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+        prepareTree()
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    /// Renders one view of the document to an HTML fragment.
+    public func render(_ view: GFMView) -> GFMRendering {
+        for (node, literal, field) in tokenNodes {
+            let value = view.substitute(literal)
+            switch field {
+            case .literal: cmark_node_set_literal(node, value)
+            case .url: cmark_node_set_url(node, value)
+            case .title: cmark_node_set_title(node, value)
+            }
+        }
+        for (node, url) in linkNodes {
+            let substituted = url.unicodeScalars.contains(GFMReserved.tokenStart) ? view.substitute(url) : url
+            cmark_node_set_url(node, view.rewriteLink(substituted))
+        }
+        var detached: [(node: OpaquePointer, parent: OpaquePointer, previous: OpaquePointer?)] = []
+        for id in containers.keys.sorted() {
+            guard let node = containers[id] else { continue }
+            if view.hiddenContainers.contains(id) {
+                if let parent = cmark_node_parent(node) {
+                    detached.append((node, parent, cmark_node_previous(node)))
+                    cmark_node_unlink(node)
+                }
+            } else {
+                let (open, close) = view.containerHTML(id)
+                cmark_node_set_on_enter(node, open)
+                cmark_node_set_on_exit(node, close)
+            }
+        }
+        let raw = cmark_render_html(root, options.renderFlags, cmark_parser_get_syntax_extensions(parser))
+        let html = raw.map { String(cString: $0) } ?? ""
+        free(raw)
+        for (node, parent, previous) in detached.reversed() {
+            if let previous {
+                cmark_node_insert_after(previous, node)
+            } else {
+                cmark_node_prepend_child(parent, node)
+            }
+        }
+        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix)
+    }
+
+    /// Renders Markdown with the default view: what `sopgen render` prints.
+    public static func html(from markdown: String, options: GFMOptions = GFMOptions()) -> String {
+        GFMDocument(markdown: markdown, options: options).render(GFMView()).html
+    }
+
+    // MARK: - Preparing the tree once
+
+    private enum LiteralField { case literal, url, title }
+
+    private func prepareTree() {
+        var opens: [(id: Int, node: OpaquePointer)] = []
+        var closes: [Int: OpaquePointer] = [:]
+        var headings: [OpaquePointer] = []
+
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK:
+                let literal = string(cmark_node_get_literal(node))
+                if let marker = GFMReserved.containerMarker(in: literal) {
+                    if marker.isOpen { opens.append((marker.id, node)) } else { closes[marker.id] = node }
+                } else {
+                    rawHTML.append(position(of: node))
+                    noteTokens(node, literal, .literal)
+                }
+            case CMARK_NODE_HTML_INLINE:
+                rawHTML.append(position(of: node))
+                noteTokens(node, string(cmark_node_get_literal(node)), .literal)
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                noteTokens(node, string(cmark_node_get_literal(node)), .literal)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = string(cmark_node_get_url(node))
+                linkNodes.append((node, url))
+                links.append(GFMLink(destination: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                                     position: position(of: node)))
+                noteTokens(node, string(cmark_node_get_title(node)), .title)
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+            default:
+                break
+            }
+        }
+
+        for heading in headings {
+            let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+            cmark_node_set_on_enter(marker, GFMReserved.headingMarker)
+            cmark_node_prepend_child(heading, marker)
+        }
+        for (id, open) in opens {
+            let close = closes.removeValue(forKey: id)
+            guard let close, cmark_node_parent(close) == cmark_node_parent(open) else {
+                misplacedContainers.append(id)
+                cmark_node_free(open)
+                close.map { cmark_node_free($0) }
+                continue
+            }
+            let container = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_insert_before(open, container)
+            var sibling = cmark_node_next(open)
+            while let current = sibling, current != close {
+                sibling = cmark_node_next(current)
+                cmark_node_append_child(container, current)
+            }
+            cmark_node_free(open)
+            cmark_node_free(close)
+            containers[id] = container
+        }
+        for (id, orphan) in closes {
+            misplacedContainers.append(id)
+            cmark_node_free(orphan)
+        }
+        misplacedContainers.sort()
+    }
+
+    private func noteTokens(_ node: OpaquePointer, _ literal: String, _ field: LiteralField) {
+        if literal.unicodeScalars.contains(GFMReserved.tokenStart) {
+            tokenNodes.append((node, literal, field))
+        }
+    }
+
+    private func position(of node: OpaquePointer) -> GFMPosition {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        guard line >= 1, line <= sourceLines.count, byteColumn >= 1 else {
+            return GFMPosition(line: max(line, 1), column: max(byteColumn, 1))
+        }
+        let prefix = sourceLines[line - 1].prefix(byteColumn - 1)
+        let scalars = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
+        return GFMPosition(line: line, column: scalars + 1)
+    }
+
+    private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// The syntax extensions every document gets: the five of GitHub's own renderer.
+private enum GFMExtensions {
+    static let names = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    nonisolated(unsafe) static let all: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return names.compactMap { cmark_find_syntax_extension($0) }
+    }()
+
+    static func registerOnce() { _ = all }
+}
+
+extension GFMOptions {
+    var parseFlags: Int32 {
+        CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
+    }
+
+    var renderFlags: Int32 {
+        CMARK_OPT_FOOTNOTES | (allowsRawHTML ? CMARK_OPT_UNSAFE : 0)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Private-use scalars that sopgen reserves for its own markers. Callers replace them in any
+/// input (`GFMReserved.sanitize`) so that a marker can only come from sopgen itself.
+public enum GFMReserved {
+    static let containerMark: Unicode.Scalar = "\u{F8F0}"
+    /// Starts a value token; the caller defines what follows and substitutes it per view.
+    public static let tokenStart: Unicode.Scalar = "\u{F8F1}"
+    public static let tokenEnd: Unicode.Scalar = "\u{F8F2}"
+    static let headingMarker = "\u{F8F3}"
+    static let all: ClosedRange<Unicode.Scalar> = "\u{F8F0}"..."\u{F8F3}"
+
+    /// The line that opens container `id`; put it on a line of its own, indented like its content.
+    public static func containerOpen(_ id: Int) -> String { "<!--\(containerMark)open:\(id)-->" }
+    public static func containerClose(_ id: Int) -> String { "<!--\(containerMark)close:\(id)-->" }
+
+    /// Replaces reserved scalars (and C0 controls other than tab, newline and carriage return,
+    /// which HTML does not allow) with U+FFFD.
+    public static func sanitize(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)
+        }
+        return String(scalars)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        all.contains(scalar) || (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r")
+            || scalar.value == 0x7F
+    }
+
+    static func containerMarker(in literal: String) -> (id: Int, isOpen: Bool)? {
+        let trimmed = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<!--\(containerMark)"), trimmed.hasSuffix("-->") else { return nil }
+        let body = trimmed.dropFirst(5).dropLast(3)
+        for (prefix, isOpen) in [("open:", true), ("close:", false)] where body.hasPrefix(prefix) {
+            if let id = Int(body.dropFirst(prefix.count)) { return (id, isOpen) }
+        }
+        return nil
+    }
+}
+

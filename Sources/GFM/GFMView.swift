@@ -1,0 +1,56 @@
+/// What one rendering of a `GFMDocument` shows: which containers, how they are labelled,
+/// what value tokens become, and where links point.
+public struct GFMView: Sendable {
+    public var hiddenContainers: Set<Int>
+    /// The HTML around a visible container: its opening and closing tags.
+    public var containerHTML: @Sendable (Int) -> (open: String, close: String)
+    /// Applied to every literal (text, code, URL, title) that holds a value token.
+    public var substitute: @Sendable (String) -> String
+    /// Applied to every link and image destination, after substitution.
+    public var rewriteLink: @Sendable (String) -> String
+    /// Prefixed to every heading id, so that several documents can share one page.
+    public var headingIDPrefix: String
+
+    public init(
+        hiddenContainers: Set<Int> = [],
+        containerHTML: @escaping @Sendable (Int) -> (open: String, close: String) = { _ in ("", "") },
+        substitute: @escaping @Sendable (String) -> String = { $0 },
+        rewriteLink: @escaping @Sendable (String) -> String = { $0 },
+        headingIDPrefix: String = ""
+    ) {
+        self.hiddenContainers = hiddenContainers
+        self.containerHTML = containerHTML
+        self.substitute = substitute
+        self.rewriteLink = rewriteLink
+        self.headingIDPrefix = headingIDPrefix
+    }
+}
+
+/// An HTML fragment and the headings it holds, in order.
+public struct GFMRendering: Sendable, Hashable {
+    public var html: String
+    public var headings: [GFMHeading]
+}
+
+public struct GFMHeading: Sendable, Hashable {
+    public var level: Int
+    public var id: String
+    public var text: String
+}
+
+/// A position in the Markdown text given to the parser: 1-based line, column in Unicode scalars.
+public struct GFMPosition: Sendable, Hashable {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct GFMLink: Sendable, Hashable {
+    public var destination: String
+    public var isImage: Bool
+    public var position: GFMPosition
+}

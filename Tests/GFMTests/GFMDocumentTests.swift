@@ -1,0 +1,148 @@
+import GFM
+import Testing
+
+@Suite struct GFMFeatureTests {
+    @Test func tables() {
+        let html = GFMDocument.html(from: "| a | b |\n|---|--:|\n| 1 | 2 |\n")
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th>a</th>"))
+        #expect(html.contains("<td align=\"right\">2</td>"))
+    }
+
+    @Test func taskLists() {
+        let html = GFMDocument.html(from: "- [ ] open\n- [x] done\n")
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> open"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> done"))
+    }
+
+    @Test func strikethrough() {
+        #expect(GFMDocument.html(from: "~~gone~~\n") == "<p><del>gone</del></p>\n")
+    }
+
+    @Test func autolinks() {
+        let html = GFMDocument.html(from: "See https://example.com/docs and www.example.org.\n")
+        #expect(html.contains("<a href=\"https://example.com/docs\">https://example.com/docs</a>"))
+        #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+    }
+
+    @Test func footnotes() {
+        let html = GFMDocument.html(from: "Claim.[^1]\n\n[^1]: Source.\n")
+        #expect(html.contains("<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>"))
+        #expect(html.contains("<section class=\"footnotes\" data-footnotes>"))
+    }
+
+    @Test func headingsGetStableUniqueIDs() {
+        let rendering = GFMDocument(markdown: "# Refunds & *coupons*\n\n## Steps\n\n## Steps\n").render(GFMView())
+        #expect(rendering.html.contains("<h1 id=\"refunds--coupons\">Refunds &amp; <em>coupons</em></h1>"))
+        #expect(rendering.headings.map(\.id) == ["refunds--coupons", "steps", "steps-1"])
+        #expect(rendering.headings.first?.text == "Refunds & coupons")
+    }
+
+    @Test func headingIDPrefixKeepsPagesApart() {
+        let rendering = GFMDocument(markdown: "## Steps\n").render(GFMView(headingIDPrefix: "refunds--"))
+        #expect(rendering.html == "<h2 id=\"refunds--steps\">Steps</h2>\n")
+    }
+}
+
+@Suite struct GFMSafetyTests {
+    @Test func rawHTMLIsOmittedByDefault() {
+        let document = GFMDocument(markdown: "<script>alert(1)</script>\n\nText <b>bold</b>\n")
+        let html = document.render(GFMView()).html
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+        #expect(document.rawHTML.count == 3)
+    }
+
+    @Test func rawHTMLRendersWhenAllowedButDangerousTagsAreFiltered() {
+        let html = GFMDocument.html(from: "<b>bold</b> <script>x</script>\n", options: GFMOptions(allowsRawHTML: true))
+        #expect(html.contains("<b>bold</b>"))
+        #expect(html.contains("&lt;script>"))
+    }
+
+    @Test func javascriptLinksAreDroppedByDefault() {
+        let html = GFMDocument.html(from: "[click](javascript:alert(1))\n")
+        #expect(html == "<p><a href=\"\">click</a></p>\n")
+    }
+
+    @Test func reservedScalarsAreSanitized() {
+        #expect(GFMReserved.sanitize("a\u{F8F1}b\u{01}c\td") == "a\u{FFFD}b\u{FFFD}c\td")
+    }
+}
+
+@Suite struct GFMViewTests {
+    let markdown = """
+        Intro.
+
+        \(GFMReserved.containerOpen(0))
+        Only for managers.
+
+        - a list inside
+        \(GFMReserved.containerClose(0))
+
+        Outro.
+
+        """
+
+    @Test func containersShowWithTheirLabels() {
+        let view = GFMView(containerHTML: { id in ("<aside data-block=\"\(id)\">\n", "</aside>\n") })
+        let html = GFMDocument(markdown: markdown).render(view).html
+        #expect(html == """
+            <p>Intro.</p>
+            <aside data-block="0">
+            <p>Only for managers.</p>
+            <ul>
+            <li>a list inside</li>
+            </ul>
+            </aside>
+            <p>Outro.</p>
+
+            """)
+    }
+
+    @Test func hiddenContainersDisappearAndComeBackForTheNextView() {
+        let document = GFMDocument(markdown: markdown)
+        let hidden = document.render(GFMView(hiddenContainers: [0])).html
+        #expect(hidden == "<p>Intro.</p>\n<p>Outro.</p>\n")
+        let shown = document.render(GFMView()).html
+        #expect(shown.contains("Only for managers."))
+        #expect(document.misplacedContainers.isEmpty)
+    }
+
+    @Test func containerThatCrossesAListIsReported() {
+        let text = "- item\n  \(GFMReserved.containerOpen(3))\n  inside\n\n\(GFMReserved.containerClose(3))\n"
+        let document = GFMDocument(markdown: text)
+        #expect(document.misplacedContainers == [3])
+        #expect(!document.render(GFMView()).html.contains("raw HTML"))
+    }
+
+    @Test func tokensAreSubstitutedAsLiteralTextInEveryContext() {
+        let token = "\u{F8F1}0\u{F8F2}"
+        let text = "Visit \(token) or `\(token)` or [link](\(token)).\n\n```\n\(token)\n```\n"
+        let document = GFMDocument(markdown: text)
+        let html = document.render(GFMView(substitute: { $0.replacingOccurrences(of: token, with: "<b>*x*</b>") })).html
+        #expect(html.contains("Visit &lt;b&gt;*x*&lt;/b&gt; or <code>&lt;b&gt;*x*&lt;/b&gt;</code>"))
+        #expect(html.contains("<pre><code>&lt;b&gt;*x*&lt;/b&gt;\n</code></pre>"))
+        #expect(html.contains("href=\"%3Cb%3E*x*%3C/b%3E\""))
+    }
+
+    @Test func substitutedJavascriptURLIsStillDropped() {
+        let token = "\u{F8F1}0\u{F8F2}"
+        let document = GFMDocument(markdown: "[x](\(token))\n")
+        let html = document.render(GFMView(substitute: { _ in "javascript:alert(1)" })).html
+        #expect(html == "<p><a href=\"\">x</a></p>\n")
+    }
+
+    @Test func linksAreRewrittenPerView() {
+        let document = GFMDocument(markdown: "[refunds](refunds.md#steps) and [web](https://example.com)\n")
+        #expect(document.links.map(\.destination) == ["refunds.md#steps", "https://example.com"])
+        #expect(document.links.first?.position == GFMPosition(line: 1, column: 1))
+        let html = document.render(GFMView(rewriteLink: { $0.replacingOccurrences(of: ".md", with: ".html") })).html
+        #expect(html.contains("href=\"refunds.html#steps\""))
+    }
+
+    @Test func linkPositionsCountUnicodeScalars() {
+        let document = GFMDocument(markdown: "Café ünïcode [x](y.md)\n")
+        #expect(document.links.first?.position == GFMPosition(line: 1, column: 14))
+    }
+}
