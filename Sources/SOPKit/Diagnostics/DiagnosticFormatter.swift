@@ -1,0 +1,34 @@
+/// Prints diagnostics like a compiler: the header line, the source line, a caret under the column.
+public struct DiagnosticFormatter: Sendable {
+    public var sources: [String: SourceFile]
+
+    public init(sources: [String: SourceFile]) {
+        self.sources = sources
+    }
+
+    public func format(_ diagnostics: [Diagnostic]) -> String {
+        var output = ""
+        for diagnostic in diagnostics.sorted() {
+            output += format(diagnostic)
+        }
+        output += summary(diagnostics) + "\n"
+        return output
+    }
+
+    public func format(_ diagnostic: Diagnostic) -> String {
+        var output = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+        if let line = sources[diagnostic.location.path]?.line(diagnostic.location.line) {
+            let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+            let caretOffset = min(max(diagnostic.location.column - 1, 0), shown.unicodeScalars.count)
+            output += "    \(shown)\n"
+            output += "    \(String(repeating: " ", count: caretOffset))^\n"
+        }
+        return output
+    }
+
+    public func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// The load stage: finds a pack's files and reads them as text. Nothing is interpreted here;
+/// problems with the files themselves (not UTF-8, unreadable, a folder where a file belongs)
+/// become diagnostics.
+public struct PackLoader: Sendable {
+    /// Files larger than this are not read: no SOP or YAML file of a real pack comes near it.
+    public static let maximumFileSize = 16 * 1024 * 1024
+
+    public init() {}
+
+    public func load(from root: URL) -> LoadedPack {
+        var pack = LoadedPack(root: root)
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            pack.diagnostics.append(.error("pack-not-found", "no pack folder at '\(root.path)'", at: SourceLocation(path: root.path)))
+            return pack
+        }
+        for name in ["sopgen.yml", "roles.yml", "policies.yml"] {
+            read(name, into: &pack, required: true)
+        }
+        for folder in ["sites", "procedures", "snippets", "templates", "checklists", "playbooks"] {
+            for path in files(under: folder, in: root, pack: &pack) {
+                read(path, into: &pack, required: false)
+            }
+        }
+        return pack
+    }
+
+    private func read(_ path: String, into pack: inout LoadedPack, required: Bool) {
+        let url = pack.root.appendingPathComponent(path)
+        let location = SourceLocation(path: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            if required {
+                pack.diagnostics.append(.error("missing-file", "the pack has no \(path)", at: location))
+            }
+            return
+        }
+        if isDirectory.boolValue {
+            pack.diagnostics.append(.error("not-a-file", "\(path) is a folder; a file was expected", at: location))
+            return
+        }
+        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > Self.maximumFileSize {
+            pack.diagnostics.append(.error("file-too-large", "\(path) is \(size / 1_048_576) MiB; files over \(Self.maximumFileSize / 1_048_576) MiB are not read", at: location))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            pack.diagnostics.append(.error("unreadable-file", "cannot read \(path)", at: location))
+            return
+        }
+        switch TextDecoding.decode(data) {
+        case .success(let text):
+            pack.files[path] = SourceFile(path: path, text: text)
+        case .failure(let position):
+            pack.diagnostics.append(.error("invalid-utf8", "\(path) is not valid UTF-8 text",
+                                           at: SourceLocation(path: path, line: position.line, column: position.column)))
+        }
+    }
+
+    /// Regular files below `folder`, sorted, with hidden files skipped and symbolic-link loops cut.
+    private func files(under folder: String, in root: URL, pack: inout LoadedPack) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else {
+            pack.diagnostics.append(.error("not-a-folder", "\(folder) is a file; a folder was expected", at: SourceLocation(path: folder)))
+            return []
+        }
+        var found: [String] = []
+        var visited: Set<String> = []
+        walk(base, relative: folder, visited: &visited, found: &found, pack: &pack)
+        return found.sorted()
+    }
+
+    private func walk(_ url: URL, relative: String, visited: inout Set<String>, found: inout [String], pack: inout LoadedPack) {
+        let real = url.resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else {
+            pack.diagnostics.append(.error("symlink-loop", "\(relative) leads back to a folder already read", at: SourceLocation(path: relative)))
+            return
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+            pack.diagnostics.append(.error("unreadable-file", "cannot list \(relative)", at: SourceLocation(path: relative)))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let child = url.appendingPathComponent(name)
+            let childRelative = relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else {
+                pack.diagnostics.append(.error("broken-symlink", "\(childRelative) points at nothing", at: SourceLocation(path: childRelative)))
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(child, relative: childRelative, visited: &visited, found: &found, pack: &pack)
+            } else {
+                found.append(childRelative)
+            }
+        }
+    }
+}
+
+/// What the load stage hands to the decoder: text by pack-relative path.
+public struct LoadedPack: Sendable {
+    public var root: URL
+    public var files: [String: SourceFile] = [:]
+    public var diagnostics: [Diagnostic] = []
+
+    public init(root: URL, files: [String: SourceFile] = [:]) {
+        self.root = root
+        self.files = files
+    }
+
+    public func files(under folder: String, withExtension fileExtension: String) -> [SourceFile] {
+        files.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + fileExtension) }.sorted().compactMap { files[$0] }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Bytes to text the way a pack's author meant them: UTF-8, an optional byte-order mark
+/// dropped, CRLF and lone CR turned into LF.
+enum TextDecoding {
+    struct InvalidPosition: Error {
+        var line: Int
+        var column: Int
+    }
+
+    static func decode(_ data: Data) -> Result<String, InvalidPosition> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return .failure(firstInvalidPosition(in: bytes))
+        }
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return .success(text) }
+        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    }
+
+    private static func firstInvalidPosition(in bytes: [UInt8]) -> InvalidPosition {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let length = validSequenceLength(bytes, at: index)
+            if length == 0 {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                return InvalidPosition(line: line, column: column)
+            }
+            if bytes[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return InvalidPosition(line: line, column: 1)
+    }
+
+    private static func validSequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        let sequence = Array(bytes[index..<index + length])
+        return String(validating: sequence, as: UTF8.self) == nil ? 0 : length
+    }
+}

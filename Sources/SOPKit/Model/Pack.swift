@@ -1,0 +1,23 @@
+/// A decoded pack: everything the later stages need, with source positions kept for diagnostics.
+public struct Pack: Sendable {
+    public var settings: PackSettings
+    public var roles: [Role]
+    public var policies: [Policy]
+    public var sites: [Site]
+    public var sops: [SOP]
+    public var snippets: [String: Template]
+    /// Template overrides from the pack's own `templates/` folder, by file name.
+    public var templates: [String: SourceFile]
+    /// Every file read, for diagnostics that quote a source line.
+    public var sources: [String: SourceFile]
+
+    public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
+    public func site(_ id: String) -> Site? { sites.first { $0.id == id } }
+    public func sop(_ id: String) -> SOP? { sops.first { $0.id == id } }
+
+    /// The site the handbook speaks about: the pack's default, or its only site.
+    public var defaultSite: Site? {
+        if let id = settings.defaultSite?.value { return site(id) }
+        return sites.count == 1 ? sites.first : nil
+    }
+}

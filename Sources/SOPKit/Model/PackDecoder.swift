@@ -1,0 +1,63 @@
+import Foundation
+import Yams
+
+/// The decode stage: text files to a `Pack`, every problem a diagnostic with its position.
+public struct PackDecoder: Sendable {
+    public init() {}
+
+    public func decode(_ loaded: LoadedPack) -> (pack: Pack, diagnostics: [Diagnostic]) {
+        var diagnostics = loaded.diagnostics
+        func run<T>(_ file: SourceFile, _ body: (DecodingContext) -> T) -> T {
+            let context = DecodingContext(file: file)
+            let result = body(context)
+            diagnostics += context.diagnostics
+            return result
+        }
+
+        let settings = loaded.files["sopgen.yml"].map { file in run(file) { decodeSettings($0) } } ?? PackSettings()
+        let roles = loaded.files["roles.yml"].map { file in run(file) { RoleDecoder.decode($0) } } ?? []
+        let policies = loaded.files["policies.yml"].map { file in run(file) { PolicyDecoder.decode($0) } } ?? []
+        let sites = loaded.files(under: "sites", withExtension: "yml").compactMap { file in run(file) { SiteDecoder.decode($0) } }
+
+        var snippets: [String: Template] = [:]
+        for file in loaded.files(under: "snippets", withExtension: "md") {
+            let name = Self.stem(of: file.path)
+            var parser = TemplateParser(path: file.path, firstLine: 1)
+            snippets[name] = parser.parse(GFMSanitizer.clean(file.text))
+            diagnostics += parser.diagnostics
+        }
+        var sops: [SOP] = []
+        for file in loaded.files(under: "procedures", withExtension: "md") {
+            if let sop = run(file, { SOPDecoder.decode($0) }) { sops.append(sop) }
+        }
+        var templates: [String: SourceFile] = [:]
+        for (path, file) in loaded.files where path.hasPrefix("templates/") {
+            templates[String(path.dropFirst("templates/".count))] = file
+        }
+        let pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
+                        snippets: snippets, templates: templates, sources: loaded.files)
+        return (pack, diagnostics)
+    }
+
+    private func decodeSettings(_ context: DecodingContext) -> PackSettings {
+        guard let root = context.compose() else { return PackSettings() }
+        guard let fields = YAMLFields(root, "sopgen.yml", allowed: ["title", "organisation", "default_site", "options"], context: context) else {
+            return PackSettings()
+        }
+        var settings = PackSettings(
+            title: fields.string("title", required: true)?.value ?? "SOP handbook",
+            organisation: fields.string("organisation")?.value ?? "",
+            defaultSite: fields.string("default_site")
+        )
+        if let options = fields.fields("options", "options", allowed: ["unsafe_html"]) {
+            settings.unsafeHTML = options.bool("unsafe_html", default: false)
+        }
+        return settings
+    }
+
+    static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[..<dot])
+    }
+}

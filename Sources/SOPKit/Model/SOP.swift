@@ -1,0 +1,47 @@
+/// A standard operating procedure: front matter plus a Markdown body in sopgen's small syntax.
+public struct SOP: Sendable, Hashable, Identifiable {
+    public var id: String
+    /// Pack-relative path of the source file, e.g. `procedures/support/refunds.md`.
+    public var path: String
+    public var title: String
+    public var surface: Located<Surface>?
+    public var audience: [Located<String>]
+    public var owner: Located<String>?
+    public var reviewCadence: String?
+    public var lastReviewed: String?
+    public var summary: String?
+    public var body: Template
+    public var location: SourceLocation
+}
+
+/// Markdown with values, includes and role blocks, parsed into pieces with their positions.
+public struct Template: Sendable, Hashable {
+    public indirect enum Piece: Sendable, Hashable {
+        /// Markdown text copied as is.
+        case text(Located<String>)
+        /// `{{path.to.value}}`; `width` is its length in the source, in scalars.
+        case value(Located<String>, width: Int)
+        /// `{{> snippet}}` on a line of its own, with the indentation it stands at.
+        case include(Located<String>, indentation: String)
+        /// `::: for a b` or `::: except a b` … `:::`.
+        case roleBlock(RoleBlock)
+    }
+
+    public struct RoleBlock: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable { case `for`, except }
+        public var kind: Kind
+        public var roles: [Located<String>]
+        public var indentation: String
+        public var body: [Piece]
+        public var location: SourceLocation
+
+        public func isVisible(to role: String) -> Bool {
+            let named = roles.contains { $0.value == role }
+            return kind == .for ? named : !named
+        }
+    }
+
+    public var pieces: [Piece]
+    /// Line of the source file where the body starts (after front matter).
+    public var firstLine: Int
+}

@@ -1,0 +1,37 @@
+import Yams
+
+enum SOPDecoder {
+    static let keys = ["id", "title", "surface", "audience", "owner", "review_cadence", "last_reviewed", "summary"]
+
+    static func decode(_ context: DecodingContext) -> SOP? {
+        let file = context.file
+        let text = GFMSanitizer.clean(file.text)
+        guard let split = FrontMatter.split(text) else {
+            context.diagnostics.append(.error("missing-front-matter", "an SOP starts with '---' front matter (title, surface, audience, owner…)", at: SourceLocation(path: file.path)))
+            return nil
+        }
+        let frontMatterContext = DecodingContext(file: SourceFile(path: file.path, text: split.yaml))
+        defer { context.diagnostics += frontMatterContext.diagnostics }
+        guard let root = frontMatterContext.compose(),
+              let fields = YAMLFields(root, "SOP front matter", allowed: keys, context: frontMatterContext) else { return nil }
+        let stem = PackDecoder.stem(of: file.path)
+        let id = fields.string("id")?.value ?? stem
+        var parser = TemplateParser(path: file.path, firstLine: split.bodyFirstLine)
+        let body = parser.parse(split.body)
+        context.diagnostics += parser.diagnostics
+        guard let title = fields.string("title", required: true) else { return nil }
+        return SOP(
+            id: id,
+            path: file.path,
+            title: title.value,
+            surface: fields.enumeration("surface", Surface.self),
+            audience: fields.strings("audience", required: true),
+            owner: fields.string("owner"),
+            reviewCadence: fields.string("review_cadence")?.value,
+            lastReviewed: fields.string("last_reviewed")?.value,
+            summary: fields.string("summary")?.value,
+            body: body,
+            location: SourceLocation(path: file.path, line: 1, column: 1)
+        )
+    }
+}

@@ -1,0 +1,38 @@
+import Yams
+
+/// Turns Yams' errors into diagnostics that point where the author must look.
+enum YAMLErrorTranslator {
+    static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .error("yaml-syntax", "invalid YAML: \(problem)", at: SourceLocation(path: file.path, line: mark.line, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let location = secondOccurrence(of: key, after: context.mark, in: file)
+                ?? SourceLocation(path: file.path, line: context.mark.line, column: context.mark.column)
+            return .error("duplicate-key", "duplicate key '\(key)'; each key may appear once in a mapping", at: location)
+        case .reader(let problem, _, _, _):
+            return .error("yaml-syntax", "cannot read YAML: \(problem)", at: SourceLocation(path: file.path))
+        default:
+            return .error("yaml-syntax", "cannot read YAML: \(error)", at: SourceLocation(path: file.path))
+        }
+    }
+
+    /// Yams points at the mapping; the author needs the key written a second time.
+    private static func secondOccurrence(of key: String, after mark: Mark, in file: SourceFile) -> SourceLocation? {
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen: [Int: Int] = [:]
+        for index in max(mark.line - 1, 0)..<lines.count {
+            let line = lines[index]
+            let trimmed = line.drop { $0 == " " || $0 == "-" }
+            let indent = line.unicodeScalars.count - trimmed.unicodeScalars.count
+            for candidate in [key + ":", "\"\(key)\":", "'\(key)':"] where trimmed.hasPrefix(candidate) {
+                seen[indent, default: 0] += 1
+                if seen[indent] == 2 {
+                    return SourceLocation(path: file.path, line: index + 1, column: indent + 1)
+                }
+            }
+        }
+        return nil
+    }
+}

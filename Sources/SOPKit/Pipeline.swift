@@ -1,0 +1,45 @@
+import Foundation
+
+/// load → decode → validate → resolve → render → write. Each stage takes the previous stage's value;
+/// only `write` touches the output folder, and only when no stage reported an error.
+public struct Pipeline: Sendable {
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: SourceFile]
+        public var plan: OutputPlan?
+        public var resolved: ResolvedPack?
+
+        public var succeeded: Bool { !diagnostics.hasErrors && plan != nil }
+    }
+
+    public let packRoot: URL
+
+    public init(packRoot: URL) {
+        self.packRoot = packRoot
+    }
+
+    /// Runs every stage but `write`: what `check` reports is exactly what would stop `build`.
+    public func plan() async -> Result {
+        let loaded = PackLoader().load(from: packRoot)
+        let (pack, decodeDiagnostics) = PackDecoder().decode(loaded)
+        var diagnostics = decodeDiagnostics
+        diagnostics += PackValidator().validate(pack)
+        guard !diagnostics.hasErrors else {
+            return Result(diagnostics: diagnostics.sorted(), sources: loaded.files, plan: nil, resolved: nil)
+        }
+        let resolved = PackResolver().resolve(pack)
+        let (plan, renderDiagnostics) = await SiteRenderer().render(resolved)
+        diagnostics += renderDiagnostics
+        return Result(diagnostics: diagnostics.sorted(), sources: loaded.files,
+                      plan: diagnostics.hasErrors ? nil : plan, resolved: resolved)
+    }
+
+    /// Plans, then writes when the plan is clean.
+    public func build(into output: URL) async throws(SiteWriterError) -> Result {
+        let result = await plan()
+        if result.succeeded, let plan = result.plan {
+            try SiteWriter().write(plan, to: output)
+        }
+        return result
+    }
+}

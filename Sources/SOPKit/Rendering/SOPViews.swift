@@ -1,0 +1,110 @@
+import GFM
+
+/// Every rendering of one SOP: the trainer view, each role's view, and each role's print section.
+struct SOPViews: Sendable {
+    var trainer: GFMRendering
+    var roles: [String: GFMRendering]
+    var print: [String: GFMRendering]
+    var diagnostics: [Diagnostic]
+    /// Links into other SOPs with a heading, to check once every SOP's headings are known.
+    var anchoredLinks: [(path: String, fragment: String, location: SourceLocation)]
+}
+
+/// Renders one SOP's views from a single parse.
+struct SOPViewRenderer: Sendable {
+    let resolved: ResolvedPack
+    /// SOP id by pack path, for links between SOPs.
+    let sopsByPath: [String: SOP]
+    let roleValues: [String: [String: String]]
+    let trainerRoleValues: [String: String]
+
+    init(resolved: ResolvedPack) {
+        self.resolved = resolved
+        sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
+        roleValues = Dictionary(uniqueKeysWithValues: resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) })
+        trainerRoleValues = ValueCatalog.forRole(nil, pack: resolved.pack)
+    }
+
+    func render(_ item: ResolvedPack.ResolvedSOP) -> SOPViews {
+        let markdown = item.markdown
+        let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
+        var diagnostics: [Diagnostic] = []
+        var anchoredLinks: [(String, String, SourceLocation)] = []
+        for id in document.misplacedContainers where id < markdown.blocks.count {
+            diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
+        }
+        if !resolved.pack.settings.unsafeHTML {
+            for position in document.rawHTML {
+                diagnostics.append(.warning("raw-html", "raw HTML is left out of the handbook; set options.unsafe_html: true in sopgen.yml to keep it", at: markdown.origin(of: position)))
+            }
+        }
+        for link in document.links {
+            let location = markdown.origin(of: link.position)
+            guard case .sop(let path, let fragment) = LinkTarget(markdown.substitute(link.destination, values: item.values), from: location.path) else { continue }
+            if sopsByPath[path] == nil {
+                let known = sopsByPath.keys.sorted()
+                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(Suggestion.didYouMean(path, in: known))", at: location))
+            } else if let fragment, !fragment.isEmpty {
+                anchoredLinks.append((path, fragment, location))
+            }
+        }
+
+        let trainer = document.render(view(for: item, role: nil, printing: false))
+        var roles: [String: GFMRendering] = [:]
+        var print: [String: GFMRendering] = [:]
+        for audience in item.sop.audience {
+            let role = audience.value
+            guard roles[role] == nil, roleValues[role] != nil else { continue }
+            roles[role] = document.render(view(for: item, role: role, printing: false))
+            print[role] = document.render(view(for: item, role: role, printing: true))
+        }
+        return SOPViews(trainer: trainer, roles: roles, print: print, diagnostics: diagnostics, anchoredLinks: anchoredLinks)
+    }
+
+    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool) -> GFMView {
+        let markdown = item.markdown
+        let values = item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 }
+        let sourcePath = item.sop.path
+        let ownID = item.sop.id
+        let pack = resolved.pack
+        let sopsByPath = sopsByPath
+        let hidden: Set<Int> = role.map { role in
+            Set(markdown.blocks.indices.filter { !markdown.blocks[$0].isVisible(to: role) })
+        } ?? []
+        return GFMView(
+            hiddenContainers: hidden,
+            containerHTML: { id in
+                guard role == nil, id < markdown.blocks.count else { return ("", "") }
+                return RoleBlockLabel.html(for: markdown.blocks[id], pack: pack)
+            },
+            substitute: { markdown.substitute($0, values: values) },
+            rewriteLink: { destination in
+                switch LinkTarget(destination, from: sourcePath) {
+                case .external:
+                    return destination
+                case .samePage(let fragment):
+                    return printing ? "#\(ownID)--\(fragment)" : destination
+                case .sop(let path, let fragment):
+                    guard let target = sopsByPath[path] else { return destination }
+                    let readable = role.map { role in target.audience.contains { $0.value == role } } ?? true
+                    let suffix = fragment.map { "#" + $0 } ?? ""
+                    if !readable { return "../../sops/\(target.id).html\(suffix)" }
+                    if printing { return "#\(target.id)" + (fragment.map { "--" + $0 } ?? "") }
+                    return "\(target.id).html\(suffix)"
+                }
+            },
+            headingIDPrefix: printing ? "\(ownID)--" : ""
+        )
+    }
+}
+
+/// The labelled box a role block gets in the trainer view.
+enum RoleBlockLabel {
+    static func html(for block: ExpandedMarkdown.Block, pack: Pack) -> (open: String, close: String) {
+        let names = block.roles.map { HTMLText.escape(pack.role($0)?.name ?? $0) }.joined(separator: ", ")
+        let label = block.kind == .for ? "Only for: \(names)" : "Everyone except: \(names)"
+        let roles = HTMLText.escape(block.roles.joined(separator: " "))
+        return ("<aside class=\"role-block role-block-\(block.kind.rawValue)\" data-roles=\"\(roles)\">\n<p class=\"role-block-label\">\(label)</p>\n",
+                "</aside>\n")
+    }
+}

@@ -1,0 +1,123 @@
+import GFM
+
+/// The render stage: a resolved pack to an in-memory `OutputPlan`. SOPs render concurrently, each
+/// parsed once for all of its views; nothing here touches the disk.
+public struct SiteRenderer: Sendable {
+    public init() {}
+
+    public func render(_ resolved: ResolvedPack) async -> (plan: OutputPlan, diagnostics: [Diagnostic]) {
+        let theme = ThemeLibrary.load(overrides: resolved.pack.templates)
+        var diagnostics = theme.diagnostics
+        guard !diagnostics.hasErrors else { return (OutputPlan(), diagnostics) }
+
+        let viewRenderer = SOPViewRenderer(resolved: resolved)
+        let rendered = await withTaskGroup(of: (Int, RenderedSOP).self) { group in
+            for index in resolved.sops.indices {
+                group.addTask {
+                    (index, Self.renderSOP(resolved.sops[index], with: viewRenderer, theme: theme, resolved: resolved))
+                }
+            }
+            var results = [RenderedSOP?](repeating: nil, count: resolved.sops.count)
+            for await (index, result) in group { results[index] = result }
+            return results.compactMap { $0 }
+        }
+
+        var plan = OutputPlan()
+        var headingsByPath: [String: Set<String>] = [:]
+        for sop in rendered {
+            diagnostics += sop.views.diagnostics
+            headingsByPath[sop.sop.path] = Set(sop.views.trainer.headings.map(\.id))
+            for (path, html) in sop.pages { plan.add(path, html) }
+        }
+        for sop in rendered {
+            for link in sop.views.anchoredLinks where headingsByPath[link.path]?.contains(link.fragment) == false {
+                let known = headingsByPath[link.path, default: []].sorted()
+                diagnostics.append(.error("broken-anchor", "'\(link.path)' has no heading with id '\(link.fragment)'\(Suggestion.didYouMean(link.fragment, in: known))", at: link.location))
+            }
+        }
+
+        let context = PageContext(resolved: resolved)
+        let viewsByID = Dictionary(rendered.map { ($0.sop.id, $0.views) }, uniquingKeysWith: { first, _ in first })
+        for handbook in resolved.handbooks {
+            plan.add("roles/\(handbook.role.id)/index.html", handbookPage(handbook, context: context, theme: theme))
+            plan.add("roles/\(handbook.role.id)/print.html", printPage(handbook, views: viewsByID, context: context, theme: theme))
+        }
+        plan.add("index.html", homePage(context: context, theme: theme))
+        for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            plan.add("assets/\(name)", data: data)
+        }
+        return (plan, diagnostics)
+    }
+
+    private struct RenderedSOP: Sendable {
+        var sop: SOP
+        var views: SOPViews
+        var pages: [(String, String)]
+    }
+
+    private static func renderSOP(_ item: ResolvedPack.ResolvedSOP, with renderer: SOPViewRenderer, theme: ThemeLibrary, resolved: ResolvedPack) -> RenderedSOP {
+        let views = renderer.render(item)
+        let context = PageContext(resolved: resolved)
+        var pages: [(String, String)] = []
+
+        var trainer = context.base(title: item.sop.title, root: "../", bodyClass: "sop trainer-view")
+        trainer["sop"] = context.sopMeta(item.sop)
+        trainer["bodyHTML"] = views.trainer.html
+        trainer["toc"] = context.toc(views.trainer)
+        trainer["isTrainerView"] = true
+        pages.append(("sops/\(item.sop.id).html", theme.render(trainer, with: "sop")))
+
+        for (roleID, rendering) in views.roles.sorted(by: { $0.key < $1.key }) {
+            guard let role = resolved.pack.role(roleID) else { continue }
+            var page = context.base(title: item.sop.title, root: "../../", bodyClass: "sop role-view")
+            page["sop"] = context.sopMeta(item.sop)
+            page["bodyHTML"] = rendering.html
+            page["toc"] = context.toc(rendering)
+            page["role"] = ["id": role.id, "name": role.name, "href": "index.html"]
+            page["trainerHref"] = "../../sops/\(item.sop.id).html"
+            pages.append(("roles/\(roleID)/\(item.sop.id).html", theme.render(page, with: "sop")))
+        }
+        return RenderedSOP(sop: item.sop, views: views, pages: pages)
+    }
+
+    private func handbookPage(_ handbook: ResolvedPack.Handbook, context: PageContext, theme: ThemeLibrary) -> String {
+        var page = context.base(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "handbook")
+        page.merge(context.handbookDetails(handbook, root: "../../")) { $1 }
+        page["sops"] = handbook.sopIDs.compactMap { context.pack.sop($0) }.map { context.sopSummary($0, href: "\($0.id).html") }
+        page["hasSOPs"] = !handbook.sopIDs.isEmpty
+        page["site"] = context.site()
+        return theme.render(page, with: "handbook")
+    }
+
+    private func printPage(_ handbook: ResolvedPack.Handbook, views: [String: SOPViews], context: PageContext, theme: ThemeLibrary) -> String {
+        var page = context.base(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "print")
+        page.merge(context.handbookDetails(handbook, root: "../../")) { $1 }
+        page["site"] = context.site()
+        page["sops"] = handbook.sopIDs.compactMap { id -> [String: Any]? in
+            guard let sop = context.pack.sop(id), let rendering = views[id]?.print[handbook.role.id] else { return nil }
+            var section = context.sopMeta(sop)
+            section["bodyHTML"] = rendering.html
+            return section
+        }
+        return theme.render(page, with: "print")
+    }
+
+    private func homePage(context: PageContext, theme: ThemeLibrary) -> String {
+        var page = context.base(title: context.pack.settings.title, root: "", bodyClass: "home")
+        page["site"] = context.site()
+        page["roles"] = context.resolved.handbooks.map { context.roleSummary($0, root: "") }
+        page["sops"] = context.resolved.sops.map { context.sopSummary($0.sop, href: "sops/\($0.sop.id).html") }
+        page["policies"] = context.pack.policies.map { policy -> [String: Any] in
+            [
+                "action": policy.action,
+                "surface": policy.surface.value.displayName,
+                "risk": policy.risk.rawValue,
+                "mode": policy.mode.rawValue,
+                "approvers": DecisionGuideBuilder.names(policy.approvers.map(\.value), context.pack),
+                "approvalsRequired": policy.approvalsRequired,
+                "killSwitch": policy.killSwitch.map { DecisionGuideBuilder.names([$0.value], context.pack) } ?? "—",
+            ]
+        }
+        return theme.render(page, with: "home")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Mustache
+
+/// The page templates and static assets of a build: sopgen's default theme with any file the
+/// pack's own `templates/` folder overrides.
+struct ThemeLibrary: Sendable {
+    static let pageTemplates = ["layout", "home", "handbook", "sop", "print"]
+
+    var mustache: MustacheLibrary
+    /// Static files copied to `assets/`, by name.
+    var assets: [String: Data]
+    var diagnostics: [Diagnostic]
+
+    static func load(overrides: [String: SourceFile]) -> ThemeLibrary {
+        var files = DefaultTheme.files()
+        for (name, file) in overrides {
+            files[name] = Data(file.text.utf8)
+        }
+        var library = MustacheLibrary()
+        var assets: [String: Data] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) {
+            if name.hasPrefix("assets/") {
+                assets[String(name.dropFirst("assets/".count))] = data
+                continue
+            }
+            guard name.hasSuffix(".mustache") else { continue }
+            let templateName = String(name.dropLast(".mustache".count))
+            let text = String(decoding: data, as: UTF8.self)
+            let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
+            do {
+                library.register(try MustacheTemplate(string: text), named: templateName)
+            } catch let error as MustacheTemplate.ParserError {
+                let column = error.context.line.prefix(max(error.context.columnNumber - 1, 0)).unicodeScalars.count + 1
+                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error.error)",
+                                          at: SourceLocation(path: path, line: error.context.lineNumber, column: column)))
+            } catch {
+                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error)", at: SourceLocation(path: path)))
+            }
+        }
+        for name in pageTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
+            diagnostics.append(.error("missing-template", "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
+        }
+        return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics)
+    }
+
+    func render(_ context: [String: Any], with template: String) -> String {
+        mustache.render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// sopgen's bundled theme, read from the package resources so the binary finds it from anywhere.
+enum DefaultTheme {
+    static func files() -> [String: Data] {
+        guard let root = Bundle.module.url(forResource: "templates", withExtension: nil) else { return [:] }
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            let relative = url.path.dropFirst(root.path.count + 1)
+            if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
+                files[String(relative)] = data
+            }
+        }
+        return files
+    }
+
+    /// The bundled pack `sops/`, for `sopgen init` and for running outside a checkout.
+    static var bundledPack: URL? { Bundle.module.url(forResource: "sops", withExtension: nil) }
+}

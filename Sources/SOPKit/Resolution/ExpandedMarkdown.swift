@@ -1,0 +1,50 @@
+import GFM
+
+/// An SOP's body with includes inlined, role blocks turned into container markers and values
+/// into tokens of the same width — one text for every view, parsed once.
+public struct ExpandedMarkdown: Sendable, Hashable {
+    public struct Block: Sendable, Hashable {
+        public var kind: Template.RoleBlock.Kind
+        public var roles: [String]
+        public var location: SourceLocation
+
+        public func isVisible(to role: String) -> Bool {
+            kind == .for ? roles.contains(role) : !roles.contains(role)
+        }
+    }
+
+    public var text: String
+    /// Container id → the role block it came from.
+    public var blocks: [Block]
+    /// Token index → value name.
+    public var valueNames: [String]
+    /// Line of `text` (0-based) → where that line came from.
+    public var origins: [SourceLocation]
+
+    public func origin(of position: GFMPosition) -> SourceLocation {
+        guard position.line >= 1, position.line <= origins.count else { return origins.last ?? SourceLocation(path: "") }
+        var location = origins[position.line - 1]
+        location.column += position.column - 1
+        return location
+    }
+
+    /// Replaces every token in `literal` with its value from `values`.
+    public func substitute(_ literal: String, values: [String: String]) -> String {
+        var output = String.UnicodeScalarView()
+        var index: Int?
+        for scalar in literal.unicodeScalars {
+            if scalar == GFMReserved.tokenStart {
+                index = 0
+            } else if scalar == GFMReserved.tokenEnd, let found = index {
+                let name = found < valueNames.count ? valueNames[found] : ""
+                output.append(contentsOf: (values[name] ?? "").unicodeScalars)
+                index = nil
+            } else if let current = index, let digit = scalar.properties.numericType != nil ? Int(String(scalar)) : nil {
+                index = current * 10 + digit
+            } else {
+                output.append(scalar)
+            }
+        }
+        return String(output)
+    }
+}

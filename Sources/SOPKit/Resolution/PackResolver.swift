@@ -1,0 +1,46 @@
+/// The resolve stage: from a valid pack to what each reader sees.
+public struct PackResolver: Sendable {
+    public init() {}
+
+    public func resolve(_ pack: Pack) -> ResolvedPack {
+        let site = pack.defaultSite
+        let shared = ValueCatalog.shared(pack: pack, site: site)
+        let sops = pack.sops.sorted(by: Self.handbookOrder).map { sop in
+            ResolvedPack.ResolvedSOP(
+                sop: sop,
+                markdown: SOPExpander.expand(sop.body, snippets: pack.snippets),
+                values: shared.merging(ValueCatalog.forSOP(sop, pack: pack)) { $1 }
+            )
+        }
+        let handbooks = pack.roles.map { role in
+            ResolvedPack.Handbook(
+                role: role,
+                guide: DecisionGuideBuilder.entries(for: role, in: pack),
+                escalationPath: escalationPath(from: role, in: pack),
+                sopIDs: sops.filter { $0.sop.audience.contains { $0.value == role.id } }.map(\.sop.id)
+            )
+        }
+        return ResolvedPack(pack: pack, site: site, handbooks: handbooks, sops: sops)
+    }
+
+    private func escalationPath(from role: Role, in pack: Pack) -> [Role] {
+        var path = [role]
+        while let next = path.last?.escalatesTo?.value, let nextRole = pack.role(next), !path.contains(where: { $0.id == next }) {
+            path.append(nextRole)
+        }
+        return path
+    }
+
+    /// By surface in SophMate's order, then title: the order a trainer walks through the modules.
+    static func handbookOrder(_ lhs: SOP, _ rhs: SOP) -> Bool {
+        let left = lhs.surface?.value, right = rhs.surface?.value
+        if left != right {
+            switch (left, right) {
+            case (nil, _): return false
+            case (_, nil): return true
+            case let (l?, r?): return l < r
+            }
+        }
+        return (lhs.title, lhs.id) < (rhs.title, rhs.id)
+    }
+}

@@ -1,0 +1,23 @@
+/// The resolve stage's output: one view of the pack per role, and every SOP expanded once.
+public struct ResolvedPack: Sendable {
+    public struct Handbook: Sendable {
+        public var role: Role
+        public var guide: [DecisionGuideEntry]
+        /// The role itself first, then whom it escalates to, up to the top.
+        public var escalationPath: [Role]
+        /// Ids of the SOPs addressed to this role, in handbook order.
+        public var sopIDs: [String]
+    }
+
+    public struct ResolvedSOP: Sendable {
+        public var sop: SOP
+        public var markdown: ExpandedMarkdown
+        /// Values that do not depend on the reader: pack, site and this SOP.
+        public var values: [String: String]
+    }
+
+    public var pack: Pack
+    public var site: Site?
+    public var handbooks: [Handbook]
+    public var sops: [ResolvedSOP]
+}

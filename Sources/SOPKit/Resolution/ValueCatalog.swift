@@ -1,0 +1,41 @@
+/// The values an SOP can name with `{{…}}`, and what each is in a given view.
+public enum ValueCatalog {
+    public static let packValues = ["pack.title", "pack.organisation"]
+    public static let siteValues = ["site.id", "site.name", "site.setup_owner", "site.production_url", "site.staging_url",
+                                    "site.sophmate_version", "site.wordpress_version", "site.php_version",
+                                    "site.active_theme", "site.support_owner", "site.rollback_path"]
+    public static let roleValues = ["role.id", "role.name", "role.escalates_to"]
+    public static let sopValues = ["sop.id", "sop.title", "sop.owner"]
+    public static let all = packValues + siteValues + roleValues + sopValues
+
+    /// Values that do not depend on the reader's role.
+    static func shared(pack: Pack, site: Site?) -> [String: String] {
+        var values = ["pack.title": pack.settings.title, "pack.organisation": pack.settings.organisation]
+        if let site {
+            let record: [String: String?] = [
+                "site.id": site.id, "site.name": site.name, "site.setup_owner": site.setupOwner,
+                "site.production_url": site.productionURL, "site.staging_url": site.stagingURL,
+                "site.sophmate_version": site.sophmateVersion, "site.wordpress_version": site.wordpressVersion,
+                "site.php_version": site.phpVersion, "site.active_theme": site.activeTheme?.summary,
+                "site.support_owner": site.supportOwner, "site.rollback_path": site.rollbackPath,
+            ]
+            for (name, value) in record {
+                values[name] = value ?? "(not recorded)"
+            }
+        }
+        return values
+    }
+
+    static func forSOP(_ sop: SOP, pack: Pack) -> [String: String] {
+        ["sop.id": sop.id, "sop.title": sop.title,
+         "sop.owner": sop.owner.map { pack.role($0.value)?.name ?? $0.value } ?? "(no owner)"]
+    }
+
+    static func forRole(_ role: Role?, pack: Pack) -> [String: String] {
+        guard let role else {
+            return ["role.id": "‹role›", "role.name": "‹your role›", "role.escalates_to": "‹your escalation contact›"]
+        }
+        let target = role.escalatesTo.map { pack.role($0.value)?.name ?? $0.value } ?? "nobody (top of the chain)"
+        return ["role.id": role.id, "role.name": role.name, "role.escalates_to": target]
+    }
+}

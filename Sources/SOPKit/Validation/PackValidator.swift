@@ -1,0 +1,97 @@
+/// The validate stage: checks that a decoded pack means something — every name it uses exists,
+/// ids are unique and safe as file names, includes and escalations do not loop.
+public struct PackValidator: Sendable {
+    public init() {}
+
+    public func validate(_ pack: Pack) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let roleIDs = pack.roles.map(\.id)
+        let knownRoles = Set(roleIDs)
+
+        func checkRole(_ reference: Located<String>, _ what: String) {
+            guard !knownRoles.contains(reference.value) else { return }
+            diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location))
+        }
+
+        diagnostics += duplicates(pack.roles.map { ($0.id, $0.location) }, kind: "role")
+        diagnostics += duplicates(pack.policies.map { ($0.id, $0.location) }, kind: "policy")
+        diagnostics += duplicates(pack.sops.map { ($0.id, $0.location) }, kind: "SOP")
+        for role in pack.roles {
+            diagnostics += safeID(role.id, kind: "role", at: role.location)
+            if let target = role.escalatesTo { checkRole(target, "escalates_to") }
+        }
+        diagnostics += EscalationChecks.loops(in: pack)
+        for policy in pack.policies {
+            policy.proposers.forEach { checkRole($0, "proposers") }
+            policy.approvers.forEach { checkRole($0, "approvers") }
+            if let owner = policy.killSwitch { checkRole(owner, "kill_switch") }
+        }
+        if let defaultSite = pack.settings.defaultSite, pack.site(defaultSite.value) == nil {
+            diagnostics.append(.error("unknown-site", "unknown site '\(defaultSite.value)' in default_site\(Suggestion.didYouMean(defaultSite.value, in: pack.sites.map(\.id)))", at: defaultSite.location))
+        }
+        for sop in pack.sops {
+            diagnostics += safeID(sop.id, kind: "SOP", at: sop.location)
+            sop.audience.forEach { checkRole($0, "audience") }
+            if let owner = sop.owner { checkRole(owner, "owner") }
+        }
+        var templates = pack.sops.map { (template: $0.body, name: $0.path) }
+        templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
+        for (template, _) in templates {
+            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: roleIDs).check(template.pieces)
+        }
+        diagnostics += IncludeCycleChecks.cycles(in: pack)
+        return diagnostics
+    }
+
+    private func duplicates(_ items: [(String, SourceLocation)], kind: String) -> [Diagnostic] {
+        var first: [String: SourceLocation] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (id, location) in items {
+            if let earlier = first[id] {
+                diagnostics.append(.error("duplicate-id", "\(kind) id '\(id)' is already used at \(earlier)", at: location))
+            } else {
+                first[id] = location
+            }
+        }
+        return diagnostics
+    }
+
+    /// Ids become file and folder names in the output: keep them to a safe alphabet.
+    private func safeID(_ id: String, kind: String, at location: SourceLocation) -> [Diagnostic] {
+        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+        guard !allowed || id.isEmpty || id.hasPrefix("-") else { return [] }
+        return [.error("invalid-id", "\(kind) id '\(id)' must use only lower-case letters, digits, '-' and '_'", at: location)]
+    }
+}
+
+/// References inside SOP and snippet bodies: values, includes and the roles of role blocks.
+struct TemplateReferenceChecks {
+    let pack: Pack
+    let roleIDs: [String]
+
+    func check(_ pieces: [Template.Piece]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for piece in pieces {
+            switch piece {
+            case .text:
+                break
+            case .value(let name, _):
+                if !ValueCatalog.all.contains(name.value) {
+                    diagnostics.append(.error("unknown-value", "'{{\(name.value)}}' names no value\(Suggestion.didYouMean(name.value, in: ValueCatalog.all))", at: name.location))
+                } else if name.value.hasPrefix("site."), pack.defaultSite == nil {
+                    diagnostics.append(.error("no-site", "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location))
+                }
+            case .include(let name, _):
+                if pack.snippets[name.value] == nil {
+                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: pack.snippets.keys.sorted()))", at: name.location))
+                }
+            case .roleBlock(let block):
+                for role in block.roles where !roleIDs.contains(role.value) {
+                    diagnostics.append(.error("unknown-role", "unknown role '\(role.value)' in '::: \(block.kind.rawValue)'\(Suggestion.didYouMean(role.value, in: roleIDs))", at: role.location))
+                }
+                diagnostics += check(block.body)
+            }
+        }
+        return diagnostics
+    }
+}
