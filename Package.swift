@@ -26,8 +26,7 @@ let package = Package(
                 "GFM",
                 "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            resources: [.copy("Resources/templates"), .copy("Resources/sops")]
+            ]
         ),
         .executableTarget(
             name: "sopgen",

@@ -17,7 +17,7 @@ public final class GFMDocument {
 
     private var containers: [Int: OpaquePointer] = [:]
     private var tokenNodes: [(node: OpaquePointer, literal: String, field: LiteralField)] = []
-    private var linkNodes: [(node: OpaquePointer, url: String)] = []
+    private var linkNodes: [(node: OpaquePointer, link: GFMLink)] = []
 
     /// Container ids whose open and close markers ended up in different parents (a block that
     /// starts inside a list item and ends outside it, say); their content renders unwrapped.
@@ -59,8 +59,11 @@ public final class GFMDocument {
             case .title: cmark_node_set_title(node, value)
             }
         }
-        for (node, url) in linkNodes {
-            let substituted = url.unicodeScalars.contains(GFMReserved.tokenStart) ? view.substitute(url) : url
+        for (node, link) in linkNodes {
+            var substituted = link
+            if link.destination.unicodeScalars.contains(GFMReserved.tokenStart) {
+                substituted.destination = view.substitute(link.destination)
+            }
             cmark_node_set_url(node, view.rewriteLink(substituted))
         }
         var detached: [(node: OpaquePointer, parent: OpaquePointer, previous: OpaquePointer?)] = []
@@ -125,10 +128,10 @@ public final class GFMDocument {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                 noteTokens(node, string(cmark_node_get_literal(node)), .literal)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let url = string(cmark_node_get_url(node))
-                linkNodes.append((node, url))
-                links.append(GFMLink(destination: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE,
-                                     position: position(of: node)))
+                let link = GFMLink(destination: string(cmark_node_get_url(node)),
+                                   isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: position(of: node))
+                linkNodes.append((node, link))
+                links.append(link)
                 noteTokens(node, string(cmark_node_get_title(node)), .title)
             case CMARK_NODE_HEADING:
                 headings.append(node)

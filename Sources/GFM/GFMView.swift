@@ -6,8 +6,8 @@ public struct GFMView: Sendable {
     public var containerHTML: @Sendable (Int) -> (open: String, close: String)
     /// Applied to every literal (text, code, URL, title) that holds a value token.
     public var substitute: @Sendable (String) -> String
-    /// Applied to every link and image destination, after substitution.
-    public var rewriteLink: @Sendable (String) -> String
+    /// Gives the destination of every link and image (after substitution) as it should be written.
+    public var rewriteLink: @Sendable (GFMLink) -> String
     /// Prefixed to every heading id, so that several documents can share one page.
     public var headingIDPrefix: String
 
@@ -15,7 +15,7 @@ public struct GFMView: Sendable {
         hiddenContainers: Set<Int> = [],
         containerHTML: @escaping @Sendable (Int) -> (open: String, close: String) = { _ in ("", "") },
         substitute: @escaping @Sendable (String) -> String = { $0 },
-        rewriteLink: @escaping @Sendable (String) -> String = { $0 },
+        rewriteLink: @escaping @Sendable (GFMLink) -> String = { $0.destination },
         headingIDPrefix: String = ""
     ) {
         self.hiddenContainers = hiddenContainers

@@ -25,13 +25,18 @@ public struct Pipeline: Sendable {
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator().validate(pack)
         guard !diagnostics.hasErrors else {
-            return Result(diagnostics: diagnostics.sorted(), sources: loaded.files, plan: nil, resolved: nil)
+            return Result(diagnostics: Self.unique(diagnostics), sources: loaded.files, plan: nil, resolved: nil)
         }
         let resolved = PackResolver().resolve(pack)
         let (plan, renderDiagnostics) = await SiteRenderer().render(resolved)
         diagnostics += renderDiagnostics
-        return Result(diagnostics: diagnostics.sorted(), sources: loaded.files,
+        return Result(diagnostics: Self.unique(diagnostics), sources: loaded.files,
                       plan: diagnostics.hasErrors ? nil : plan, resolved: resolved)
+    }
+
+    /// Sorted, each once: a snippet included by ten SOPs has its problem reported once.
+    static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        Array(Set(diagnostics)).sorted()
     }
 
     /// Plans, then writes when the plan is clean.

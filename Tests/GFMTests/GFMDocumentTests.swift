@@ -137,7 +137,7 @@ import Testing
         let document = GFMDocument(markdown: "[refunds](refunds.md#steps) and [web](https://example.com)\n")
         #expect(document.links.map(\.destination) == ["refunds.md#steps", "https://example.com"])
         #expect(document.links.first?.position == GFMPosition(line: 1, column: 1))
-        let html = document.render(GFMView(rewriteLink: { $0.replacingOccurrences(of: ".md", with: ".html") })).html
+        let html = document.render(GFMView(rewriteLink: { $0.destination.replacingOccurrences(of: ".md", with: ".html") })).html
         #expect(html.contains("href=\"refunds.html#steps\""))
     }
 

@@ -12,7 +12,9 @@ struct PageContext {
             "pageTitle": title,
             "root": root,
             "bodyClass": bodyClass,
-            "pack": ["title": pack.settings.title, "organisation": pack.settings.organisation],
+            "pack": pack.settings.organisation.isEmpty
+                ? ["title": pack.settings.title]
+                : ["title": pack.settings.title, "organisation": pack.settings.organisation],
             "navRoles": pack.roles.map { ["name": $0.name, "href": "\(root)roles/\($0.id)/index.html"] },
             "homeHref": "\(root)index.html",
         ]
@@ -62,7 +64,7 @@ struct PageContext {
         if let owner = sop.owner { facts.append(["label": "Owner", "value": pack.role(owner.value)?.name ?? owner.value]) }
         if let cadence = sop.reviewCadence { facts.append(["label": "Review", "value": cadence]) }
         if let reviewed = sop.lastReviewed { facts.append(["label": "Last reviewed", "value": reviewed]) }
-        return ["title": sop.title, "id": sop.id, "facts": facts, "summary": sop.summary ?? ""]
+        return ["title": sop.title, "id": sop.id, "facts": facts]
     }
 
     func toc(_ rendering: GFMRendering) -> [[String: String]] {

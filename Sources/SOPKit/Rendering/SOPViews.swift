@@ -64,7 +64,6 @@ struct SOPViewRenderer: Sendable {
     private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool) -> GFMView {
         let markdown = item.markdown
         let values = item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 }
-        let sourcePath = item.sop.path
         let ownID = item.sop.id
         let pack = resolved.pack
         let sopsByPath = sopsByPath
@@ -78,8 +77,9 @@ struct SOPViewRenderer: Sendable {
                 return RoleBlockLabel.html(for: markdown.blocks[id], pack: pack)
             },
             substitute: { markdown.substitute($0, values: values) },
-            rewriteLink: { destination in
-                switch LinkTarget(destination, from: sourcePath) {
+            rewriteLink: { link in
+                let destination = link.destination
+                switch LinkTarget(destination, from: markdown.origin(of: link.position).path) {
                 case .external:
                     return destination
                 case .samePage(let fragment):

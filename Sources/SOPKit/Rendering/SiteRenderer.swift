@@ -64,6 +64,7 @@ public struct SiteRenderer: Sendable {
         trainer["sop"] = context.sopMeta(item.sop)
         trainer["bodyHTML"] = views.trainer.html
         trainer["toc"] = context.toc(views.trainer)
+        trainer["hasTOC"] = !context.toc(views.trainer).isEmpty
         trainer["isTrainerView"] = true
         pages.append(("sops/\(item.sop.id).html", theme.render(trainer, with: "sop")))
 
@@ -73,6 +74,7 @@ public struct SiteRenderer: Sendable {
             page["sop"] = context.sopMeta(item.sop)
             page["bodyHTML"] = rendering.html
             page["toc"] = context.toc(rendering)
+            page["hasTOC"] = !context.toc(rendering).isEmpty
             page["role"] = ["id": role.id, "name": role.name, "href": "index.html"]
             page["trainerHref"] = "../../sops/\(item.sop.id).html"
             pages.append(("roles/\(roleID)/\(item.sop.id).html", theme.render(page, with: "sop")))

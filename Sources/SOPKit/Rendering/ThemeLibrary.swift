@@ -49,21 +49,20 @@ struct ThemeLibrary: Sendable {
     }
 }
 
-/// sopgen's bundled theme, read from the package resources so the binary finds it from anywhere.
-enum DefaultTheme {
+/// sopgen's bundled theme (`templates/`) and pack (`sops/`), found wherever the binary runs from.
+public enum DefaultTheme {
     static func files() -> [String: Data] {
-        guard let root = Bundle.module.url(forResource: "templates", withExtension: nil) else { return [:] }
+        guard let root = InstallLocation.folder("templates") else { return [:] }
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
-            let relative = url.path.dropFirst(root.path.count + 1)
-            if let data = FileManager.default.contents(atPath: url.path), !url.hasDirectoryPath {
+            let relative = url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+               let data = FileManager.default.contents(atPath: url.path) {
                 files[String(relative)] = data
             }
         }
         return files
     }
-
-    /// The bundled pack `sops/`, for `sopgen init` and for running outside a checkout.
-    static var bundledPack: URL? { Bundle.module.url(forResource: "sops", withExtension: nil) }
 }
