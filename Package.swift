@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "SOPKitTests",
             dependencies: ["SOPKit", "GFM"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Parses the body of an SOP or snippet: Markdown plus `{{value}}`, `{{> include}}`,
-/// `{{! comment}}` and `::: for` / `::: except` role blocks. Code fences are respected:
-/// a `:::` line inside one is code, not a block.
+/// `{{! comment}}` and `::: for` / `::: except` role blocks. Inside a code fence only values
+/// expand: a `:::` or `{{> …}}` line there is code.
 struct TemplateParser {
     let path: String
     let firstLine: Int
@@ -26,7 +26,7 @@ struct TemplateParser {
 
             if let current = fence {
                 if Self.closesFence(line, current) { fence = nil }
-                appendText(line + newline, line: lineNumber, to: &pieces)
+                parseInline(line + newline, line: lineNumber, into: &pieces)
                 continue
             }
             if let opened = Self.opensFence(line) {

@@ -53,7 +53,7 @@ enum DecisionGuideBuilder {
             let proposerNames = names(proposers, pack)
             ask = proposerNames.isEmpty
                 ? "Ask \(allApproverNames); you may read and ask Copilot, not act."
-                : "Ask \(proposerNames) to draft it; \(allApproverNames) approve."
+                : "Ask \(proposerNames) to draft it; \(allApproverNames) approves."
             approve = "You may not approve this action."
         }
         let escalateTo = role.escalatesTo.flatMap { pack.role($0.value)?.name } ?? "the site owner (you are the top of the chain)"

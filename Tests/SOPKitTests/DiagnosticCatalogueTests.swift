@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import SOPKit
+
+/// Bad inputs, each with the exact report a user sees. Issue-3 rules extend this catalogue.
+@Suite struct DiagnosticCatalogueTests {
+    func report(_ overrides: [String: String]) async -> String {
+        let (result, _) = await Build.plan(files: PackFiles.pack(overrides))
+        #expect(result.plan == nil || !result.diagnostics.isEmpty)
+        return Build.diagnosticsText(result)
+    }
+
+    @Test func unknownRoleSuggestsTheNearest() async {
+        let text = await report(PackFiles.sop(audience: "[admin, agnet]", body: "Hi\n"))
+        #expect(text == """
+            procedures/guide.md:4:19: error: unknown role 'agnet' in audience; did you mean 'agent'? [unknown-role]
+                audience: [admin, agnet]
+                                  ^
+            1 error, 0 warnings
+
+            """)
+    }
+
+    @Test func unknownKeySuggestsTheNearest() async {
+        let text = await report(["policies.yml": """
+            policies:
+              - id: p
+                action: Do a thing
+                surface: copilot
+                risk: low
+                aprovers: [admin]
+                approvers: [admin]
+                mode: production
+
+            """])
+        #expect(text == """
+            policies.yml:6:5: error: unknown key 'aprovers' in a policy; did you mean 'approvers'? [unknown-key]
+                    aprovers: [admin]
+                    ^
+            1 error, 0 warnings
+
+            """)
+    }
+
+    @Test func yamlSyntaxErrorPointsAtTheProblem() async {
+        let text = await report(["roles.yml": "roles:\n  - id: admin\n    name: [unclosed\n"])
+        #expect(text.hasPrefix("roles.yml:4:1: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]"))
+    }
+
+    @Test func duplicateKeyPointsAtTheSecondOne() async {
+        let text = await report(["sopgen.yml": "title: A\ndefault_site: shop\ntitle: B\n"])
+        #expect(text == """
+            sopgen.yml:3:1: error: duplicate key 'title'; each key may appear once in a mapping [duplicate-key]
+                title: B
+                ^
+            1 error, 0 warnings
+
+            """)
+    }
+
+    @Test func unclosedBlockAndUnknownValueAndSnippet() async {
+        let text = await report(PackFiles.sop(body: "::: for admin\n{{site.prodution_url}}\n{{> nowhere}}\n"))
+        #expect(text == """
+            procedures/guide.md:9:1: error: role block '::: for …' is never closed with ':::' [unclosed-block]
+                ::: for admin
+                ^
+            procedures/guide.md:10:1: error: '{{site.prodution_url}}' names no value; did you mean 'site.production_url'? [unknown-value]
+                {{site.prodution_url}}
+                ^
+            procedures/guide.md:11:1: error: no snippet 'nowhere' in snippets/ [unknown-snippet]
+                {{> nowhere}}
+                ^
+            3 errors, 0 warnings
+
+            """)
+    }
+
+    @Test func roleInBlockHeaderIsPointedAt() async {
+        let text = await report(PackFiles.sop(body: "::: for admin agant\nx\n:::\n"))
+        #expect(text.hasPrefix("""
+            procedures/guide.md:9:15: error: unknown role 'agant' in '::: for'; did you mean 'agent'? [unknown-role]
+                ::: for admin agant
+                              ^
+            """))
+    }
+
+    @Test func escalationLoopAndWrongType() async {
+        let text = await report(["roles.yml": """
+            roles:
+              - id: admin
+                name: Admin
+                escalates_to: agent
+                refusals: {not: a list}
+              - id: agent
+                name: Agent
+                escalates_to: admin
+
+            """])
+        #expect(text.contains("roles.yml:4:19: error: escalation loops: admin → agent → admin [escalation-loop]"))
+        #expect(text.contains("roles.yml:5:15: error: 'refusals' must be a list of texts [wrong-type]"))
+    }
+
+    @Test func columnsCountUnicodeScalars() async {
+        let text = await report(PackFiles.sop(audience: "[admin]", body: "Café — ünïcode {{sité}}\n"))
+        #expect(text.contains("procedures/guide.md:9:16: error: '{{sité}}' names no value"))
+    }
+
+    @Test func unsafeIDIsRefused() async {
+        let text = await report(PackFiles.sop(body: "x\n").mapValues { $0.replacingOccurrences(of: "title: Guide", with: "id: ../../etc\ntitle: Guide") })
+        #expect(text.contains("error: SOP id '../../etc' must use only lower-case letters, digits, '-' and '_' [invalid-id]"))
+    }
+
+    @Test func missingPackFilesAreReported() async {
+        let folder = TemporaryFolder()
+        folder.write(["sopgen.yml": "title: Empty\n"])
+        let result = await Build.plan(folder.url)
+        #expect(result.diagnostics.map(\.code) == ["missing-file", "missing-file"])
+    }
+
+    @Test func invalidUTF8IsReportedWhereItStarts() async throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack([:]))
+        var bytes = Array("roles:\n  - id: ad".utf8)
+        bytes += [0xFF, 0xFE]
+        try Data(bytes).write(to: folder.url.appendingPathComponent("roles.yml"))
+        let result = await Build.plan(folder.url)
+        #expect(result.diagnostics.first { $0.code == "invalid-utf8" }?.location == SourceLocation(path: "roles.yml", line: 2, column: 11))
+    }
+
+    @Test func crlfAndByteOrderMarkAreAccepted() async throws {
+        var files = PackFiles.pack(PackFiles.sop(body: "Line\r\n\r\n## Heading\r\n"))
+        files["roles.yml"] = "\u{FEFF}" + files["roles.yml"]!.replacingOccurrences(of: "\n", with: "\r\n")
+        let (result, _) = await Build.plan(files: files)
+        #expect(result.diagnostics.isEmpty, "\(Build.diagnosticsText(result))")
+        #expect(result.plan?.text("sops/guide.html")?.contains("<h2 id=\"heading\">Heading</h2>") == true)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// Runs the built `sopgen` binary as a user would.
+@Suite(.serialized) struct EndToEndTests {
+    struct Run {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    func sopgen(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = TestPaths.sopgenBinary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe(), error = Pipe(), standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = standardInput
+        try process.run()
+        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+        try standardInput.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
+                   standardError: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func buildsTheBundledPackFromAnotherDirectory() throws {
+        let folder = TemporaryFolder()
+        let run = try sopgen(["build", TestPaths.bundledPack.path, "--output", "out"], in: folder.url)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("Built "))
+        #expect(run.standardOutput.contains(" pages for 9 roles into out/ in "))
+        let files = folder.snapshot(folder.url.appendingPathComponent("out"))
+        for path in ["index.html", "roles/support-agent/index.html", "roles/support-agent/print.html",
+                     "roles/support-agent/support-drafts.html", "sops/incident-escalation.html", "assets/sopgen.css"] {
+            #expect(files[path] != nil, "missing \(path)")
+        }
+    }
+
+    @Test func checkReportsDiagnosticsAndFails() throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack(PackFiles.sop(audience: "[admn]", body: "x\n")))
+        let run = try sopgen(["check", folder.url.path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("procedures/guide.md:4:12: error: unknown role 'admn' in audience; did you mean 'admin'? [unknown-role]"))
+        #expect(run.standardError.hasSuffix("1 error, 0 warnings\n"))
+    }
+
+    @Test func failedBuildSaysTheOutputWasNotChanged() throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack(["roles.yml": "roles: [\n"]))
+        let run = try sopgen(["build", folder.url.path, "--output", folder.url.appendingPathComponent("site").path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("[yaml-syntax]"))
+        #expect(run.standardError.contains("build failed;"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site").path))
+    }
+
+    @Test func renderReadsStandardInput() throws {
+        let run = try sopgen(["render"], input: "# Title\n\n- [ ] task\n\n<div>x</div>\n")
+        #expect(run.status == 0)
+        #expect(run.standardOutput == """
+            <h1 id="title">Title</h1>
+            <ul>
+            <li><input type="checkbox" disabled="" /> task</li>
+            </ul>
+            <!-- raw HTML omitted -->
+
+            """)
+    }
+
+    @Test func everyCommandExplainsItselfWithAnExample() throws {
+        for command in ["build", "check", "render"] {
+            let run = try sopgen([command, "--help"])
+            #expect(run.status == 0)
+            #expect(run.standardOutput.contains("Example:"), "\(command) --help has no example")
+        }
+    }
+
+    @Test func badUsageExitsWith64() throws {
+        let run = try sopgen(["build", "--no-such-option"])
+        #expect(run.status == 64)
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import SOPKit
+
+@Suite struct LinkTests {
+    func build() async throws -> OutputPlan {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("replies", body: "## Refunds\n\nSee [policy](policy.md#rules), [here](#refunds) and [web](https://example.com).\n")) { $1 }
+        files.merge(PackFiles.sop("policy", audience: "[admin]", body: "## Rules\n\nBack to [replies](replies.md).\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        return try #require(result.plan, "\(Build.diagnosticsText(result))")
+    }
+
+    @Test func linksPointAtTheRolesOwnPageWhenItHasOne() async throws {
+        let plan = try await build()
+        #expect(plan.text("roles/admin/replies.html")?.contains("<a href=\"policy.html#rules\">policy</a>") == true)
+        #expect(plan.text("roles/admin/policy.html")?.contains("<a href=\"replies.html\">replies</a>") == true)
+    }
+
+    @Test func linksFallBackToTheTrainerViewWhenTheRoleHasNoSuchSOP() async throws {
+        let plan = try await build()
+        #expect(plan.text("roles/agent/replies.html")?.contains("<a href=\"../../sops/policy.html#rules\">policy</a>") == true)
+    }
+
+    @Test func trainerViewLinksStayBetweenTrainerPages() async throws {
+        let plan = try await build()
+        let trainer = try #require(plan.text("sops/replies.html"))
+        #expect(trainer.contains("<a href=\"policy.html#rules\">policy</a>"))
+        #expect(trainer.contains("<a href=\"#refunds\">here</a>"))
+        #expect(trainer.contains("<a href=\"https://example.com\">web</a>"))
+    }
+
+    @Test func printHandbookLinksToSectionsOfTheSamePage() async throws {
+        let plan = try await build()
+        let print = try #require(plan.text("roles/admin/print.html"))
+        #expect(print.contains("<a href=\"#policy--rules\">policy</a>"))
+        #expect(print.contains("<a href=\"#replies--refunds\">here</a>"))
+        #expect(print.contains("<h2 id=\"policy--rules\">Rules</h2>"))
+        #expect(print.contains("<article class=\"sop print-sop\" id=\"policy\">"))
+    }
+
+    @Test func brokenLinksAndAnchorsAreErrorsWithPositions() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("replies", body: "Text [a](polcy.md) and [b](policy.md#nope).\n")) { $1 }
+        files.merge(PackFiles.sop("policy", body: "## Rules\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        #expect(result.plan == nil)
+        #expect(Build.diagnosticsText(result) == """
+            procedures/replies.md:9:6: error: link to 'procedures/polcy.md', which is not an SOP of this pack; did you mean 'procedures/policy.md'? [broken-link]
+                Text [a](polcy.md) and [b](policy.md#nope).
+                     ^
+            procedures/replies.md:9:24: error: 'procedures/policy.md' has no heading with id 'nope' [broken-anchor]
+                Text [a](polcy.md) and [b](policy.md#nope).
+                                       ^
+            2 errors, 0 warnings
+
+            """)
+    }
+}
