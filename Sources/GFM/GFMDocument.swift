@@ -13,7 +13,9 @@ public final class GFMDocument {
     private let parser: OpaquePointer
     private let root: OpaquePointer
     private let options: GFMOptions
-    private let sourceLines: [Substring.UTF8View]
+    private let source: [UInt8]
+    /// Byte offset where each line of `source` starts, for converting cmark's byte columns.
+    private let lineStarts: [Int]
 
     private var containers: [Int: OpaquePointer] = [:]
     private var tokenNodes: [(node: OpaquePointer, literal: String, field: LiteralField)] = []
@@ -30,13 +32,16 @@ public final class GFMDocument {
     public init(markdown: String, options: GFMOptions = GFMOptions()) {
         GFMExtensions.registerOnce()
         self.options = options
-        self.sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        let source = Array(markdown.utf8)
+        self.source = source
+        var lineStarts = [0]
+        for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+        self.lineStarts = lineStarts
         let parser = cmark_parser_new(options.parseFlags)!
         for extensionPointer in GFMExtensions.all {
             cmark_parser_attach_syntax_extension(parser, extensionPointer)
         }
-        var text = markdown
-        text.withUTF8 { buffer in
+        source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         self.parser = parser
@@ -180,11 +185,12 @@ public final class GFMDocument {
     private func position(of node: OpaquePointer) -> GFMPosition {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        guard line >= 1, line <= sourceLines.count, byteColumn >= 1 else {
+        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else {
             return GFMPosition(line: max(line, 1), column: max(byteColumn, 1))
         }
-        let prefix = sourceLines[line - 1].prefix(byteColumn - 1)
-        let scalars = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, source.count)
+        let scalars = source[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
         return GFMPosition(line: line, column: scalars + 1)
     }
 

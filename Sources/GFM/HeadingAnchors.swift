@@ -1,25 +1,35 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Gives every heading a stable id. cmark-gfm has no option for it, so each heading carries a
-/// reserved marker scalar that is replaced here by the `id` attribute, after rendering.
+/// reserved marker scalar, replaced here by the `id` attribute after rendering. Works on UTF-8
+/// bytes: this runs once per rendered view, on every page of a build.
 public enum HeadingAnchors {
+    private static let marker = Array(GFMReserved.headingMarker.utf8)
+
     public static func apply(to html: String, idPrefix: String) -> GFMRendering {
-        var output = ""
-        output.reserveCapacity(html.utf8.count + 64)
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256)
         var headings: [GFMHeading] = []
         var used: [String: Int] = [:]
-        var rest = html[...]
-        while let marker = rest.range(of: GFMReserved.headingMarker) {
-            let open = rest[..<marker.lowerBound]
+        var index = 0
+        var copiedUpTo = 0
+        while let found = find(marker, in: bytes, from: index) {
             // cmark writes `<hN>` immediately before the marker.
-            guard open.count >= 4, let level = Int(String(open.suffix(2).prefix(1))) else {
-                output += open
-                rest = rest[marker.upperBound...]
+            guard found >= 4, bytes[found - 4] == UInt8(ascii: "<"), bytes[found - 3] == UInt8(ascii: "h"),
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[found - 2]), bytes[found - 1] == UInt8(ascii: ">") else {
+                output += bytes[copiedUpTo..<found]
+                index = found + marker.count
+                copiedUpTo = index
                 continue
             }
-            let afterMarker = rest[marker.upperBound...]
-            let inner = afterMarker.range(of: "</h\(level)>").map { afterMarker[..<$0.lowerBound] } ?? afterMarker
-            let text = plainText(fromHTML: inner)
+            let level = Int(bytes[found - 2] - UInt8(ascii: "0"))
+            let innerStart = found + marker.count
+            let close = Array("</h\(level)>".utf8)
+            let innerEnd = find(close, in: bytes, from: innerStart) ?? bytes.count
+            let text = plainText(fromHTML: bytes[innerStart..<innerEnd])
             var slug = slugify(text)
             if slug.isEmpty { slug = "section" }
             if let count = used[slug] {
@@ -30,16 +40,31 @@ public enum HeadingAnchors {
             }
             let id = idPrefix + slug
             headings.append(GFMHeading(level: level, id: id, text: text))
-            output += open.dropLast(1)
-            output += " id=\"\(id)\">"
-            rest = afterMarker
+            output += bytes[copiedUpTo..<(found - 1)]
+            output += Array(" id=\"\(id)\">".utf8)
+            index = innerStart
+            copiedUpTo = innerStart
         }
-        output += rest
-        return GFMRendering(html: output, headings: headings)
+        guard copiedUpTo > 0 else { return GFMRendering(html: html, headings: headings) }
+        output += bytes[copiedUpTo...]
+        return GFMRendering(html: String(decoding: output, as: UTF8.self), headings: headings)
     }
 
     /// GitHub's rule: lower case, drop punctuation other than `-` and `_`, spaces become `-`.
     public static func slugify(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): bytes.append(byte)
+                case UInt8(ascii: " "): bytes.append(UInt8(ascii: "-"))
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var slug = ""
         for character in text.lowercased() {
             if character == " " {
@@ -51,19 +76,55 @@ public enum HeadingAnchors {
         return slug
     }
 
-    static func plainText(fromHTML html: Substring) -> String {
-        var text = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag {
-                text.append(character)
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, start < haystack.count else { return nil }
+        return haystack.withUnsafeBufferPointer { buffer -> Int? in
+            let base = buffer.baseAddress!
+            var index = start
+            while index <= buffer.count - needle.count {
+                guard let hit = memchr(base + index, Int32(first), buffer.count - index) else { return nil }
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if offset + needle.count <= buffer.count, memcmp(base + offset, needle, needle.count) == 0 { return offset }
+                index = offset + 1
             }
+            return nil
         }
-        return text
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The text of a heading's inner HTML: tags dropped, cmark's five entities decoded, trimmed.
+    static func plainText(fromHTML html: ArraySlice<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.count)
+        var inTag = false
+        var index = html.startIndex
+        while index < html.endIndex {
+            let byte = html[index]
+            index += 1
+            if byte == UInt8(ascii: "<") { inTag = true; continue }
+            if byte == UInt8(ascii: ">") { inTag = false; continue }
+            if inTag { continue }
+            if byte == UInt8(ascii: "&"), let (decoded, length) = entity(in: html, at: index - 1) {
+                bytes.append(decoded)
+                index += length - 1
+                continue
+            }
+            bytes.append(byte)
+        }
+        let isSpace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+
+    private static let entities: [(name: [UInt8], character: UInt8)] = [
+        (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
+        (Array("&amp;".utf8), UInt8(ascii: "&")),
+    ]
+
+    private static func entity(in html: ArraySlice<UInt8>, at start: Int) -> (UInt8, Int)? {
+        for (name, character) in entities where html[start...].starts(with: name) {
+            return (character, name.count)
+        }
+        return nil
     }
 }
-

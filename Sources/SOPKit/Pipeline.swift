@@ -21,7 +21,7 @@ public struct Pipeline: Sendable {
     /// Runs every stage but `write`: what `check` reports is exactly what would stop `build`.
     public func plan() async -> Result {
         let loaded = PackLoader().load(from: packRoot)
-        let (pack, decodeDiagnostics) = PackDecoder().decode(loaded)
+        let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator().validate(pack)
         guard !diagnostics.hasErrors else {

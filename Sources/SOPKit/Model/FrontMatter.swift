@@ -7,11 +7,22 @@ struct FrontMatter {
     var bodyFirstLine: Int
 
     static func split(_ text: String) -> FrontMatter? {
-        guard text.hasPrefix("---\n") || text == "---" else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else { return nil }
-        let yaml = "\n" + lines[1..<end].joined(separator: "\n") + "\n"
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return FrontMatter(yaml: yaml, body: body, bodyFirstLine: end + 2)
+        let bytes = Array(text.utf8)
+        let fence = Array("---".utf8)
+        guard bytes.starts(with: fence), bytes.count == 3 || bytes[3] == UInt8(ascii: "\n") else { return nil }
+        var lineStart = min(4, bytes.count)
+        var line = 2
+        while lineStart < bytes.count {
+            let end = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let content = bytes[lineStart..<end]
+            if content.elementsEqual(fence) || content.elementsEqual("...".utf8) {
+                let yaml = "\n" + String(decoding: bytes[4..<lineStart], as: UTF8.self)
+                let body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""
+                return FrontMatter(yaml: yaml, body: body, bodyFirstLine: line + 1)
+            }
+            lineStart = end + 1
+            line += 1
+        }
+        return nil
     }
 }

@@ -5,7 +5,7 @@ import Yams
 public struct PackDecoder: Sendable {
     public init() {}
 
-    public func decode(_ loaded: LoadedPack) -> (pack: Pack, diagnostics: [Diagnostic]) {
+    public func decode(_ loaded: LoadedPack) async -> (pack: Pack, diagnostics: [Diagnostic]) {
         var diagnostics = loaded.diagnostics
         func run<T>(_ file: SourceFile, _ body: (DecodingContext) -> T) -> T {
             let context = DecodingContext(file: file)
@@ -26,10 +26,8 @@ public struct PackDecoder: Sendable {
             snippets[name] = parser.parse(GFMSanitizer.clean(file.text))
             diagnostics += parser.diagnostics
         }
-        var sops: [SOP] = []
-        for file in loaded.files(under: "procedures", withExtension: "md") {
-            if let sop = run(file, { SOPDecoder.decode($0) }) { sops.append(sop) }
-        }
+        let (sops, sopDiagnostics) = await Self.decodeSOPs(loaded.files(under: "procedures", withExtension: "md"))
+        diagnostics += sopDiagnostics
         var templates: [String: SourceFile] = [:]
         for (path, file) in loaded.files where path.hasPrefix("templates/") {
             templates[String(path.dropFirst("templates/".count))] = file
@@ -37,6 +35,23 @@ public struct PackDecoder: Sendable {
         let pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
                         snippets: snippets, templates: templates, sources: loaded.files)
         return (pack, diagnostics)
+    }
+
+    /// SOPs are most of a pack and independent of each other: decode them concurrently, keep file order.
+    private static func decodeSOPs(_ files: [SourceFile]) async -> ([SOP], [Diagnostic]) {
+        let decoded = await withTaskGroup(of: (Int, SOP?, [Diagnostic]).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask {
+                    let context = DecodingContext(file: file)
+                    let sop = SOPDecoder.decode(context)
+                    return (index, sop, context.diagnostics)
+                }
+            }
+            var results = [(SOP?, [Diagnostic])](repeating: (nil, []), count: files.count)
+            for await (index, sop, diagnostics) in group { results[index] = (sop, diagnostics) }
+            return results
+        }
+        return (decoded.compactMap(\.0), decoded.flatMap(\.1))
     }
 
     private func decodeSettings(_ context: DecodingContext) -> PackSettings {

@@ -1,12 +1,20 @@
-import Foundation
-
 /// Parses the body of an SOP or snippet: Markdown plus `{{value}}`, `{{> include}}`,
 /// `{{! comment}}` and `::: for` / `::: except` role blocks. Inside a code fence only values
 /// expand: a `:::` or `{{> …}}` line there is code.
+///
+/// Works on UTF-8 bytes (every SOP line passes through here); columns are counted in Unicode
+/// scalars by skipping continuation bytes.
 struct TemplateParser {
     let path: String
     let firstLine: Int
     var diagnostics: [Diagnostic] = []
+    /// Text not yet added as a piece: consecutive lines are joined here, not re-copied per line.
+    private var pending: [UInt8] = []
+    private var pendingLocation: SourceLocation?
+
+    private typealias Bytes = ArraySlice<UInt8>
+    private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), comma = UInt8(ascii: ",")
+    private static let open = Array("{{".utf8), close = Array("}}".utf8), fenceMark = Array(":::".utf8)
 
     init(path: String, firstLine: Int) {
         self.path = path
@@ -14,34 +22,42 @@ struct TemplateParser {
     }
 
     mutating func parse(_ text: String) -> Template {
+        let bytes = Array(text.utf8)
         var stack: [(block: Template.RoleBlock, outer: [Template.Piece])] = []
         var pieces: [Template.Piece] = []
-        var fence: (marker: Character, length: Int)?
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, line) in lines.enumerated() {
-            let lineNumber = firstLine + offset
-            let isLast = offset == lines.count - 1
-            let newline = isLast ? "" : "\n"
-            if isLast && line.isEmpty { break }
+        var fence: (marker: UInt8, length: Int)?
+        var lineStart = 0
+        var lineNumber = firstLine
+        while lineStart < bytes.count {
+            let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline ?? bytes.count
+            let nextStart = newline.map { $0 + 1 } ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            let withNewline = bytes[lineStart..<nextStart]
+            defer {
+                lineStart = nextStart
+                lineNumber += 1
+            }
 
             if let current = fence {
                 if Self.closesFence(line, current) { fence = nil }
-                parseInline(line + newline, line: lineNumber, into: &pieces)
+                parseInline(withNewline, line: lineNumber, into: &pieces)
                 continue
             }
             if let opened = Self.opensFence(line) {
                 fence = opened
-                appendText(line + newline, line: lineNumber, to: &pieces)
+                appendText(withNewline, line: lineNumber)
                 continue
             }
-            let indentation = String(line.prefix { $0 == " " || $0 == "\t" })
-            let content = line.dropFirst(indentation.count)
-            if content.hasPrefix(":::") {
+            let indentEnd = line.firstIndex { $0 != Self.space && $0 != Self.tab } ?? line.endIndex
+            let indentation = String(decoding: line[line.startIndex..<indentEnd], as: UTF8.self)
+            let content = line[indentEnd...]
+            let column = indentEnd - line.startIndex + 1
+            if content.starts(with: Self.fenceMark) {
+                flush(into: &pieces)
                 let header = content.dropFirst(3)
-                let rest = header.trimmingCharacters(in: .whitespaces)
-                let column = indentation.unicodeScalars.count + 1
                 let location = SourceLocation(path: path, line: lineNumber, column: column)
-                if rest.isEmpty {
+                if header.allSatisfy({ $0 == Self.space || $0 == Self.tab }) {
                     guard let open = stack.popLast() else {
                         diagnostics.append(.error("unmatched-block-end", "':::' closes no open role block", at: location))
                         continue
@@ -55,12 +71,14 @@ struct TemplateParser {
                 }
                 continue
             }
-            if let include = parseInclude(content, line: lineNumber, column: indentation.unicodeScalars.count + 1) {
+            if content.starts(with: Array("{{>".utf8)), let include = parseInclude(content, line: lineNumber, column: column) {
+                flush(into: &pieces)
                 pieces.append(.include(include, indentation: indentation))
                 continue
             }
-            parseInline(line + newline, line: lineNumber, into: &pieces)
+            parseInline(withNewline, line: lineNumber, into: &pieces)
         }
+        flush(into: &pieces)
         for open in stack.reversed() {
             diagnostics.append(.error("unclosed-block", "role block '::: \(open.block.kind.rawValue) …' is never closed with ':::'", at: open.block.location))
             var block = open.block
@@ -71,23 +89,22 @@ struct TemplateParser {
     }
 
     /// `header` is everything after `:::`; `column` is where the `:::` stands.
-    private mutating func parseBlockHeader(_ header: Substring, line: Int, column: Int, indentation: String) -> Template.RoleBlock? {
+    private mutating func parseBlockHeader(_ header: Bytes, line: Int, column: Int, indentation: String) -> Template.RoleBlock? {
         let location = SourceLocation(path: path, line: line, column: column)
         var words: [Located<String>] = []
-        var current = ""
-        var wordColumn = 0
-        for (offset, scalar) in header.unicodeScalars.enumerated() {
-            if scalar == " " || scalar == "\t" || scalar == "," {
-                if !current.isEmpty { words.append(Located(current, at: SourceLocation(path: path, line: line, column: wordColumn))) }
-                current = ""
-            } else {
-                if current.isEmpty { wordColumn = column + 3 + offset }
-                current.unicodeScalars.append(scalar)
+        var index = header.startIndex
+        while index < header.endIndex {
+            if header[index] == Self.space || header[index] == Self.tab || header[index] == Self.comma {
+                index += 1
+                continue
             }
+            let end = header[index...].firstIndex { $0 == Self.space || $0 == Self.tab || $0 == Self.comma } ?? header.endIndex
+            let wordColumn = column + 3 + Self.scalarCount(header[header.startIndex..<index])
+            words.append(Located(String(decoding: header[index..<end], as: UTF8.self), at: SourceLocation(path: path, line: line, column: wordColumn)))
+            index = end
         }
-        if !current.isEmpty { words.append(Located(current, at: SourceLocation(path: path, line: line, column: wordColumn))) }
         guard let first = words.first, let kind = Template.RoleBlock.Kind(rawValue: first.value) else {
-            let shown = header.trimmingCharacters(in: .whitespaces)
+            let shown = words.map(\.value).joined(separator: " ")
             diagnostics.append(.error("unknown-block", "unknown block '::: \(shown)'; role blocks start with '::: for' or '::: except'", at: location))
             return nil
         }
@@ -98,73 +115,105 @@ struct TemplateParser {
         return Template.RoleBlock(kind: kind, roles: roles, indentation: indentation, body: [], location: location)
     }
 
-    private mutating func parseInclude(_ content: Substring, line: Int, column: Int) -> Located<String>? {
-        let trimmed = content.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("{{>"), trimmed.hasSuffix("}}"), trimmed.count > 5 else { return nil }
-        let name = trimmed.dropFirst(3).dropLast(2).trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, !name.contains("}") else { return nil }
-        return Located(name, at: SourceLocation(path: path, line: line, column: column))
+    /// `{{> name}}` alone on its line; anything else is left to `parseInline`.
+    private func parseInclude(_ content: Bytes, line: Int, column: Int) -> Located<String>? {
+        let trimmed = Self.trimmed(content)
+        guard trimmed.count > 5, trimmed.starts(with: Array("{{>".utf8)), Array(trimmed.suffix(2)) == Self.close else { return nil }
+        let name = Self.trimmed(trimmed.dropFirst(3).dropLast(2))
+        guard !name.isEmpty, !name.contains(UInt8(ascii: "}")) else { return nil }
+        return Located(String(decoding: name, as: UTF8.self), at: SourceLocation(path: path, line: line, column: column))
     }
 
-    private mutating func parseInline(_ text: Substring, line: Int, into pieces: inout [Template.Piece]) {
+    private mutating func parseInline(_ text: Bytes, line: Int, into pieces: inout [Template.Piece]) {
         var rest = text
         var column = 1
-        while let open = rest.range(of: "{{") {
-            let before = rest[..<open.lowerBound]
-            appendText(before, line: line, column: column, to: &pieces)
-            column += before.unicodeScalars.count
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}") else {
+        while let open = Self.find(Self.open, in: rest) {
+            let before = rest[rest.startIndex..<open]
+            appendText(before, line: line, column: column)
+            column += Self.scalarCount(before)
+            let afterOpen = rest[(open + 2)...]
+            guard let close = Self.find(Self.close, in: afterOpen) else {
                 diagnostics.append(.error("unclosed-tag", "'{{' is not closed with '}}' on this line", at: SourceLocation(path: path, line: line, column: column)))
-                appendText(rest[open.lowerBound...], line: line, column: column, to: &pieces)
+                appendText(rest[open...], line: line, column: column)
                 return
             }
-            var inner = afterOpen[..<close.lowerBound]
-            var end = close.upperBound
-            if inner.hasPrefix("{"), rest[end...].hasPrefix("}") {
+            var inner = afterOpen[afterOpen.startIndex..<close]
+            var end = close + 2
+            if inner.first == UInt8(ascii: "{"), end < rest.endIndex, rest[end] == UInt8(ascii: "}") {
                 inner = inner.dropFirst()
-                end = rest.index(after: end)
+                end += 1
             }
-            let tag = rest[open.lowerBound..<end]
+            let tag = rest[open..<end]
             let location = SourceLocation(path: path, line: line, column: column)
-            let name = inner.trimmingCharacters(in: .whitespaces)
+            let name = String(decoding: Self.trimmed(inner), as: UTF8.self)
             if name.hasPrefix("!") {
                 // A comment: dropped from every view.
             } else if name.hasPrefix(">") {
                 diagnostics.append(.error("inline-include", "'{{> …}}' must stand on a line of its own", at: location))
             } else if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) {
-                diagnostics.append(.error("invalid-value-name", "'\(tag)' is not a value name like {{site.production_url}}", at: location))
+                diagnostics.append(.error("invalid-value-name", "'\(String(decoding: tag, as: UTF8.self))' is not a value name like {{site.production_url}}", at: location))
             } else {
-                pieces.append(.value(Located(name, at: location), width: tag.unicodeScalars.count))
+                flush(into: &pieces)
+                pieces.append(.value(Located(name, at: location), width: Self.scalarCount(tag)))
             }
-            column += tag.unicodeScalars.count
+            column += Self.scalarCount(tag)
             rest = rest[end...]
         }
-        appendText(rest, line: line, column: column, to: &pieces)
+        appendText(rest, line: line, column: column)
     }
 
-    private func appendText(_ text: some StringProtocol, line: Int, column: Int = 1, to pieces: inout [Template.Piece]) {
+    private mutating func appendText(_ text: Bytes, line: Int, column: Int = 1) {
         guard !text.isEmpty else { return }
-        if case .text(let previous)? = pieces.last {
-            pieces[pieces.count - 1] = .text(Located(previous.value + text, at: previous.location))
-        } else {
-            pieces.append(.text(Located(String(text), at: SourceLocation(path: path, line: line, column: column))))
+        if pendingLocation == nil {
+            pendingLocation = SourceLocation(path: path, line: line, column: column)
         }
+        pending += text
     }
 
-    static func opensFence(_ line: Substring) -> (marker: Character, length: Int)? {
-        let content = line.drop { $0 == " " }
-        guard line.count - content.count <= 3, let marker = content.first, marker == "`" || marker == "~" else { return nil }
+    private mutating func flush(into pieces: inout [Template.Piece]) {
+        guard let location = pendingLocation else { return }
+        pieces.append(.text(Located(String(decoding: pending, as: UTF8.self), at: location)))
+        pending.removeAll(keepingCapacity: true)
+        pendingLocation = nil
+    }
+
+    // MARK: - Bytes
+
+    private static func scalarCount(_ bytes: Bytes) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    private static func trimmed(_ bytes: Bytes) -> Bytes {
+        let isSpace: (UInt8) -> Bool = { $0 == space || $0 == tab }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: Bytes) -> Int? {
+        var index = haystack.startIndex
+        while let candidate = haystack[index...].firstIndex(of: needle[0]) {
+            if haystack[candidate...].starts(with: needle) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
+
+    static func opensFence(_ line: ArraySlice<UInt8>) -> (marker: UInt8, length: Int)? {
+        let indent = line.prefix { $0 == space }.count
+        guard indent <= 3 else { return nil }
+        let content = line.dropFirst(indent)
+        guard let marker = content.first, marker == UInt8(ascii: "`") || marker == UInt8(ascii: "~") else { return nil }
         let length = content.prefix { $0 == marker }.count
         guard length >= 3 else { return nil }
-        if marker == "`", content.dropFirst(length).contains("`") { return nil }
+        if marker == UInt8(ascii: "`"), content.dropFirst(length).contains(marker) { return nil }
         return (marker, length)
     }
 
-    static func closesFence(_ line: Substring, _ fence: (marker: Character, length: Int)) -> Bool {
-        let content = line.drop { $0 == " " }
-        guard line.count - content.count <= 3 else { return false }
+    static func closesFence(_ line: ArraySlice<UInt8>, _ fence: (marker: UInt8, length: Int)) -> Bool {
+        let indent = line.prefix { $0 == space }.count
+        guard indent <= 3 else { return false }
+        let content = line.dropFirst(indent)
         let length = content.prefix { $0 == fence.marker }.count
-        return length >= fence.length && content.dropFirst(length).allSatisfy { $0 == " " || $0 == "\t" }
+        return length >= fence.length && content.dropFirst(length).allSatisfy { $0 == space || $0 == tab }
     }
 }

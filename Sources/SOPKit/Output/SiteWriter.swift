@@ -27,18 +27,19 @@ public struct SiteWriter: Sendable {
         let files = plan.sorted
         do {
             var made: Set<String> = []
+            let base = staging.path + "/"
             for file in files {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 if !folder.isEmpty, made.insert(folder).inserted {
-                    try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                    try FileCreation.makeFolder(base + folder)
                 }
-                try file.contents.write(to: staging.appendingPathComponent(file.path))
+                try FileCreation.write(file.contents, to: base + file.path)
             }
             let manifest = ([Self.manifestHeader] + files.map(\.path)).joined(separator: "\n") + "\n"
-            try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
+            try FileCreation.write(Data(manifest.utf8), to: base + Self.manifestName)
         } catch {
             remove(staging, listing: files.map(\.path))
-            throw .cannotWrite(staging.path, error.localizedDescription)
+            throw .cannotWrite(staging.path, "\(error)")
         }
 
         if let previous {

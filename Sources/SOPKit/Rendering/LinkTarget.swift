@@ -2,7 +2,7 @@ import Foundation
 
 /// A link written in an SOP, classified: another SOP (by pack path, with an optional heading),
 /// a heading of the same page, or something sopgen leaves alone.
-enum LinkTarget: Hashable {
+enum LinkTarget: Hashable, Sendable {
     case sop(path: String, fragment: String?)
     case samePage(fragment: String)
     case external
@@ -27,7 +27,7 @@ enum LinkTarget: Hashable {
             return
         }
         let fragment = parts.count > 1 ? String(parts[1]) : nil
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
         self = .sop(path: Self.normalise(decoded, relativeTo: sourcePath), fragment: fragment)
     }
 

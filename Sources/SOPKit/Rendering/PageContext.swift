@@ -4,6 +4,18 @@ import GFM
 /// (the templates escape it); only HTML that sopgen rendered itself goes in under `…HTML` keys.
 struct PageContext {
     let resolved: ResolvedPack
+    /// The navigation, rendered once per folder depth (by `root`): it is the same on every page.
+    let navHTML: [String: String]
+
+    init(resolved: ResolvedPack, theme: ThemeLibrary) {
+        self.resolved = resolved
+        var navHTML: [String: String] = [:]
+        for root in ["", "../", "../../"] {
+            let roles = resolved.pack.roles.map { ["name": $0.name, "href": "\(root)roles/\($0.id)/index.html"] }
+            navHTML[root] = theme.render(["navRoles": roles, "root": root], with: "nav")
+        }
+        self.navHTML = navHTML
+    }
 
     var pack: Pack { resolved.pack }
 
@@ -15,7 +27,7 @@ struct PageContext {
             "pack": pack.settings.organisation.isEmpty
                 ? ["title": pack.settings.title]
                 : ["title": pack.settings.title, "organisation": pack.settings.organisation],
-            "navRoles": pack.roles.map { ["name": $0.name, "href": "\(root)roles/\($0.id)/index.html"] },
+            "navHTML": navHTML[root] ?? "",
             "homeHref": "\(root)index.html",
         ]
     }

@@ -38,9 +38,12 @@ struct SOPViewRenderer: Sendable {
                 diagnostics.append(.warning("raw-html", "raw HTML is left out of the handbook; set options.unsafe_html: true in sopgen.yml to keep it", at: markdown.origin(of: position)))
             }
         }
+        var targets: [GFMLink: LinkTarget] = [:]
         for link in document.links {
             let location = markdown.origin(of: link.position)
-            guard case .sop(let path, let fragment) = LinkTarget(markdown.substitute(link.destination, values: item.values), from: location.path) else { continue }
+            let target = LinkTarget(markdown.substitute(link.destination, values: item.values), from: location.path)
+            targets[link] = target
+            guard case .sop(let path, let fragment) = target else { continue }
             if sopsByPath[path] == nil {
                 let known = sopsByPath.keys.sorted()
                 diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(Suggestion.didYouMean(path, in: known))", at: location))
@@ -49,19 +52,20 @@ struct SOPViewRenderer: Sendable {
             }
         }
 
-        let trainer = document.render(view(for: item, role: nil, printing: false))
+        let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets))
         var roles: [String: GFMRendering] = [:]
         var print: [String: GFMRendering] = [:]
         for audience in item.sop.audience {
             let role = audience.value
             guard roles[role] == nil, roleValues[role] != nil else { continue }
-            roles[role] = document.render(view(for: item, role: role, printing: false))
-            print[role] = document.render(view(for: item, role: role, printing: true))
+            roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets))
+            print[role] = document.render(view(for: item, role: role, printing: true, targets: targets))
         }
         return SOPViews(trainer: trainer, roles: roles, print: print, diagnostics: diagnostics, anchoredLinks: anchoredLinks)
     }
 
-    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool) -> GFMView {
+    /// `targets` holds each link classified once; the views only decide where it points.
+    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, targets: [GFMLink: LinkTarget]) -> GFMView {
         let markdown = item.markdown
         let values = item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 }
         let ownID = item.sop.id
@@ -79,7 +83,9 @@ struct SOPViewRenderer: Sendable {
             substitute: { markdown.substitute($0, values: values) },
             rewriteLink: { link in
                 let destination = link.destination
-                switch LinkTarget(destination, from: markdown.origin(of: link.position).path) {
+                // Only a destination built from a role value misses the cache.
+                let target = targets[link] ?? LinkTarget(destination, from: markdown.origin(of: link.position).path)
+                switch target {
                 case .external:
                     return destination
                 case .samePage(let fragment):

@@ -11,10 +11,11 @@ public struct SiteRenderer: Sendable {
         guard !diagnostics.hasErrors else { return (OutputPlan(), diagnostics) }
 
         let viewRenderer = SOPViewRenderer(resolved: resolved)
+        let context = PageContext(resolved: resolved, theme: theme)
         let rendered = await withTaskGroup(of: (Int, RenderedSOP).self) { group in
             for index in resolved.sops.indices {
                 group.addTask {
-                    (index, Self.renderSOP(resolved.sops[index], with: viewRenderer, theme: theme, resolved: resolved))
+                    (index, Self.renderSOP(resolved.sops[index], with: viewRenderer, theme: theme, context: context))
                 }
             }
             var results = [RenderedSOP?](repeating: nil, count: resolved.sops.count)
@@ -36,7 +37,6 @@ public struct SiteRenderer: Sendable {
             }
         }
 
-        let context = PageContext(resolved: resolved)
         let viewsByID = Dictionary(rendered.map { ($0.sop.id, $0.views) }, uniquingKeysWith: { first, _ in first })
         for handbook in resolved.handbooks {
             plan.add("roles/\(handbook.role.id)/index.html", handbookPage(handbook, context: context, theme: theme))
@@ -55,9 +55,9 @@ public struct SiteRenderer: Sendable {
         var pages: [(String, String)]
     }
 
-    private static func renderSOP(_ item: ResolvedPack.ResolvedSOP, with renderer: SOPViewRenderer, theme: ThemeLibrary, resolved: ResolvedPack) -> RenderedSOP {
+    private static func renderSOP(_ item: ResolvedPack.ResolvedSOP, with renderer: SOPViewRenderer, theme: ThemeLibrary, context: PageContext) -> RenderedSOP {
         let views = renderer.render(item)
-        let context = PageContext(resolved: resolved)
+        let resolved = context.resolved
         var pages: [(String, String)] = []
 
         var trainer = context.base(title: item.sop.title, root: "../", bodyClass: "sop trainer-view")

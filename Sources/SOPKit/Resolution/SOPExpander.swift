@@ -55,10 +55,11 @@ struct SOPExpander {
     private mutating func write(_ chunk: String, from location: SourceLocation, indentation: String) {
         var line = location.line
         var column = location.column
-        var start = chunk.startIndex
-        while start < chunk.endIndex {
-            let newline = chunk[start...].firstIndex(of: "\n")
-            let end = newline.map { chunk.index(after: $0) } ?? chunk.endIndex
+        let bytes = chunk.utf8
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+            let end = newline.map { bytes.index(after: $0) } ?? bytes.endIndex
             if atLineStart {
                 text += indentation
                 origins.append(SourceLocation(path: location.path, line: line, column: column - indentation.unicodeScalars.count))
