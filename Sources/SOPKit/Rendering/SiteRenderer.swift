@@ -38,11 +38,19 @@ public struct SiteRenderer: Sendable {
         }
 
         let viewsByID = Dictionary(rendered.map { ($0.sop.id, $0.views) }, uniquingKeysWith: { first, _ in first })
-        for handbook in resolved.handbooks {
-            plan.add("roles/\(handbook.role.id)/index.html", handbookPage(handbook, context: context, theme: theme))
-            plan.add("roles/\(handbook.role.id)/print.html", printPage(handbook, views: viewsByID, context: context, theme: theme))
+        let rolePages = await withTaskGroup(of: [(String, String)].self) { group in
+            for handbook in resolved.handbooks {
+                group.addTask {
+                    [("roles/\(handbook.role.id)/index.html", handbookPage(handbook, context: context, theme: theme)),
+                     ("roles/\(handbook.role.id)/print.html", printPage(handbook, views: viewsByID, context: context, theme: theme))]
+                }
+            }
+            group.addTask { [("index.html", homePage(context: context, theme: theme))] }
+            var pages: [(String, String)] = []
+            for await batch in group { pages += batch }
+            return pages
         }
-        plan.add("index.html", homePage(context: context, theme: theme))
+        for (path, html) in rolePages { plan.add(path, html) }
         for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             plan.add("assets/\(name)", data: data)
         }
