@@ -134,4 +134,48 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(Build.diagnosticsText(result))")
         #expect(result.plan?.text("sops/guide.html")?.contains("<h2 id=\"heading\">Heading</h2>") == true)
     }
+
+    @Test func brokenRolesFileDoesNotCascadeIntoUnknownRoles() async {
+        let text = await report(PackFiles.sop(audience: "[admin, agent]", body: "::: for agent\nx\n:::\n").merging(["roles.yml": "roles: [\n"]) { $1 })
+        #expect(text.hasPrefix("roles.yml:2:1: error: invalid YAML:"))
+        #expect(!text.contains("unknown-role"))
+        #expect(text.hasSuffix("1 error, 0 warnings\n"))
+    }
+
+    @Test func deeplyNestedMarkdownIsRefusedBeforeRendering() async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let text = await report(PackFiles.sop(body: String(repeating: "> ", count: 5_000) + "x\n" + String(repeating: "- ", count: 5_000) + "y\n"))
+        #expect(text == """
+            procedures/guide.md:9:1: error: Markdown nested more than 32 levels deep (quotes and lists); flatten it [nesting-too-deep]
+                \(String(repeating: "> ", count: 5_000))x
+                ^
+            1 error, 0 warnings
+
+            """)
+        #expect(clock.now - start < .seconds(2))
+    }
+
+    @Test func hugeFileIsNotRead() async throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack(PackFiles.sop(body: String(repeating: "Lorem ipsum dolor sit amet.\n", count: 100_000))))
+        let result = await Build.plan(folder.url)
+        #expect(Build.diagnosticsText(result) == """
+            procedures/guide.md:1:1: error: procedures/guide.md is 2.7 MiB; sopgen reads files of up to 2 MiB (an SOP is a few KB) [file-too-large]
+            1 error, 0 warnings
+
+            """)
+    }
+
+    @Test func yamlAliasBombIsBounded() async {
+        var bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1..<10 {
+            let name = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level)))
+            let previous = String(UnicodeScalar(UInt8(ascii: "a") + UInt8(level - 1)))
+            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        let text = await report(["roles.yml": bomb + "roles: *j\n"])
+        #expect(text.contains("roles.yml:1:1: error: unknown key 'a' in roles.yml [unknown-key]"))
+        #expect(!text.contains("unknown-role"))
+    }
 }

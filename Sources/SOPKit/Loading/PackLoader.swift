@@ -4,8 +4,8 @@ import Foundation
 /// problems with the files themselves (not UTF-8, unreadable, a folder where a file belongs)
 /// become diagnostics.
 public struct PackLoader: Sendable {
-    /// Files larger than this are not read: no SOP or YAML file of a real pack comes near it.
-    public static let maximumFileSize = 16 * 1024 * 1024
+    /// Files larger than this are not read: an SOP or YAML file of a real pack is a few kilobytes.
+    public static let maximumFileSize = 2 * 1024 * 1024
 
     public init() {}
 
@@ -43,7 +43,8 @@ public struct PackLoader: Sendable {
             return
         }
         if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > Self.maximumFileSize {
-            pack.diagnostics.append(.error("file-too-large", "\(path) is \(size / 1_048_576) MiB; files over \(Self.maximumFileSize / 1_048_576) MiB are not read", at: location))
+            let mebibytes = String(format: "%.1f", Double(size) / 1_048_576)
+            pack.diagnostics.append(.error("file-too-large", "\(path) is \(mebibytes) MiB; sopgen reads files of up to \(Self.maximumFileSize / 1_048_576) MiB (an SOP is a few KB)", at: location))
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {

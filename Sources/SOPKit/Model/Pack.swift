@@ -10,6 +10,9 @@ public struct Pack: Sendable {
     public var templates: [String: SourceFile]
     /// Every file read, for diagnostics that quote a source line.
     public var sources: [String: SourceFile]
+    /// Pack files that are missing or had errors: names they define may be absent, so checks that
+    /// would only repeat that error elsewhere ("unknown role" everywhere) are skipped.
+    public var brokenFiles: Set<String> = []
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
     public func site(_ id: String) -> Site? { sites.first { $0.id == id } }

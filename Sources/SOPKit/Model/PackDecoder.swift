@@ -32,8 +32,12 @@ public struct PackDecoder: Sendable {
         for (path, file) in loaded.files where path.hasPrefix("templates/") {
             templates[String(path.dropFirst("templates/".count))] = file
         }
-        let pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
+        var pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
                         snippets: snippets, templates: templates, sources: loaded.files)
+        pack.brokenFiles = Set(diagnostics.filter { $0.severity == .error }.map(\.location.path))
+        for required in ["sopgen.yml", "roles.yml", "policies.yml"] where loaded.files[required] == nil {
+            pack.brokenFiles.insert(required)
+        }
         return (pack, diagnostics)
     }
 

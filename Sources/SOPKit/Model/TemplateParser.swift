@@ -16,6 +16,11 @@ struct TemplateParser {
     private static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), comma = UInt8(ascii: ",")
     private static let open = Array("{{".utf8), close = Array("}}".utf8), fenceMark = Array(":::".utf8)
 
+    /// Deeper Markdown nesting than this is refused: no SOP needs it, and cmark-gfm has inputs
+    /// whose parse time grows with the square of the depth (seconds for a few kilobytes).
+    static let maximumNesting = 32
+    private var reportedNesting = false
+
     init(path: String, firstLine: Int) {
         self.path = path
         self.firstLine = firstLine
@@ -43,6 +48,10 @@ struct TemplateParser {
                 if Self.closesFence(line, current) { fence = nil }
                 parseInline(withNewline, line: lineNumber, into: &pieces)
                 continue
+            }
+            if !reportedNesting, Self.nestingDepth(line) > Self.maximumNesting {
+                reportedNesting = true
+                diagnostics.append(.error("nesting-too-deep", "Markdown nested more than \(Self.maximumNesting) levels deep (quotes and lists); flatten it", at: SourceLocation(path: path, line: lineNumber, column: 1)))
             }
             if let opened = Self.opensFence(line) {
                 fence = opened
@@ -196,6 +205,32 @@ struct TemplateParser {
             index = candidate + 1
         }
         return nil
+    }
+
+    /// How many block quotes and list items open at the start of `line`.
+    static func nestingDepth(_ line: ArraySlice<UInt8>) -> Int {
+        var depth = 0
+        var index = line.startIndex
+        while index < line.endIndex {
+            while index < line.endIndex, line[index] == space || line[index] == tab { index += 1 }
+            guard index < line.endIndex else { break }
+            let byte = line[index]
+            if byte == UInt8(ascii: ">") {
+                index += 1
+            } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+"),
+                      index + 1 < line.endIndex, line[index + 1] == space {
+                index += 2
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                var end = index
+                while end < line.endIndex, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(line[end]) { end += 1 }
+                guard end < line.endIndex, line[end] == UInt8(ascii: ".") || line[end] == UInt8(ascii: ")") else { break }
+                index = end + 1
+            } else {
+                break
+            }
+            depth += 1
+        }
+        return depth
     }
 
     static func opensFence(_ line: ArraySlice<UInt8>) -> (marker: UInt8, length: Int)? {

@@ -80,14 +80,7 @@ public struct SiteWriter: Sendable {
             throw .foreignFiles(output.path, Array(present.prefix(10)), present.count)
         }
         let written = Set(manifestText.split(separator: "\n").dropFirst().map(String.init))
-        var folders: Set<String> = []
-        for path in written {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty {
-                folders.insert(folder + "/")
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
+        let folders = Set(Self.folders(of: written).map { $0 + "/" })
         let foreign = present.filter { $0 != Self.manifestName && !written.contains($0) && !folders.contains($0) }
         guard foreign.isEmpty else { throw .foreignFiles(output.path, Array(foreign.prefix(10)), foreign.count) }
         return written.sorted()
@@ -105,6 +98,18 @@ public struct SiteWriter: Sendable {
         return found.sorted()
     }
 
+    /// Every folder that holds one of `paths`, at any depth.
+    static func folders(of paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = []
+        for path in paths {
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return folders
+    }
+
     /// Removes the files sopgen wrote below `root`, then the folders they leave empty. Anything else
     /// stays where it is.
     private func remove(_ root: URL, listing files: [String]) {
@@ -112,16 +117,7 @@ public struct SiteWriter: Sendable {
         for path in files + [Self.manifestName] {
             try? manager.removeItem(at: root.appendingPathComponent(path))
         }
-        let folders = Set(files.flatMap { path -> [String] in
-            var result: [String] = []
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty {
-                result.append(folder)
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-            return result
-        })
-        for folder in folders.sorted(by: { $0.count > $1.count }) {
+        for folder in Self.folders(of: files).sorted(by: { $0.count > $1.count }) {
             rmdir(root.appendingPathComponent(folder).path)
         }
         rmdir(root.path)

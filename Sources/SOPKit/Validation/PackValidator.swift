@@ -8,8 +8,9 @@ public struct PackValidator: Sendable {
         let roleIDs = pack.roles.map(\.id)
         let knownRoles = Set(roleIDs)
 
+        let rolesAreComplete = !pack.brokenFiles.contains("roles.yml")
         func checkRole(_ reference: Located<String>, _ what: String) {
-            guard !knownRoles.contains(reference.value) else { return }
+            guard rolesAreComplete, !knownRoles.contains(reference.value) else { return }
             diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location))
         }
 
@@ -37,7 +38,7 @@ public struct PackValidator: Sendable {
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
         for (template, _) in templates {
-            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: roleIDs).check(template.pieces)
+            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil).check(template.pieces)
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
         return diagnostics
@@ -67,7 +68,8 @@ public struct PackValidator: Sendable {
 /// References inside SOP and snippet bodies: values, includes and the roles of role blocks.
 struct TemplateReferenceChecks {
     let pack: Pack
-    let roleIDs: [String]
+    /// Nil when roles.yml is broken: role names are then not checked.
+    let roleIDs: [String]?
 
     func check(_ pieces: [Template.Piece]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -86,8 +88,8 @@ struct TemplateReferenceChecks {
                     diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: pack.snippets.keys.sorted()))", at: name.location))
                 }
             case .roleBlock(let block):
-                for role in block.roles where !roleIDs.contains(role.value) {
-                    diagnostics.append(.error("unknown-role", "unknown role '\(role.value)' in '::: \(block.kind.rawValue)'\(Suggestion.didYouMean(role.value, in: roleIDs))", at: role.location))
+                for role in block.roles where roleIDs.map({ !$0.contains(role.value) }) ?? false {
+                    diagnostics.append(.error("unknown-role", "unknown role '\(role.value)' in '::: \(block.kind.rawValue)'\(Suggestion.didYouMean(role.value, in: roleIDs ?? []))", at: role.location))
                 }
                 diagnostics += check(block.body)
             }
