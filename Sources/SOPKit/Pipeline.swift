@@ -13,9 +13,12 @@ public struct Pipeline: Sendable {
     }
 
     public let packRoot: URL
+    /// The day SOP review dates are checked against.
+    public var today: CalendarDate
 
-    public init(packRoot: URL) {
+    public init(packRoot: URL, today: CalendarDate = .today) {
         self.packRoot = packRoot
+        self.today = today
     }
 
     /// Runs every stage but `write`: what `check` reports is exactly what would stop `build`.
@@ -23,7 +26,7 @@ public struct Pipeline: Sendable {
         let loaded = PackLoader().load(from: packRoot)
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
-        diagnostics += PackValidator().validate(pack)
+        diagnostics += PackValidator(today: today).validate(pack)
         guard !diagnostics.hasErrors else {
             return Result(diagnostics: Self.unique(diagnostics), sources: loaded.files, plan: nil, resolved: nil)
         }

@@ -16,7 +16,10 @@ import Testing
             procedures/guide.md:4:19: error: unknown role 'agnet' in audience; did you mean 'agent'? [unknown-role]
                 audience: [admin, agnet]
                                   ^
-            1 error, 0 warnings
+            roles.yml:7:20: warning: role 'agent' may read on copilot, but no SOP for this role covers that surface [training-gap]
+                    capabilities: {copilot: read}
+                                   ^
+            1 error, 1 warning
 
             """)
     }
@@ -158,10 +161,10 @@ import Testing
 
     @Test func hugeFileIsNotRead() async throws {
         let folder = TemporaryFolder()
-        folder.write(PackFiles.pack(PackFiles.sop(body: String(repeating: "Lorem ipsum dolor sit amet.\n", count: 100_000))))
+        folder.write(PackFiles.pack(PackFiles.sop("huge", body: String(repeating: "Lorem ipsum dolor sit amet.\n", count: 100_000))))
         let result = await Build.plan(folder.url)
         #expect(Build.diagnosticsText(result) == """
-            procedures/guide.md:1:1: error: procedures/guide.md is 2.7 MiB; sopgen reads files of up to 2 MiB (an SOP is a few KB) [file-too-large]
+            procedures/huge.md:1:1: error: procedures/huge.md is 2.7 MiB; sopgen reads files of up to 2 MiB (an SOP is a few KB) [file-too-large]
             1 error, 0 warnings
 
             """)

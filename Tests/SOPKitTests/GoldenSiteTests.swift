@@ -45,6 +45,17 @@ import Testing
 
     @Test func roleWithNoPolicyAndNoCapabilityGetsNoEntries() async throws {
         let (result, _) = await Build.plan(files: PackFiles.pack([
+            "roles.yml": """
+                roles:
+                  - id: admin
+                    name: Site administrator
+                    capabilities: {copilot: execute, providers: execute}
+                  - id: agent
+                    name: Support agent
+                    capabilities: {copilot: read}
+                    escalates_to: admin
+
+                """,
             "policies.yml": """
                 policies:
                   - id: keys

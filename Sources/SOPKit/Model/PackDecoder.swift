@@ -7,10 +7,12 @@ public struct PackDecoder: Sendable {
 
     public func decode(_ loaded: LoadedPack) async -> (pack: Pack, diagnostics: [Diagnostic]) {
         var diagnostics = loaded.diagnostics
+        var brokenFiles: Set<String> = []
         func run<T>(_ file: SourceFile, _ body: (DecodingContext) -> T) -> T {
             let context = DecodingContext(file: file)
             let result = body(context)
             diagnostics += context.diagnostics
+            if context.isBroken { brokenFiles.insert(file.path) }
             return result
         }
 
@@ -34,7 +36,7 @@ public struct PackDecoder: Sendable {
         }
         var pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
                         snippets: snippets, templates: templates, sources: loaded.files)
-        pack.brokenFiles = Set(diagnostics.filter { $0.severity == .error }.map(\.location.path))
+        pack.brokenFiles = brokenFiles
         for required in ["sopgen.yml", "roles.yml", "policies.yml"] where loaded.files[required] == nil {
             pack.brokenFiles.insert(required)
         }

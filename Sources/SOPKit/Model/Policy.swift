@@ -13,7 +13,7 @@ public struct Policy: Sendable, Hashable, Identifiable {
     public var risk: Risk
     public var proposers: [Located<String>]
     public var approvers: [Located<String>]
-    public var approvalsRequired: Int
+    public var approvalsRequired: Located<Int>
     public var mode: Mode
     public var rejectWhen: [String]
     public var escalateWhen: [String]
@@ -21,5 +21,7 @@ public struct Policy: Sendable, Hashable, Identifiable {
     public var killSwitch: Located<String>?
     /// The documented rollback or support path for what this action writes.
     public var rollback: String?
+    /// The pack says, on purpose, that the only proposer may approve its own plans.
+    public var allowsSelfApproval: Bool
     public var location: SourceLocation
 }

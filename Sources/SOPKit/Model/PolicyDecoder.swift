@@ -2,7 +2,7 @@ import Yams
 
 enum PolicyDecoder {
     static let keys = ["id", "action", "surface", "risk", "proposers", "approvers", "approvals_required", "mode",
-                       "reject_when", "escalate_when", "stop_when", "kill_switch", "rollback"]
+                       "reject_when", "escalate_when", "stop_when", "kill_switch", "rollback", "self_approval"]
 
     static func decode(_ context: DecodingContext) -> [Policy] {
         guard let root = context.compose(),
@@ -17,7 +17,7 @@ enum PolicyDecoder {
         let surface = fields.enumeration("surface", Surface.self, required: true)
         let risk = fields.enumeration("risk", Policy.Risk.self, required: true)
         let mode = fields.enumeration("mode", Policy.Mode.self, required: true)
-        let approvers = fields.strings("approvers", required: true)
+        let approvers = fields.strings("approvers")
         guard let action, let surface, let risk, let mode else { return nil }
         return Policy(
             id: id.value,
@@ -26,13 +26,15 @@ enum PolicyDecoder {
             risk: risk.value,
             proposers: fields.strings("proposers"),
             approvers: approvers,
-            approvalsRequired: fields.int("approvals_required", default: 1),
+            approvalsRequired: Located(fields.int("approvals_required", default: 1),
+                                       at: fields.has("approvals_required") ? context.location(fields.valueNode("approvals_required")) : id.location),
             mode: mode.value,
             rejectWhen: fields.strings("reject_when").map(\.value),
             escalateWhen: fields.strings("escalate_when").map(\.value),
             stopWhen: fields.strings("stop_when").map(\.value),
             killSwitch: fields.string("kill_switch"),
             rollback: fields.string("rollback")?.value,
+            allowsSelfApproval: fields.bool("self_approval", default: false),
             location: id.location
         )
     }

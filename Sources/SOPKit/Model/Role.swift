@@ -4,6 +4,8 @@ public struct Role: Sendable, Hashable, Identifiable {
     public var name: String
     public var description: String
     public var capabilities: [Surface: Capability]
+    /// Where each capability was written, for diagnostics about it.
+    public var capabilityLocations: [Surface: SourceLocation] = [:]
     /// The role this one hands problems to; nil only for the top of the chain.
     public var escalatesTo: Located<String>?
     public var refusals: [String]

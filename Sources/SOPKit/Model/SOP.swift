@@ -4,11 +4,15 @@ public struct SOP: Sendable, Hashable, Identifiable {
     /// Pack-relative path of the source file, e.g. `procedures/support/refunds.md`.
     public var path: String
     public var title: String
-    public var surface: Located<Surface>?
+    /// The SophMate surfaces the SOP covers; the first is the one it is filed under.
+    public var surfaces: [Located<Surface>]
+    public var surface: Located<Surface>? { surfaces.first }
     public var audience: [Located<String>]
     public var owner: Located<String>?
     public var reviewCadence: String?
-    public var lastReviewed: String?
+    public var lastReviewed: Located<String>?
+    /// Where the front matter is, for diagnostics about a field that is missing.
+    public var frontMatterLocation: SourceLocation
     public var summary: String?
     public var body: Template
     public var location: SourceLocation

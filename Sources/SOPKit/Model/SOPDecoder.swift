@@ -2,6 +2,7 @@ import Yams
 
 enum SOPDecoder {
     static let keys = ["id", "title", "surface", "audience", "owner", "review_cadence", "last_reviewed", "summary"]
+    static let surfaceNames = Surface.allCases.map(\.rawValue)
 
     static func decode(_ context: DecodingContext) -> SOP? {
         let file = context.file
@@ -24,11 +25,18 @@ enum SOPDecoder {
             id: id,
             path: file.path,
             title: title.value,
-            surface: fields.enumeration("surface", Surface.self),
-            audience: fields.strings("audience", required: true),
+            surfaces: fields.strings("surface").compactMap { name in
+                guard let surface = Surface(rawValue: name.value) else {
+                    frontMatterContext.diagnostics.append(.error("unknown-surface", "unknown surface '\(name.value)'\(Suggestion.didYouMean(name.value, in: surfaceNames))", at: name.location))
+                    return nil
+                }
+                return Located(surface, at: name.location)
+            },
+            audience: fields.strings("audience"),
             owner: fields.string("owner"),
             reviewCadence: fields.string("review_cadence")?.value,
-            lastReviewed: fields.string("last_reviewed")?.value,
+            lastReviewed: fields.string("last_reviewed"),
+            frontMatterLocation: SourceLocation(path: file.path, line: 1, column: 1),
             summary: fields.string("summary")?.value,
             body: body,
             location: SourceLocation(path: file.path, line: 1, column: 1)

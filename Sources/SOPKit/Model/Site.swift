@@ -27,6 +27,8 @@ public struct Site: Sendable, Hashable, Identifiable {
     public var supportOwner: String?
     public var rollbackPath: String?
     public var location: SourceLocation
+    /// Where each field was written, by YAML key.
+    public var fieldLocations: [String: SourceLocation] = [:]
 
     /// The facts the seed asks to record before rollout, labelled, in its order.
     public var rolloutFacts: [(label: String, value: String?)] {

@@ -19,6 +19,10 @@ enum SiteDecoder {
                 }
             }
         }
+        var fieldLocations: [String: SourceLocation] = [:]
+        for key in keys where fields.has(key) {
+            fieldLocations[key] = context.location(fields.valueNode(key))
+        }
         return Site(
             id: id,
             name: fields.string("name")?.value ?? id,
@@ -31,7 +35,8 @@ enum SiteDecoder {
             activeTheme: theme,
             supportOwner: fields.string("support_owner")?.value,
             rollbackPath: fields.string("rollback_path")?.value,
-            location: fields.location
+            location: fields.location,
+            fieldLocations: fieldLocations
         )
     }
 }

@@ -5,6 +5,8 @@ import Yams
 final class DecodingContext {
     let file: SourceFile
     var diagnostics: [Diagnostic] = []
+    /// The file could not be read as YAML of the expected shape, so names it defines are unknown.
+    var isBroken = false
 
     init(file: SourceFile) {
         self.file = file
@@ -28,6 +30,7 @@ final class DecodingContext {
         } catch {
             diagnostics.append(.error("yaml-syntax", "cannot read YAML: \(error)", at: SourceLocation(path: file.path)))
         }
+        isBroken = true
         return nil
     }
 }

@@ -75,7 +75,7 @@ struct PageContext {
         facts.append(["label": "For", "value": sop.audience.map { pack.role($0.value)?.name ?? $0.value }.joined(separator: ", ")])
         if let owner = sop.owner { facts.append(["label": "Owner", "value": pack.role(owner.value)?.name ?? owner.value]) }
         if let cadence = sop.reviewCadence { facts.append(["label": "Review", "value": cadence]) }
-        if let reviewed = sop.lastReviewed { facts.append(["label": "Last reviewed", "value": reviewed]) }
+        if let reviewed = sop.lastReviewed { facts.append(["label": "Last reviewed", "value": reviewed.value]) }
         return ["title": sop.title, "id": sop.id, "facts": facts]
     }
 

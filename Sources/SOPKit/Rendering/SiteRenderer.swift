@@ -124,7 +124,7 @@ public struct SiteRenderer: Sendable {
                 "risk": policy.risk.rawValue,
                 "mode": policy.mode.rawValue,
                 "approvers": DecisionGuideBuilder.names(policy.approvers.map(\.value), context.pack),
-                "approvalsRequired": policy.approvalsRequired,
+                "approvalsRequired": policy.approvalsRequired.value,
                 "killSwitch": policy.killSwitch.map { DecisionGuideBuilder.names([$0.value], context.pack) } ?? "—",
             ]
         }

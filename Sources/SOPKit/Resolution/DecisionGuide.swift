@@ -36,7 +36,7 @@ enum DecisionGuideBuilder {
 
         let approverNames = names(approvers.filter { $0 != role.id }, pack)
         let allApproverNames = names(approvers, pack)
-        let count = policy.approvalsRequired
+        let count = policy.approvalsRequired.value
         let approvalsText = count == 1 ? "one approval" : "\(count) approvals"
         let ask: String
         let approve: String

@@ -1,7 +1,12 @@
 /// The validate stage: checks that a decoded pack means something — every name it uses exists,
 /// ids are unique and safe as file names, includes and escalations do not loop.
 public struct PackValidator: Sendable {
-    public init() {}
+    /// The day review dates are checked against.
+    public var today: CalendarDate
+
+    public init(today: CalendarDate = .today) {
+        self.today = today
+    }
 
     public func validate(_ pack: Pack) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -21,7 +26,7 @@ public struct PackValidator: Sendable {
             diagnostics += safeID(role.id, kind: "role", at: role.location)
             if let target = role.escalatesTo { checkRole(target, "escalates_to") }
         }
-        diagnostics += EscalationChecks.loops(in: pack)
+        if rolesAreComplete { diagnostics += RoleChecks.check(pack) }
         for policy in pack.policies {
             policy.proposers.forEach { checkRole($0, "proposers") }
             policy.approvers.forEach { checkRole($0, "approvers") }
@@ -41,6 +46,9 @@ public struct PackValidator: Sendable {
             diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil).check(template.pieces)
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
+        diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
+        diagnostics += SOPChecks.check(pack, today: today)
+        diagnostics += SiteChecks.check(pack)
         return diagnostics
     }
 

@@ -43,7 +43,8 @@ final class TemporaryFolder {
     }
 }
 
-/// A pack written from text, smallest valid form unless a test overrides a file.
+/// A pack written from text: the smallest pack that passes every check, unless a test overrides a
+/// file. Its one SOP, `guide`, is replaced by a test that writes `PackFiles.sop(body:)`.
 enum PackFiles {
     static let base: [String: String] = [
         "sopgen.yml": "title: Test pack\norganisation: Test Co\ndefault_site: shop\n",
@@ -68,9 +69,10 @@ enum PackFiles {
             wordpress_version: 6.8.1
             php_version: 8.2.28
             active_theme: Storefront
+            rollback_path: Restore from the nightly backup.
 
             """,
-    ]
+    ].merging(sop(body: "Base text.\n")) { $1 }
 
     static func sop(_ id: String = "guide", audience: String = "[admin, agent]", body: String) -> [String: String] {
         ["procedures/\(id).md": """

@@ -1,0 +1,49 @@
+/// Approval policies that cannot work as written: nobody may approve, approvers without the
+/// capability, self-approval, impossible approval counts, no kill switch, no way back.
+enum PolicyChecks {
+    static func check(_ pack: Pack, rolesAreComplete: Bool) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let siteRollback = pack.defaultSite?.rollbackPath
+        for policy in pack.policies {
+            let surface = policy.surface.value
+            if policy.approvers.isEmpty {
+                diagnostics.append(.error("no-approver", "policy '\(policy.id)' names no approvers; nobody can approve it", at: policy.location))
+            }
+            if rolesAreComplete {
+                for approver in policy.approvers {
+                    guard let role = pack.role(approver.value) else { continue }
+                    let level = role.capability(on: surface)
+                    if level.map({ $0 < .approve }) ?? true {
+                        diagnostics.append(.error("approver-lacks-capability",
+                            "'\(role.id)' approves '\(policy.id)' but has \(level.map { "only \($0.rawValue)" } ?? "no capability") on \(surface.rawValue); give it approve or execute, or remove it",
+                            at: approver.location))
+                    }
+                }
+            }
+            let approverIDs = Set(policy.approvers.map(\.value))
+            let proposerIDs = Set(policy.proposers.map(\.value))
+            if approverIDs.count == 1, proposerIDs == approverIDs, !policy.allowsSelfApproval, let approver = policy.approvers.first {
+                diagnostics.append(.error("self-approval",
+                    "'\(approver.value)' is the only proposer and the only approver of '\(policy.id)'; add another approver, or set self_approval: true if that is intended",
+                    at: approver.location))
+            }
+            let required = policy.approvalsRequired
+            if required.value < 1 {
+                diagnostics.append(.error("invalid-value", "approvals_required must be at least 1", at: required.location))
+            } else if !approverIDs.isEmpty, required.value > approverIDs.count {
+                diagnostics.append(.error("too-many-approvals",
+                    "'\(policy.id)' needs \(required.value) approvals but names only \(approverIDs.count) approver role\(approverIDs.count == 1 ? "" : "s")",
+                    at: required.location))
+            }
+            if policy.risk == .high, policy.killSwitch == nil {
+                diagnostics.append(.error("no-kill-switch", "high-risk policy '\(policy.id)' has no kill_switch owner", at: policy.location))
+            }
+            if policy.mode != .readOnly, policy.rollback == nil, siteRollback == nil {
+                diagnostics.append(.error("no-rollback",
+                    "'\(policy.id)' can write to the site (\(policy.mode.rawValue)) but no rollback or support path is documented; add rollback: to the policy or rollback_path: to the site record",
+                    at: policy.location))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,35 @@
+/// SOPs that nobody owns, nobody reviews, nobody reads, or whose review is overdue.
+enum SOPChecks {
+    static func check(_ pack: Pack, today: CalendarDate) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for sop in pack.sops {
+            let at = sop.frontMatterLocation
+            if sop.audience.isEmpty {
+                diagnostics.append(.error("no-audience", "SOP '\(sop.id)' is addressed to no role; list them in audience:", at: at))
+            }
+            if sop.owner == nil {
+                diagnostics.append(.error("missing-owner", "SOP '\(sop.id)' has no owner; name the role that keeps it current", at: at))
+            }
+            if sop.reviewCadence == nil {
+                diagnostics.append(.warning("missing-review-cadence", "SOP '\(sop.id)' has no review_cadence", at: at))
+            }
+            guard let reviewed = sop.lastReviewed else {
+                diagnostics.append(.warning("missing-last-reviewed", "SOP '\(sop.id)' has no last_reviewed date", at: at))
+                continue
+            }
+            guard let date = CalendarDate(reviewed.value) else {
+                diagnostics.append(.error("invalid-date", "'\(reviewed.value)' is not a date; write YYYY-MM-DD", at: reviewed.location))
+                continue
+            }
+            if let cadence = sop.reviewCadence, let days = ReviewCadence.days(in: cadence) {
+                let due = date.adding(days: days)
+                if due < today {
+                    diagnostics.append(.warning("review-overdue",
+                        "review of '\(sop.id)' was due \(due) (\(cadence), last reviewed \(date)); review it and update last_reviewed",
+                        at: reviewed.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
