@@ -47,7 +47,7 @@ import Testing
         let run = try sopgen(["check", folder.url.path])
         #expect(run.status == 1)
         #expect(run.standardError.contains("procedures/guide.md:4:12: error: unknown role 'admn' in audience; did you mean 'admin'? [unknown-role]"))
-        #expect(run.standardError.hasSuffix("1 error, 1 warning\n"))
+        #expect(run.standardError.hasSuffix("1 error, 2 warnings\n"))
     }
 
     @Test func failedBuildSaysTheOutputWasNotChanged() throws {
