@@ -1,7 +1,5 @@
 import CCmarkGFM
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// One Markdown text parsed once by cmark-gfm and rendered as many views as the caller needs.
 ///
@@ -38,14 +36,19 @@ public final class GFMDocument {
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
         self.lineStarts = lineStarts
         let parser = cmark_parser_new(options.parseFlags)!
-        for extensionPointer in GFMExtensions.all {
-            cmark_parser_attach_syntax_extension(parser, extensionPointer)
-        }
-        source.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        // cmark-gfm 0.29 switches the inline special-character table, a process-wide global, on and
+        // off around every parse; two parses at once lose strikethrough and autolinks. Rendering
+        // does not touch it, so only parsing is serialised.
+        root = GFMExtensions.parseLock.withLock {
+            for extensionPointer in GFMExtensions.all {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+            source.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            return cmark_parser_finish(parser)
         }
         self.parser = parser
-        root = cmark_parser_finish(parser)
         prepareTree()
     }
 
@@ -209,6 +212,8 @@ private enum GFMExtensions {
     }()
 
     static func registerOnce() { _ = all }
+
+    static let parseLock = NSLock()
 }
 
 extension GFMOptions {

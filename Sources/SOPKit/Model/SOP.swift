@@ -9,6 +9,8 @@ public struct SOP: Sendable, Hashable, Identifiable {
     public var surface: Located<Surface>? { surfaces.first }
     public var audience: [Located<String>]
     public var owner: Located<String>?
+    /// Approval policies this SOP puts into practice, by id.
+    public var policies: [Located<String>]
     public var reviewCadence: String?
     public var lastReviewed: Located<String>?
     /// Where the front matter is, for diagnostics about a field that is missing.

@@ -1,7 +1,7 @@
 import Yams
 
 enum SOPDecoder {
-    static let keys = ["id", "title", "surface", "audience", "owner", "review_cadence", "last_reviewed", "summary"]
+    static let keys = ["id", "title", "surface", "audience", "owner", "review_cadence", "last_reviewed", "summary", "policies"]
     static let surfaceNames = Surface.allCases.map(\.rawValue)
 
     static func decode(_ context: DecodingContext) -> SOP? {
@@ -34,6 +34,7 @@ enum SOPDecoder {
             },
             audience: fields.strings("audience"),
             owner: fields.string("owner"),
+            policies: fields.strings("policies"),
             reviewCadence: fields.string("review_cadence")?.value,
             lastReviewed: fields.string("last_reviewed"),
             frontMatterLocation: SourceLocation(path: file.path, line: 1, column: 1),

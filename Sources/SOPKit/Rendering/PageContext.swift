@@ -74,6 +74,10 @@ struct PageContext {
         if let surface = sop.surface { facts.append(["label": "Surface", "value": surface.value.displayName]) }
         facts.append(["label": "For", "value": sop.audience.map { pack.role($0.value)?.name ?? $0.value }.joined(separator: ", ")])
         if let owner = sop.owner { facts.append(["label": "Owner", "value": pack.role(owner.value)?.name ?? owner.value]) }
+        if !sop.policies.isEmpty {
+            let actions = sop.policies.map { reference in pack.policies.first { $0.id == reference.value }?.action ?? reference.value }
+            facts.append(["label": "Policies", "value": actions.joined(separator: "; ")])
+        }
         if let cadence = sop.reviewCadence { facts.append(["label": "Review", "value": cadence]) }
         if let reviewed = sop.lastReviewed { facts.append(["label": "Last reviewed", "value": reviewed.value]) }
         return ["title": sop.title, "id": sop.id, "facts": facts]

@@ -38,6 +38,13 @@ struct ThemeLibrary: Sendable {
                 diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error)", at: SourceLocation(path: path)))
             }
         }
+        for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
+            let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
+            for reference in PartialReferences.find(in: String(decoding: data, as: UTF8.self), path: path)
+            where library.getTemplate(named: reference.value) == nil {
+                diagnostics.append(.error("unknown-partial", "the theme has no template '\(reference.value)' (templates/\(reference.value).mustache); Mustache would render it as nothing", at: reference.location))
+            }
+        }
         for name in pageTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
             diagnostics.append(.error("missing-template", "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }

@@ -39,6 +39,10 @@ public struct PackValidator: Sendable {
             diagnostics += safeID(sop.id, kind: "SOP", at: sop.location)
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
+            let policyIDs = pack.policies.map(\.id)
+            for reference in sop.policies where !policyIDs.contains(reference.value) {
+                diagnostics.append(.error("unknown-policy", "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location))
+            }
         }
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }

@@ -1,0 +1,86 @@
+/// Every diagnostic code sopgen reports: what it means and a one-line example of the fix.
+/// SARIF output lists these as rules; the README's table is checked against this list by a test.
+public enum DiagnosticCatalogue {
+    public struct Entry: Sendable, Hashable {
+        public var code: String
+        public var summary: String
+        public var fix: String
+    }
+
+    public static func entry(_ code: String) -> Entry? { byCode[code] }
+
+    private static let byCode = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
+
+    public static let all: [Entry] = [
+        // Files
+        Entry(code: "pack-not-found", summary: "The pack folder does not exist.", fix: "`sopgen check sops` with the folder that holds sopgen.yml"),
+        Entry(code: "missing-file", summary: "A required pack file is missing.", fix: "create `roles.yml` with `roles:`"),
+        Entry(code: "not-a-file", summary: "A folder, pipe or device stands where a file belongs.", fix: "replace the folder `roles.yml/` with a file"),
+        Entry(code: "not-a-folder", summary: "A file stands where a folder belongs.", fix: "turn `procedures` into a folder of .md files"),
+        Entry(code: "unreadable-file", summary: "A file or folder cannot be read.", fix: "`chmod a+r procedures/refunds.md`"),
+        Entry(code: "invalid-utf8", summary: "A file is not UTF-8 text.", fix: "re-save the file as UTF-8"),
+        Entry(code: "file-too-large", summary: "A file is over 2 MiB.", fix: "split the SOP into several shorter ones"),
+        Entry(code: "symlink-loop", summary: "A symbolic link leads back to a folder already read.", fix: "remove the link `procedures/again -> ..`"),
+        Entry(code: "broken-symlink", summary: "A symbolic link points at nothing.", fix: "remove or repoint the link"),
+        // YAML
+        Entry(code: "yaml-syntax", summary: "The YAML cannot be parsed.", fix: "`name: [unclosed` → `name: Store manager`"),
+        Entry(code: "duplicate-key", summary: "A key appears twice in one mapping.", fix: "remove the second `title:`"),
+        Entry(code: "unknown-key", summary: "A key sopgen does not know (a suggestion is given).", fix: "`aprovers:` → `approvers:`"),
+        Entry(code: "wrong-type", summary: "A value of the wrong type.", fix: "`refusals: {a: b}` → `refusals: [Never share keys.]`"),
+        Entry(code: "missing-field", summary: "A required field is missing.", fix: "add `title:` to the front matter"),
+        Entry(code: "invalid-value", summary: "A value outside the allowed set.", fix: "`risk: hgh` → `risk: high`"),
+        Entry(code: "duplicate-id", summary: "Two roles, policies or SOPs share an id.", fix: "rename one of the two `refunds` SOPs"),
+        Entry(code: "invalid-id", summary: "An id that is not safe as a file name.", fix: "`id: ../etc` → `id: etc`"),
+        Entry(code: "missing-front-matter", summary: "An SOP without `---` front matter.", fix: "start the file with `---`, `title: …`, `---`"),
+        // References
+        Entry(code: "unknown-role", summary: "A role id that roles.yml does not define.", fix: "`audience: [agnet]` → `audience: [agent]`"),
+        Entry(code: "unknown-surface", summary: "A surface that SophMate does not have.", fix: "`suport-drafts` → `support-drafts`"),
+        Entry(code: "unknown-policy", summary: "A policy id that policies.yml does not define.", fix: "`policies: [refund]` → `policies: [refunds-and-coupons]`"),
+        Entry(code: "unknown-site", summary: "A site id with no sites/<id>.yml.", fix: "`default_site: shop` → `default_site: harbour-store`"),
+        Entry(code: "unknown-snippet", summary: "An include of a snippet that does not exist.", fix: "`{{> escalation}}` → `{{> escalation-path}}`"),
+        Entry(code: "unknown-value", summary: "A `{{value}}` that names nothing.", fix: "`{{site.prodution_url}}` → `{{site.production_url}}`"),
+        Entry(code: "unknown-partial", summary: "A template includes a partial the theme does not have.", fix: "`{{> sidebar}}` → create templates/sidebar.mustache"),
+        Entry(code: "no-site", summary: "`{{site.…}}` is used but the pack has no default site.", fix: "add sites/shop.yml and `default_site: shop`"),
+        // SOP syntax
+        Entry(code: "invalid-value-name", summary: "A `{{…}}` tag that is not a value name.", fix: "`{{ a b }}` → `{{site.name}}`"),
+        Entry(code: "unclosed-tag", summary: "`{{` without `}}` on the same line.", fix: "`{{site.name` → `{{site.name}}`"),
+        Entry(code: "inline-include", summary: "An include that does not stand on its own line.", fix: "move `{{> escalation-path}}` to a line of its own"),
+        Entry(code: "include-cycle", summary: "A snippet includes itself.", fix: "remove `{{> a}}` from snippets/a.md"),
+        Entry(code: "unknown-block", summary: "A `:::` block that is not a role block.", fix: "`::: note` → `::: for store-manager`"),
+        Entry(code: "block-without-roles", summary: "A role block that names no role.", fix: "`::: for` → `::: for store-manager`"),
+        Entry(code: "unclosed-block", summary: "A role block never closed.", fix: "add `:::` after the block"),
+        Entry(code: "unmatched-block-end", summary: "A `:::` that closes nothing.", fix: "remove the stray `:::`"),
+        Entry(code: "misplaced-block", summary: "A role block that opens and closes at different list or quote levels.", fix: "indent the closing `:::` like the opening one"),
+        Entry(code: "nesting-too-deep", summary: "Markdown nested more than 32 quote or list levels.", fix: "flatten the nested quotes into a list"),
+        Entry(code: "broken-link", summary: "A link to an SOP that does not exist.", fix: "`(polcy.md)` → `(policy.md)`"),
+        Entry(code: "broken-anchor", summary: "A link to a heading that does not exist.", fix: "`(policy.md#rule)` → `(policy.md#rules)`"),
+        Entry(code: "raw-html", summary: "Raw HTML that the handbook leaves out.", fix: "write it in Markdown, or set `options.unsafe_html: true`"),
+        // Roles
+        Entry(code: "escalation-loop", summary: "Escalation comes back to where it started.", fix: "remove `escalates_to` from the top role of the loop"),
+        Entry(code: "no-escalation", summary: "A role other than the top has nobody to escalate to.", fix: "add `escalates_to: site-admin`"),
+        Entry(code: "training-gap", summary: "A role may act on a surface no SOP for it covers.", fix: "add the role to the audience of an SOP with that surface"),
+        // Policies
+        Entry(code: "no-approver", summary: "A policy nobody can approve.", fix: "add `approvers: [site-admin]`"),
+        Entry(code: "approver-lacks-capability", summary: "An approver without approve or execute on the policy's surface.", fix: "`knowledge-base: draft` → `knowledge-base: approve`"),
+        Entry(code: "self-approval", summary: "The only proposer is also the only approver.", fix: "add a second approver, or `self_approval: true`"),
+        Entry(code: "too-many-approvals", summary: "More approvals required than approver roles.", fix: "`approvals_required: 3` → `2`, or add an approver"),
+        Entry(code: "no-kill-switch", summary: "A high-risk policy without a kill-switch owner.", fix: "add `kill_switch: operations-lead`"),
+        Entry(code: "no-rollback", summary: "A policy that can write with no rollback or support path.", fix: "add `rollback: Restore the previous revision.`"),
+        // SOP records
+        Entry(code: "no-audience", summary: "An SOP addressed to no role.", fix: "`audience: [support-agent]`"),
+        Entry(code: "missing-owner", summary: "An SOP without an owner.", fix: "`owner: store-manager`"),
+        Entry(code: "missing-review-cadence", summary: "An SOP without a review cadence.", fix: "`review_cadence: quarterly`"),
+        Entry(code: "missing-last-reviewed", summary: "An SOP without a last-reviewed date.", fix: "`last_reviewed: 2026-11-02`"),
+        Entry(code: "invalid-date", summary: "A date that is not YYYY-MM-DD.", fix: "`last_reviewed: 2/11/26` → `2026-11-02`"),
+        Entry(code: "review-overdue", summary: "An SOP whose review is overdue.", fix: "review it, then `last_reviewed: <today>`"),
+        // Sites
+        Entry(code: "missing-rollout-fact", summary: "A site record lacks one of the seven rollout facts.", fix: "add `php_version: 8.2.28`"),
+        Entry(code: "invalid-url", summary: "A URL that is not a web address.", fix: "`shop.example.com` → `https://shop.example.com`"),
+        Entry(code: "insecure-production-url", summary: "The production site is not on https.", fix: "`http://shop…` → `https://shop…`"),
+        Entry(code: "staging-is-production", summary: "Staging and production are the same site.", fix: "`staging_url: https://staging.shop.example.com`"),
+        Entry(code: "invalid-version", summary: "A version that does not parse.", fix: "`php_version: eight` → `php_version: 8.2.28`"),
+        // Templates
+        Entry(code: "template-syntax", summary: "A Mustache template that does not parse.", fix: "close `{{#roles}}` with `{{/roles}}`"),
+        Entry(code: "missing-template", summary: "A page template missing from the theme.", fix: "restore templates/sop.mustache"),
+    ]
+}
