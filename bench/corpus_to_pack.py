@@ -24,7 +24,11 @@ def main():
     with open(os.path.join(pack, "policies.yml"), "w") as f:
         f.write("policies: []\n")
     roles = open(os.path.join(corpus, "roles.yml")).read()
-    roles = re.sub(r"(\n    description: .*)", r"\1\n    capabilities: {copilot: read}", roles)
+    # Every role reads Copilot and escalates to the executive sponsor, the top of the chain.
+    def add_fields(match):
+        escalation = "" if match.group(1) == "exec-sponsor" else "\n    escalates_to: exec-sponsor"
+        return match.group(0) + "\n    capabilities: {copilot: read}" + escalation
+    roles = re.sub(r"- id: ([\w-]+)\n    name: .*\n    description: .*", add_fields, roles)
     with open(os.path.join(pack, "roles.yml"), "w") as f:
         f.write(roles)
     docs = os.path.join(corpus, "docs")
