@@ -22,14 +22,13 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every stage but `write`: what `check` reports is exactly what would stop `build`.
+    /// Resolve and render run even after validation errors (in memory, nothing is written), so
+    /// broken links and template errors are reported in the same run as everything else.
     public func plan() async -> Result {
         let loaded = PackLoader().load(from: packRoot)
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)
-        guard !diagnostics.hasErrors else {
-            return Result(diagnostics: Self.unique(diagnostics), sources: loaded.files, plan: nil, resolved: nil)
-        }
         let resolved = PackResolver().resolve(pack)
         let (plan, renderDiagnostics) = await SiteRenderer().render(resolved)
         diagnostics += renderDiagnostics

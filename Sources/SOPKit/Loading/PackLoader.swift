@@ -42,12 +42,18 @@ public struct PackLoader: Sendable {
             pack.diagnostics.append(.error("not-a-file", "\(path) is a folder; a file was expected", at: location))
             return
         }
-        if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size > Self.maximumFileSize {
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: url.path)) ?? [:]
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            // A pipe or device would block the read forever.
+            pack.diagnostics.append(.error("not-a-file", "\(path) is not a regular file", at: location))
+            return
+        }
+        if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
             let mebibytes = String(format: "%.1f", Double(size) / 1_048_576)
             pack.diagnostics.append(.error("file-too-large", "\(path) is \(mebibytes) MiB; sopgen reads files of up to \(Self.maximumFileSize / 1_048_576) MiB (an SOP is a few KB)", at: location))
             return
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard access(url.path, R_OK) == 0, let data = FileManager.default.contents(atPath: url.path) else {
             pack.diagnostics.append(.error("unreadable-file", "cannot read \(path)", at: location))
             return
         }
@@ -94,6 +100,11 @@ public struct PackLoader: Sendable {
                 continue
             }
             if isDirectory.boolValue {
+                let target = child.resolvingSymlinksInPath().path
+                if real == target || real.hasPrefix(target + "/") {
+                    pack.diagnostics.append(.error("symlink-loop", "\(childRelative) leads back to a folder already read", at: SourceLocation(path: childRelative)))
+                    continue
+                }
                 walk(child, relative: childRelative, visited: &visited, found: &found, pack: &pack)
             } else {
                 found.append(childRelative)

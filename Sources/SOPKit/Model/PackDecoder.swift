@@ -25,8 +25,10 @@ public struct PackDecoder: Sendable {
         for file in loaded.files(under: "snippets", withExtension: "md") {
             let name = Self.stem(of: file.path)
             var parser = TemplateParser(path: file.path, firstLine: 1)
-            snippets[name] = parser.parse(GFMSanitizer.clean(file.text))
+            let snippet = parser.parse(GFMSanitizer.clean(file.text))
             diagnostics += parser.diagnostics
+            let tooDeep = parser.diagnostics.contains { $0.code == "nesting-too-deep" }
+            snippets[name] = tooDeep ? Template(pieces: [], firstLine: 1) : snippet
         }
         let (sops, sopDiagnostics) = await Self.decodeSOPs(loaded.files(under: "procedures", withExtension: "md"))
         diagnostics += sopDiagnostics

@@ -18,8 +18,12 @@ enum SOPDecoder {
         let stem = PackDecoder.stem(of: file.path)
         let id = fields.string("id")?.value ?? stem
         var parser = TemplateParser(path: file.path, firstLine: split.bodyFirstLine)
-        let body = parser.parse(split.body)
+        var body = parser.parse(split.body)
         context.diagnostics += parser.diagnostics
+        if parser.diagnostics.contains(where: { $0.code == "nesting-too-deep" }) {
+            // Never hand such a body to cmark-gfm, even to look for broken links.
+            body = Template(pieces: [], firstLine: split.bodyFirstLine)
+        }
         guard let title = fields.string("title", required: true) else { return nil }
         return SOP(
             id: id,

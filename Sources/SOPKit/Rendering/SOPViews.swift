@@ -34,7 +34,8 @@ struct SOPViewRenderer: Sendable {
             diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
         }
         if !resolved.pack.settings.unsafeHTML {
-            for position in document.rawHTML {
+            var lines: Set<Int> = []
+            for position in document.rawHTML where lines.insert(position.line).inserted {
                 diagnostics.append(.warning("raw-html", "raw HTML is left out of the handbook; set options.unsafe_html: true in sopgen.yml to keep it", at: markdown.origin(of: position)))
             }
         }

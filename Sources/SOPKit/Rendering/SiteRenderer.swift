@@ -8,7 +8,6 @@ public struct SiteRenderer: Sendable {
     public func render(_ resolved: ResolvedPack) async -> (plan: OutputPlan, diagnostics: [Diagnostic]) {
         let theme = ThemeLibrary.load(overrides: resolved.pack.templates)
         var diagnostics = theme.diagnostics
-        guard !diagnostics.hasErrors else { return (OutputPlan(), diagnostics) }
 
         let viewRenderer = SOPViewRenderer(resolved: resolved)
         let context = PageContext(resolved: resolved, theme: theme)

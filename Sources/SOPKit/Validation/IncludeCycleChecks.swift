@@ -2,9 +2,10 @@ enum IncludeCycleChecks {
     /// A snippet that includes itself, directly or through others, would never finish expanding.
     static func cycles(in pack: Pack) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var reported: Set<Set<String>> = []
         for name in pack.snippets.keys.sorted() {
             if let (chain, location) = findCycle(from: name, path: [name], pieces: pack.snippets[name]!.pieces, pack: pack),
-               chain.first == name {
+               chain.first == name, reported.insert(Set(chain)).inserted {
                 diagnostics.append(.error("include-cycle", "snippet includes itself: \(chain.joined(separator: " → "))", at: location))
             }
         }

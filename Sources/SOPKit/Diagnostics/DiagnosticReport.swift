@@ -1,0 +1,169 @@
+import Foundation
+
+/// Renders one run's diagnostics for a reader: people (`text`), scripts (`json`), code-scanning
+/// tools (`sarif`, SARIF 2.1.0) or GitHub Actions (`github` workflow commands).
+public struct DiagnosticReport: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    public static let toolVersion = "0.1.0"
+
+    public var diagnostics: [Diagnostic]
+    public var sources: [String: SourceFile]
+    /// The pack folder as the user named it; prefixed to paths in GitHub annotations so they
+    /// resolve from the repository root.
+    public var packPath: String
+    public var packURL: URL
+
+    public init(diagnostics: [Diagnostic], sources: [String: SourceFile], packPath: String, packURL: URL) {
+        self.diagnostics = diagnostics.sorted()
+        self.sources = sources
+        self.packPath = packPath
+        self.packURL = packURL
+    }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .text: DiagnosticFormatter(sources: sources).format(diagnostics)
+        case .json: encode(jsonDocument)
+        case .sarif: encode(sarifDocument)
+        case .github: githubCommands
+        }
+    }
+
+    // MARK: - JSON
+
+    struct JSONDocument: Encodable {
+        var tool = "sopgen"
+        var version = DiagnosticReport.toolVersion
+        var pack: String
+        var summary: Summary
+        var diagnostics: [Entry]
+
+        struct Summary: Encodable { var errors: Int; var warnings: Int }
+        struct Entry: Encodable {
+            var severity: String
+            var code: String
+            var message: String
+            var path: String
+            var line: Int
+            var column: Int
+            var source: String?
+        }
+    }
+
+    var jsonDocument: JSONDocument {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        return JSONDocument(
+            pack: packPath,
+            summary: .init(errors: errors, warnings: diagnostics.count - errors),
+            diagnostics: diagnostics.map {
+                .init(severity: $0.severity.rawValue, code: $0.code, message: $0.message, path: $0.location.path,
+                      line: $0.location.line, column: $0.location.column,
+                      source: sources[$0.location.path]?.line($0.location.line).map(String.init))
+            }
+        )
+    }
+
+    // MARK: - SARIF 2.1.0
+
+    struct SARIFDocument: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey { case schema = "$schema", version, runs }
+
+        struct Run: Encodable {
+            var tool: Tool
+            var originalUriBaseIds: [String: ArtifactLocation]
+            /// sopgen counts columns in Unicode scalars; SARIF's default is UTF-16 code units.
+            var columnKind = "unicodeCodePoints"
+            var results: [Result]
+        }
+        struct Tool: Encodable { var driver: Driver }
+        struct Driver: Encodable {
+            var name = "sopgen"
+            var version = DiagnosticReport.toolVersion
+            var rules: [Rule]
+        }
+        struct Rule: Encodable {
+            var id: String
+            var shortDescription: Text
+            var help: Text
+        }
+        struct Text: Encodable { var text: String }
+        struct Result: Encodable {
+            var ruleId: String
+            var ruleIndex: Int?
+            var level: String
+            var message: Text
+            var locations: [Location]
+        }
+        struct Location: Encodable { var physicalLocation: PhysicalLocation }
+        struct PhysicalLocation: Encodable {
+            var artifactLocation: ArtifactLocation
+            var region: Region
+        }
+        struct ArtifactLocation: Encodable {
+            var uri: String
+            var uriBaseId: String?
+        }
+        struct Region: Encodable {
+            var startLine: Int
+            var startColumn: Int
+        }
+    }
+
+    var sarifDocument: SARIFDocument {
+        let rules = DiagnosticCatalogue.all.map {
+            SARIFDocument.Rule(id: $0.code, shortDescription: .init(text: $0.summary), help: .init(text: "Fix: \($0.fix)"))
+        }
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        var base = packURL.standardizedFileURL.absoluteString
+        if !base.hasSuffix("/") { base += "/" }
+        let results = diagnostics.map { diagnostic in
+            SARIFDocument.Result(
+                ruleId: diagnostic.code,
+                ruleIndex: ruleIndex[diagnostic.code],
+                level: diagnostic.severity.rawValue,
+                message: .init(text: diagnostic.message),
+                locations: [.init(physicalLocation: .init(
+                    artifactLocation: .init(uri: diagnostic.location.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? diagnostic.location.path,
+                                            uriBaseId: "PACKROOT"),
+                    region: .init(startLine: max(diagnostic.location.line, 1), startColumn: max(diagnostic.location.column, 1))))]
+            )
+        }
+        return SARIFDocument(runs: [.init(tool: .init(driver: .init(rules: rules)),
+                                          originalUriBaseIds: ["PACKROOT": .init(uri: base)],
+                                          results: results)])
+    }
+
+    // MARK: - GitHub Actions
+
+    var githubCommands: String {
+        var output = ""
+        let prefix = packPath.hasSuffix("/") || packPath.isEmpty ? packPath : packPath + "/"
+        for diagnostic in diagnostics {
+            let file = Self.escapeProperty(prefix + diagnostic.location.path)
+            output += "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(Self.escapeProperty(diagnostic.code))::\(Self.escapeData(diagnostic.message))\n"
+        }
+        return output
+    }
+
+    static func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    private func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import SOPKit
+
+/// A pack with at least one mistake for every rule, reported in one run.
+@Suite struct MistakesPackTests {
+    static let today = CalendarDate("2026-11-21")!
+
+    func result() async -> Pipeline.Result {
+        await Pipeline(packRoot: TestPaths.fixturePack("mistakes"), today: Self.today).plan()
+    }
+
+    @Test func everyMistakeIsReportedAtOnce() async {
+        let result = await result()
+        #expect(result.plan == nil)
+        Golden.assertText(Build.diagnosticsText(result), matches: "mistakes.diagnostics.txt")
+    }
+
+    /// File-system codes are covered by `HostileInputTests`; `missing-template` needs a broken
+    /// default theme, which a pack cannot cause.
+    static let coveredElsewhere: Set<String> = ["pack-not-found", "missing-file", "not-a-file", "not-a-folder", "unreadable-file",
+                                                 "invalid-utf8", "file-too-large", "symlink-loop", "broken-symlink", "missing-template"]
+
+    @Test func theFixtureExercisesEveryRule() async {
+        let reported = Set(await result().diagnostics.map(\.code))
+        let expected = Set(DiagnosticCatalogue.all.map(\.code)).subtracting(Self.coveredElsewhere)
+        #expect(expected.subtracting(reported).sorted() == [])
+    }
+
+    @Test func nothingIsWritten() async throws {
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("site")
+        let result = try await Pipeline(packRoot: TestPaths.fixturePack("mistakes"), today: Self.today).build(into: output)
+        #expect(!result.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func bundledPackChecksClean() async {
+        let result = await Pipeline(packRoot: TestPaths.bundledPack, today: Self.today).plan()
+        #expect(result.diagnostics.isEmpty, "\(Build.diagnosticsText(result))")
+    }
+
+    @Test func reviewDatesAreCheckedAgainstTheGivenDay() async {
+        let late = await Pipeline(packRoot: TestPaths.bundledPack, today: CalendarDate("2027-06-01")!).plan()
+        #expect(late.diagnostics.contains { $0.code == "review-overdue" })
+        #expect(!late.diagnostics.hasErrors)
+    }
+}
+
+@Suite struct CatalogueConsistencyTests {
+    @Test func everyCodeInTheSourcesIsCatalogued() throws {
+        let sources = TestPaths.packageRoot.appendingPathComponent("Sources")
+        var used: Set<String> = []
+        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        let pattern = try Regex(#"\.(error|warning)\("([a-z0-9-]+)""#)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let code = match.output[2].substring { used.insert(String(code)) }
+            }
+        }
+        #expect(used.count > 40)
+        let catalogued = Set(DiagnosticCatalogue.all.map(\.code))
+        #expect(used.subtracting(catalogued).sorted() == [])
+        #expect(catalogued.subtracting(used).sorted() == [])
+    }
+
+    @Test func theReadmeDocumentsEveryCodeWithAFix() throws {
+        let readme = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for entry in DiagnosticCatalogue.all {
+            #expect(readme.contains("| `\(entry.code)` |"), "README has no row for \(entry.code)")
+        }
+    }
+}
