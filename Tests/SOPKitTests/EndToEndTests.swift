@@ -85,4 +85,37 @@ import Testing
         let run = try sopgen(["build", "--no-such-option"])
         #expect(run.status == 64)
     }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let pack = TestPaths.fixturePack("harbour-mini").path
+        #expect(try sopgen(["check", pack]).status == 0)
+        let strict = try sopgen(["check", pack, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.standardError.hasSuffix("0 errors, 1 warning\n"))
+    }
+
+    @Test func todayDecidesWhatIsOverdue() throws {
+        let pack = TestPaths.bundledPack.path
+        #expect(try sopgen(["check", pack, "--today", "2026-11-21"]).standardOutput == "\(pack): no problems found\n")
+        let late = try sopgen(["check", pack, "--today", "2027-06-01", "--strict"])
+        #expect(late.status == 1)
+        #expect(late.standardError.contains("[review-overdue]"))
+        let bad = try sopgen(["check", pack, "--today", "2026-13-01"])
+        #expect(bad.status == 64)
+        #expect(bad.standardError.contains("--today '2026-13-01' is not a date; write YYYY-MM-DD"))
+    }
+
+    @Test func machineFormatsGoToStandardOutput() throws {
+        let pack = TestPaths.fixturePack("mistakes").path
+        let json = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "json"])
+        #expect(json.status == 1)
+        #expect(json.standardError.isEmpty)
+        let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
+        #expect((document?["summary"] as? [String: Int])?["warnings"] == 11)
+        let sarif = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "sarif"])
+        #expect(sarif.standardOutput.contains("\"version\" : \"2.1.0\""))
+        let github = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "github"])
+        #expect(github.standardOutput.split(separator: "\n").allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") })
+        #expect(try sopgen(["check", pack, "--format", "xml"]).status == 64)
+    }
 }
