@@ -52,7 +52,7 @@ import Testing
         let sources = TestPaths.packageRoot.appendingPathComponent("Sources")
         var used: Set<String> = []
         let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
-        let pattern = try Regex(#"\.(error|warning)\("([a-z0-9-]+)""#)
+        let pattern = try Regex(#"(\.error\(|\.warning\(|RolloutGate\(code: )"([a-z0-9-]+)""#)
         while let url = enumerator?.nextObject() as? URL {
             guard url.pathExtension == "swift" else { continue }
             let text = try String(contentsOf: url, encoding: .utf8)

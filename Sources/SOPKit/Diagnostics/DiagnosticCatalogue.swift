@@ -79,6 +79,10 @@ public enum DiagnosticCatalogue {
         Entry(code: "insecure-production-url", summary: "The production site is not on https.", fix: "`http://shop…` → `https://shop…`"),
         Entry(code: "staging-is-production", summary: "Staging and production are the same site.", fix: "`staging_url: https://staging.shop.example.com`"),
         Entry(code: "invalid-version", summary: "A version that does not parse.", fix: "`php_version: eight` → `php_version: 8.2.28`"),
+        Entry(code: "version-below-minimum", summary: "A site runs a version below the pack's requirements.", fix: "upgrade PHP, then `php_version: 8.2.28`"),
+        Entry(code: "sophmate-inactive", summary: "SophMate is installed but not active on the site.", fix: "activate the plugin, then `sopgen site import`"),
+        Entry(code: "secret-in-site", summary: "A site record holds a credential.", fix: "`api_key: sk-…` → `credentials_owner: Priya Raman`"),
+        Entry(code: "provider-without-owner", summary: "A provider with nobody named as owner of its credentials.", fix: "add `credentials_owner: Priya Raman`"),
         // Templates
         Entry(code: "template-syntax", summary: "A Mustache template that does not parse.", fix: "close `{{#roles}}` with `{{/roles}}`"),
         Entry(code: "missing-template", summary: "A page template missing from the theme.", fix: "restore templates/sop.mustache"),

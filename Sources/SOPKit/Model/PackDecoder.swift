@@ -64,7 +64,7 @@ public struct PackDecoder: Sendable {
 
     private func decodeSettings(_ context: DecodingContext) -> PackSettings {
         guard let root = context.compose() else { return PackSettings() }
-        guard let fields = YAMLFields(root, "sopgen.yml", allowed: ["title", "organisation", "default_site", "options"], context: context) else {
+        guard let fields = YAMLFields(root, "sopgen.yml", allowed: ["title", "organisation", "default_site", "options", "requirements"], context: context) else {
             return PackSettings()
         }
         var settings = PackSettings(
@@ -74,6 +74,11 @@ public struct PackDecoder: Sendable {
         )
         if let options = fields.fields("options", "options", allowed: ["unsafe_html"]) {
             settings.unsafeHTML = options.bool("unsafe_html", default: false)
+        }
+        if let requirements = fields.fields("requirements", "requirements", allowed: RolloutGates.components.map(\.key)) {
+            for (key, _) in RolloutGates.components {
+                if let version = requirements.string(key) { settings.requirements[key] = version }
+            }
         }
         return settings
     }

@@ -5,6 +5,9 @@ public struct PackSettings: Sendable, Hashable {
     public var defaultSite: Located<String>?
     /// Render raw HTML and `javascript:` links in SOPs as written. Off unless the pack opts in.
     public var unsafeHTML: Bool
+    /// Minimum versions a site must run before rollout, by component (`php`, `wordpress`,
+    /// `sophmate`, `woocommerce`).
+    public var requirements: [String: Located<String>] = [:]
 
     public init(title: String = "SOP handbook", organisation: String = "", defaultSite: Located<String>? = nil, unsafeHTML: Bool = false) {
         self.title = title

@@ -15,6 +15,13 @@ public struct Site: Sendable, Hashable, Identifiable {
         }
     }
 
+    public struct Provider: Sendable, Hashable {
+        public var name: String
+        public var model: String?
+        /// Who holds the credentials; sopgen never stores the credentials themselves.
+        public var credentialsOwner: String?
+    }
+
     public var id: String
     public var name: String
     public var setupOwner: String?
@@ -23,23 +30,45 @@ public struct Site: Sendable, Hashable, Identifiable {
     public var sophmateVersion: String?
     public var wordpressVersion: String?
     public var phpVersion: String?
+    public var woocommerceVersion: String?
     public var activeTheme: Theme?
+    /// False when Site Health showed SophMate installed but not active; nil when unknown.
+    public var sophmateActive: Bool?
+    public var environmentType: String?
+    public var providers: [Provider] = []
+    public var knowledgeBaseSources: [String] = []
+    public var orderStatuses: [String] = []
+    public var couponRules: [String] = []
     public var supportOwner: String?
+    /// What is backed up and how, and who restores it.
+    public var backup: String?
+    public var restoredBy: String?
     public var rollbackPath: String?
     public var location: SourceLocation
     /// Where each field was written, by YAML key.
     public var fieldLocations: [String: SourceLocation] = [:]
 
-    /// The facts the seed asks to record before rollout, labelled, in its order.
-    public var rolloutFacts: [(label: String, value: String?)] {
+    /// The facts the seed asks to record before rollout, with their YAML keys, in its order.
+    public var rolloutFacts: [(key: String, label: String, value: String?)] {
         [
-            ("Setup owner", setupOwner),
-            ("Production URL", productionURL),
-            ("Staging URL", stagingURL),
-            ("SophMate version", sophmateVersion),
-            ("WordPress version", wordpressVersion),
-            ("PHP version", phpVersion),
-            ("Active theme", activeTheme?.summary),
+            ("setup_owner", "Setup owner", setupOwner),
+            ("production_url", "Production URL", productionURL),
+            ("staging_url", "Staging URL", stagingURL),
+            ("sophmate_version", "SophMate version", sophmateVersion),
+            ("wordpress_version", "WordPress version", wordpressVersion),
+            ("php_version", "PHP version", phpVersion),
+            ("active_theme", "Active theme", activeTheme?.summary),
         ]
+    }
+
+    /// The rollback or support path as one line: the written path, or backup and restorer.
+    public var rollbackSummary: String? {
+        if let rollbackPath { return rollbackPath }
+        switch (backup, restoredBy) {
+        case let (backup?, restorer?): return "\(backup); restored by \(restorer)"
+        case let (backup?, nil): return backup
+        case let (nil, restorer?): return "Restored by \(restorer)"
+        case (nil, nil): return nil
+        }
     }
 }

@@ -2,7 +2,11 @@ import Yams
 
 enum SiteDecoder {
     static let keys = ["name", "setup_owner", "production_url", "staging_url", "sophmate_version", "wordpress_version",
-                       "php_version", "active_theme", "support_owner", "rollback_path"]
+                       "php_version", "woocommerce_version", "active_theme", "sophmate_active", "environment_type",
+                       "providers", "knowledge_base_sources", "woocommerce", "support_owner", "rollback", "rollback_path",
+                       "site_health"]
+    /// Keys a provider entry may have; a key or token is refused, never stored.
+    static let providerKeys = ["name", "model", "credentials_owner"]
 
     static func decode(_ context: DecodingContext) -> Site? {
         guard let root = context.compose(),
@@ -19,6 +23,21 @@ enum SiteDecoder {
                 }
             }
         }
+        var providers: [Site.Provider] = []
+        for node in fields.list("providers") {
+            if case .mapping(let mapping) = node {
+                for key in mapping.keys.compactMap({ $0.scalar?.string }) where SecretKeys.looksSecret(key) {
+                    context.error("secret-in-site", "providers must not hold credentials ('\(key)'); record who owns them in credentials_owner", at: node)
+                }
+            }
+            guard let provider = YAMLFields(node, "a provider", allowed: providerKeys + SecretKeys.names, context: context),
+                  let name = provider.string("name", required: true) else { continue }
+            providers.append(Site.Provider(name: name.value, model: provider.string("model")?.value,
+                                           credentialsOwner: provider.string("credentials_owner")?.value))
+        }
+        let woocommerce = fields.fields("woocommerce", "woocommerce", allowed: ["order_statuses", "coupon_rules"])
+        let rollback = fields.fields("rollback", "rollback", allowed: ["backup", "restored_by"])
+        _ = fields.valueNode("site_health")
         var fieldLocations: [String: SourceLocation] = [:]
         for key in keys where fields.has(key) {
             fieldLocations[key] = context.location(fields.valueNode(key))
@@ -32,8 +51,17 @@ enum SiteDecoder {
             sophmateVersion: fields.string("sophmate_version")?.value,
             wordpressVersion: fields.string("wordpress_version")?.value,
             phpVersion: fields.string("php_version")?.value,
+            woocommerceVersion: fields.string("woocommerce_version")?.value,
             activeTheme: theme,
+            sophmateActive: fields.has("sophmate_active") ? fields.bool("sophmate_active", default: true) : nil,
+            environmentType: fields.string("environment_type")?.value,
+            providers: providers,
+            knowledgeBaseSources: fields.strings("knowledge_base_sources").map(\.value),
+            orderStatuses: woocommerce?.strings("order_statuses").map(\.value) ?? [],
+            couponRules: woocommerce?.strings("coupon_rules").map(\.value) ?? [],
             supportOwner: fields.string("support_owner")?.value,
+            backup: rollback?.string("backup")?.value,
+            restoredBy: rollback?.string("restored_by")?.value,
             rollbackPath: fields.string("rollback_path")?.value,
             location: fields.location,
             fieldLocations: fieldLocations

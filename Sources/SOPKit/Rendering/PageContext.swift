@@ -42,7 +42,7 @@ struct PageContext {
             },
         ]
         if let owner = site.supportOwner { context["supportOwner"] = owner }
-        if let rollback = site.rollbackPath { context["rollbackPath"] = rollback }
+        if let rollback = site.rollbackSummary { context["rollbackPath"] = rollback }
         return context
     }
 

@@ -17,7 +17,7 @@ public enum ValueCatalog {
                 "site.production_url": site.productionURL, "site.staging_url": site.stagingURL,
                 "site.sophmate_version": site.sophmateVersion, "site.wordpress_version": site.wordpressVersion,
                 "site.php_version": site.phpVersion, "site.active_theme": site.activeTheme?.summary,
-                "site.support_owner": site.supportOwner, "site.rollback_path": site.rollbackPath,
+                "site.support_owner": site.supportOwner, "site.rollback_path": site.rollbackSummary,
             ]
             for (name, value) in record {
                 values[name] = value ?? "(not recorded)"

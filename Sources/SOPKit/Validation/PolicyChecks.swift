@@ -3,7 +3,7 @@
 enum PolicyChecks {
     static func check(_ pack: Pack, rolesAreComplete: Bool) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let siteRollback = pack.defaultSite?.rollbackPath
+        let siteRollback = pack.defaultSite?.rollbackSummary
         for policy in pack.policies {
             let surface = policy.surface.value
             if policy.approvers.isEmpty {

@@ -2,19 +2,17 @@ import Foundation
 
 /// Site records: the seven rollout facts present and plausible.
 enum SiteChecks {
-    static let rolloutKeys = ["setup_owner", "production_url", "staging_url", "sophmate_version",
-                              "wordpress_version", "php_version", "active_theme"]
-
     static func check(_ pack: Pack) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for site in pack.sites {
-            let values: [String: String?] = [
-                "setup_owner": site.setupOwner, "production_url": site.productionURL, "staging_url": site.stagingURL,
-                "sophmate_version": site.sophmateVersion, "wordpress_version": site.wordpressVersion,
-                "php_version": site.phpVersion, "active_theme": site.activeTheme?.name,
-            ]
-            for key in rolloutKeys where (values[key] ?? nil) == nil {
-                diagnostics.append(.error("missing-rollout-fact", "site '\(site.id)' does not record \(key); record it before rollout", at: site.location))
+            let values: [String: String?] = Dictionary(uniqueKeysWithValues: site.rolloutFacts.map { ($0.key, $0.value) })
+            for provider in site.providers where provider.credentialsOwner == nil {
+                diagnostics.append(.warning("provider-without-owner", "provider '\(provider.name)' names nobody who owns its credentials (credentials_owner)", at: site.fieldLocations["providers"] ?? site.location))
+            }
+            // Missing facts, staging equal to production, SophMate inactive, versions below the
+            // pack's minimum; policies without rollback are reported by PolicyChecks.
+            for gate in RolloutGates.gates(for: site, in: pack) where gate.code != "no-rollback" {
+                diagnostics.append(.error(gate.code, gate.message, at: gate.location))
             }
             for key in ["production_url", "staging_url"] {
                 guard let text = values[key] ?? nil, let location = site.fieldLocations[key] else { continue }
@@ -27,18 +25,24 @@ enum SiteChecks {
                     diagnostics.append(.error("insecure-production-url", "production_url must use https, not \(scheme)", at: location))
                 }
             }
-            if let production = site.productionURL, let staging = site.stagingURL, normalised(production) == normalised(staging) {
-                diagnostics.append(.error("staging-is-production", "staging_url is the production site; staging must be a separate site",
-                                          at: site.fieldLocations["staging_url"] ?? site.location))
-            }
-            for key in ["sophmate_version", "wordpress_version", "php_version"] {
-                guard let text = values[key] ?? nil, let location = site.fieldLocations[key] else { continue }
+            for key in ["sophmate_version", "wordpress_version", "php_version", "woocommerce_version"] {
+                guard let text = site.fieldLocations[key] != nil ? version(key, of: site) : nil, let location = site.fieldLocations[key] else { continue }
                 if !isVersion(text) {
                     diagnostics.append(.error("invalid-version", "\(key) '\(text)' is not a version like 8.2.28", at: location))
                 }
             }
         }
         return diagnostics
+    }
+
+    static func version(_ key: String, of site: Site) -> String? {
+        switch key {
+        case "sophmate_version": site.sophmateVersion
+        case "wordpress_version": site.wordpressVersion
+        case "php_version": site.phpVersion
+        case "woocommerce_version": site.woocommerceVersion
+        default: nil
+        }
     }
 
     static func normalised(_ url: String) -> String {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What blocks a safe rollout of one site: the checklist lists these first, as blocking items,
+/// and `check` reports the same conditions as diagnostics.
+public struct RolloutGate: Sendable, Hashable {
+    public var code: String
+    public var message: String
+    public var location: SourceLocation
+}
+
+public enum RolloutGates {
+    /// Components a pack can set a minimum version for, with their labels.
+    static let components: [(key: String, label: String)] = [
+        ("sophmate", "SophMate"), ("wordpress", "WordPress"), ("php", "PHP"), ("woocommerce", "WooCommerce"),
+    ]
+
+    public static func gates(for site: Site, in pack: Pack) -> [RolloutGate] {
+        var gates: [RolloutGate] = []
+        for fact in site.rolloutFacts where fact.value == nil {
+            gates.append(RolloutGate(code: "missing-rollout-fact",
+                                     message: "\(fact.label) is not recorded for \(site.name); record it before rollout",
+                                     location: site.location))
+        }
+        if let production = site.productionURL, let staging = site.stagingURL,
+           SiteChecks.normalised(production) == SiteChecks.normalised(staging) {
+            gates.append(RolloutGate(code: "staging-is-production",
+                                     message: "the staging URL is the production site; staging must be a separate site",
+                                     location: site.fieldLocations["staging_url"] ?? site.location))
+        }
+        if site.sophmateActive == false {
+            gates.append(RolloutGate(code: "sophmate-inactive",
+                                     message: "SophMate is not active on \(site.name); activate it before rollout",
+                                     location: site.fieldLocations["sophmate_active"] ?? site.location))
+        }
+        let installed: [String: String?] = ["sophmate": site.sophmateVersion, "wordpress": site.wordpressVersion,
+                                            "php": site.phpVersion, "woocommerce": site.woocommerceVersion]
+        for (key, label) in components {
+            guard let minimum = pack.settings.requirements[key], let version = installed[key] ?? nil,
+                  let order = VersionOrder.compare(version, minimum.value), order == .orderedAscending else { continue }
+            gates.append(RolloutGate(code: "version-below-minimum",
+                                     message: "\(label) \(version) is below the pack's minimum \(minimum.value); upgrade before rollout",
+                                     location: site.fieldLocations["\(key)_version"] ?? site.location))
+        }
+        let rollback = site.rollbackSummary
+        for policy in pack.policies where policy.mode != .readOnly && policy.rollback == nil && rollback == nil {
+            gates.append(RolloutGate(code: "no-rollback",
+                                     message: "'\(policy.action)' can write to the site but no rollback or support path is documented",
+                                     location: policy.location))
+        }
+        return gates
+    }
+}
+
+/// Orders dotted version numbers numerically: 8.10 is after 8.9, 6.8 equals 6.8.0.
+enum VersionOrder {
+    static func compare(_ lhs: String, _ rhs: String) -> ComparisonResult? {
+        guard let left = numbers(lhs), let right = numbers(rhs) else { return nil }
+        for index in 0..<max(left.count, right.count) {
+            let a = index < left.count ? left[index] : 0
+            let b = index < right.count ? right[index] : 0
+            if a != b { return a < b ? .orderedAscending : .orderedDescending }
+        }
+        return .orderedSame
+    }
+
+    static func numbers(_ version: String) -> [Int]? {
+        let core = version.prefix { $0.isNumber || $0 == "." }
+        let parts = core.split(separator: ".").map { Int($0) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
+        return parts.compactMap { $0 }
+    }
+}
