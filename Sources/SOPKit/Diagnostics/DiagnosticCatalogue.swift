@@ -83,6 +83,8 @@ public enum DiagnosticCatalogue {
         Entry(code: "sophmate-inactive", summary: "SophMate is installed but not active on the site.", fix: "activate the plugin, then `sopgen site import`"),
         Entry(code: "secret-in-site", summary: "A site record holds a credential.", fix: "`api_key: sk-…` → `credentials_owner: Priya Raman`"),
         Entry(code: "provider-without-owner", summary: "A provider with nobody named as owner of its credentials.", fix: "add `credentials_owner: Priya Raman`"),
+        // Checklists
+        Entry(code: "empty-checklist", summary: "A checklist file with no task-list items.", fix: "add `- [ ] Record the staging URL`"),
         // Templates
         Entry(code: "template-syntax", summary: "A Mustache template that does not parse.", fix: "close `{{#roles}}` with `{{/roles}}`"),
         Entry(code: "missing-template", summary: "A page template missing from the theme.", fix: "restore templates/sop.mustache"),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The load stage: finds a pack's files and reads them as text. Nothing is interpreted here;
@@ -122,6 +123,18 @@ public struct LoadedPack: Sendable {
     public init(root: URL, files: [String: SourceFile] = [:]) {
         self.root = root
         self.files = files
+    }
+
+    /// The first 12 hex digits of a SHA-256 over every file's path and text, in path order.
+    public var inputHash: String {
+        var hasher = SHA256()
+        for path in files.keys.sorted() {
+            hasher.update(data: Data(path.utf8))
+            hasher.update(data: Data([0]))
+            hasher.update(data: Data(files[path]!.text.utf8))
+            hasher.update(data: Data([0]))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(12).description
     }
 
     public func files(under folder: String, withExtension fileExtension: String) -> [SourceFile] {

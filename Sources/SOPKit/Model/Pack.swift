@@ -6,6 +6,10 @@ public struct Pack: Sendable {
     public var sites: [Site]
     public var sops: [SOP]
     public var snippets: [String: Template]
+    public var checklists: [Checklist] = []
+    /// A short SHA-256 of every input file, printed on checklists so a signed sheet can be matched
+    /// to the exact pack it came from.
+    public var inputHash: String = ""
     /// Template overrides from the pack's own `templates/` folder, by file name.
     public var templates: [String: SourceFile]
     /// Every file read, for diagnostics that quote a source line.

@@ -45,6 +45,16 @@ public struct SiteRenderer: Sendable {
                 }
             }
             group.addTask { [("index.html", homePage(context: context, theme: theme))] }
+            let checklists = ChecklistRenderer(pack: resolved.pack)
+            for site in resolved.pack.sites {
+                for checklist in resolved.pack.checklists {
+                    group.addTask {
+                        let rendered = checklists.render(checklist, for: site, theme: theme)
+                        let base = "checklists/\(site.id)/\(checklist.id)"
+                        return [("\(base).html", rendered.html), ("\(base).md", rendered.markdown), ("\(base).json", rendered.json)]
+                    }
+                }
+            }
             var pages: [(String, String)] = []
             for await batch in group { pages += batch }
             return pages
@@ -116,6 +126,12 @@ public struct SiteRenderer: Sendable {
         page["site"] = context.site()
         page["roles"] = context.resolved.handbooks.map { context.roleSummary($0, root: "") }
         page["sops"] = context.resolved.sops.map { context.sopSummary($0.sop, href: "sops/\($0.sop.id).html") }
+        page["checklistSites"] = context.pack.sites.map { site -> [String: Any] in
+            ["name": site.name, "checklists": context.pack.checklists.map { checklist in
+                ["title": checklist.title, "base": "checklists/\(site.id)/\(checklist.id)"]
+            }]
+        }
+        page["hasChecklists"] = !context.pack.checklists.isEmpty && !context.pack.sites.isEmpty
         page["policies"] = context.pack.policies.map { policy -> [String: Any] in
             [
                 "action": policy.action,

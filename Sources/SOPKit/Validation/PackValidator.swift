@@ -49,6 +49,11 @@ public struct PackValidator: Sendable {
         for (template, _) in templates {
             diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil).check(template.pieces)
         }
+        for checklist in pack.checklists {
+            for item in checklist.items {
+                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil).check(item.text.pieces)
+            }
+        }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)

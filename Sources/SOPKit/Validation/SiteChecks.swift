@@ -9,10 +9,10 @@ enum SiteChecks {
             for provider in site.providers where provider.credentialsOwner == nil {
                 diagnostics.append(.warning("provider-without-owner", "provider '\(provider.name)' names nobody who owns its credentials (credentials_owner)", at: site.fieldLocations["providers"] ?? site.location))
             }
-            // Missing facts, staging equal to production, SophMate inactive, versions below the
-            // pack's minimum; policies without rollback are reported by PolicyChecks.
+            // Gates block a rollout, not a build: they are warnings here (errors with --strict) and
+            // blocking items on the printed checklist. Policies without rollback are PolicyChecks'.
             for gate in RolloutGates.gates(for: site, in: pack) where gate.code != "no-rollback" {
-                diagnostics.append(.error(gate.code, gate.message, at: gate.location))
+                diagnostics.append(.warning(gate.code, gate.message, at: gate.location))
             }
             for key in ["production_url", "staging_url"] {
                 guard let text = values[key] ?? nil, let location = site.fieldLocations[key] else { continue }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reads `checklists/<id>.md`: optional front matter (title, summary, sign_off), then `## Section`
+/// headings and `- [ ] item` lines; indented lines continue an item, other lines introduce a section.
+enum ChecklistDecoder {
+    static let keys = ["title", "summary", "sign_off"]
+    static let defaultSignOff = ["Prepared by", "Approved by"]
+
+    static func decode(_ context: DecodingContext) -> Checklist? {
+        let file = context.file
+        let text = GFMSanitizer.clean(file.text)
+        var title: String?
+        var summary: String?
+        var signOff = defaultSignOff
+        var body = text
+        var firstLine = 1
+        if let split = FrontMatter.split(text) {
+            let frontMatter = DecodingContext(file: SourceFile(path: file.path, text: split.yaml))
+            defer { context.diagnostics += frontMatter.diagnostics }
+            if let root = frontMatter.compose(), let fields = YAMLFields(root, "checklist front matter", allowed: keys, context: frontMatter) {
+                title = fields.string("title")?.value
+                summary = fields.string("summary")?.value
+                let signers = fields.strings("sign_off").map(\.value)
+                if !signers.isEmpty { signOff = signers }
+            }
+            body = split.body
+            firstLine = split.bodyFirstLine
+        }
+        let id = PackDecoder.stem(of: file.path)
+        var sections: [Checklist.Section] = []
+        var current: (title: String, intro: [String], items: [(text: String, line: Int)])?
+        func closeSection() {
+            guard let section = current else { return }
+            var items: [Checklist.Item] = []
+            for (index, item) in section.items.enumerated() {
+                var parser = TemplateParser(path: file.path, firstLine: item.line)
+                let template = parser.parse(item.text)
+                context.diagnostics += parser.diagnostics
+                items.append(Checklist.Item(id: "\(id)-\(sections.count + 1).\(index + 1)", text: template,
+                                            location: SourceLocation(path: file.path, line: item.line, column: 1)))
+            }
+            let intro = section.intro.joined(separator: " ")
+            sections.append(Checklist.Section(title: section.title, intro: intro.isEmpty ? nil : intro, items: items))
+            current = nil
+        }
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = firstLine + offset
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("# ") {
+                if title == nil { title = String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            } else if line.hasPrefix("## ") {
+                closeSection()
+                current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), [], [])
+            } else if let item = taskText(line) {
+                if current == nil { current = ("", [], []) }
+                current?.items.append((item, lineNumber))
+            } else if line.hasPrefix("  "), !trimmed.isEmpty, var section = current, let last = section.items.popLast() {
+                section.items.append((last.text + " " + trimmed, last.line))
+                current = section
+            } else if !trimmed.isEmpty {
+                if current == nil { current = ("", [], []) }
+                current?.intro.append(trimmed)
+            }
+        }
+        closeSection()
+        if sections.allSatisfy({ $0.items.isEmpty }) {
+            context.diagnostics.append(.error("empty-checklist", "\(file.path) has no '- [ ] item' lines", at: SourceLocation(path: file.path)))
+        }
+        return Checklist(id: id, path: file.path, title: title ?? id, summary: summary, signOff: signOff, sections: sections)
+    }
+
+    /// The text of a task-list line (`- [ ] …`, `* [x] …`), or nil.
+    static func taskText(_ line: Substring) -> String? {
+        for marker in ["- [ ] ", "* [ ] ", "- [x] ", "* [x] ", "- [X] ", "* [X] "] where line.hasPrefix(marker) {
+            return String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return nil
+    }
+}

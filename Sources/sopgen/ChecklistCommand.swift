@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import SOPKit
+
+extension Pipeline.ChecklistFormat: ExpressibleByArgument {}
+
+struct ChecklistCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklist",
+        abstract: "Write one site's rollout or first-run checklist, to print and sign.",
+        discussion: """
+            The site record comes first (the seven rollout facts, missing ones marked), then what
+            blocks the rollout, then the pack's checklist items (checklists/<kind>.md), then a
+            sign-off block. HTML prints on A4 or US Letter with a footer naming the pack, site,
+            checklist, a hash of the pack's files and the page number; its styles are inlined, so the
+            file works on its own. md and json carry the same content as text and data.
+
+            Example:
+              sopgen checklist --site harbour-store --kind first-run --output first-run.html
+              sopgen checklist sops --site harbour-store --kind rollout --format json
+            """
+    )
+
+    @OptionGroup var pack: PackArguments
+
+    @Option(help: "The site id (a file in sites/).")
+    var site: String
+
+    @Option(help: "The checklist: rollout, first-run, or any other file in checklists/.")
+    var kind: String
+
+    @Option(help: "Output format: html, md or json.")
+    var format: Pipeline.ChecklistFormat = .html
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
+    var output: String?
+
+    func run() async throws {
+        let rendered: String?
+        let result: Pipeline.Result
+        do {
+            (rendered, result) = try await Pipeline(packRoot: pack.url).checklist(site: site, kind: kind, format: format)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        guard let rendered else {
+            Console.report(result)
+            Console.printError("sopgen: the pack has errors; no checklist written\n")
+            throw ExitCode.failure
+        }
+        if let output {
+            do {
+                try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                Console.printError("sopgen: error: cannot write '\(output)': \(error.localizedDescription)\n")
+                throw ExitCode.failure
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
+    }
+}
