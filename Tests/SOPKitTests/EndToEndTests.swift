@@ -111,11 +111,54 @@ import Testing
         #expect(json.status == 1)
         #expect(json.standardError.isEmpty)
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
-        #expect((document?["summary"] as? [String: Int])?["warnings"] == 12)
+        #expect((document?["summary"] as? [String: Int])?["warnings"] == 16)
         let sarif = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "sarif"])
         #expect(sarif.standardOutput.contains("\"version\" : \"2.1.0\""))
         let github = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "github"])
         #expect(github.standardOutput.split(separator: "\n").allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") })
         #expect(try sopgen(["check", pack, "--format", "xml"]).status == 64)
+    }
+
+    @Test func checklistCommandWritesAStandalonePage() throws {
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("first-run.html")
+        let run = try sopgen(["checklist", TestPaths.bundledPack.path, "--site", "harbour-store", "--kind", "first-run", "--output", output.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        let html = try String(contentsOf: output, encoding: .utf8)
+        #expect(html.contains("<style>") && !html.contains("assets/sopgen.css"))
+        #expect(html.contains("First-run checklist"))
+        let json = try sopgen(["checklist", TestPaths.bundledPack.path, "--site", "harbour-store", "--kind", "rollout", "--format", "json"])
+        #expect(json.standardOutput.contains("\"checklist\" : \"rollout\""))
+        let markdown = try sopgen(["checklist", TestPaths.bundledPack.path, "--site", "harbour-store", "--kind", "rollout", "--format", "md"])
+        #expect(markdown.standardOutput.hasPrefix("# SophMate rollout checklist — Harbour \\& Vine online store\n"))
+        let unknown = try sopgen(["checklist", TestPaths.bundledPack.path, "--site", "harbour-stor", "--kind", "rollout"])
+        #expect(unknown.status == 64)
+        #expect(unknown.standardError.contains("no site 'harbour-stor' in sites/; did you mean 'harbour-store'?"))
+    }
+
+    @Test func siteImportFillsARecordAndIsIdempotent() throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        let fixture = TestPaths.fixtures.appendingPathComponent("site-health/sophmate-missing.txt").path
+        let first = try sopgen(["site", "import", fixture, pack.path, "--site", "staging-store"])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardError == "warning: SophMate is installed but not active\n")
+        #expect(first.standardOutput.contains("  + staging_url: https://staging.example-store.test"))
+        #expect(first.standardOutput.contains("Still missing for rollout: setup_owner, production_url"))
+        let record = try Data(contentsOf: pack.appendingPathComponent("sites/staging-store.yml"))
+        let again = try sopgen(["site", "import", fixture, pack.path, "--site", "staging-store"])
+        #expect(again.standardOutput == "sites/staging-store.yml: no changes\nStill missing for rollout: setup_owner, production_url\n")
+        #expect(try Data(contentsOf: pack.appendingPathComponent("sites/staging-store.yml")) == record)
+        let check = try sopgen(["check", pack.path, "--today", "2026-11-21"])
+        #expect(check.status == 0)
+        #expect(check.standardError.contains("sites/staging-store.yml:6:18: warning: SophMate is not active on staging-store; activate it before rollout [sophmate-inactive]"))
+    }
+
+    @Test func siteImportRefusesTextWithoutSiteHealth() throws {
+        let folder = TemporaryFolder()
+        folder.write(["notes.txt": "just some notes\n"])
+        let run = try sopgen(["site", "import", folder.url.appendingPathComponent("notes.txt").path, TestPaths.bundledPack.path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("holds no Site Health sections"))
     }
 }

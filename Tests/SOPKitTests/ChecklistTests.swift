@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import SOPKit
+
+@Suite struct ChecklistTests {
+    func bundled() async throws -> OutputPlan {
+        let result = await Pipeline(packRoot: TestPaths.bundledPack, today: MistakesPackTests.today).plan()
+        return try #require(result.plan, "\(Build.diagnosticsText(result))")
+    }
+
+    @Test func buildWritesEveryChecklistInThreeFormatsLinkedFromHome() async throws {
+        let plan = try await bundled()
+        for kind in ["rollout", "first-run"] {
+            for format in ["html", "md", "json"] {
+                #expect(plan.file("checklists/harbour-store/\(kind).\(format)") != nil, "missing \(kind).\(format)")
+            }
+            #expect(plan.text("index.html")?.contains("href=\"checklists/harbour-store/\(kind).html\"") == true)
+        }
+    }
+
+    @Test(arguments: ["rollout", "first-run"])
+    func jsonValidatesAgainstTheSchema(kind: String) async throws {
+        let json = try #require(try await bundled().text("checklists/harbour-store/\(kind).json"))
+        #expect(try JSONSchemaValidator.validate(json, against: "checklist.schema.json") == "valid")
+    }
+
+    @Test func schemaRejectsAChecklistWithoutTheSevenFacts() throws {
+        let broken = #"{"format": 1, "checklist": "x", "title": "X", "pack": "P", "inputHash": "0123456789ab", "site": {"id": "s", "name": "S", "facts": [], "details": []}, "blocking": [], "sections": [{"title": "", "items": []}], "signOff": ["A"]}"#
+        #expect(try JSONSchemaValidator.validate(broken, against: "checklist.schema.json").contains("[] is too short at site/facts"))
+    }
+
+    @Test func htmlHasTheRecordThenItemsThenSignOffAndAFooter() async throws {
+        let html = try #require(try await bundled().text("checklists/harbour-store/first-run.html"))
+        let record = try #require(html.range(of: "<h2 id=\"record-title\">Site record</h2>"))
+        let firstItem = try #require(html.range(of: "first-run-1.1"))
+        let signOff = try #require(html.range(of: "<h2 id=\"sign-off-title\">Sign-off</h2>"))
+        #expect(record.lowerBound < firstItem.lowerBound && firstItem.lowerBound < signOff.lowerBound)
+        #expect(html.contains("<th scope=\"row\">Operations lead</th>"))
+        #expect(html.contains("@bottom-left { content: \"SophMate rollout handbook · Harbour \\26  Vine online store · First-run checklist · inputs "))
+        #expect(html.contains("counter(page) \" of \" counter(pages)"))
+        #expect(html.contains("SophMate 2.4.1 is active on production and staging"))
+        #expect(!html.contains("blocking-title"))
+    }
+
+    @Test func blockingItemsComeFirstAndMatchCheck() async throws {
+        var files = PackFiles.pack([
+            "checklists/rollout.md": "## Do\n\n- [ ] Record {{site.staging_url}} for <b>{{site.name}}</b>\n",
+            "sopgen.yml": "title: T\ndefault_site: shop\nrequirements:\n  php: \"8.3\"\n",
+        ])
+        files["sites/shop.yml"] = """
+            name: '<script>x</script>'
+            production_url: https://shop.example
+            staging_url: https://shop.example/
+            sophmate_version: 2.4.1
+            sophmate_active: false
+            wordpress_version: 6.8.1
+            php_version: 8.2.28
+            active_theme: Storefront
+            rollback_path: Backups.
+
+            """
+        let (result, _) = await Build.plan(files: files)
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let json = try #require(plan.text("checklists/shop/rollout.json"))
+        let document = try JSONDecoder().decode(ChecklistDocument.self, from: Data(json.utf8))
+        #expect(document.blocking.map(\.code) == ["missing-rollout-fact", "staging-is-production", "sophmate-inactive", "version-below-minimum"])
+        #expect(document.site.facts.first { $0.key == "setup_owner" }?.value == nil)
+        #expect(Set(result.diagnostics.map(\.code)) == Set(document.blocking.map(\.code)))
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+
+        let html = try #require(plan.text("checklists/shop/rollout.html"))
+        #expect(html.range(of: "blocking-title")!.lowerBound < html.range(of: "rollout-1.1")!.lowerBound)
+        #expect(html.contains("<strong>NOT RECORDED</strong>"))
+        #expect(html.contains("Record https://shop.example/ for <!-- raw HTML omitted -->&lt;script&gt;x&lt;/script&gt;<!-- raw HTML omitted -->"))
+        #expect(!html.contains("<script>"))
+        let markdown = try #require(plan.text("checklists/shop/rollout.md"))
+        #expect(markdown.contains("| Setup owner | **NOT RECORDED** |"))
+        #expect(markdown.contains("- [ ] SophMate is not active on \\<script\\>x\\</script\\>; activate it before rollout"))
+    }
+
+    /// Every item of the seeds' "Production checklist" and "Acceptance checks", with words that
+    /// must all appear in one item of the bundled checklists.
+    static let seedItems: [(seed: String, words: [String])] = [
+        ("000 checklist: remove secrets, customer data, private policies, provider assumptions before export", ["secrets", "customer data", "private policies", "source site"]),
+        ("000 checklist: localise imported playbooks (roles, Knowledge Base, WooCommerce rules, approval policy, provider setup)", ["localised", "roles", "Knowledge Base", "WooCommerce rules", "approval policy", "provider setup"]),
+        ("000 checklist: define trigger, owner, input, output, approval, retry, failure notification, kill switch before automation", ["trigger", "owner", "input data", "output", "approval requirement", "retry", "failure notification", "kill switch"]),
+        ("000 checklist: read-only or staging runs until traces and audit records are reviewed", ["traces", "audit records", "reviewed"]),
+        ("000 acceptance: imported playbook runs read-only or in staging before production", ["Imported playbooks run read-only or in staging"]),
+        ("000 acceptance: source site, export date, local changes, owner, first-run result identifiable", ["source site", "export date", "owner", "local changes", "first-run result"]),
+        ("000 acceptance: named owner who can pause it and explain its last run", ["named owner", "pause", "last run"]),
+        ("000 acceptance: failures give audit, diagnostics and notification context", ["failure", "audit", "diagnostics", "notification context"]),
+        ("002 checklist: role-specific SOPs for Copilot, support drafts, product copy, Theme Assistant, approvals, incident escalation", ["Role-specific SOPs", "Copilot", "support drafts", "product copy", "Theme Assistant", "approvals", "incident escalation"]),
+        ("002 checklist: review first-week prompts, rejected plans, approvals, support drafts, audit records", ["first-week review", "prompts", "rejected plans", "approvals", "support drafts", "audit records"]),
+        ("002 checklist: record setup owner, URLs, versions and active theme before rollout", ["setup owner", "site record"]),
+        ("002 checklist: team can reach diagnostics and support and knows where to pause high-risk activity", ["reach Diagnostics", "support", "pause high-risk activity"]),
+        ("002 acceptance: operators know when to ask, approve, reject, escalate or stop", ["ask, approve, reject, escalate or stop"]),
+        ("002 acceptance: SOPs updated when users miss context, risk, role limits, support paths", ["update an SOP", "context", "risk", "role limits", "support paths"]),
+        ("002 acceptance: trusted administrator can repeat the setup without private notes", ["trusted administrator", "repeated the setup", "private notes"]),
+        ("002 acceptance: documented rollback or support path before write-capable workflows", ["rollback or support path", "write-capable workflow"]),
+    ]
+
+    @Test func everySeedChecklistItemAndAcceptanceCheckIsTraceable() async throws {
+        let plan = try await bundled()
+        var items: [String] = []
+        for kind in ["rollout", "first-run"] {
+            let document = try JSONDecoder().decode(ChecklistDocument.self, from: try #require(plan.file("checklists/harbour-store/\(kind).json")).contents)
+            items += document.sections.flatMap(\.items).map(\.text)
+        }
+        #expect(Self.seedItems.count == 16)
+        for (seed, words) in Self.seedItems {
+            let match = items.first { item in words.allSatisfy { item.localizedCaseInsensitiveContains($0) } }
+            #expect(match != nil, "no checklist item covers: \(seed)")
+        }
+    }
+}

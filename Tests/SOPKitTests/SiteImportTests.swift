@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import SOPKit
+
+@Suite struct SiteImportTests {
+    static let fixtures = TestPaths.fixtures.appendingPathComponent("site-health")
+
+    func facts(_ name: String) throws -> SiteHealthFacts {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
+        return SiteHealthFacts(SiteHealthReport(parsing: text))
+    }
+
+    @Test(arguments: ["full-debug.txt", "minimal.txt", "sophmate-missing.txt", "in-markdown.md", "plain.txt"])
+    func importIntoANewRecordMatchesGolden(fixture: String) throws {
+        let outcome = try SiteRecordImport.apply(try facts(fixture), to: nil, siteID: "shop", force: false)
+        let text = try #require(outcome.text)
+        let summary = "warnings: \(outcome.warnings)\nmissing: \(outcome.missingFacts)\nchanges:\n"
+            + outcome.changes.map(\.description).joined(separator: "\n") + "\n---\n" + text
+        Golden.assertText(summary, matches: "site-health/\(fixture).txt")
+    }
+
+    @Test(arguments: ["full-debug.txt", "minimal.txt", "sophmate-missing.txt", "in-markdown.md", "plain.txt"])
+    func reimportIsIdempotent(fixture: String) throws {
+        let first = try #require(try SiteRecordImport.apply(try facts(fixture), to: nil, siteID: "shop", force: false).text)
+        let second = try SiteRecordImport.apply(try facts(fixture), to: first, siteID: "shop", force: false)
+        #expect(second.changes.isEmpty)
+        #expect(second.conflicts.isEmpty)
+        #expect(second.text == first)
+    }
+
+    @Test func plainAndDebugVariantsAgree() throws {
+        let plain = try facts("plain.txt"), markdown = try facts("in-markdown.md")
+        #expect(plain.wordpressVersion == "6.8.1" && markdown.wordpressVersion == "6.8.1")
+        #expect(plain.phpVersion == "8.2.28" && markdown.phpVersion == "8.2.28")
+        #expect(plain.theme == markdown.theme)
+        #expect(plain.theme == Site.Theme(name: "Harbour Child", slug: "harbour-child", version: "1.3.0", parent: "Storefront"))
+        #expect(plain.sophmateVersion == "2.4.1" && plain.woocommerceVersion == "9.4.2")
+        #expect(plain.productionURL == "https://shop.harbourandvine.example")
+    }
+
+    @Test func valuesWithColonsAndIndentedSubValuesAreRead() {
+        let report = SiteHealthReport(parsing: "### wp-core ###\n\npermalink: /shop/%cat%/:x:y/\nhome_url: https://a.example:8443/wp\n\tnested: not a field\n")
+        #expect(report.value("permalink", in: "wp-core")?.value == "/shop/%cat%/:x:y/")
+        #expect(report.value("home_url", in: "wp-core")?.value == "https://a.example:8443/wp")
+        #expect(report.value("nested", in: "wp-core") == nil)
+    }
+
+    @Test func sophmateNotActiveIsAWarningAndAFact() throws {
+        let missing = try facts("sophmate-missing.txt")
+        #expect(missing.sophmateActive == false)
+        #expect(missing.warnings == ["SophMate is installed but not active"])
+        #expect(try facts("minimal.txt").sophmateActive == nil)
+    }
+
+    @Test func handWrittenValuesAreKeptUnlessForced() throws {
+        let existing = """
+            # Our shop. Written by Priya.
+            name: Harbour
+            setup_owner: Priya
+            php_version: 8.1.0   # upgrading next week
+            support_owner: Tom
+
+            """
+        let refused = try SiteRecordImport.apply(try facts("full-debug.txt"), to: existing, siteID: "shop", force: false)
+        #expect(refused.text == nil)
+        #expect(refused.conflicts.map(\.description) == ["  ! php_version: the record says 8.1.0 (written by hand), Site Health says 8.2.28"])
+
+        let forced = try #require(try SiteRecordImport.apply(try facts("full-debug.txt"), to: existing, siteID: "shop", force: true).text)
+        #expect(forced.hasPrefix("# Our shop. Written by Priya.\nname: Harbour\nsetup_owner: Priya\nphp_version: 8.2.28\nsupport_owner: Tom\n"))
+        let site = try #require(SiteDecoder.decode(DecodingContext(file: SourceFile(path: "sites/shop.yml", text: forced))))
+        #expect(site.supportOwner == "Tom")
+        #expect(site.wordpressVersion == "6.8.3")
+    }
+
+    @Test func aLaterImportUpdatesWhatTheLastImportWrote() throws {
+        let first = try #require(try SiteRecordImport.apply(try facts("in-markdown.md"), to: nil, siteID: "shop", force: false).text)
+        let second = try SiteRecordImport.apply(try facts("full-debug.txt"), to: first, siteID: "shop", force: false)
+        #expect(second.conflicts.isEmpty)
+        #expect(second.changes.map(\.key).contains("wordpress_version"))
+        #expect(second.text?.contains("wordpress_version: 6.8.3") == true)
+    }
+}
