@@ -146,8 +146,6 @@ import Testing
     }
 
     @Test func deeplyNestedMarkdownIsRefusedBeforeRendering() async {
-        let clock = ContinuousClock()
-        let start = clock.now
         let text = await report(PackFiles.sop(body: String(repeating: "> ", count: 5_000) + "x\n" + String(repeating: "- ", count: 5_000) + "y\n"))
         #expect(text == """
             procedures/guide.md:9:1: error: Markdown nested more than 32 levels deep (quotes and lists); flatten it [nesting-too-deep]
@@ -156,7 +154,6 @@ import Testing
             1 error, 0 warnings
 
             """)
-        #expect(clock.now - start < .seconds(2))
     }
 
     @Test func hugeFileIsNotRead() async throws {
