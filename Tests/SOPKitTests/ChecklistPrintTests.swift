@@ -7,7 +7,7 @@ import Testing
 /// are on paper, no item or the sign-off block is split, and every page has its footer.
 @Suite(.serialized) struct ChecklistPrintTests {
     /// Pages the bundled checklists need; a content change that moves these is a change to review.
-    static let expectedPages = ["rollout": 3, "first-run": 2]
+    static let expectedPages = ["rollout A4": 3, "rollout letter": 4, "first-run A4": 2, "first-run letter": 3]
 
     struct Printed {
         var pages: [String]
@@ -67,7 +67,7 @@ import Testing
             from: try Data(contentsOf: site.appendingPathComponent("checklists/harbour-store/\(kind).json")))
         let printed = try print(kind, paper: paper, from: site, in: folder)
         #expect(printed.paper.contains(paper == "A4" ? "(A4)" : "(letter)"))
-        #expect(printed.pages.count == Self.expectedPages[kind])
+        #expect(printed.pages.count == Self.expectedPages["\(kind) \(paper)"])
         let all = printed.pages.joined(separator: " ")
 
         let allCompact = Self.compact(all)

@@ -97,12 +97,12 @@ struct ChecklistRenderer: Sendable {
         func add(_ key: String, _ label: String, _ value: String?) {
             if let value, !value.isEmpty { details.append(.init(key: key, label: label, value: value)) }
         }
-        add("woocommerce_version", "WooCommerce version", site.woocommerceVersion)
+        add("woocommerce_version", "WooCommerce", site.woocommerceVersion)
         add("environment_type", "Environment", site.environmentType)
-        add("providers", "AI providers (credentials owner)", site.providers.map { provider in
-            provider.name + (provider.model.map { " \($0)" } ?? "") + (provider.credentialsOwner.map { " (\($0))" } ?? " (no owner named)")
+        add("providers", "AI providers", site.providers.map { provider in
+            provider.name + (provider.model.map { " \($0)" } ?? "") + ", credentials: " + (provider.credentialsOwner ?? "no owner named")
         }.joined(separator: "; "))
-        add("knowledge_base_sources", "Knowledge Base sources", site.knowledgeBaseSources.joined(separator: "; "))
+        add("knowledge_base_sources", "Knowledge Base", site.knowledgeBaseSources.joined(separator: "; "))
         add("order_statuses", "Order statuses", site.orderStatuses.joined(separator: ", "))
         add("coupon_rules", "Coupon rules", site.couponRules.joined(separator: "; "))
         add("support_owner", "Support owner", site.supportOwner)
