@@ -1,0 +1,100 @@
+import Testing
+@testable import SOPKit
+
+/// Two corpora: secrets and personal data in the formats people actually paste (every one must
+/// be caught), and innocent strings from the same documents (none may be flagged).
+@Suite struct SensitiveDataScannerTests {
+    static let hex40 = "3b9e0c5a7d1f2e4a6c8b0d2f4e6a8c0b1d3f5e7a"
+
+    static let secrets: [(String, String)] = [
+        ("OpenAI project key", "sk-proj-AbCdEf1234567890GhIjKlMnOpQrStUvWxYz_FAKE0123"),
+        ("OpenAI key", "sk-4f8Jk2LmN9pQ3rS7tUvW0xYz1A2B3C4D5E6F7G8H9I0J"),
+        ("OpenAI service account key", "sk-svcacct-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBa"),
+        ("Anthropic key", "sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-FAKEKEY_AA"),
+        ("Google API key", "AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI"),
+        ("Google OAuth secret", "GOCSPX-1a2B3c4D5e6F7g8H9i0JkLmNoPq"),
+        ("AWS access key", "AKIAIOSFODNN7EXAMPLE"),
+        ("AWS session key id", "ASIAQWERTYUIOPASDFGH"),
+        ("AWS secret access key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        ("Stripe live secret", "sk_live_51H8fakeKEYabcdefghijklmnop"),
+        ("Stripe test secret", "sk_test_4eC39HqLyjWDarjtT1zdp7dc"),
+        ("Stripe restricted key", "rk_live_51HxFAKEabcdefghijklmnOPQR"),
+        ("Stripe publishable key", "pk_live_51HxFAKEqrstuvwxyzABCDEF"),
+        ("Stripe webhook secret", "whsec_1234567890abcdefGHIJKLMNOPQRstuv"),
+        ("GitHub classic token", "ghp_1234567890abcdefghijklmnopqrstuvwxYZ"),
+        ("GitHub fine-grained token", "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKL"),
+        ("GitHub OAuth token", "gho_16C7e42F292c6912E7710c838347Ae178B4a"),
+        ("Slack bot token", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"),
+        ("Slack user token", "xoxp-123456789012-123456789012-123456789012-abcdef1234567890abcdef1234567890"),
+        ("Slack webhook", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
+        ("WooCommerce consumer key", "ck_" + hex40),
+        ("WooCommerce consumer secret", "cs_" + String(hex40.reversed())),
+        ("JWT", "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"),
+        ("RSA private key", "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\n-----END RSA PRIVATE KEY-----"),
+        ("PKCS#8 private key", "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----"),
+        ("OpenSSH private key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAAB\n-----END OPENSSH PRIVATE KEY-----"),
+        ("credentials in a web URL", "https://admin:S3cr3tPass@shop.example.com/wp-admin"),
+        ("credentials in a database URL", "mysql://wp_user:hunter2pass@db.internal:3306/wordpress"),
+        ("credentials in an FTP URL", "ftp://deploy:Tr0ub4dor@files.example.net/"),
+        ("bearer token", "Bearer 3vK9xQ2mZ7pL1nR8sT4wY6uA0cE5gH"),
+        ("Mailchimp key", "8f3a2c1e9b7d6054a1c3e5f7092b4d6e-us6"),
+        ("SendGrid key", "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"),
+        ("Twilio auth token", "a1b2c3d4e5f60718293a4b5c6d7e8f90"),
+        ("Azure storage key", "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="),
+        ("customer email", "jane.doe@example.com"),
+        ("customer email with tag", "m.okafor+orders@harbourandvine.co.uk"),
+        ("UK phone number", "+44 20 7946 0958"),
+        ("US phone number", "(555) 010-4477"),
+        ("UK mobile number", "07700 900123"),
+        ("international phone number", "+1-202-555-0143"),
+        ("Visa card number", "4111 1111 1111 1111"),
+        ("Mastercard number", "5555-5555-5555-4444"),
+        ("Amex card number", "378282246310005"),
+    ]
+
+    static let innocent: [String] = [
+        "WordPress 6.8.1", "PHP 8.2.28 (Supports 64bit values)", "SophMate 2.4.0-beta.2", "WooCommerce 9.4.2",
+        "version: 1.3.0", "php_version: 8.2.28 64bit", "Storefront 4.5.5", "release 10.2.3",
+        "SKU HV-OIL-0500", "SKU-HV-2024-OLIVE-500ML", "sku: CERAMIC-BOWL-LG-BLUE", "gtin 5012345678900",
+        "#1d2327", "#2271B1", "color: #f0f6fc", "rgb(34, 113, 177)",
+        "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "request id 123e4567-e89b-12d3-a456-426614174000",
+        "2026-11-21", "21/11/2026", "2026-11-21T17:08:16Z", "last_reviewed: 2024-07-12",
+        "£12.50", "$1,299.00", "€ 8,99", "price: 45.00 GBP", "orders over £75 ship free",
+        "https://shop.example.com/checkout?step=2", "https://docs.example.com/sop/260#escalation",
+        "harbour-child", "refund-requests-after-an-outage", "wc-processing", "order status on-hold",
+        "/var/www/html/wp-content/themes/harbour-child/style.css", "wp-content/uploads/2026/11/hero.jpg",
+        "gpt-4.1-mini", "claude-3-5-haiku-20241022", "text-embedding-3-small",
+        "WooCommerceOrderStatusProcessing", "support-drafts/escalate-refund-requests-for-partners",
+        "ticket #10234", "500 ml bottle", "Tracking 1Z999AA10123456784", "Tuesday 09:00-17:30 UK time",
+        "Section 3.2.1 of the returns policy",
+    ]
+
+    let scanner = SensitiveDataScanner()
+
+    @Test func everySecretAndPieceOfPersonalDataIsCaught() {
+        #expect(Self.secrets.count >= 40)
+        var missed: [String] = []
+        for (label, secret) in Self.secrets {
+            let text = "Before the sync, use \(secret) for the connection."
+            let redacted = scanner.redact(text)
+            let significant = secret.split(separator: "\n").map(String.init).max { $0.count < $1.count } ?? secret
+            if redacted.findings.isEmpty || redacted.text.contains(significant) { missed.append(label) }
+        }
+        #expect(missed == [], "missed: \(missed)")
+    }
+
+    @Test func innocentStringsAreLeftAlone() {
+        #expect(Self.innocent.count >= 40)
+        var flagged: [String] = []
+        for text in Self.innocent where !scanner.scan("Note: \(text) applies here.").isEmpty {
+            flagged.append("\(text) → \(scanner.scan(text).map(\.kind))")
+        }
+        #expect(flagged == [], "flagged: \(flagged)")
+    }
+
+    @Test func cardNumbersMustPassLuhn() {
+        #expect(SensitiveDataScanner.isLuhnValid("4111 1111 1111 1111"))
+        #expect(!SensitiveDataScanner.isLuhnValid("4111 1111 1111 1112"))
+        #expect(scanner.scan("reference 4111 1111 1111 1112").isEmpty)
+    }
+}
