@@ -36,6 +36,13 @@ public struct Pipeline: Sendable {
                       plan: diagnostics.hasErrors ? nil : plan, resolved: resolved)
     }
 
+    /// Load and decode only: what commands that edit the pack (import, promote) start from.
+    public func decode() async -> (pack: Pack, diagnostics: [Diagnostic]) {
+        let loaded = PackLoader().load(from: packRoot)
+        let (pack, diagnostics) = await PackDecoder().decode(loaded)
+        return (pack, Self.unique(diagnostics))
+    }
+
     /// Sorted, each once: a snippet included by ten SOPs has its problem reported once.
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         Array(Set(diagnostics)).sorted()

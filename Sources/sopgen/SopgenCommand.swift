@@ -14,6 +14,6 @@ struct SopgenCommand: AsyncParsableCommand {
               sopgen build sops --output site
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, RenderCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self]
     )
 }

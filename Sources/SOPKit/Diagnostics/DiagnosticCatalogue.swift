@@ -83,6 +83,10 @@ public enum DiagnosticCatalogue {
         Entry(code: "sophmate-inactive", summary: "SophMate is installed but not active on the site.", fix: "activate the plugin, then `sopgen site import`"),
         Entry(code: "secret-in-site", summary: "A site record holds a credential.", fix: "`api_key: sk-…` → `credentials_owner: Priya Raman`"),
         Entry(code: "provider-without-owner", summary: "A provider with nobody named as owner of its credentials.", fix: "add `credentials_owner: Priya Raman`"),
+        // Playbooks
+        Entry(code: "playbook-incomplete", summary: "A playbook lacks a trigger, owner, input, output, approval, retry, failure notification or kill switch.", fix: "add `kill_switch: operations-lead`"),
+        Entry(code: "unresolved-placeholder", summary: "An imported playbook still holds a `<<local: …>>` placeholder.", fix: "`<<local: coupon rules>>` → this site's coupon rules"),
+        Entry(code: "production-without-first-run", summary: "A playbook in production without a passing first run.", fix: "`sopgen playbook promote ID --to production --first-run pass --by NAME`"),
         // Checklists
         Entry(code: "empty-checklist", summary: "A checklist file with no task-list items.", fix: "add `- [ ] Record the staging URL`"),
         // Templates

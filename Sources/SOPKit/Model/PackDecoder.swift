@@ -39,6 +39,7 @@ public struct PackDecoder: Sendable {
         var pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
                         snippets: snippets, templates: templates, sources: loaded.files)
         pack.checklists = loaded.files(under: "checklists", withExtension: "md").compactMap { file in run(file) { ChecklistDecoder.decode($0) } }
+        pack.playbooks = loaded.files(under: "playbooks", withExtension: "yml").compactMap { file in run(file) { PlaybookDecoder.decode($0) } }
         pack.inputHash = loaded.inputHash
         pack.brokenFiles = brokenFiles
         for required in ["sopgen.yml", "roles.yml", "policies.yml"] where loaded.files[required] == nil {

@@ -35,6 +35,8 @@ public struct Site: Sendable, Hashable, Identifiable {
     /// False when Site Health showed SophMate installed but not active; nil when unknown.
     public var sophmateActive: Bool?
     public var environmentType: String?
+    /// The language products and replies are written in, e.g. `en-GB`.
+    public var language: String?
     public var providers: [Provider] = []
     public var knowledgeBaseSources: [String] = []
     public var orderStatuses: [String] = []

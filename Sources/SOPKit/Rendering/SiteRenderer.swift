@@ -45,6 +45,10 @@ public struct SiteRenderer: Sendable {
                 }
             }
             group.addTask { [("index.html", homePage(context: context, theme: theme))] }
+            if !resolved.pack.playbooks.isEmpty { group.addTask {
+                let pages = PlaybookPages(context: context, theme: theme)
+                return [("playbooks/index.html", pages.register())] + resolved.pack.playbooks.map { ("playbooks/\($0.id).html", pages.page($0)) }
+            } }
             let checklists = ChecklistRenderer(pack: resolved.pack)
             for site in resolved.pack.sites {
                 for checklist in resolved.pack.checklists {
@@ -104,6 +108,10 @@ public struct SiteRenderer: Sendable {
         page.merge(context.handbookDetails(handbook, root: "../../")) { $1 }
         page["sops"] = handbook.sopIDs.compactMap { context.pack.sop($0) }.map { context.sopSummary($0, href: "\($0.id).html") }
         page["hasSOPs"] = !handbook.sopIDs.isEmpty
+        page["packHasPlaybooks"] = !context.pack.playbooks.isEmpty
+        page["playbooks"] = PlaybookPages.playbooks(for: handbook.role, in: context.pack).map {
+            ["title": $0.playbook.title, "href": "../../playbooks/\($0.playbook.id).html", "relation": $0.relation, "mode": $0.playbook.mode?.value.rawValue ?? ""]
+        }
         page["site"] = context.site()
         return theme.render(page, with: "handbook")
     }
@@ -132,6 +140,7 @@ public struct SiteRenderer: Sendable {
             }]
         }
         page["hasChecklists"] = !context.pack.checklists.isEmpty && !context.pack.sites.isEmpty
+        page["hasPlaybooks"] = !context.pack.playbooks.isEmpty
         page["policies"] = context.pack.policies.map { policy -> [String: Any] in
             [
                 "action": policy.action,

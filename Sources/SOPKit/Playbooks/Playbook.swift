@@ -1,0 +1,80 @@
+/// A playbook from `playbooks/<id>.yml`: a repeatable automation with everything an operator needs
+/// before enabling it, the assumptions it makes about a site, and where it came from.
+public struct Playbook: Sendable, Hashable, Identifiable {
+    public enum Mode: String, Sendable, Hashable, CaseIterable {
+        case readOnly = "read-only"
+        case staging
+        case production
+    }
+
+    public struct Assumptions: Sendable, Hashable {
+        public var providerSetup: String?
+        public var knowledgeBaseSources: [String] = []
+        public var roles: [String] = []
+        public var approvalPolicy: String?
+        public var productLanguage: String?
+        public var couponRules: [String] = []
+        public var orderStatusConventions: [String] = []
+        public var supportOwnership: String?
+    }
+
+    public struct LocalChange: Sendable, Hashable {
+        public var id: String
+        public var change: String
+        public var resolved: Bool
+    }
+
+    public struct FirstRun: Sendable, Hashable {
+        public enum Result: String, Sendable, Hashable, CaseIterable { case pending, pass, fail }
+        public var result: Result
+        public var mode: String?
+        public var by: String?
+        public var date: String?
+        public var notes: String?
+    }
+
+    public struct Provenance: Sendable, Hashable {
+        public var sourceSite: String?
+        public var exportDate: String?
+        public var version: String?
+        public var owner: String?
+        public var requiredLocalChanges: [LocalChange] = []
+        public var firstRun: FirstRun?
+
+        public var openChanges: Int { requiredLocalChanges.filter { !$0.resolved }.count }
+    }
+
+    public var id: String
+    public var path: String
+    public var title: String
+    public var version: String?
+    public var owner: Located<String>?
+    public var trigger: String?
+    public var input: [String]
+    public var output: String?
+    public var approval: Located<String>?
+    public var retry: String?
+    public var failureNotification: String?
+    public var killSwitch: Located<String>?
+    public var mode: Located<Mode>?
+    public var assumptions: Assumptions
+    public var steps: String
+    public var provenance: Provenance?
+    /// Where `<<local: …>>` placeholders still stand in the file.
+    public var placeholders: [Located<String>]
+    public var location: SourceLocation
+
+    /// The fields the seed asks for before any automation is enabled, with what each holds.
+    public var requiredFields: [(key: String, value: String?)] {
+        [("trigger", trigger), ("owner", owner?.value), ("input", input.isEmpty ? nil : input.joined(separator: ", ")),
+         ("output", output), ("approval", approval?.value), ("retry", retry),
+         ("failure_notification", failureNotification), ("kill_switch", killSwitch?.value)]
+    }
+}
+
+/// Placeholders an export leaves for the importing site to fill: `<<local: coupon rules>>`.
+enum LocalPlaceholder {
+    static let prefix = "<<local: "
+
+    static func make(_ what: String) -> String { "\(prefix)\(what)>>" }
+}

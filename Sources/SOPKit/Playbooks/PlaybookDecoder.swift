@@ -1,0 +1,87 @@
+import Foundation
+import Yams
+
+enum PlaybookDecoder {
+    static let keys = ["id", "title", "version", "owner", "trigger", "input", "output", "approval", "retry",
+                       "failure_notification", "kill_switch", "mode", "assumptions", "steps", "provenance", "private",
+                       "connection", "example", "examples", "notes"]
+    static let assumptionKeys = ["provider_setup", "knowledge_base_sources", "roles", "approval_policy", "product_language",
+                                 "coupon_rules", "order_status_conventions", "support_ownership"]
+
+    static func decode(_ context: DecodingContext) -> Playbook? {
+        guard let root = context.compose() else { return nil }
+        // Any `*_private` field is allowed: export removes it.
+        let privateKeys = root.mapping?.keys.compactMap { $0.scalar?.string }.filter { $0.hasSuffix("_private") } ?? []
+        guard let fields = YAMLFields(root, "a playbook", allowed: keys + privateKeys, context: context) else { return nil }
+        let stem = PackDecoder.stem(of: context.file.path)
+        if let id = fields.string("id"), id.value != stem {
+            context.diagnostics.append(.error("invalid-id", "playbook id '\(id.value)' must match its file name '\(stem)'", at: id.location))
+        }
+        var assumptions = Playbook.Assumptions()
+        if let section = fields.fields("assumptions", "assumptions", allowed: assumptionKeys) {
+            assumptions.providerSetup = section.string("provider_setup")?.value
+            assumptions.knowledgeBaseSources = section.strings("knowledge_base_sources").map(\.value)
+            assumptions.roles = section.strings("roles").map(\.value)
+            assumptions.approvalPolicy = section.string("approval_policy")?.value
+            assumptions.productLanguage = section.string("product_language")?.value
+            assumptions.couponRules = section.strings("coupon_rules").map(\.value)
+            assumptions.orderStatusConventions = section.strings("order_status_conventions").map(\.value)
+            assumptions.supportOwnership = section.string("support_ownership")?.value
+        }
+        var provenance: Playbook.Provenance?
+        if let section = fields.fields("provenance", "provenance",
+                                       allowed: ["source_site", "export_date", "version", "owner", "required_local_changes", "first_run"]) {
+            var record = Playbook.Provenance(sourceSite: section.string("source_site")?.value, exportDate: section.string("export_date")?.value,
+                                             version: section.string("version")?.value, owner: section.string("owner")?.value)
+            for node in section.list("required_local_changes") {
+                guard let change = YAMLFields(node, "a required local change", allowed: ["id", "change", "resolved"], context: context),
+                      let id = change.string("id", required: true) else { continue }
+                record.requiredLocalChanges.append(.init(id: id.value, change: change.string("change")?.value ?? id.value,
+                                                         resolved: change.bool("resolved", default: false)))
+            }
+            if let run = section.fields("first_run", "first_run", allowed: ["result", "mode", "by", "date", "notes"]) {
+                record.firstRun = Playbook.FirstRun(result: run.enumeration("result", Playbook.FirstRun.Result.self)?.value ?? .pending,
+                                                    mode: run.string("mode")?.value, by: run.string("by")?.value,
+                                                    date: run.string("date")?.value, notes: run.string("notes")?.value)
+            }
+            provenance = record
+        }
+        for key in ["private", "connection", "example", "examples", "notes"] + privateKeys { _ = fields.valueNode(key) }
+        return Playbook(
+            id: stem,
+            path: context.file.path,
+            title: fields.string("title", required: true)?.value ?? stem,
+            version: fields.string("version")?.value,
+            owner: fields.string("owner"),
+            trigger: fields.string("trigger")?.value,
+            input: fields.strings("input").map(\.value),
+            output: fields.string("output")?.value,
+            approval: fields.string("approval"),
+            retry: fields.string("retry")?.value,
+            failureNotification: fields.string("failure_notification")?.value,
+            killSwitch: fields.string("kill_switch"),
+            mode: fields.enumeration("mode", Playbook.Mode.self, required: true),
+            assumptions: assumptions,
+            steps: fields.string("steps")?.value ?? "",
+            provenance: provenance,
+            placeholders: placeholders(in: context.file),
+            location: fields.location
+        )
+    }
+
+    static func placeholders(in file: SourceFile) -> [Located<String>] {
+        var found: [Located<String>] = []
+        for (offset, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: LocalPlaceholder.prefix) {
+                let column = line[line.startIndex..<start.lowerBound].unicodeScalars.count + 1
+                let after = rest[start.upperBound...]
+                let end = after.range(of: ">>")
+                let name = end.map { String(after[..<$0.lowerBound]) } ?? String(after)
+                found.append(Located(name, at: SourceLocation(path: file.path, line: offset + 1, column: column)))
+                rest = end.map { after[$0.upperBound...] } ?? ""
+            }
+        }
+        return found
+    }
+}
