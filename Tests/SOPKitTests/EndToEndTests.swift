@@ -161,4 +161,45 @@ import Testing
         #expect(run.status == 1)
         #expect(run.standardError.contains("holds no Site Health sections"))
     }
+
+    @Test func playbookExportImportPromote() throws {
+        let folder = TemporaryFolder()
+        let source = folder.copyPack(TestPaths.fixturePack("agency-source"), as: "source")
+        let target = folder.copyPack(TestPaths.fixturePack("client-target"), as: "target")
+        let bundle = folder.url.appendingPathComponent("refund-triage.bundle.json")
+        let export = try sopgen(["playbook", "export", "refund-triage", source.path, "--date", "2026-11-21", "--output", bundle.path])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(export.standardError.contains("  connection.api_key (line 24): the value — a secret under 'api_key'"))
+        #expect(export.standardError.contains("Required local changes:\n  provider-setup: Choose this site's AI provider and model"))
+
+        let imported = try sopgen(["playbook", "import", bundle.path, "--site", "harbour", target.path])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.hasPrefix("Imported playbooks/refund-triage.yml (read-only, first run pending).\nImport review for harbour:\n"))
+        #expect(imported.standardOutput.contains("  approval policy: matches — refunds-and-coupons"))
+        let again = try sopgen(["playbook", "import", bundle.path, "--site", "harbour", target.path])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("playbooks/refund-triage.yml exists; pass --replace to overwrite it"))
+
+        let production = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "production", "--first-run", "pass", "--by", "Priya"])
+        #expect(production.status == 1)
+        #expect(production.standardError.contains("refused: required local changes still open"))
+        let staging = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "staging", "--first-run", "pass", "--by", "Priya", "--date", "2026-11-22"])
+        #expect(staging.standardOutput == "refund-triage: first run passed in read-only; now in staging\n")
+        let check = try sopgen(["check", target.path, "--today", "2026-11-22"])
+        #expect(check.status == 0)
+        #expect(check.standardError.contains("[unresolved-placeholder]"))
+    }
+
+    @Test func playbookExportFailsClosedAndWritesNothing() throws {
+        let folder = TemporaryFolder()
+        let source = folder.copyPack(TestPaths.fixturePack("agency-source"), as: "source")
+        let file = source.appendingPathComponent("playbooks/refund-triage.yml")
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "connection:\n", with: "connection:\n  ghp_1234567890abcdefghijklmnopqrstuvwxYZ: token\n")
+        try Data(text.utf8).write(to: file)
+        let bundle = folder.url.appendingPathComponent("out.json")
+        let run = try sopgen(["playbook", "export", "refund-triage", source.path, "--output", bundle.path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("export refused, nothing written: the bundle would still carry GitHub token"))
+        #expect(!FileManager.default.fileExists(atPath: bundle.path))
+    }
 }
