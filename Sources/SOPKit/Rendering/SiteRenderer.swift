@@ -37,11 +37,12 @@ public struct SiteRenderer: Sendable {
         }
 
         let viewsByID = Dictionary(rendered.map { ($0.sop.id, $0.views) }, uniquingKeysWith: { first, _ in first })
+        let headersByID = Dictionary(rendered.map { ($0.sop.id, $0.headerHTML) }, uniquingKeysWith: { first, _ in first })
         let rolePages = await withTaskGroup(of: [(String, String)].self) { group in
             for handbook in resolved.handbooks {
                 group.addTask {
                     [("roles/\(handbook.role.id)/index.html", handbookPage(handbook, context: context, theme: theme)),
-                     ("roles/\(handbook.role.id)/print.html", printPage(handbook, views: viewsByID, context: context, theme: theme))]
+                     ("roles/\(handbook.role.id)/print.html", printPage(handbook, views: viewsByID, headers: headersByID, context: context, theme: theme))]
                 }
             }
             group.addTask { [("index.html", homePage(context: context, theme: theme))] }
@@ -73,6 +74,7 @@ public struct SiteRenderer: Sendable {
     private struct RenderedSOP: Sendable {
         var sop: SOP
         var views: SOPViews
+        var headerHTML: String
         var pages: [(String, String)]
     }
 
@@ -80,27 +82,38 @@ public struct SiteRenderer: Sendable {
         let views = renderer.render(item)
         let resolved = context.resolved
         var pages: [(String, String)] = []
+        // The same in every view of this SOP: rendered once, not once per role.
+        let header = theme.render(context.sopMeta(item.sop), with: "sop-header")
+        var tocs: [[GFMHeading]: String] = [:]
+        func toc(_ rendering: GFMRendering) -> String {
+            let headings = rendering.headings.filter { $0.level == 2 }
+            guard !headings.isEmpty else { return "" }
+            if let html = tocs[headings] { return html }
+            let html = theme.render(["toc": context.toc(rendering)], with: "toc")
+            tocs[headings] = html
+            return html
+        }
 
         var trainer = context.base(title: item.sop.title, root: "../", bodyClass: "sop trainer-view")
-        trainer["sop"] = context.sopMeta(item.sop)
+        trainer["sop"] = ["title": item.sop.title, "id": item.sop.id]
+        trainer["sopHeaderHTML"] = header
         trainer["bodyHTML"] = views.trainer.html
-        trainer["toc"] = context.toc(views.trainer)
-        trainer["hasTOC"] = !context.toc(views.trainer).isEmpty
+        trainer["tocHTML"] = toc(views.trainer)
         trainer["isTrainerView"] = true
         pages.append(("sops/\(item.sop.id).html", theme.render(trainer, with: "sop")))
 
         for (roleID, rendering) in views.roles.sorted(by: { $0.key < $1.key }) {
             guard let role = resolved.pack.role(roleID) else { continue }
             var page = context.base(title: item.sop.title, root: "../../", bodyClass: "sop role-view")
-            page["sop"] = context.sopMeta(item.sop)
+            page["sop"] = ["title": item.sop.title, "id": item.sop.id]
+            page["sopHeaderHTML"] = header
             page["bodyHTML"] = rendering.html
-            page["toc"] = context.toc(rendering)
-            page["hasTOC"] = !context.toc(rendering).isEmpty
+            page["tocHTML"] = toc(rendering)
             page["role"] = ["id": role.id, "name": role.name, "href": "index.html"]
             page["trainerHref"] = "../../sops/\(item.sop.id).html"
             pages.append(("roles/\(roleID)/\(item.sop.id).html", theme.render(page, with: "sop")))
         }
-        return RenderedSOP(sop: item.sop, views: views, pages: pages)
+        return RenderedSOP(sop: item.sop, views: views, headerHTML: header, pages: pages)
     }
 
     private func handbookPage(_ handbook: ResolvedPack.Handbook, context: PageContext, theme: ThemeLibrary) -> String {
@@ -116,15 +129,13 @@ public struct SiteRenderer: Sendable {
         return theme.render(page, with: "handbook")
     }
 
-    private func printPage(_ handbook: ResolvedPack.Handbook, views: [String: SOPViews], context: PageContext, theme: ThemeLibrary) -> String {
+    private func printPage(_ handbook: ResolvedPack.Handbook, views: [String: SOPViews], headers: [String: String], context: PageContext, theme: ThemeLibrary) -> String {
         var page = context.base(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "print")
         page.merge(context.handbookDetails(handbook, root: "../../")) { $1 }
         page["site"] = context.site()
         page["sops"] = handbook.sopIDs.compactMap { id -> [String: Any]? in
             guard let sop = context.pack.sop(id), let rendering = views[id]?.print[handbook.role.id] else { return nil }
-            var section = context.sopMeta(sop)
-            section["bodyHTML"] = rendering.html
-            return section
+            return ["id": sop.id, "headerHTML": headers[id] ?? "", "bodyHTML": rendering.html]
         }
         return theme.render(page, with: "print")
     }

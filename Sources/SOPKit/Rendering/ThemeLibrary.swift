@@ -4,7 +4,7 @@ import Mustache
 /// The page templates and static assets of a build: sopgen's default theme with any file the
 /// pack's own `templates/` folder overrides.
 struct ThemeLibrary: Sendable {
-    static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "checklist", "checklist.md", "playbooks", "playbook"]
+    static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "sop-header", "toc", "checklist", "checklist.md", "playbooks", "playbook"]
 
     var mustache: MustacheLibrary
     /// Static files copied to `assets/`, by name.
