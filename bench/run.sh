@@ -5,6 +5,7 @@
 #
 #   bench/run.sh                       # N=1000, 5 runs each
 #   SIZES="1000 5000" RUNS=5 bench/run.sh
+#   OUTFS=/dev/shm/sopgen-out bench/run.sh   # outputs on tmpfs
 # Needs: hugo and a C compiler (apt-get install hugo build-essential), the shared/ folder beside
 # the checkout, libcmark-gfm-dev.
 set -euo pipefail
@@ -14,7 +15,7 @@ SHARED=${SHARED:-$ROOT/../shared/bench}
 W=${W:-/tmp/sopgen-bench}
 SIZES=${SIZES:-1000}
 RUNS=${RUNS:-5}
-OUT=$W/out
+OUT=${OUTFS:-$W/out}   # OUTFS=/dev/shm/… measures without the disk
 TRASH=$OUT/.trash
 mkdir -p "$W" "$OUT" "$TRASH"
 
