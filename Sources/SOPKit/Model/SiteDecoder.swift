@@ -37,7 +37,6 @@ enum SiteDecoder {
         }
         let woocommerce = fields.fields("woocommerce", "woocommerce", allowed: ["order_statuses", "coupon_rules"])
         let rollback = fields.fields("rollback", "rollback", allowed: ["backup", "restored_by"])
-        _ = fields.valueNode("site_health")
         var fieldLocations: [String: SourceLocation] = [:]
         for key in keys where fields.has(key) {
             fieldLocations[key] = context.location(fields.valueNode(key))

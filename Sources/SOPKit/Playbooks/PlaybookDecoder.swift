@@ -46,7 +46,6 @@ enum PlaybookDecoder {
             }
             provenance = record
         }
-        for key in ["private", "connection", "example", "examples", "notes"] + privateKeys { _ = fields.valueNode(key) }
         return Playbook(
             id: stem,
             path: context.file.path,

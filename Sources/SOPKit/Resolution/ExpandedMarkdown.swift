@@ -39,8 +39,8 @@ public struct ExpandedMarkdown: Sendable, Hashable {
                 let name = found < valueNames.count ? valueNames[found] : ""
                 output.append(contentsOf: (values[name] ?? "").unicodeScalars)
                 index = nil
-            } else if let current = index, let digit = scalar.properties.numericType != nil ? Int(String(scalar)) : nil {
-                index = current * 10 + digit
+            } else if let current = index, ("0"..."9").contains(scalar) {
+                index = current * 10 + Int(scalar.value - 48)
             } else {
                 output.append(scalar)
             }
