@@ -52,10 +52,13 @@ struct PageContext {
             "name": handbook.role.name,
             "description": handbook.role.description,
             "href": "\(root)roles/\(handbook.role.id)/index.html",
-            "sopCount": handbook.sopIDs.count,
-            "decisionCount": handbook.guide.count,
+            "sopCount": Self.count(handbook.sopIDs.count, "SOP"),
+            "decisionCount": Self.count(handbook.guide.count, "decision"),
         ]
     }
+
+    /// "1 SOP", "13 SOPs".
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
     func sopSummary(_ sop: SOP, href: String) -> [String: Any] {
         var context: [String: Any] = [
