@@ -6,6 +6,12 @@ struct PlaybookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbook",
         abstract: "Move agency playbooks between client sites safely.",
+        discussion: """
+            Example:
+              sopgen playbook export refund-triage agency-pack --output refund-triage.bundle.json
+              sopgen playbook import refund-triage.bundle.json --site harbour-store sops
+              sopgen playbook promote refund-triage --to staging --first-run pass --by "Priya Raman" sops
+            """,
         subcommands: [PlaybookExportCommand.self, PlaybookImportCommand.self, PlaybookPromoteCommand.self]
     )
 }

@@ -6,6 +6,10 @@ struct SiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Work with the pack's site records.",
+        discussion: """
+            Example:
+              sopgen site import site-health.txt --site harbour-store
+            """,
         subcommands: [SiteImportCommand.self]
     )
 }
