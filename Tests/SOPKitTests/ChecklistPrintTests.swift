@@ -14,19 +14,6 @@ import Testing
         var paper: String
     }
 
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
     func print(_ kind: String, paper: String, from site: URL, in folder: TemporaryFolder) throws -> Printed {
         let page = site.appendingPathComponent("checklists/harbour-store/\(kind).html")
         let sized = site.appendingPathComponent("checklists/harbour-store/\(kind)-\(paper).html")
@@ -34,16 +21,16 @@ import Testing
             .replacingOccurrences(of: "</head>", with: "<style>@page { size: \(paper); }</style></head>")
         try Data(html.utf8).write(to: sized)
         let pdf = folder.url.appendingPathComponent("\(kind)-\(paper).pdf")
-        let chromium = try Self.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+        let chromium = try ProcessRun.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                                                   "--user-data-dir=\(folder.url.appendingPathComponent("profile").path)",
                                                   "--print-to-pdf=\(pdf.path)", sized.absoluteString])
         #expect(chromium.status == 0, "chromium failed; .ci/run installs Debian's chromium")
-        let info = try Self.run("pdfinfo", [pdf.path]).output
+        let info = try ProcessRun.run("pdfinfo", [pdf.path]).standardOutput
         let count = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         let paperLine = info.split(separator: "\n").first { $0.hasPrefix("Page size:") }.map(String.init) ?? ""
         var pages: [String] = []
         for number in stride(from: 1, through: count, by: 1) {
-            let text = try Self.run("pdftotext", ["-f", "\(number)", "-l", "\(number)", pdf.path, "-"]).output
+            let text = try ProcessRun.run("pdftotext", ["-f", "\(number)", "-l", "\(number)", pdf.path, "-"]).standardOutput
             pages.append(Self.flatten(text))
         }
         return Printed(pages: pages, paper: paperLine)

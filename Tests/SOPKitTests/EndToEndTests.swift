@@ -3,29 +3,8 @@ import Testing
 
 /// Runs the built `sopgen` binary as a user would.
 @Suite(.serialized) struct EndToEndTests {
-    struct Run {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
-    func sopgen(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = TestPaths.sopgenBinary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe(), error = Pipe(), standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = standardInput
-        try process.run()
-        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
-        try standardInput.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: String(decoding: out, as: UTF8.self),
-                   standardError: String(decoding: err, as: UTF8.self))
+    func sopgen(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> ProcessRun {
+        try ProcessRun.run(TestPaths.sopgenBinary.path, arguments, input: input, in: directory)
     }
 
     @Test func buildsTheBundledPackFromAnotherDirectory() throws {

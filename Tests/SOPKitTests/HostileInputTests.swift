@@ -153,15 +153,9 @@ import Testing
     }
 
     @Test func missingPackFolder() throws {
-        let process = Process()
-        process.executableURL = TestPaths.sopgenBinary
-        process.arguments = ["check", "/nonexistent/pack"]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let report = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let run = try ProcessRun.run(TestPaths.sopgenBinary.path, ["check", "/nonexistent/pack"])
+        let report = run.standardError
+        #expect(run.status == 1)
         #expect(report.hasPrefix("/nonexistent/pack:1:1: error: no pack folder at '/nonexistent/pack' [pack-not-found]"))
     }
 

@@ -7,21 +7,14 @@ enum JSONSchemaValidator {
         let folder = TemporaryFolder()
         let document = folder.url.appendingPathComponent("document.json")
         try Data(json.utf8).write(to: document)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        let run = try ProcessRun.run("python3", ["-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1])); document = json.load(open(sys.argv[2]))
             jsonschema.Draft7Validator.check_schema(schema)
             errors = sorted(jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).iter_errors(document), key=str)
             print("\\n".join(e.message + " at " + "/".join(map(str, e.absolute_path)) for e in errors) or "valid")
-            """, TestPaths.packageRoot.appendingPathComponent("schemas/\(schema)").path, document.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+            """, TestPaths.packageRoot.appendingPathComponent("schemas/\(schema)").path, document.path])
+        let text = run.standardOutput + run.standardError
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
