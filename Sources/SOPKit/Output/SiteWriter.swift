@@ -26,15 +26,19 @@ public struct SiteWriter: Sendable {
         }
         let files = plan.sorted
         do {
-            var made: Set<String> = []
             let base = staging.path + "/"
-            for file in files {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !folder.isEmpty, made.insert(folder).inserted {
-                    try FileCreation.makeFolder(base + folder)
-                }
-                try FileCreation.write(file.contents, to: base + file.path)
+            for folder in Self.folders(of: files.map(\.path)).sorted() {
+                try FileCreation.makeFolder(base + folder)
             }
+            // Two writers, split by folder: ext4 serialises creations within one directory only.
+            let halves = Self.split(files)
+            let failures = FailureBox()
+            DispatchQueue.concurrentPerform(iterations: halves.count) { index in
+                for file in halves[index] {
+                    do { try FileCreation.write(file.contents, to: base + file.path) } catch { failures.record(error); return }
+                }
+            }
+            if let failure = failures.first { throw failure }
             let manifest = ([Self.manifestHeader] + files.map(\.path)).joined(separator: "\n") + "\n"
             try FileCreation.write(Data(manifest.utf8), to: base + Self.manifestName)
         } catch {
@@ -98,6 +102,17 @@ public struct SiteWriter: Sendable {
         return found.sorted()
     }
 
+    /// The files in two groups of whole folders, of about equal size.
+    static func split(_ files: [OutputPlan.File]) -> [[OutputPlan.File]] {
+        let byFolder = Dictionary(grouping: files) { ($0.path as NSString).deletingLastPathComponent }
+        var halves: [[OutputPlan.File]] = [[], []]
+        for (_, group) in byFolder.sorted(by: { $0.value.count > $1.value.count }) {
+            let target = halves[0].count <= halves[1].count ? 0 : 1
+            halves[target] += group
+        }
+        return halves
+    }
+
     /// Every folder that holds one of `paths`, at any depth.
     static func folders(of paths: some Sequence<String>) -> Set<String> {
         var folders: Set<String> = []
@@ -145,4 +160,13 @@ public enum SiteWriterError: Error, CustomStringConvertible {
             return "cannot write '\(path)': \(reason); the previous output is unchanged"
         }
     }
+}
+
+/// The first error of concurrent writers.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [Error] = []
+
+    func record(_ error: Error) { lock.withLock { errors.append(error) } }
+    var first: Error? { lock.withLock { errors.first } }
 }
