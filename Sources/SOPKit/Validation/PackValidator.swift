@@ -12,6 +12,7 @@ public struct PackValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         let roleIDs = pack.roles.map(\.id)
         let knownRoles = Set(roleIDs)
+        let policyIDs = pack.policies.map(\.id)
 
         let rolesAreComplete = !pack.brokenFiles.contains("roles.yml")
         func checkRole(_ reference: Located<String>, _ what: String) {
@@ -39,7 +40,6 @@ public struct PackValidator: Sendable {
             diagnostics += safeID(sop.id, kind: "SOP", at: sop.location)
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
-            let policyIDs = pack.policies.map(\.id)
             for reference in sop.policies where !policyIDs.contains(reference.value) {
                 diagnostics.append(.error("unknown-policy", "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location))
             }
