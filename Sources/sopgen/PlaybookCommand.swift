@@ -70,11 +70,15 @@ struct PlaybookExportCommand: AsyncParsableCommand {
     @Option(help: "How the bundle names its source site; defaults to a pseudonym that does not name the client.")
     var sourceLabel: String?
 
+    @Option(help: "Sign the bundle with this Ed25519 private key (PEM, from openssl genpkey -algorithm ed25519).")
+    var signKey: String?
+
     func run() async throws {
         let pack = try await decodedPack(pack, needing: "playbooks/\(id).yml")
         let outcome: PlaybookExport.Outcome
         do {
-            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel)
+            let key = try signKey.map { path throws(PlaybookError) in try BundleSigningKey(pem: try keyText(path)) }
+            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel, signingKey: key)
         } catch let error as PlaybookError {
             throw ValidationError(error.description)
         }
@@ -87,11 +91,20 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if let output {
-            try Data(bundle.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            do { try BundleFile.write(bundle, to: output) } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
         } else {
             FileHandle.standardOutput.write(Data(bundle.utf8))
         }
     }
+}
+
+/// A key file's text; a key file is a few hundred bytes.
+func keyText(_ path: String) throws(PlaybookError) -> String {
+    guard let data = FileManager.default.contents(atPath: path), data.count < 16_384 else { throw .badKey("cannot read '\(path)'") }
+    return String(decoding: data, as: UTF8.self)
 }
 
 struct PlaybookImportCommand: AsyncParsableCommand {
@@ -120,26 +133,29 @@ struct PlaybookImportCommand: AsyncParsableCommand {
 
     @OptionGroup var pack: PackArguments
 
-    @Flag(help: "Overwrite an existing playbook with the same id.")
+    @Flag(help: "Replace an earlier import of the same playbook (never a playbook written by hand).")
     var replace = false
 
+    @Option(help: "Require a signature by the agency's Ed25519 key: its public key (PEM, from openssl pkey -pubout).")
+    var verifyKey: String?
+
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: bundle) else { throw ValidationError("cannot read '\(bundle)'") }
         let pack = try await decodedPack(pack, needing: "sites/\(site).yml")
         let root = self.pack.url
         let outcome: PlaybookImport.Outcome
         do {
-            outcome = try PlaybookImport(pack: pack).importBundle(data, site: site, replace: replace) { path in
-                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            let data = try BundleFile.read(bundle)
+            let key = try verifyKey.map { path throws(PlaybookError) in try BundleVerifyingKey(pem: try keyText(path)) }
+            outcome = try PlaybookImport(pack: pack).importBundle(data, site: site, replace: replace, verifyingKey: key) { id throws(PlaybookError) in
+                try PlaybookFile(packRoot: root, id: id).existingText()
             }
+            try PlaybookFile(packRoot: root, id: outcome.id).write(outcome.text)
         } catch {
             Console.printError("sopgen: error: \(error)\n")
             throw ExitCode.failure
         }
-        let target = root.appendingPathComponent(outcome.path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(outcome.text.utf8).write(to: target, options: .atomic)
         print("Imported \(outcome.path) (read-only, first run pending).")
+        for note in outcome.notes { print(note) }
         print("Import review for \(site):")
         print(outcome.review.map(\.description).joined(separator: "\n"))
     }
@@ -189,7 +205,10 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
         let outcome = try PlaybookPromotion.promote(playbook, text: source.text, to: to, result: firstRun, by: by,
                                                     date: try today(date), notes: notes)
         if let text = outcome.text {
-            try Data(text.utf8).write(to: self.pack.url.appendingPathComponent(path), options: .atomic)
+            do { try PlaybookFile(packRoot: self.pack.url, id: id).write(text) } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
         }
         if outcome.promoted {
             print(outcome.message)

@@ -64,6 +64,9 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     public var placeholders: [Located<String>]
     public var location: SourceLocation
 
+    /// Written by `sopgen playbook import` from another site's bundle: its text is never trusted as HTML.
+    public var isImported: Bool { provenance?.sourceSite != nil }
+
     /// The fields the seed asks for before any automation is enabled, with what each holds.
     public var requiredFields: [(key: String, value: String?)] {
         [("trigger", trigger), ("owner", owner?.value), ("input", input.isEmpty ? nil : input.joined(separator: ", ")),

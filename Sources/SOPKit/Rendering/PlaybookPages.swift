@@ -37,7 +37,9 @@ struct PlaybookPages {
             page["localChanges"] = provenance.requiredLocalChanges.map { ["id": $0.id, "change": $0.change, "resolved": $0.resolved] as [String: Any] }
             page["hasChanges"] = !provenance.requiredLocalChanges.isEmpty
         }
-        page["stepsHTML"] = GFMDocument.html(from: GFMReserved.sanitize(playbook.steps), options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
+        // Another site's text is never trusted as HTML, whatever this pack opts into.
+        let trustsHTML = pack.settings.unsafeHTML && !playbook.isImported
+        page["stepsHTML"] = GFMDocument.html(from: GFMReserved.sanitize(playbook.steps), options: GFMOptions(allowsRawHTML: trustsHTML))
         return theme.render(page, with: "playbook")
     }
 
