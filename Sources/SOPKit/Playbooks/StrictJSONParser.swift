@@ -1,7 +1,7 @@
 /// JSON as RFC 8259 writes it, and nothing looser: a duplicate key, text after the value, invalid
 /// UTF-8, a lone surrogate escape or nesting deeper than `maximumDepth` is an error with its line
-/// and column, never a guess (Foundation's parser keeps the last of two equal keys). Every value's
-/// position is kept by its path (`playbook.input[0]`) for later messages.
+/// and column, never a guess (Foundation's parser keeps the last of two equal keys). Where each
+/// value stands is kept by its path (`playbook.input[0]`) for later messages: a member by its key.
 struct StrictJSONParser {
     struct Failure: Error, CustomStringConvertible {
         var line: Int
@@ -69,7 +69,7 @@ struct StrictJSONParser {
 
     private mutating func value(path: String, depth: Int) throws(Failure) -> JSONValue {
         guard depth < Self.maximumDepth else { throw failure("nested more than \(Self.maximumDepth) levels deep") }
-        positions[path] = Position(line: line, column: column)
+        if positions[path] == nil { positions[path] = Position(line: line, column: column) }
         switch current {
         case UInt8(ascii: "{"): return try object(path: path, depth: depth)
         case UInt8(ascii: "["): return try array(path: path, depth: depth)
@@ -103,7 +103,9 @@ struct StrictJSONParser {
             skipWhitespace()
             try expect(":")
             skipWhitespace()
-            members.append(.init(key: key, value: try value(path: path.isEmpty ? key : "\(path).\(key)", depth: depth + 1)))
+            let child = path.isEmpty ? key : "\(path).\(key)"
+            positions[child] = Position(line: keyLine, column: keyColumn)
+            members.append(.init(key: key, value: try value(path: child, depth: depth + 1)))
             skipWhitespace()
             if current == UInt8(ascii: ",") {
                 advance()
