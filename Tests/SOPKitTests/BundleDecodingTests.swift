@@ -130,6 +130,24 @@ import Yams
         #expect(throws: PlaybookError.self) { _ = try PlaybookBundle.decode(Data(count: PackLoader.maximumFileSize + 1)) }
     }
 
+    /// Patterns that used to cost quadratic time (a 20 KB line of `1-1-1-…` took 50 s): a bundle
+    /// near the size limit made of them is scanned in linear time.
+    @Test func aHugeAdversarialBundleIsScannedInLinearTime() throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(Self.target)
+        var example: [JSONValue.Member] = []
+        for (index, unit) in ["1-", "ab-", "a_", "a.", "a=", "Server=x;", "a@", "SG.", "Aa1", "id=", "x", "ｘ"].enumerated() {
+            example.append(.init(key: "v\(index)", value: .string(String(repeating: unit, count: 120_000 / unit.utf8.count))))
+        }
+        let bundle = folder.url.appendingPathComponent("huge.json")
+        let text = try BundleFixtures.sealed(BundleFixtures.playbook(["example": .object(example)])).json.pretty
+        #expect(text.utf8.count > 1_400_000 && text.utf8.count < PackLoader.maximumFileSize)
+        try Data(text.utf8).write(to: bundle)
+        let run = try MeasuredRun.run(TestPaths.sopgenBinary, ["playbook", "import", bundle.path, "--site", "harbour", pack.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.cpuSeconds < 20, "used \(run.cpuSeconds) s of CPU")
+    }
+
     @Test func everyValueReadsBackExactly() async throws {
         let awkward = ["null", "~", "", "NULL", "true", "yes", "on", "off", "0x1F", "1e3", "0o17", ".inf", "2026-11-21", "12:30",
                        " leading", "trailing ", "#not a comment", "- dash", ": colon", "'single", "\"double", "@at", "`tick",

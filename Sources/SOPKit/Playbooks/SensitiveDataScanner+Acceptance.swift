@@ -72,15 +72,22 @@ extension SensitiveDataScanner {
     static func isCredentialValue(_ raw: String, separator: String, rest: String) -> Bool {
         var value = raw
         let quoted = value.count >= 2 && (value.first == "\"" || value.first == "'") && value.last == value.first
-        if quoted { value = String(value.dropFirst().dropLast()) }
+        if quoted {
+            value = String(value.dropFirst().dropLast())
+        } else {
+            while let last = value.last, ".,;:)]".contains(last) { value.removeLast() }
+        }
         guard value.contains(where: { $0.isLetter || $0.isNumber }) else { return false }
         let lowered = value.lowercased()
         if ["[removed", "<<local", "{{", "<", "$", "%", "…", "..."].contains(where: lowered.hasPrefix) { return false }
         if Set(lowered).count == 1 { return false }
         if referenceWords.contains(lowered) { return false }
         if !quoted, separator == ":" {
-            let next = rest.drop { $0 == " " || $0 == "\t" || ".,;:!?)".contains($0) }
-            let carriesOn = rest.first.map { $0 == " " || $0 == "\t" || ",;".contains($0) } == true && next.first?.isLetter == true
+            // What follows the value on its line, after any punctuation the value ended with.
+            let after = raw.reversed().prefix { ".,;:)]".contains($0) }.count
+            let tail = String(repeating: ".", count: after) + rest
+            let next = tail.drop { $0 == " " || $0 == "\t" || ".,;:!?)".contains($0) }
+            let carriesOn = tail.first.map { $0 == " " || $0 == "\t" || ",;".contains($0) } == true && next.first?.isLetter == true
             if carriesOn, value.allSatisfy(\.isLetter) || value.allSatisfy(\.isNumber) { return false }
         }
         return true

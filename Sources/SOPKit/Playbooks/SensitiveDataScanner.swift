@@ -21,26 +21,38 @@ public struct SensitiveDataScanner: Sendable {
         var group = 0
         /// Grow the finding to the whole token around it (keys, not emails or phone numbers).
         var wholeToken = false
+        /// Grow the finding over every following character that is not a space or a quote: the
+        /// pattern reads at most 1,024 characters of a value (ICU gives up silently on longer runs).
+        var wholeValue = false
+        /// Characters dropped from the end of a finding: a full stop after a password is prose.
+        var trimming: Set<Character> = []
         var accept: @Sendable ([String]) -> Bool = { _ in true }
     }
 
-    private static func detector(_ kind: String, _ pattern: String, group: Int = 0, wholeToken: Bool = false,
+    private static func detector(_ kind: String, _ pattern: String, group: Int = 0, wholeToken: Bool = false, wholeValue: Bool = false,
+                                 trimming: String = "",
                                  accept: @escaping @Sendable ([String]) -> Bool = { _ in true }) -> Detector {
         // The patterns are literals checked by the tests; a typo fails every scan test at once.
-        Detector(kind: kind, pattern: try! NSRegularExpression(pattern: pattern), group: group, wholeToken: wholeToken, accept: accept)
+        Detector(kind: kind, pattern: try! NSRegularExpression(pattern: pattern), group: group, wholeToken: wholeToken,
+                 wholeValue: wholeValue, trimming: Set(trimming), accept: accept)
     }
 
     /// To the END line across lines of key material; without an END line, to the end of the BEGIN line.
     static let pem = #"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"#
         + #"(?:[ \t]*[A-Za-z0-9+/= \t]*?(?:\r?\n[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment):[^\r\n]*)[ \t]*)*?"#
         + #"\r?\n?[ \t]*-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[^\r\n]*)"#
-    /// `name=value;name=value;…`, ended by a value without a semicolon.
-    static let connectionString = #"(?:(?:User ID|User Id|Data Source|Initial Catalog|Integrated Security|[A-Za-z][A-Za-z0-9_]*)=[^;\r\n]*;[ \t]*)+"#
-        + #"(?:User ID|User Id|Data Source|Initial Catalog|Integrated Security|[A-Za-z][A-Za-z0-9_]*)=[^;\s]*;?"#
+    /// `name=value;name=value;…`, two pairs or more, starting with a name connection strings use.
+    /// Quantifiers are bounded or possessive throughout, so a 2 MB line of
+    /// `a=a=a=…` costs linear time.
+    static let connectionKeys = "DefaultEndpointsProtocol|AccountName|AccountKey|EndpointSuffix|BlobEndpoint|QueueEndpoint|TableEndpoint|"
+        + "FileEndpoint|SharedAccessSignature|SharedAccessKeyName|SharedAccessKey|Endpoint|EntityPath|Server|Data Source|Host|"
+        + "Database|Initial Catalog|User ID|UID|Username|User|Password|PWD|ClientId|ClientSecret|TenantId"
+    static let connectionString = #"(?i)(?<![A-Za-z0-9_])(?:"# + connectionKeys + #")=[^;\s]{0,4096}+"#
+        + #"(?:;[ \t]*[A-Za-z][A-Za-z0-9_ ]{0,40}+=[^;\s]{0,4096}+)++;?"#
     /// `password: …`, `client_secret=…`, `"api_key": "…"`, the value possibly on the next line.
-    static let assignment = #"(?i)(?<![A-Za-z0-9])((?:[A-Za-z0-9]+[_\-])*(?:password|passwd|passphrase|pwd|secret|token|"#
-        + #"api[_\- ]?key|apikey|(?:access|secret|private|account)[_\-]?key)|(?:[A-Za-z0-9]+_)+pass)["']?"#
-        + #"[ \t]*(:=|=>|[:=])[ \t]*(?:\r?\n[ \t]*)?("[^"\r\n]*"|'[^'\r\n]*'|[^\s"']*[^\s"'.,;:)\]])(?=([^\r\n]*))"#
+    static let assignment = #"(?i)(?<![A-Za-z0-9])((?:[A-Za-z0-9]{1,32}+[_\-]){0,4}(?:password|passwd|passphrase|pwd|secret|token|"#
+        + #"api[_\- ]?key|apikey|(?:access|secret|private|account)[_\-]?key)|(?:[A-Za-z0-9]{1,32}+_){1,4}pass)["']?"#
+        + #"[ \t]*(:=|=>|[:=])[ \t]*(?:\r?\n[ \t]*)?("[^"\r\n]{0,256}"|'[^'\r\n]{0,256}'|[^\s"']{1,1024}+)(?=([^\r\n]{0,64}))"#
 
     static let detectors: [Detector] = [
         detector("PEM private key", pem),
@@ -59,12 +71,12 @@ public struct SensitiveDataScanner: Sendable {
         detector("SendGrid key", #"\bSG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}"#, wholeToken: true),
         detector("WooCommerce REST key", #"\b(?:ck|cs)_[0-9a-f]{40}\b"#, wholeToken: true),
         detector("JSON Web Token", #"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#, wholeToken: true),
-        detector("credentials in a URL", #"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:[^\s/@]+@[^\s/]+"#),
-        detector("credential", assignment, group: 3, accept: { isCredentialValue($0[3], separator: $0[2], rest: $0[4]) }),
-        detector("email address", #"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b"#),
+        detector("credentials in a URL", #"(?<![a-z0-9+.\-])[a-z][a-z0-9+.\-]{0,30}+://[^\s/:@]{1,256}+:[^\s/@]{1,256}+@[^\s/]++"#),
+        detector("credential", assignment, group: 3, wholeValue: true, trimming: ".,;:)]", accept: { isCredentialValue($0[3], separator: $0[2], rest: $0[4]) }),
+        detector("email address", #"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}+@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+){0,8}\.[A-Za-z]{2,24}\b"#),
         detector("payment card number", #"\b\d(?:[ \-]?\d){12,18}\b"#, accept: { isLuhnValid($0[0]) }),
         detector("phone number", #"(?<!\d)(?:\+\d{1,3}[ .\-]?)?(?:\(\d{2,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,6}){1,4}(?!\d)"#, accept: { isPhoneNumber($0[0]) }),
-        detector("high-entropy string", #"[A-Za-z0-9+/_\-]{24,}={0,2}"#, wholeToken: true, accept: { isHighEntropySecret($0[0]) }),
+        detector("high-entropy string", #"[A-Za-z0-9+/_\-]{24,}+={0,2}"#, wholeToken: true, accept: { isHighEntropySecret($0[0]) }),
     ]
 
     public init() {}
@@ -83,6 +95,14 @@ public struct SensitiveDataScanner: Sendable {
                 }
                 guard detector.accept(groups), var range = folded.originalRange(match.range(at: detector.group)) else { continue }
                 if detector.wholeToken { range = Self.wholeToken(around: range, in: text) }
+                if detector.wholeValue, !text[range].hasPrefix("\""), !text[range].hasPrefix("'") {
+                    let rest = text[range.upperBound...]
+                    range = range.lowerBound..<(rest.firstIndex { $0.isWhitespace || $0 == "\"" || $0 == "'" } ?? text.endIndex)
+                }
+                while !range.isEmpty, detector.trimming.contains(text[text.index(before: range.upperBound)]) {
+                    range = range.lowerBound..<text.index(before: range.upperBound)
+                }
+                guard !range.isEmpty else { continue }
                 candidates.append((priority, range))
             }
         }
