@@ -151,7 +151,7 @@ import Yams
     @Test func everyValueReadsBackExactly() async throws {
         let awkward = ["null", "~", "", "NULL", "true", "yes", "on", "off", "0x1F", "1e3", "0o17", ".inf", "2026-11-21", "12:30",
                        " leading", "trailing ", "#not a comment", "- dash", ": colon", "'single", "\"double", "@at", "`tick",
-                       "multi\nline", "  indented\nblock", "ends with newlines\n\n", "\ttab", "£12.50 – ünïcödé 🎉", "a: b", "[x]", "{y}"]
+                       "<<", "*alias", "&anchor", "!tag", "%directive", "multi\nline", "  indented\nblock", "ends with newlines\n\n", "\ttab", "£12.50 – ünïcödé 🎉", "a: b", "[x]", "{y}"]
         let values = JSONValue.object(awkward.enumerated().map { .init(key: "v\($0)", value: .string($1)) })
         let keys = JSONValue.object(awkward.filter { !$0.contains("\n") && !$0.contains("\t") }.map { .init(key: $0, value: .string("k")) })
         let playbook = BundleFixtures.playbook(["version": .string("~"), "retry": .string("null"), "output": .string("true"),

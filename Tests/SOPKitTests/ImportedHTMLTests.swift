@@ -10,7 +10,7 @@ import Testing
 
     /// client-target with `unsafe_html: true` and two playbooks with the same raw HTML in their steps:
     /// one written here, one imported (it has provenance).
-    func plan() async throws -> (OutputPlan, TemporaryFolder) {
+    func plan() async throws -> (OutputPlan, [Diagnostic], TemporaryFolder) {
         let folder = TemporaryFolder()
         let root = folder.copyPack(TestPaths.fixturePack("client-target"))
         let settings = try String(contentsOf: root.appendingPathComponent("sopgen.yml"), encoding: .utf8)
@@ -46,11 +46,11 @@ import Testing
                 """),
         ])
         let result = await Build.plan(root)
-        return (try #require(result.plan, "\(Build.diagnosticsText(result))"), folder)
+        return (try #require(result.plan, "\(Build.diagnosticsText(result))"), result.diagnostics, folder)
     }
 
     @Test func importedStepsNeverRenderRawHTMLEvenWithUnsafeHTML() async throws {
-        let (plan, _) = try await plan()
+        let (plan, diagnostics, _) = try await plan()
         let imported = try #require(plan.text("playbooks/imported.html"))
         for live in ["<img", "onerror", "<script", "javascript:"] {
             #expect(!imported.contains(live), "\(live) is live in an imported playbook")
@@ -59,6 +59,11 @@ import Testing
         // The pack's opt-in still holds for its own playbook.
         let own = try #require(plan.text("playbooks/own.html"))
         #expect(own.contains("<img src=x onerror="))
+        // And the build says why the imported HTML is missing.
+        let warnings = diagnostics.filter { $0.code == "raw-html" }
+        #expect(warnings.map(\.location.path) == ["playbooks/imported.yml"])
+        #expect(warnings.first?.location.line == 13)
+        #expect(warnings.first?.message.hasPrefix("playbook 'imported' came from another site, so the raw HTML") == true)
     }
 
     @Test func aBundleWithHTMLImportsAndBuildsWithTheHTMLLeftOut() throws {

@@ -59,6 +59,8 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     public var mode: Located<Mode>?
     public var assumptions: Assumptions
     public var steps: String
+    /// Where the steps' value starts, when the file has steps.
+    public var stepsLocation: SourceLocation?
     public var provenance: Provenance?
     /// Where `<<local: …>>` placeholders still stand in the file.
     public var placeholders: [Located<String>]
