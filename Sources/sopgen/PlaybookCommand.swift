@@ -43,12 +43,15 @@ struct PlaybookExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write a playbook as a bundle another site can import, without secrets or client data.",
         discussion: """
-            Removes provider keys and tokens, credentials in URLs, private keys, customer data
-            (emails, phone numbers, card numbers, fields such as customer_name), anything under
-            private: or a *_private key, and the source site's URLs and names. Coupon rules, order
-            status slugs and the provider choice become <<local: …>> placeholders, listed in the
-            manifest as required local changes. Prints what was removed, where and why. If any
+            Removes provider keys and tokens, credentials written in prose (password: …, token=…),
+            connection strings, credentials in URLs, private keys, customer data (emails, phone
+            numbers, card numbers, fields such as customer_name), anything under private: or a
+            *_private key, invisible characters, and the source site's URLs and names. Coupon rules,
+            order status slugs and the provider choice become <<local: …>> placeholders, listed in
+            the manifest as required local changes. Prints what was removed, where and why. If any
             detector still fires on the finished bundle, nothing is written and the exit status is 1.
+            The checksum covers manifest and playbook; it catches damage, not forgery: sign with
+            --sign-key (an Ed25519 key from openssl genpkey -algorithm ed25519) for that.
             With --date, the same playbook always exports to the same bytes.
 
             Example:
@@ -112,13 +115,15 @@ struct PlaybookImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import a playbook bundle for a site, read-only, with a review of what to localise.",
         discussion: """
-            Checks the bundle's format version and checksum (a changed bundle is refused) and scans it
-            once more for secrets. Writes playbooks/<id>.yml in read-only mode with its provenance:
-            source site, export date, version, owner, required local changes and first-run result
-            (pending). Never overwrites an existing playbook without --replace. Then compares the
-            bundle's assumptions with the site record and pack: provider setup, Knowledge Base
-            sources, roles, approval policy, product language, coupon rules, order status conventions
-            and support ownership.
+            Reads the bundle strictly (the shape export writes, at most 2 MiB) and checks its
+            checksum, and with --verify-key its signature. Refuses anything export would have
+            removed and any secret a scan still finds. Writes playbooks/<id>.yml in read-only mode
+            with its provenance (source site, export date, version, owner, required local changes,
+            first run pending), only after proving that the file reads back exactly and passes
+            sopgen check. Never writes through a symbolic link; --replace replaces only an earlier
+            import. Then compares the bundle's assumptions with the site record and pack: provider
+            setup, Knowledge Base sources, roles, approval policy, product language, coupon rules,
+            order status conventions and support ownership.
 
             Example:
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops

@@ -46,7 +46,8 @@ public struct BundleSigningKey: Sendable {
         let lines = pem.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let begin = lines.firstIndex(of: "-----BEGIN \(label)-----"),
               let end = lines.firstIndex(of: "-----END \(label)-----"), begin < end else {
-            throw .badKey("expected a PEM file with a '-----BEGIN \(label)-----' line (openssl genpkey -algorithm ed25519)")
+            let how = label == "PUBLIC KEY" ? "openssl pkey -in agency.pem -pubout" : "openssl genpkey -algorithm ed25519"
+            throw .badKey("expected a PEM file with a '-----BEGIN \(label)-----' line (\(how) writes one)")
         }
         guard let der = Data(base64Encoded: lines[(begin + 1)..<end].joined()), der.count == prefix.count + 32,
               der.prefix(prefix.count).elementsEqual(prefix) else {
