@@ -85,6 +85,14 @@ import Testing
         #expect(check.status == 0, "\(check.standardError)")
     }
 
+    @Test func exportRefusesToWriteABundleImportWouldRefuse() throws {
+        let run = try sopgen(["playbook", "export", "refund-triage", TestPaths.fixturePack("agency-source").path, "--date", "2026-11-21",
+                              "--source-label", "  "])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("'manifest.source_site' is empty"), "\(run.standardError)")
+        #expect(run.standardOutput.isEmpty)
+    }
+
     // MARK: Item 11: the checksum covers the manifest; a signature covers forgery
 
     @Test func anEditedManifestIsRefused() throws {

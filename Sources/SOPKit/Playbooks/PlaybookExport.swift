@@ -53,8 +53,14 @@ public struct PlaybookExport: Sendable {
         guard leftovers.isEmpty else {
             return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: leftovers)
         }
-        let bundle = try PlaybookBundle(manifest: manifest, playbook: redacted.playbook).sealed(signingKey: signingKey)
-        return Outcome(bundle: bundle.json.pretty, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: [])
+        let text = try PlaybookBundle(manifest: manifest, playbook: redacted.playbook).sealed(signingKey: signingKey).json.pretty
+        // What export writes, import must read: the bundle goes through import's own strict decoder.
+        do {
+            _ = try PlaybookBundle.decode(Data(text.utf8), name: "the bundle for \(id)")
+        } catch {
+            return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: ["\(error)"])
+        }
+        return Outcome(bundle: text, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: [])
     }
 
     /// Something from the source site that must not leave it, and what it is.
