@@ -74,6 +74,8 @@ import Testing
         ("full-width AWS key", "ＡＫＩＡＩＯＳＦＯＤＮＮ７ＥＸＡＭＰＬＥ"),
         ("Stripe key split by a zero-width space", "sk_live_51H8fake\u{200B}KEYabcdefghijklmnop"),
         ("card number with no-break spaces", "4111\u{00A0}1111\u{00A0}1111\u{00A0}1111"),
+        ("AWS key wrapped onto the next line", "AKIAIOSFOD\nNN7EXAMPLE"),
+        ("Stripe key wrapped and indented", "sk_live_51H8fake\n    KEYabcdefghijklmnop"),
     ]
 
     static let innocent: [String] = [
@@ -98,6 +100,7 @@ import Testing
         "DB_PASSWORD=$DB_PASSWORD", "max_tokens: 1024", "Secret Santa: 20 December", "password_reset: enabled",
         "Server=db.internal;Database=shop", "-----BEGIN CERTIFICATE-----", "Passwords: 12 characters minimum",
         "first_run: pass", "Use the token: it expires after 30 minutes",
+        "Read the ticket\nDraft the reply", "order-status\nprocessing-refund-requested", "WooCommerceOrderStatus\nProcessing2024Refunds",
     ]
 
     let scanner = SensitiveDataScanner()
@@ -115,7 +118,7 @@ import Testing
     ]
 
     @Test func everySecretAndPieceOfPersonalDataIsCaught() {
-        #expect(Self.secrets.count >= 66)
+        #expect(Self.secrets.count >= 68)
         var missed: [String] = []
         for (label, secret) in Self.secrets {
             let redacted = scanner.redact("Before the sync, use \(secret) for the connection.")
@@ -128,7 +131,7 @@ import Testing
     }
 
     @Test func innocentStringsAreLeftAlone() {
-        #expect(Self.innocent.count >= 63)
+        #expect(Self.innocent.count >= 66)
         var flagged: [String] = []
         for text in Self.innocent where !scanner.scan("Note: \(text) applies here.").isEmpty {
             flagged.append("\(text) → \(scanner.scan(text).map(\.kind))")

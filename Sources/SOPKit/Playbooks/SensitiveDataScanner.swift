@@ -21,6 +21,8 @@ public struct SensitiveDataScanner: Sendable {
         var group = 0
         /// Grow the finding to the whole token around it (keys, not emails or phone numbers).
         var wholeToken = false
+        /// A key with a published prefix: also looked for with line breaks inside tokens joined.
+        var readsAcrossLines: Bool { wholeToken && kind != "high-entropy string" }
         /// Grow the finding over every following character that is not a space or a quote: the
         /// pattern reads at most 1,024 characters of a value (ICU gives up silently on longer runs).
         var wholeValue = false
@@ -84,11 +86,33 @@ public struct SensitiveDataScanner: Sendable {
     /// Every secret in `text`, each once: where detectors overlap, the finding is the union of
     /// their ranges, named by the detector listed first.
     public func scan(_ text: String) -> [Finding] {
-        let folded = FoldedText(text)
-        let scanned = folded.folded
+        var candidates = Self.candidates(in: FoldedText(text), detectors: Array(Self.detectors.indices))
+        // A key wrapped onto the next line: the key detectors once more over the text with such breaks joined.
+        if text.contains("\n") {
+            let keyDetectors = Self.detectors.indices.filter { Self.detectors[$0].readsAcrossLines }
+            candidates += Self.candidates(in: FoldedText(text, joiningLines: true), detectors: keyDetectors)
+        }
+        var findings: [Finding] = []
+        var cluster: (priority: Int, range: Range<String.Index>)?
+        for candidate in candidates.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            if let current = cluster, candidate.range.lowerBound < current.range.upperBound {
+                cluster = (min(current.priority, candidate.priority),
+                           current.range.lowerBound..<max(current.range.upperBound, candidate.range.upperBound))
+                continue
+            }
+            if let current = cluster { findings.append(finding(current, in: text)) }
+            cluster = candidate
+        }
+        if let current = cluster { findings.append(finding(current, in: text)) }
+        return findings
+    }
+
+    private static func candidates(in folded: FoldedText, detectors: [Int]) -> [(priority: Int, range: Range<String.Index>)] {
+        let text = folded.original, scanned = folded.folded
         let whole = NSRange(scanned.startIndex..., in: scanned)
         var candidates: [(priority: Int, range: Range<String.Index>)] = []
-        for (priority, detector) in Self.detectors.enumerated() {
+        for priority in detectors {
+            let detector = Self.detectors[priority]
             for match in detector.pattern.matches(in: scanned, range: whole) {
                 let groups = (0..<match.numberOfRanges).map { index in
                     Range(match.range(at: index), in: scanned).map { String(scanned[$0]) } ?? ""
@@ -106,19 +130,7 @@ public struct SensitiveDataScanner: Sendable {
                 candidates.append((priority, range))
             }
         }
-        var findings: [Finding] = []
-        var cluster: (priority: Int, range: Range<String.Index>)?
-        for candidate in candidates.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            if let current = cluster, candidate.range.lowerBound < current.range.upperBound {
-                cluster = (min(current.priority, candidate.priority),
-                           current.range.lowerBound..<max(current.range.upperBound, candidate.range.upperBound))
-                continue
-            }
-            if let current = cluster { findings.append(finding(current, in: text)) }
-            cluster = candidate
-        }
-        if let current = cluster { findings.append(finding(current, in: text)) }
-        return findings
+        return candidates
     }
 
     private func finding(_ cluster: (priority: Int, range: Range<String.Index>), in text: String) -> Finding {
