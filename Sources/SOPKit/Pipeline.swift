@@ -16,7 +16,7 @@ public struct Pipeline: Sendable {
     /// The day SOP review dates are checked against.
     public var today: CalendarDate
 
-    public init(packRoot: URL, today: CalendarDate = .today) {
+    public init(packRoot: URL, today: CalendarDate) {
         self.packRoot = packRoot
         self.today = today
     }

@@ -18,6 +18,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var pack: PackArguments
 
+    @OptionGroup var today: TodayOption
+
     @Option(name: .shortAndLong, help: "The output folder.", completion: .directory)
     var output: String = "site"
 
@@ -25,8 +27,9 @@ struct BuildCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let result: Pipeline.Result
+        let day = try today.resolve()
         do {
-            result = try await Pipeline(packRoot: pack.url).build(into: URL(fileURLWithPath: output))
+            result = try await Pipeline(packRoot: pack.url, today: day).build(into: URL(fileURLWithPath: output))
         } catch {
             Console.printError("sopgen: error: \(error)\n")
             throw ExitCode.failure

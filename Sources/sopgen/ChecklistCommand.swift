@@ -23,6 +23,8 @@ struct ChecklistCommand: AsyncParsableCommand {
 
     @OptionGroup var pack: PackArguments
 
+    @OptionGroup var today: TodayOption
+
     @Option(help: "The site id (a file in sites/).")
     var site: String
 
@@ -38,8 +40,9 @@ struct ChecklistCommand: AsyncParsableCommand {
     func run() async throws {
         let rendered: String?
         let result: Pipeline.Result
+        let day = try today.resolve()
         do {
-            (rendered, result) = try await Pipeline(packRoot: pack.url).checklist(site: site, kind: kind, format: format)
+            (rendered, result) = try await Pipeline(packRoot: pack.url, today: day).checklist(site: site, kind: kind, format: format)
         } catch {
             throw ValidationError(error.description)
         }

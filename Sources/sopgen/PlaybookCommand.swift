@@ -21,7 +21,7 @@ extension Playbook.FirstRun.Result: ExpressibleByArgument {}
 
 /// The pack decoded, with its diagnostics printed and a failure thrown when a file it needs is broken.
 func decodedPack(_ arguments: PackArguments, needing path: String) async throws -> Pack {
-    let (pack, diagnostics) = await Pipeline(packRoot: arguments.url).decode()
+    let (pack, diagnostics) = await Pipeline(packRoot: arguments.url, today: try Today.resolve(nil)).decode()
     let blocking = diagnostics.filter { $0.severity == .error && ($0.location.path == path || $0.location.path.hasPrefix("sites/")) }
     if !blocking.isEmpty {
         Console.printError(DiagnosticFormatter(sources: pack.sources).format(blocking))
@@ -31,11 +31,7 @@ func decodedPack(_ arguments: PackArguments, needing path: String) async throws 
 }
 
 func today(_ date: String?) throws -> String {
-    if let date {
-        guard CalendarDate(date) != nil else { throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD") }
-        return date
-    }
-    return CalendarDate.today.description
+    try Today.resolve(date, flag: "--date").description
 }
 
 struct PlaybookExportCommand: AsyncParsableCommand {

@@ -4,7 +4,7 @@ public struct PackValidator: Sendable {
     /// The day review dates are checked against.
     public var today: CalendarDate
 
-    public init(today: CalendarDate = .today) {
+    public init(today: CalendarDate) {
         self.today = today
     }
 

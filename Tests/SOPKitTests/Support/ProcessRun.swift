@@ -17,6 +17,7 @@ struct ProcessRun {
             process.arguments = [executable] + arguments
         }
         if let directory { process.currentDirectoryURL = directory }
+        process.environment = TestClock.childEnvironment
         let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error
