@@ -29,12 +29,13 @@ struct BuildCommand: AsyncParsableCommand {
         let result: Pipeline.Result
         let day = try today.resolve()
         do {
-            result = try await Pipeline(packRoot: pack.url, today: day).build(into: URL(fileURLWithPath: output))
+            result = try await Pipeline(packRoot: pack.url, today: day).build(into: URL(fileURLWithPath: output), writer: TestHooks.writer())
         } catch {
             Console.printError("sopgen: error: \(error)\n")
             throw ExitCode.failure
         }
         Console.report(result)
+        for note in result.writeNotes { Console.printError("sopgen: note: \(note)\n") }
         guard result.succeeded, let plan = result.plan else {
             Console.printError("sopgen: build failed; '\(output)' was not changed\n")
             throw ExitCode.failure

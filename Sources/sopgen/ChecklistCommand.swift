@@ -37,6 +37,9 @@ struct ChecklistCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
     var output: String?
 
+    @Flag(help: "Replace an existing --output file that sopgen did not write (never a pack source).")
+    var force = false
+
     func run() async throws {
         let rendered: String?
         let result: Pipeline.Result
@@ -53,9 +56,9 @@ struct ChecklistCommand: AsyncParsableCommand {
         }
         if let output {
             do {
-                try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try StandaloneFileWriter(packRoot: pack.url, force: force).write(rendered, to: URL(fileURLWithPath: output))
             } catch {
-                Console.printError("sopgen: error: cannot write '\(output)': \(error.localizedDescription)\n")
+                Console.printError("sopgen: error: \(error)\n")
                 throw ExitCode.failure
             }
         } else {

@@ -13,8 +13,10 @@ enum FileCreation {
         var description: String { "\(path): \(String(cString: strerror(code)))" }
     }
 
+    /// Creates `path` and writes `data` to it. The file must not exist yet and is never reached
+    /// through a symbolic link: staging folders are new, so anything already there is not ours.
     static func write(_ data: Data, to path: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(descriptor) }
         let failed: Int32? = data.withUnsafeBytes { buffer -> Int32? in

@@ -58,6 +58,7 @@ public struct PackValidator: Sendable {
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)
         diagnostics += SiteChecks.check(pack)
+        diagnostics += ReservedIDChecks.check(pack)
         diagnostics += PlaybookChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         return diagnostics
