@@ -25,10 +25,10 @@ struct ChecklistCommand: AsyncParsableCommand {
 
     @OptionGroup var today: TodayOption
 
-    @Option(help: "The site id (a file in sites/).")
+    @Option(help: "The site id (a file in sites/).", transform: IdentifierArgument.parse)
     var site: String
 
-    @Option(help: "The checklist: rollout, first-run, or any other file in checklists/.")
+    @Option(help: "The checklist: rollout, first-run, or any other file in checklists/.", transform: IdentifierArgument.parse)
     var kind: String
 
     @Option(help: "Output format: html, md or json.")

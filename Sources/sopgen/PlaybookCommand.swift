@@ -52,7 +52,7 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The playbook id (playbooks/<id>.yml).")
+    @Argument(help: "The playbook id (playbooks/<id>.yml).", transform: IdentifierArgument.parse)
     var id: String
 
     @OptionGroup var pack: PackArguments
@@ -111,7 +111,7 @@ struct PlaybookImportCommand: AsyncParsableCommand {
     @Argument(help: "The bundle file.")
     var bundle: String
 
-    @Option(help: "The site id the playbook is localised for.")
+    @Option(help: "The site id the playbook is localised for.", transform: IdentifierArgument.parse)
     var site: String
 
     @OptionGroup var pack: PackArguments
@@ -156,7 +156,7 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The playbook id.")
+    @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)
     var id: String
 
     @OptionGroup var pack: PackArguments

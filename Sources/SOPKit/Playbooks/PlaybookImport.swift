@@ -1,4 +1,5 @@
 import Foundation
+import GFM
 import Yams
 
 /// `sopgen playbook import`: checks a bundle (format, checksum, a last scan for secrets), writes
@@ -48,8 +49,7 @@ public struct PlaybookImport: Sendable {
         let findings = SensitiveDataScanner().scan(text)
         guard findings.isEmpty else { throw .leftoverSecrets(findings.map { "\($0.kind) \($0.text.prefix(8))…" }) }
 
-        guard let id = playbook["id"] as? String ?? (playbook["title"] as? String).map(HeadingSlug.make), !id.isEmpty,
-              id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
+        guard let id = playbook["id"] as? String ?? (playbook["title"] as? String).map(HeadingAnchors.slugify), Identifier.isValid(id) else {
             throw .unreadableBundle("its playbook has no usable id")
         }
         let path = "playbooks/\(id).yml"
@@ -147,12 +147,5 @@ public struct PlaybookImport: Sendable {
         default:
             return Node("")
         }
-    }
-}
-
-/// A heading-style slug for an id made from a title.
-enum HeadingSlug {
-    static func make(_ title: String) -> String {
-        String(title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
     }
 }
