@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -83,7 +84,7 @@ struct PackFileStore {
         guard let real = Self.realPath(path) else { throw .system(folder, errno) }
         guard real.hasPrefix(rootReal + "/") else { throw .outsidePack(folder, real) }
         var info = stat()
-        guard stat(real, &info) == 0, Self.kind(info) == mode_t(S_IFDIR) else { throw .notAFile(folder, "not a folder") }
+        guard stat(real, &info) == 0, Self.kind(info) == mode_t(S_IFDIR) else { throw .notAFolder(folder) }
         return real
     }
 
@@ -132,6 +133,7 @@ struct PackFileStore {
 public enum PackFileError: Error, CustomStringConvertible {
     case symbolicLink(String)
     case notAFile(String, String)
+    case notAFolder(String)
     case outsidePack(String, String)
     case tooLarge(String)
     case interrupted(String)
@@ -143,6 +145,8 @@ public enum PackFileError: Error, CustomStringConvertible {
             "\(path) is a symbolic link; sopgen does not write through links (replace the link with the file itself)"
         case .notAFile(let path, let what):
             "\(path) is \(what); a file was expected"
+        case .notAFolder(let path):
+            "\(path) is not a folder; a folder of records was expected"
         case .outsidePack(let folder, let target):
             "\(folder)/ leads outside the pack (to \(target)); sopgen writes only inside the pack"
         case .tooLarge(let path):

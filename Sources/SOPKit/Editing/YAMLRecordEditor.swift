@@ -38,23 +38,32 @@ struct YAMLRecordEditor {
         }
         let indentation = (root.mark?.column ?? 1) - 1
         if let mark = root.mark, lines.indices.contains(mark.line - 1),
-           lines[mark.line - 1].unicodeScalars.dropFirst(indentation).first == "{" {
+            lines[mark.line - 1].unicodeScalars.dropFirst(indentation).first == "{"
+        {
             throw .cannotEdit(path, "it is written in flow style ({…}); write one key per line")
         }
         var starts: [(key: String, line: Int)] = []
         for key in root.keys {
             guard let name = key.scalar?.string, let mark = key.mark, mark.column == indentation + 1,
-                  mark.line >= 1, mark.line <= lines.count,
-                  lines[mark.line - 1].unicodeScalars.prefix(indentation).allSatisfy({ $0 == " " }),
-                  starts.last.map({ $0.line < mark.line - 1 }) ?? true else {
-                throw .cannotEdit(path, "a top-level key does not start a line of its own (\(key.mark.map(\.description) ?? "?"))")
+                mark.line >= 1, mark.line <= lines.count,
+                lines[mark.line - 1].unicodeScalars.prefix(indentation).allSatisfy({ $0 == " " }),
+                starts.last.map({ $0.line < mark.line - 1 }) ?? true
+            else {
+                throw .cannotEdit(
+                    path, "a top-level key does not start a line of its own (\(key.mark.map(\.description) ?? "?"))")
             }
             starts.append((name, mark.line - 1))
         }
         var entries: [(key: String, lines: Range<Int>)] = []
         for (index, start) in starts.enumerated() {
-            let end = index + 1 < starts.count ? starts[index + 1].line : Self.endOfLastEntry(lines, from: start.line, indentation: indentation)
-            entries.append((start.key, start.line..<Self.trimmingTrailingComments(lines, start.line + 1, end, indentation: indentation)))
+            let end =
+                index + 1 < starts.count
+                ? starts[index + 1].line : Self.endOfLastEntry(lines, from: start.line, indentation: indentation)
+            entries.append(
+                (
+                    start.key,
+                    start.line..<Self.trimmingTrailingComments(lines, start.line + 1, end, indentation: indentation)
+                ))
         }
         self.entries = entries
         self.indentation = indentation
@@ -115,7 +124,9 @@ struct YAMLRecordEditor {
             let name = pair.key.scalar?.string ?? ""
             expected.append((name, edits.first { $0.key == name }?.value ?? pair.value))
         }
-        for edit in edits where !expected.contains(where: { $0.0 == edit.key }) { expected.append((edit.key, edit.value)) }
+        for edit in edits where !expected.contains(where: { $0.0 == edit.key }) {
+            expected.append((edit.key, edit.value))
+        }
         let actual = reread.map { ($0.key.scalar?.string ?? "", $0.value) }
         guard actual.map(\.0) == expected.map(\.0) else {
             throw failure("keys read back as \(actual.map(\.0)), expected \(expected.map(\.0))")
@@ -137,10 +148,14 @@ struct YAMLRecordEditor {
         } catch {
             throw .invalidYAML(.error("yaml-syntax", "cannot read YAML: \(error)", at: SourceLocation(path: path)))
         }
-        guard documents.count <= 1 else { throw .cannotEdit(path, "it holds \(documents.count) YAML documents; a record is one") }
+        guard documents.count <= 1 else {
+            throw .cannotEdit(path, "it holds \(documents.count) YAML documents; a record is one")
+        }
         guard let document = documents.first else { return nil }
         if case .scalar(let scalar) = document, scalar.string.isEmpty, scalar.style == .plain { return nil }
-        guard let mapping = document.mapping else { throw .cannotEdit(path, "it does not hold a mapping of keys to values") }
+        guard let mapping = document.mapping else {
+            throw .cannotEdit(path, "it does not hold a mapping of keys to values")
+        }
         return mapping
     }
 
@@ -154,7 +169,8 @@ struct YAMLRecordEditor {
             if isDocumentEnd(line) || line.hasPrefix("---") { break }
             let indent = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(indent)
-            let continues = rest.isEmpty || rest.hasPrefix("#") || rest.hasPrefix("\t") || indent > indentation
+            let continues =
+                rest.isEmpty || rest.hasPrefix("#") || rest.hasPrefix("\t") || indent > indentation
                 || (indent == indentation && (rest == "-" || rest.hasPrefix("- ")))
             guard continues else { break }
             index += 1
@@ -163,7 +179,8 @@ struct YAMLRecordEditor {
     }
 
     /// Blank lines and comments at the mapping's indentation before the next key belong to it.
-    private static func trimmingTrailingComments(_ lines: [String], _ lower: Int, _ upper: Int, indentation: Int) -> Int {
+    private static func trimmingTrailingComments(_ lines: [String], _ lower: Int, _ upper: Int, indentation: Int) -> Int
+    {
         var end = upper
         while end > lower {
             let line = lines[end - 1]
@@ -192,7 +209,8 @@ public enum YAMLEditError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidYAML(let diagnostic):
-            "\(diagnostic.location.path) is not valid YAML (\(diagnostic.location.line):\(diagnostic.location.column): \(diagnostic.message)); fix it first, sopgen check shows where"
+            "\(diagnostic.location.path) is not valid YAML (\(diagnostic.location.line):\(diagnostic.location.column): "
+                + "\(diagnostic.message)); fix it first, sopgen check shows where"
         case .cannotEdit(let path, let reason):
             "sopgen cannot edit \(path) safely: \(reason)"
         case .readBackFailed(let path, let reason):

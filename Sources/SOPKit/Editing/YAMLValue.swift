@@ -23,9 +23,10 @@ enum YAMLValue {
     /// mapping. Everything else, numbers and versions included, is double-quoted.
     static func isSafePlain(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isAlphabetic,
-              let last = text.unicodeScalars.last, last != " ", last != ":",
-              !ambiguousWords.contains(text.lowercased()),
-              !text.contains(": "), !text.contains(" #") else { return false }
+            let last = text.unicodeScalars.last, last != " ", last != ":",
+            !ambiguousWords.contains(text.lowercased()),
+            !text.contains(": "), !text.contains(" #")
+        else { return false }
         return text.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || plainPunctuation.contains(scalar)
         }

@@ -10,7 +10,8 @@
 public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static let maximumLength = 64
     /// The rule in words, for messages and `--help`.
-    public static let rule = "1 to \(maximumLength) lower-case letters a-z, digits and '-', not starting or ending with '-'"
+    public static let rule =
+        "1 to \(maximumLength) lower-case letters a-z, digits and '-', not starting or ending with '-'"
 
     public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
         case empty
@@ -69,7 +70,8 @@ public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertibl
                 shown += "…"
                 break
             }
-            shown += isInvisible(scalar) || scalar == "'" || scalar == "\\" ? scalar.escaped(asASCII: true) : String(scalar)
+            shown +=
+                isInvisible(scalar) || scalar == "'" || scalar == "\\" ? scalar.escaped(asASCII: true) : String(scalar)
             count += 1
         }
         return "'\(shown)'"
@@ -96,6 +98,7 @@ public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
     }
 
-    private static let reservedNames: Set<String> = Set(["con", "prn", "aux", "nul"]
-        + (1...9).map { "com\($0)" } + (1...9).map { "lpt\($0)" })
+    private static let reservedNames: Set<String> = Set(
+        ["con", "prn", "aux", "nul"]
+            + (1...9).map { "com\($0)" } + (1...9).map { "lpt\($0)" })
 }
