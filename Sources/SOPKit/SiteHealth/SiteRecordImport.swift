@@ -114,7 +114,7 @@ public struct SiteRecordImport: Sendable {
         var warnings: [String] = []
         func add(_ key: String, _ value: String?) {
             guard let value else { return }
-            if key.hasSuffix("_url"), let problem = SiteChecks.urlProblem(key, value) {
+            if key.hasSuffix("_url"), let problem = SiteChecks.urlProblem(key, value, at: SourceLocation(path: "sites")) {
                 warnings.append("\(key) not recorded: \(problem.message)")
             } else if key.hasSuffix("_version"), !SiteChecks.isVersion(value) {
                 warnings.append("\(key) not recorded: '\(value)' is not a version like 8.2.28")

@@ -16,8 +16,8 @@ enum SiteChecks {
             }
             for key in ["production_url", "staging_url"] {
                 guard let text = values[key] ?? nil, let location = site.fieldLocations[key],
-                      let problem = urlProblem(key, text) else { continue }
-                diagnostics.append(.error(problem.code, problem.message, at: location))
+                      let problem = urlProblem(key, text, at: location) else { continue }
+                diagnostics.append(problem)
             }
             for key in ["sophmate_version", "wordpress_version", "php_version", "woocommerce_version"] {
                 guard let text = site.fieldLocations[key] != nil ? version(key, of: site) : nil, let location = site.fieldLocations[key] else { continue }
@@ -30,13 +30,13 @@ enum SiteChecks {
     }
 
     /// What check says about `text` as the record's `production_url` or `staging_url`; nil when fine.
-    static func urlProblem(_ key: String, _ text: String) -> (code: String, message: String)? {
+    static func urlProblem(_ key: String, _ text: String, at location: SourceLocation) -> Diagnostic? {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
               let host = url.host, !host.isEmpty else {
-            return ("invalid-url", "\(key) '\(text)' is not a web address like https://shop.example.com")
+            return .error("invalid-url", "\(key) '\(text)' is not a web address like https://shop.example.com", at: location)
         }
         if key == "production_url", scheme != "https" {
-            return ("insecure-production-url", "production_url must use https, not \(scheme)")
+            return .error("insecure-production-url", "production_url must use https, not \(scheme)", at: location)
         }
         return nil
     }
