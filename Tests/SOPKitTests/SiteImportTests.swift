@@ -112,4 +112,10 @@ import Testing
         #expect(outcome.warnings.contains("production_url not recorded: production_url must use https, not http"))
         #expect(outcome.warnings.contains("wordpress_version not recorded: '6.8-x!' is not a version like 8.2.28"))
     }
+
+    @Test func aThemeWithoutANameIsNotInvented() {
+        #expect(SiteHealthFacts.nameAndSlug("()") == nil)
+        #expect(SiteHealthFacts.nameAndSlug("Storefront ()")?.slug == nil)
+        #expect(SiteHealthFacts.nameAndSlug("\u{1B}[31mRed") == nil)
+    }
 }

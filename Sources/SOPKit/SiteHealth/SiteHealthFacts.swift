@@ -67,8 +67,9 @@ public struct SiteHealthFacts: Sendable, Hashable {
         guard let value = defined(value) else { return nil }
         if value.hasSuffix(")"), let open = value.lastIndex(of: "(") {
             let name = value[..<open].trimmingCharacters(in: .whitespaces)
-            let slug = String(value[value.index(after: open)..<value.index(before: value.endIndex)])
-            return (name.isEmpty ? slug : name, slug)
+            let slug = value[value.index(after: open)..<value.index(before: value.endIndex)].trimmingCharacters(in: .whitespaces)
+            if name.isEmpty && slug.isEmpty { return nil }
+            return (name.isEmpty ? slug : name, slug.isEmpty ? nil : slug)
         }
         return (value, nil)
     }
