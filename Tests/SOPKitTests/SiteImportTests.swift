@@ -118,4 +118,12 @@ import Testing
         #expect(SiteHealthFacts.nameAndSlug("Storefront ()")?.slug == nil)
         #expect(SiteHealthFacts.nameAndSlug("\u{1B}[31mRed") == nil)
     }
+
+    @Test(arguments: ["null", "yes", "on", "2026", "6-10"])
+    func aNewRecordNamedByItsIDReadsBackAsThatText(id: String) throws {
+        let text = try #require(try SiteRecordImport.apply(try facts("minimal.txt"), to: nil, siteID: id, force: false).text)
+        let site = try #require(SiteDecoder.decode(DecodingContext(file: SourceFile(path: "sites/\(id).yml", text: text))))
+        #expect(site.name == id)
+        #expect(text.contains("name: \"\(id)\"\n"))
+    }
 }

@@ -40,9 +40,10 @@ public struct SiteRecordImport: Sendable {
         force: Bool
     ) throws(YAMLEditError) -> Outcome {
         let path = "sites/\(siteID).yml"
-        let initial =
-            "# Site record for \(siteID). Facts under site_health: were imported from WordPress Site Health.\nname: \(siteID)\n"
-        var editor = try YAMLRecordEditor(existing ?? initial, path: path)
+        let header = "# Site record for \(siteID). Facts under site_health: were imported from WordPress Site Health.\n"
+        var editor = try YAMLRecordEditor(existing ?? header, path: path)
+        // An id such as `null`, `yes` or `2026` is a text: the editor writes it so.
+        if existing == nil { editor.set("name", to: YAMLValue.text(siteID)) }
         let current: (String) -> SiteRecordValue? = { SiteRecordValue(editor.value($0)) }
         let snapshot = editor.value("site_health")?.mapping
         let remembered: (String) -> SiteRecordValue? = { SiteRecordValue(snapshot?[$0]) }
