@@ -63,7 +63,7 @@ import Testing
 
     /// The validator refuses a leading '-'; playbook import used a copy of the rule that did not.
     @Test func playbookImportUsesTheSameRule() async throws {
-        let target = await Pipeline(packRoot: TestPaths.fixturePack("client-target")).decode().pack
+        let target = await Pipeline(packRoot: TestPaths.fixturePack("client-target"), today: TestClock.today).decode().pack
         func importing(_ playbook: [String: Any]) throws -> String {
             let bundle: [String: Any] = ["format": PlaybookBundle.format, "format_version": PlaybookBundle.formatVersion, "playbook": playbook,
                                          "manifest": ["checksum": try PlaybookBundle.checksum(of: playbook), "source_site": "site-1"]]

@@ -5,7 +5,7 @@ import Testing
 /// `sopgen site import` (and the other commands that name an id) run as a user would, each with
 /// something a careless user or an attacker would give it.
 @Suite(.serialized) struct SiteImportCommandTests {
-    static let today = CalendarDate("2026-11-21")!
+    static let today = TestClock.today
 
     func sopgen(_ arguments: [String], input: String? = nil) throws -> ProcessRun {
         try ProcessRun.run(TestPaths.sopgenBinary.path, arguments, input: input)
@@ -250,6 +250,7 @@ import Testing
             let process = Process()
             process.executableURL = TestPaths.sopgenBinary
             process.arguments = ["site", "import", work.report, work.pack.path, "--site", "shop"]
+            process.environment = TestClock.childEnvironment
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
