@@ -23,7 +23,7 @@ struct PackFileStore {
     func contents(of name: String) throws(PackFileError) -> Data? {
         let path = try folderPath(creating: false) + "/" + name
         guard let info = try status(path) else { return nil }
-        try requireRegularFile(info, path: "\(folder)/\(name)")
+        try requireRegularFile(path, shown: "\(folder)/\(name)")
         guard Int(info.st_size) <= Self.maximumFileSize else { throw .tooLarge("\(folder)/\(name)") }
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system("\(folder)/\(name)", errno) }
@@ -48,7 +48,7 @@ struct PackFileStore {
         let path = folderPath + "/" + name
         let shown = "\(folder)/\(name)"
         let existing = try status(path)
-        if let existing { try requireRegularFile(existing, path: shown) }
+        if existing != nil { try requireRegularFile(path, shown: shown) }
         let temporary = folderPath + "/.\(name).\(String(UInt64.random(in: 0...UInt64.max), radix: 16)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .system(shown, errno) }
@@ -63,7 +63,7 @@ struct PackFileStore {
         do { try beforeRename() } catch { throw .interrupted(shown) }
         // The check above may be stale; rename replaces a link itself, never its target, but a
         // record that became a link in the meantime is still refused.
-        if let now = try status(path) { try requireRegularFile(now, path: shown) }
+        if try status(path) != nil { try requireRegularFile(path, shown: shown) }
         guard rename(temporary, path) == 0 else { throw .system(shown, errno) }
         renamed = true
         let folderDescriptor = open(folderPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -83,8 +83,7 @@ struct PackFileStore {
         }
         guard let real = Self.realPath(path) else { throw .system(folder, errno) }
         guard real.hasPrefix(rootReal + "/") else { throw .outsidePack(folder, real) }
-        var info = stat()
-        guard stat(real, &info) == 0, Self.kind(info) == mode_t(S_IFDIR) else { throw .notAFolder(folder) }
+        guard FileKind.of(real) == .folder else { throw .notAFolder(folder) }
         return real
     }
 
@@ -95,12 +94,12 @@ struct PackFileStore {
         throw .system(path, errno)
     }
 
-    private func requireRegularFile(_ info: stat, path: String) throws(PackFileError) {
-        switch Self.kind(info) {
-        case mode_t(S_IFREG): return
-        case mode_t(S_IFLNK): throw .symbolicLink(path)
-        case mode_t(S_IFDIR): throw .notAFile(path, "a folder")
-        default: throw .notAFile(path, "not a regular file")
+    private func requireRegularFile(_ path: String, shown: String) throws(PackFileError) {
+        switch FileKind.of(path) {
+        case .file, .missing: return
+        case .link: throw .symbolicLink(shown)
+        case .folder: throw .notAFile(shown, "a folder")
+        case .other: throw .notAFile(shown, "not a regular file")
         }
     }
 
@@ -119,8 +118,6 @@ struct PackFileStore {
         }
         if let failure { throw .system(shown, failure) }
     }
-
-    private static func kind(_ info: stat) -> mode_t { info.st_mode & mode_t(S_IFMT) }
 
     private static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
