@@ -23,6 +23,10 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The output folder.", completion: .directory)
     var output: String = "site"
 
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("--output is empty; name the folder to write, e.g. --output site") }
+    }
+
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now

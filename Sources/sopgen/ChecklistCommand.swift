@@ -40,6 +40,10 @@ struct ChecklistCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing --output file that sopgen did not write (never a pack source).")
     var force = false
 
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output is empty; name the file to write") }
+    }
+
     func run() async throws {
         let rendered: String?
         let result: Pipeline.Result
@@ -56,7 +60,8 @@ struct ChecklistCommand: AsyncParsableCommand {
         }
         if let output {
             do {
-                try StandaloneFileWriter(packRoot: pack.url, force: force).write(rendered, to: URL(fileURLWithPath: output))
+                try StandaloneFileWriter(packRoot: pack.url, force: force)
+                    .write(rendered, to: URL(fileURLWithPath: output), isOurs: Pipeline.ChecklistFormat.isChecklist)
             } catch {
                 Console.printError("sopgen: error: \(error)\n")
                 throw ExitCode.failure

@@ -7,73 +7,59 @@ import Darwin
 
 /// The real folder a build writes: the folder the user named, or, when that is a symbolic link
 /// (a deploy setup linking `site` to a web root), the folder the link points to. The link itself is
-/// left as it is; staging folders and the lock sit beside the real folder, on its file system.
+/// left as it is; staging folders sit beside the real folder, on its file system. Resolving
+/// creates nothing: missing parent folders are made by the write stage, once the build succeeded.
 public struct OutputLocation: Sendable, Equatable {
     /// The real folder, absolute, with every symbolic link on the way resolved.
     public let folder: String
-    /// The real folder that holds it.
+    /// The real folder that holds it (it may not exist yet).
     public let parent: String
     /// Its name in `parent`.
     public let name: String
+    /// True when the user's path was a symbolic link: its target's parent is never created.
+    public let throughLink: Bool
 
-    /// Resolves `url`, creating missing parent folders as the user asked.
     public static func resolve(_ url: URL) throws(SiteWriterError) -> OutputLocation {
         var path = url.standardizedFileURL.path
+        var throughLink = false
         for _ in 0..<32 {
-            let name = (path as NSString).lastPathComponent
-            let parent = (path as NSString).deletingLastPathComponent
-            guard !name.isEmpty, name != "/", name != ".", name != ".." else {
+            let name = PathText.name(path)
+            guard !name.isEmpty, name != ".", name != ".." else {
                 throw .notAFolder(url.path, "the root of the file system cannot be an output folder")
             }
-            do {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            } catch {
-                throw .cannotWrite(parent, Self.reason(error))
+            let parentPath = PathText.parent(path)
+            guard let parent = RealPath.allowingMissing(parentPath.isEmpty ? "/" : parentPath) else {
+                throw .notAFolder(url.path, "a part of '\(parentPath)' is a broken link or not a folder")
             }
-            guard let realParent = realpath(parent, nil) else { throw .cannotWrite(parent, String(cString: strerror(errno))) }
-            let resolvedParent = String(cString: realParent)
-            free(realParent)
-            let candidate = resolvedParent == "/" ? "/" + name : resolvedParent + "/" + name
+            let candidate = (parent == "/" ? "" : parent) + "/" + name
             guard FileKind.of(candidate) == .link else {
-                return OutputLocation(folder: candidate, parent: resolvedParent, name: name)
+                return OutputLocation(folder: candidate, parent: parent.isEmpty ? "/" : parent, name: name, throughLink: throughLink)
             }
             guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: candidate) else {
                 throw .cannotWrite(candidate, "cannot read the symbolic link")
             }
-            path = target.hasPrefix("/") ? target : resolvedParent + "/" + target
-            path = URL(fileURLWithPath: path).standardizedFileURL.path
+            throughLink = true
+            path = URL(fileURLWithPath: target.hasPrefix("/") ? target : parent + "/" + target).standardizedFileURL.path
         }
         throw .notAFolder(url.path, "too many symbolic links on the way to the output folder")
     }
 
-    /// What is locked to serialise builds of this folder: the folder that holds it.
-    var lockPath: String { parent }
     /// Staging (`new`) and retired (`old`) folders of this output start with this name.
     func transientPrefix(_ kind: String) -> String { "." + name + ".sopgen-" + kind + "-" }
 
-    /// True when `path` is this folder or lies inside it.
-    func contains(_ path: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
-
-    /// Refuses an output that would be read back as pack sources: inside the pack's source
-    /// folders, or the pack folder itself.
-    public func refuseInside(pack root: URL) throws(SiteWriterError) {
-        guard let real = realpath(root.standardizedFileURL.path, nil) else { return }
-        let pack = String(cString: real)
-        free(real)
-        if folder == pack { throw .insidePack(folder, "it is the pack folder itself") }
-        for source in PackLoader.sourceFolders + PackLoader.requiredFiles {
-            let sourcePath = pack + "/" + source
-            if folder == sourcePath || folder.hasPrefix(sourcePath + "/") {
-                throw .insidePack(folder, "it is inside the pack's \(source)\(source.hasSuffix(".yml") ? "" : "/"), which sopgen reads as sources")
-            }
-        }
+    /// Creates the parent folders the user's path names, never those of a link's target.
+    func makeParent() throws(SiteWriterError) {
+        guard FileKind.of(parent) != .folder else { return }
+        if throughLink { throw .notAFolder(folder, "the symbolic link points into '\(parent)', which does not exist") }
+        do { try FileCreation.makeFolder(parent) } catch { throw .cannotWrite(parent, String(cString: strerror(error.code))) }
+        guard RealPath.of(parent) == parent else { throw .cannotWrite(parent, "the folder changed while it was created") }
     }
 
-    static func reason(_ error: Error) -> String {
-        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// Refuses an output that would be read back as pack sources: the pack folder, a source folder
+    /// or anything inside one, however it is reached (links, `..`).
+    public func refuseInside(pack root: URL) throws(SiteWriterError) {
+        if let reason = PackSourcePaths(root).conflict(with: folder) {
+            throw .insidePack(folder, reason)
         }
-        if (error as NSError).domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32((error as NSError).code))) }
-        return (error as NSError).localizedDescription
     }
 }

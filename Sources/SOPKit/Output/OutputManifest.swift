@@ -59,9 +59,9 @@ struct OutputManifest: Sendable, Equatable {
     static func folders(of paths: some Sequence<String>) -> Set<String> {
         var folders: Set<String> = []
         for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+            var folder = PathText.parent(path)
+            while !folder.isEmpty, folder != "/", folders.insert(folder).inserted {
+                folder = PathText.parent(folder)
             }
         }
         return folders

@@ -5,37 +5,41 @@ import Glibc
 import Darwin
 #endif
 
-/// What is below a folder, read with `lstat` and never through a symbolic link: regular files,
-/// folders, and everything else (links, sockets, devices), each as a path relative to the root.
+/// What is below a folder, read through folder descriptors and never through a symbolic link:
+/// regular files, folders, and everything else (links, sockets, devices), each as a path relative
+/// to the root.
 struct OutputTree: Sendable {
     var files: Set<String> = []
     var folders: Set<String> = []
-    /// Symbolic links and special files: never sopgen's, never followed.
+    /// Symbolic links, special files and folders that cannot be read: never sopgen's.
     var others: Set<String> = []
 
     var isEmpty: Bool { files.isEmpty && folders.isEmpty && others.isEmpty }
 
-    /// Reads the tree below `root` (a real folder). Unreadable folders count as foreign content.
-    static func read(_ root: String) -> OutputTree {
+    /// Everything present, folders marked with a trailing `/`, sorted.
+    var listing: [String] { (files.map { $0 } + others.map { $0 } + folders.map { $0 + "/" }).sorted() }
+
+    /// Reads the tree below `root`. Nil when the root itself cannot be opened or read.
+    static func read(_ root: Directory) -> OutputTree? {
+        guard root.entries() != nil else { return nil }
         var tree = OutputTree()
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let folder = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(folder) else {
-                if !relative.isEmpty { tree.others.insert(relative) }
+        var pending: [(String, Directory)] = [("", root)]
+        while let (relative, folder) = pending.popLast() {
+            guard let names = folder.entries() else {
+                tree.others.insert(relative)
+                tree.folders.remove(relative)
                 continue
             }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
+            for name in names {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                switch FileKind.of(root + "/" + path) {
+                switch folder.kind(name) {
                 case .folder:
-                    tree.folders.insert(path)
-                    pending.append(path)
+                    if let child = try? folder.folder(name) {
+                        tree.folders.insert(path)
+                        pending.append((path, child))
+                    } else {
+                        tree.others.insert(path)
+                    }
                 case .file: tree.files.insert(path)
                 case .missing: continue
                 case .link, .other: tree.others.insert(path)
@@ -50,14 +54,18 @@ struct OutputTree: Sendable {
 enum FileKind: Equatable {
     case missing, file, folder, link, other
 
+    init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .file
+        case S_IFDIR: self = .folder
+        case S_IFLNK: self = .link
+        default: self = .other
+        }
+    }
+
     static func of(_ path: String) -> FileKind {
         var status = stat()
         guard lstat(path, &status) == 0 else { return .missing }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .folder
-        case S_IFLNK: return .link
-        default: return .other
-        }
+        return FileKind(mode: status.st_mode)
     }
 }

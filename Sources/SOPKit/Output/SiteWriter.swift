@@ -48,7 +48,8 @@ public struct SiteWriter: Sendable {
     @discardableResult
     public func write(_ plan: OutputPlan, to location: OutputLocation) throws(SiteWriterError) -> Report {
         let files = try Self.checked(plan)
-        let lock = try OutputLock(location.lockPath)
+        try location.makeParent()
+        let lock = try OutputLock(location.parent)
         defer { withExtendedLifetime(lock) {} }
         checkpoint(.locked)
         var report = Report()
@@ -58,15 +59,16 @@ public struct SiteWriter: Sendable {
         let staging = try makeTransientFolder(location, "new")
         do {
             try stage(files, in: staging)
+            try FolderModes.copy(from: previous == nil ? nil : location.folder, to: staging)
         } catch {
             discard(staging, listing: files.map(\.path))
             throw .cannotWrite(location.folder, error.description)
         }
         checkpoint(.staged)
 
-        guard let previous else {
+        guard previous != nil else {
             do {
-                try FolderSwap.rename(staging, to: location.folder)
+                try FolderSwap.moveWithoutReplacing(staging, to: location.folder)
             } catch {
                 discard(staging, listing: files.map(\.path))
                 throw .cannotWrite(location.folder, error.description)
@@ -75,9 +77,10 @@ public struct SiteWriter: Sendable {
             return report
         }
         // Checked again just before the swap: a file dropped in during staging is refused now.
-        let latest: OutputManifest?
-        do {
-            latest = try previousManifest(in: location)
+        let latest: OutputManifest
+        do throws(SiteWriterError) {
+            guard let manifest = try previousManifest(in: location) else { throw SiteWriterError.outputChanged(location.folder) }
+            latest = manifest
         } catch {
             discard(staging, listing: files.map(\.path))
             throw error
@@ -85,7 +88,7 @@ public struct SiteWriter: Sendable {
         checkpoint(.rechecked)
         let retired = try replace(location, with: staging, listing: files.map(\.path))
         checkpoint(.swapped)
-        report.notes += retire(retired, listing: (latest ?? previous).files, into: location)
+        report.notes += retire(retired, listing: latest.files, into: location)
         return report
     }
 
@@ -115,19 +118,24 @@ public struct SiteWriter: Sendable {
 
     /// The manifest first (so a killed staging folder can be cleaned file by file), then folders,
     /// then the files with two writers split by folder (ext4 serialises creations per directory).
+    /// Everything is created through folder descriptors, never through a link.
     private func stage(_ files: [OutputPlan.File], in staging: String) throws(FileCreation.Failure) {
-        let base = staging + "/"
-        try FileCreation.write(Data(OutputManifest(files: files.map(\.path)).text.utf8), to: base + OutputManifest.name)
+        let root = try Directory.open(staging)
+        try root.writeNewFile(OutputManifest.name, Data(OutputManifest(files: files.map(\.path)).text.utf8))
+        var folders: [String: Directory] = ["": root]
         for folder in OutputManifest.folders(of: files.map(\.path)).sorted() {
-            try FileCreation.makeFolder(base + folder)
+            folders[folder] = try folders[PathText.parent(folder), default: root].makeFolder(PathText.name(folder))
         }
         let halves = Self.split(files)
         let failures = FailureBox()
         let checkpoint = self.checkpoint
+        let opened = folders
         DispatchQueue.concurrentPerform(iterations: halves.count) { index in
             for (number, file) in halves[index].enumerated() {
                 if index == 0, number == halves[0].count / 2 { checkpoint(.halfWritten) }
-                do throws(FileCreation.Failure) { try FileCreation.write(file.contents, to: base + file.path) } catch {
+                do throws(FileCreation.Failure) {
+                    try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), file.contents)
+                } catch {
                     failures.record(error)
                     return
                 }
@@ -138,7 +146,7 @@ public struct SiteWriter: Sendable {
 
     /// The files in two groups of whole folders, of about equal size.
     static func split(_ files: [OutputPlan.File]) -> [[OutputPlan.File]] {
-        let byFolder = Dictionary(grouping: files) { ($0.path as NSString).deletingLastPathComponent }
+        let byFolder = Dictionary(grouping: files) { PathText.parent($0.path) }
         var halves: [[OutputPlan.File]] = [[], []]
         for (_, group) in byFolder.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
             let target = halves[0].count <= halves[1].count ? 0 : 1
@@ -157,8 +165,10 @@ public struct SiteWriter: Sendable {
         case .folder: break
         case .file, .link, .other: throw .notAFolder(location.folder, "it is a file, not a folder")
         }
-        let tree = OutputTree.read(location.folder)
-        let manifest = try readManifest(in: location.folder, tree: tree)
+        guard let root = try? Directory.open(location.folder), let tree = OutputTree.read(root) else {
+            throw .notAFolder(location.folder, "sopgen cannot read it, so it cannot tell what it holds")
+        }
+        let manifest = try readManifest(in: location.folder, root: root, tree: tree)
         let written = Set(manifest.files)
         let folders = OutputManifest.folders(of: written)
         var foreign = tree.others.sorted()
@@ -168,21 +178,17 @@ public struct SiteWriter: Sendable {
         return manifest
     }
 
-    private func readManifest(in folder: String, tree: OutputTree) throws(SiteWriterError) -> OutputManifest {
+    private func readManifest(in folder: String, root: Directory, tree: OutputTree) throws(SiteWriterError) -> OutputManifest {
         let path = folder + "/" + OutputManifest.name
         guard tree.files.contains(OutputManifest.name) else {
-            let present = (tree.files.map { $0 } + tree.others.map { $0 } + tree.folders.map { $0 + "/" }).sorted()
-            if present.isEmpty { return OutputManifest(files: []) }
-            throw .foreignFiles(folder, Array(present.prefix(10)), present.count)
+            if tree.isEmpty { return OutputManifest(files: []) }
+            throw .foreignFiles(folder, Array(tree.listing.prefix(10)), tree.listing.count)
         }
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 64 << 20 else {
-            throw .cannotWrite(path, "cannot read the manifest")
-        }
-        switch OutputManifest.parse(String(decoding: data, as: UTF8.self)) {
+        guard let text = Self.readManifestText(root) else { throw .cannotWrite(path, "cannot read the manifest") }
+        switch OutputManifest.parse(text) {
         case .success(let manifest): return manifest
         case .failure(.notAManifest):
-            let present = (tree.files.map { $0 } + tree.others.map { $0 } + tree.folders.map { $0 + "/" }).sorted()
-            throw .foreignFiles(folder, Array(present.prefix(10)), present.count)
+            throw .foreignFiles(folder, Array(tree.listing.prefix(10)), tree.listing.count)
         case .failure(.badEntry(let line, let entry, let reason)):
             throw .badManifest(path, line, "'\(entry)' is \(reason)")
         case .failure(.duplicateEntry(let line, let entry)):
@@ -190,26 +196,55 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// The manifest's text, read without following a link; nil when missing, unreadable or huge.
+    static func readManifestText(_ root: Directory) -> String? {
+        let file = openat(root.descriptor, OutputManifest.name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: file, closeOnDealloc: true)
+        // An empty file reads as nil: the same as no text, which is not a manifest.
+        let data = (try? handle.read(upToCount: 64 << 20)) ?? Data()
+        return data.count < 64 << 20 ? String(decoding: data, as: UTF8.self) : nil
+    }
+
     // MARK: Swap and clean-up
 
-    /// Puts `staging` in place of the output and returns where the previous output now is.
+    /// Puts `staging` in place of the output and returns where the previous output now is. If the
+    /// output turned into a symbolic link since it was checked, the swap is undone and refused.
     private func replace(_ location: OutputLocation, with staging: String, listing files: [String]) throws(SiteWriterError) -> String {
         do {
-            if swap == .exchange, try FolderSwap.exchange(staging, location.folder) { return staging }
+            if swap == .exchange, try FolderSwap.exchange(staging, location.folder) {
+                guard FileKind.of(staging) == .folder else {
+                    _ = try? FolderSwap.exchange(staging, location.folder)
+                    discard(staging, listing: files)
+                    throw SiteWriterError.outputChanged(location.folder)
+                }
+                return staging
+            }
+        } catch let error as SiteWriterError {
+            throw error
         } catch {
             discard(staging, listing: files)
-            throw .cannotWrite(location.folder, error.description)
+            throw .cannotWrite(location.folder, "\(error)")
         }
         // No atomic exchange here: retire the output into an empty folder of a unique name, then
         // move the new site in. A kill between the two leaves the retired folder, which the next
         // build restores before anything else.
-        let retired: String
+        guard FileKind.of(location.folder) == .folder else {
+            discard(staging, listing: files)
+            throw .outputChanged(location.folder)
+        }
+        let retired = try makeTransientFolder(location, "old")
         do {
-            retired = try makeTransientFolder(location, "old")
             try FolderSwap.rename(location.folder, to: retired)
         } catch {
+            rmdir(retired)
             discard(staging, listing: files)
             throw .cannotWrite(location.folder, "\(error)")
+        }
+        guard FileKind.of(retired) == .folder else {
+            try? FolderSwap.rename(retired, to: location.folder)
+            discard(staging, listing: files)
+            throw .outputChanged(location.folder)
         }
         checkpoint(.retired)
         do {
@@ -227,22 +262,20 @@ public struct SiteWriter: Sendable {
     /// nothing of that name exists, and is otherwise left where it is and reported.
     private func retire(_ retired: String, listing files: [String], into location: OutputLocation) -> [String] {
         discard(retired, listing: files)
-        guard FileKind.of(retired) == .folder else { return [] }
-        let left = OutputTree.read(retired)
+        guard FileKind.of(retired) == .folder, let root = try? Directory.open(retired), let left = OutputTree.read(root) else { return [] }
         var kept: [String] = []
         var stranded: [String] = []
-        for path in (left.files.union(left.others)).sorted() {
+        for path in left.files.union(left.others).sorted() {
             let destination = location.folder + "/" + path
             do {
-                try FileCreation.makeFolder((destination as NSString).deletingLastPathComponent)
+                try FileCreation.makeFolder(PathText.parent(destination))
                 try FolderSwap.moveWithoutReplacing(retired + "/" + path, to: destination)
                 kept.append(path)
             } catch {
                 stranded.append(path)
             }
         }
-        for folder in left.folders.sorted(by: { $0.count > $1.count }) { rmdir(retired + "/" + folder) }
-        rmdir(retired)
+        discard(retired, listing: [])
         var notes: [String] = []
         if !kept.isEmpty {
             notes.append("kept \(kept.count) file\(kept.count == 1 ? "" : "s") that appeared in '\(location.folder)' during the build "
@@ -256,28 +289,29 @@ public struct SiteWriter: Sendable {
         return notes
     }
 
-    /// Removes from `root` the regular files `files` lists and the manifest, then every folder
-    /// left empty, then `root` if empty. Links and anything unlisted stay.
+    /// Removes from `root` the regular files `files` lists, then every empty folder, then the
+    /// manifest (last, so a clean-up cut short can be finished by the next build), then `root` if
+    /// empty. Links and unlisted files stay. Works through folder descriptors: a folder swapped for
+    /// a link on the way is never followed.
     func discard(_ root: String, listing files: [String]) {
-        for path in files + [OutputManifest.name] where OutputManifest.problem(with: path) == nil || path == OutputManifest.name {
-            let full = root + "/" + path
-            if FileKind.of(full) == .file, !Self.passesThroughLink(path, below: root) { unlink(full) }
+        guard let top = try? Directory.open(root) else { return }
+        var opened: [String: Directory?] = ["": top]
+        func folder(_ path: String) -> Directory? {
+            if let known = opened[path] { return known }
+            let found = folder(PathText.parent(path)).flatMap { try? $0.folder(PathText.name(path)) }
+            opened[path] = found
+            return found
         }
-        for folder in OutputManifest.folders(of: files).sorted(by: { $0.count > $1.count }) {
-            if FileKind.of(root + "/" + folder) == .folder { rmdir(root + "/" + folder) }
+        for path in files where OutputManifest.problem(with: path) == nil {
+            folder(PathText.parent(path))?.removeFile(PathText.name(path))
         }
+        if let tree = OutputTree.read(top) {
+            for path in tree.folders.sorted(by: { $0.count > $1.count }) {
+                folder(PathText.parent(path))?.removeEmptyFolder(PathText.name(path))
+            }
+        }
+        top.removeFile(OutputManifest.name)
         rmdir(root)
-    }
-
-    /// True when a folder on the way to `path` is a symbolic link: removing through it would
-    /// reach outside `root`.
-    static func passesThroughLink(_ path: String, below root: String) -> Bool {
-        var folder = root
-        for component in path.split(separator: "/").dropLast() {
-            folder += "/" + component
-            if FileKind.of(folder) != .folder { return true }
-        }
-        return false
     }
 
     // MARK: Recovery
@@ -287,37 +321,38 @@ public struct SiteWriter: Sendable {
     /// the lock, so no live build owns them.
     private func recoverLeftovers(of location: OutputLocation) throws(SiteWriterError) -> [String] {
         let newPrefix = location.transientPrefix("new"), oldPrefix = location.transientPrefix("old")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: location.parent)) ?? [])
-            .filter { ($0.hasPrefix(newPrefix) || $0.hasPrefix(oldPrefix)) && FileKind.of(location.parent + "/" + $0) == .folder }
+        guard let parent = try? Directory.open(location.parent) else { return [] }
+        let names = (parent.entries() ?? [])
+            .filter { ($0.hasPrefix(newPrefix) || $0.hasPrefix(oldPrefix)) && parent.kind($0) == .folder }
             .sorted()
         guard !names.isEmpty else { return [] }
         var notes: [String] = []
-        var leftovers = names.map { location.parent + "/" + $0 }
+        var leftovers = names
         if FileKind.of(location.folder) == .missing,
-           let index = leftovers.firstIndex(where: { ($0 as NSString).lastPathComponent.hasPrefix(oldPrefix) && manifest(in: $0) != nil }) {
+           let index = leftovers.firstIndex(where: { $0.hasPrefix(oldPrefix) && manifest(in: location.parent + "/" + $0) != nil }) {
             do {
-                try FolderSwap.rename(leftovers[index], to: location.folder)
+                try FolderSwap.rename(location.parent + "/" + leftovers[index], to: location.folder)
                 notes.append("restored the previous output of a build that was stopped mid-swap")
                 leftovers.remove(at: index)
             } catch {
                 throw .cannotWrite(location.folder, "cannot restore the previous output from '\(leftovers[index])': \(error)")
             }
         }
-        for leftover in leftovers {
+        for name in leftovers {
+            let leftover = location.parent + "/" + name
             discard(leftover, listing: manifest(in: leftover)?.files ?? [])
             if FileKind.of(leftover) == .missing {
-                notes.append("removed '\((leftover as NSString).lastPathComponent)', left by a build that was stopped")
+                notes.append("removed '\(SiteWriterError.visible(name))', left by a build that was stopped")
             } else {
-                notes.append("left '\(leftover)' in place: it holds files sopgen did not write")
+                notes.append("left '\(SiteWriterError.visible(leftover))' in place: it holds files sopgen did not write")
             }
         }
         return notes
     }
 
     private func manifest(in folder: String) -> OutputManifest? {
-        guard FileKind.of(folder + "/" + OutputManifest.name) == .file,
-              let data = FileManager.default.contents(atPath: folder + "/" + OutputManifest.name) else { return nil }
-        return try? OutputManifest.parse(String(decoding: data, as: UTF8.self)).get()
+        guard let root = try? Directory.open(folder), let text = Self.readManifestText(root) else { return nil }
+        return try? OutputManifest.parse(text).get()
     }
 }
 

@@ -7,6 +7,7 @@ public enum SiteWriterError: Error, CustomStringConvertible, Equatable {
     case duplicatePath(String)
     case unsafePath(String, String)
     case busy(String)
+    case outputChanged(String)
     case cannotWrite(String, String)
 
     public var description: String {
@@ -32,6 +33,8 @@ public enum SiteWriterError: Error, CustomStringConvertible, Equatable {
             return "a page would be written to '\(Self.visible(path))', \(reason); nothing was written"
         case .busy(let lock):
             return "another sopgen is still writing an output in '\(lock)' after 30 s; try again when it has finished"
+        case .outputChanged(let path):
+            return "the output '\(path)' was replaced or turned into a link during the build; nothing was changed, build again"
         case .cannotWrite(let path, let reason):
             return "cannot write '\(path)': \(reason); the previous output is unchanged"
         }

@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// Writes one generated file where a user asked (`sopgen checklist --output FILE`): never into the
-/// pack's sources, never through a symbolic link, never over a file sopgen did not write unless
-/// forced, and atomically (a temporary file beside it, then a rename), so a kill leaves the old file.
+/// pack's sources (compared by real path, so neither a link nor `..` gets there), never through a
+/// symbolic link, never over a file sopgen did not write unless forced, and atomically (a temporary
+/// file beside it, then a rename), so a kill leaves the old file. A replaced file keeps its mode.
 public struct StandaloneFileWriter: Sendable {
     public var packRoot: URL
     public var force: Bool
@@ -18,15 +19,15 @@ public struct StandaloneFileWriter: Sendable {
     }
 
     public enum Failure: Error, CustomStringConvertible, Equatable {
-        case packSource(String)
+        case packSource(String, String)
         case notARegularFile(String)
         case notWrittenBySopgen(String)
         case cannotWrite(String, String)
 
         public var description: String {
             switch self {
-            case .packSource(let path):
-                return "'\(path)' is inside the pack's sources; sopgen never overwrites them, not even with --force"
+            case .packSource(let path, let reason):
+                return "'\(path)' cannot be written: \(reason); sopgen never writes pack sources, not even with --force"
             case .notARegularFile(let path):
                 return "'\(path)' is a folder, a symbolic link or a special file; choose a plain file path"
             case .notWrittenBySopgen(let path):
@@ -37,56 +38,40 @@ public struct StandaloneFileWriter: Sendable {
         }
     }
 
-    public func write(_ text: String, to url: URL) throws(Failure) {
+    /// Writes `text`; `isOurs` tells whether an existing file's contents are something sopgen wrote.
+    public func write(_ text: String, to url: URL, isOurs: (Data) -> Bool) throws(Failure) {
         let requested = url.standardizedFileURL.path
-        let folder = (requested as NSString).deletingLastPathComponent
-        let name = (requested as NSString).lastPathComponent
-        guard let realFolder = realpath(folder, nil) else {
-            throw .cannotWrite(requested, String(cString: strerror(errno)))
+        let name = PathText.name(requested)
+        guard !name.isEmpty, let folder = RealPath.of(PathText.parent(requested).isEmpty ? "/" : PathText.parent(requested)) else {
+            throw .cannotWrite(requested, "its folder does not exist")
         }
-        let path = String(cString: realFolder) + "/" + name
-        free(realFolder)
-        if isPackSource(path) { throw .packSource(requested) }
+        let path = (folder == "/" ? "" : folder) + "/" + name
+        if let reason = PackSourcePaths(packRoot).conflict(with: path) { throw .packSource(requested, reason) }
+        var mode: mode_t = 0o644
         switch FileKind.of(path) {
-        case .missing: break
+        case .missing:
+            let mask = umask(0o022)
+            umask(mask)
+            mode = 0o666 & ~mask
         case .file:
-            if !force, !Self.looksGenerated(FileManager.default.contents(atPath: path) ?? Data()) {
-                throw .notWrittenBySopgen(requested)
+            if !force {
+                let existing = FileManager.default.contents(atPath: path) ?? Data()
+                guard isOurs(existing) else { throw .notWrittenBySopgen(requested) }
             }
+            var status = stat()
+            if lstat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
         case .folder, .link, .other: throw .notARegularFile(requested)
         }
-        var template = Array(((path as NSString).deletingLastPathComponent + "/.\(name).sopgen-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw .cannotWrite(requested, String(cString: strerror(errno))) }
-        close(descriptor)
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        unlink(temporary)
         do {
-            try FileCreation.write(Data(text.utf8), to: temporary)
-            try FolderSwap.rename(temporary, to: path)
+            let directory = try Directory.open(folder)
+            let temporary = ".\(name).sopgen-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
+            defer { unlinkat(directory.descriptor, temporary, 0) }
+            try directory.writeNewFile(temporary, Data(text.utf8), mode: mode)
+            fchmodat(directory.descriptor, temporary, mode, 0)
+            try FolderSwap.rename(folder + "/" + temporary, to: path)
         } catch {
-            unlink(temporary)
             throw .cannotWrite(requested, error.description)
         }
     }
-
-    /// True for the pack's required files and anything in its source folders.
-    func isPackSource(_ path: String) -> Bool {
-        guard let real = realpath(packRoot.standardizedFileURL.path, nil) else { return false }
-        let pack = String(cString: real)
-        free(real)
-        return (PackLoader.requiredFiles + PackLoader.sourceFolders).contains { source in
-            path == pack + "/" + source || path.hasPrefix(pack + "/" + source + "/")
-        }
-    }
-
-    /// Recognises a checklist sopgen wrote in any of its formats: the HTML generator tag, the JSON
-    /// document's own keys, or the Markdown header line with the pack's input hash.
-    static func looksGenerated(_ data: Data) -> Bool {
-        let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
-        if text.contains("<meta name=\"generator\" content=\"sopgen\">") { return true }
-        if text.hasPrefix("{"), text.contains("\"checklist\" : "), text.contains("\"inputHash\" : ") { return true }
-        let lines = text.split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false)
-        return lines.count > 2 && lines[0].hasPrefix("# ") && lines[2].contains(" · pack inputs ")
-    }
 }
+
