@@ -21,7 +21,7 @@ extension Playbook.FirstRun.Result: ExpressibleByArgument {}
 
 /// The pack decoded, with its diagnostics printed and a failure thrown when a file it needs is broken.
 func decodedPack(_ arguments: PackArguments, needing path: String) async throws -> Pack {
-    let (pack, diagnostics) = await Pipeline(packRoot: arguments.url).decode()
+    let (pack, diagnostics) = await Pipeline(packRoot: arguments.url, today: try Today.resolve(nil)).decode()
     let blocking = diagnostics.filter { $0.severity == .error && ($0.location.path == path || $0.location.path.hasPrefix("sites/")) }
     if !blocking.isEmpty {
         Console.printError(DiagnosticFormatter(sources: pack.sources).format(blocking))
@@ -31,11 +31,7 @@ func decodedPack(_ arguments: PackArguments, needing path: String) async throws 
 }
 
 func today(_ date: String?) throws -> String {
-    if let date {
-        guard CalendarDate(date) != nil else { throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD") }
-        return date
-    }
-    return CalendarDate.today.description
+    try Today.resolve(date, flag: "--date").description
 }
 
 struct PlaybookExportCommand: AsyncParsableCommand {
@@ -59,7 +55,7 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The playbook id (playbooks/<id>.yml).")
+    @Argument(help: "The playbook id (playbooks/<id>.yml).", transform: IdentifierArgument.parse)
     var id: String
 
     @OptionGroup var pack: PackArguments
@@ -133,7 +129,7 @@ struct PlaybookImportCommand: AsyncParsableCommand {
     @Argument(help: "The bundle file.")
     var bundle: String
 
-    @Option(help: "The site id the playbook is localised for.")
+    @Option(help: "The site id the playbook is localised for.", transform: IdentifierArgument.parse)
     var site: String
 
     @OptionGroup var pack: PackArguments
@@ -181,7 +177,7 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The playbook id.")
+    @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)
     var id: String
 
     @OptionGroup var pack: PackArguments

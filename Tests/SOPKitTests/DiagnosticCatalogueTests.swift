@@ -110,7 +110,7 @@ import Testing
 
     @Test func unsafeIDIsRefused() async {
         let text = await report(PackFiles.sop(body: "x\n").mapValues { $0.replacingOccurrences(of: "title: Guide", with: "id: ../../etc\ntitle: Guide") })
-        #expect(text.contains("error: SOP id '../../etc' must use only lower-case letters, digits, '-' and '_' [invalid-id]"))
+        #expect(text.contains("error: SOP id '../../etc' is not a usable id: '.' is not allowed; an id is \(Identifier.rule) [invalid-id]"))
     }
 
     @Test func missingPackFilesAreReported() async {

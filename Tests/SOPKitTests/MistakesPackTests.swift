@@ -4,7 +4,7 @@ import Testing
 
 /// A pack with at least one mistake for every rule, reported in one run.
 @Suite struct MistakesPackTests {
-    static let today = CalendarDate("2026-11-21")!
+    static let today = TestClock.today
 
     func result() async -> Pipeline.Result {
         await Pipeline(packRoot: TestPaths.fixturePack("mistakes"), today: Self.today).plan()

@@ -6,7 +6,7 @@ import Testing
     static let source = TestPaths.fixturePack("agency-source")
     static let target = TestPaths.fixturePack("client-target")
 
-    func pack(_ root: URL) async -> Pack { await Pipeline(packRoot: root).decode().pack }
+    func pack(_ root: URL) async -> Pack { await Pipeline(packRoot: root, today: TestClock.today).decode().pack }
 
     func export(_ root: URL = source, date: String = "2026-11-21") async throws -> PlaybookExport.Outcome {
         try PlaybookExport(pack: await pack(root)).export("refund-triage", date: date, sourceLabel: nil)

@@ -31,6 +31,7 @@ public enum DiagnosticCatalogue {
         Entry(code: "invalid-value", summary: "A value outside the allowed set.", fix: "`risk: hgh` → `risk: high`"),
         Entry(code: "duplicate-id", summary: "Two roles, policies or SOPs share an id.", fix: "rename one of the two `refunds` SOPs"),
         Entry(code: "invalid-id", summary: "An id that is not safe as a file name.", fix: "`id: ../etc` → `id: etc`"),
+        Entry(code: "reserved-id", summary: "An SOP or playbook id that is the name of a page sopgen writes beside it.", fix: "`id: index` → `id: index-of-refunds`"),
         Entry(code: "missing-front-matter", summary: "An SOP without `---` front matter.", fix: "start the file with `---`, `title: …`, `---`"),
         // References
         Entry(code: "unknown-role", summary: "A role id that roles.yml does not define.", fix: "`audience: [agnet]` → `audience: [agent]`"),

@@ -65,7 +65,7 @@ public struct PackDecoder: Sendable {
         return (decoded.compactMap(\.0), decoded.flatMap(\.1))
     }
 
-    private func decodeSettings(_ context: DecodingContext) -> PackSettings {
+    func decodeSettings(_ context: DecodingContext) -> PackSettings {
         guard let root = context.compose() else { return PackSettings() }
         guard let fields = YAMLFields(root, "sopgen.yml", allowed: ["title", "organisation", "default_site", "options", "requirements"], context: context) else {
             return PackSettings()

@@ -1,4 +1,5 @@
 import Foundation
+import GFM
 import Yams
 
 /// `sopgen playbook import`: reads a bundle strictly, checks its checksum (and signature, with a
@@ -57,10 +58,11 @@ public struct PlaybookImport: Sendable {
         }
         try checkAsExported(bundle, positions: positions)
 
-        guard let id = bundle.playbook["id"]?.string ?? bundle.playbook["title"]?.string.map(HeadingSlug.make), !id.isEmpty,
-              id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
-            throw .invalidBundle("its playbook has no usable id (lower-case letters, digits, '-' and '_')")
+        let candidate = bundle.playbook["id"]?.string ?? bundle.playbook["title"]?.string.map(HeadingAnchors.slugify) ?? ""
+        if let problem = Identifier.problem(with: candidate) {
+            throw .invalidBundle(Identifier.message(kind: "its playbook", candidate, problem))
         }
+        let id = candidate
         let path = "playbooks/\(id).yml"
         if let current = try existing(id) {
             guard replace else { throw .exists(path) }
@@ -73,7 +75,7 @@ public struct PlaybookImport: Sendable {
         } catch {
             throw .wouldFailCheck(["\(path): the YAML emitter refused it: \(error)"])
         }
-        try verify(text, as: record, at: path)
+        try verify(text, as: record, at: path, bundleDate: bundle.manifest.exportDate)
         return Outcome(id: id, path: path, text: text, review: review(bundle.playbook, site: site), notes: notes)
     }
 
@@ -115,9 +117,9 @@ public struct PlaybookImport: Sendable {
     }
 
     /// Before anything is written: the file is within the pack file size limit, reads back as the
-    /// same text, YAML reads every value back exactly as the bundle had it, and the decoder and
-    /// playbook checks `sopgen check` runs report no error. The playbook is marked as imported.
-    func verify(_ text: String, as record: JSONValue, at path: String) throws(PlaybookError) {
+    /// same text, YAML reads every value back exactly as the bundle had it, and the decoder and the
+    /// validator `sopgen check` runs report no error in it. The playbook is marked as imported.
+    func verify(_ text: String, as record: JSONValue, at path: String, bundleDate: String) throws(PlaybookError) {
         let bytes = Data(text.utf8)
         guard bytes.count <= PackLoader.maximumFileSize else {
             throw .wouldFailCheck(["\(path) would be \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MiB; pack files may be "
@@ -132,9 +134,13 @@ public struct PlaybookImport: Sendable {
         let decoded = PlaybookDecoder.decode(context)
         var diagnostics = context.diagnostics
         if let decoded {
+            // The pack as check will see it, validated whole, reporting what concerns this file. The
+            // day only dates SOP reviews, which are not this file's; the export date stands in for it.
             var local = pack
-            local.playbooks = [decoded]
-            diagnostics += PlaybookChecks.check(local, rolesAreComplete: !pack.brokenFiles.contains("roles.yml"))
+            local.playbooks = pack.playbooks.filter { $0.id != decoded.id } + [decoded]
+            local.sources[path] = file
+            let today = CalendarDate(bundleDate) ?? CalendarDate(secondsSince1970: 0)
+            diagnostics += PackValidator(today: today).validate(local).filter { $0.location.path == path }
         }
         let errors = diagnostics.filter { $0.severity == .error }
         guard let decoded, errors.isEmpty else {
@@ -205,12 +211,5 @@ public struct PlaybookImport: Sendable {
 
     static func loose(_ text: String) -> String {
         text.lowercased().replacingOccurrences(of: "_", with: "-").trimmingCharacters(in: .whitespaces)
-    }
-}
-
-/// A heading-style slug for an id made from a title.
-enum HeadingSlug {
-    static func make(_ title: String) -> String {
-        String(title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
     }
 }

@@ -19,8 +19,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     private init(day: Int) { self.day = day }
 
-    public static var today: CalendarDate {
-        CalendarDate(day: Int(Date().timeIntervalSince1970 / 86_400))
+    /// The UTC day that holds `secondsSince1970`. SOPKit never reads the clock itself: the command
+    /// line decides what "today" is (`--today`, `SOURCE_DATE_EPOCH`, or the system clock).
+    public init(secondsSince1970: Int) {
+        day = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(day: day + days) }

@@ -4,7 +4,7 @@ public struct PackValidator: Sendable {
     /// The day review dates are checked against.
     public var today: CalendarDate
 
-    public init(today: CalendarDate = .today) {
+    public init(today: CalendarDate) {
         self.today = today
     }
 
@@ -23,8 +23,8 @@ public struct PackValidator: Sendable {
         diagnostics += duplicates(pack.roles.map { ($0.id, $0.location) }, kind: "role")
         diagnostics += duplicates(pack.policies.map { ($0.id, $0.location) }, kind: "policy")
         diagnostics += duplicates(pack.sops.map { ($0.id, $0.location) }, kind: "SOP")
+        diagnostics += IdentifierChecks.check(pack)
         for role in pack.roles {
-            diagnostics += safeID(role.id, kind: "role", at: role.location)
             if let target = role.escalatesTo { checkRole(target, "escalates_to") }
         }
         if rolesAreComplete { diagnostics += RoleChecks.check(pack) }
@@ -37,7 +37,6 @@ public struct PackValidator: Sendable {
             diagnostics.append(.error("unknown-site", "unknown site '\(defaultSite.value)' in default_site\(Suggestion.didYouMean(defaultSite.value, in: pack.sites.map(\.id)))", at: defaultSite.location))
         }
         for sop in pack.sops {
-            diagnostics += safeID(sop.id, kind: "SOP", at: sop.location)
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
             for reference in sop.policies where !policyIDs.contains(reference.value) {
@@ -58,6 +57,7 @@ public struct PackValidator: Sendable {
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)
         diagnostics += SiteChecks.check(pack)
+        diagnostics += ReservedIDChecks.check(pack)
         diagnostics += PlaybookChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         return diagnostics
@@ -74,13 +74,6 @@ public struct PackValidator: Sendable {
             }
         }
         return diagnostics
-    }
-
-    /// Ids become file and folder names in the output: keep them to a safe alphabet.
-    private func safeID(_ id: String, kind: String, at location: SourceLocation) -> [Diagnostic] {
-        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-        guard !allowed || id.isEmpty || id.hasPrefix("-") else { return [] }
-        return [.error("invalid-id", "\(kind) id '\(id)' must use only lower-case letters, digits, '-' and '_'", at: location)]
     }
 }
 
