@@ -72,6 +72,9 @@ struct PlaybookExportCommand: AsyncParsableCommand {
     @Option(help: "Sign the bundle with this Ed25519 private key (PEM, from openssl genpkey -algorithm ed25519).")
     var signKey: String?
 
+    @Flag(help: "Replace the --output file even if it is not a playbook bundle sopgen wrote.")
+    var force = false
+
     func run() async throws {
         let pack = try await decodedPack(pack, needing: "playbooks/\(id).yml")
         let outcome: PlaybookExport.Outcome
@@ -90,7 +93,7 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if let output {
-            do { try BundleFile.write(bundle, to: output) } catch {
+            do { try BundleFile.write(bundle, to: output, packRoot: self.pack.url, force: force) } catch {
                 Console.printError("sopgen: error: \(error)\n")
                 throw ExitCode.failure
             }
