@@ -66,6 +66,26 @@ import Testing
         #expect(warnings.first?.message.hasPrefix("playbook 'imported' came from another site, so the raw HTML") == true)
     }
 
+    /// A manifest naming its source site `null` must not make the playbook local once promote
+    /// rewrites the provenance: the value is written quoted and reads back as the text "null".
+    @Test func aPlaybookStaysImportedThroughPromotion() async throws {
+        for name in ["null", "~", "no", "2026-11-21"] {
+            var manifest = BundleFixtures.manifest
+            manifest.sourceSite = name
+            let target = await Pipeline(packRoot: TestPaths.fixturePack("client-target"), today: TestClock.today).decode().pack
+            let data = Data(try BundleFixtures.sealed(BundleFixtures.playbook(["steps": .string(Self.attack)]), manifest: manifest).json.pretty.utf8)
+            let imported = try PlaybookImport(pack: target).importBundle(data, site: "harbour", replace: false) { _ in nil }
+            let playbook = try #require(PlaybookDecoder.decode(DecodingContext(file: SourceFile(path: imported.path, text: imported.text))))
+            let promoted = try PlaybookPromotion.promote(playbook, text: imported.text, to: .staging, result: .pass, by: "null",
+                                                         date: "2026-11-22", notes: "no")
+            let promotedText = try #require(promoted.text)
+            let after = try #require(PlaybookDecoder.decode(DecodingContext(file: SourceFile(path: imported.path, text: promotedText))))
+            #expect(after.isImported, "\(name)")
+            #expect(after.provenance?.sourceSite == name)
+            #expect(after.provenance?.firstRun?.by == "null" && after.provenance?.firstRun?.notes == "no")
+        }
+    }
+
     @Test func aBundleWithHTMLImportsAndBuildsWithTheHTMLLeftOut() throws {
         let folder = TemporaryFolder()
         let pack = folder.copyPack(TestPaths.fixturePack("client-target"))

@@ -130,8 +130,8 @@ import Testing
 
         // Localise: fill every placeholder and mark every change resolved.
         var localised = stagedText.replacingOccurrences(of: "resolved: false", with: "resolved: true")
-        for (placeholder, value) in [("'<<local: provider setup>>'", "OpenAI gpt-4.1-mini"), ("'<<local: coupon rules>>'", "One coupon per order"),
-                                     ("'<<local: order status slugs>>'", "processing"), ("<<local: site URL>>", "https://shop.harbourandvine.example"),
+        for (placeholder, value) in [("\"<<local: provider setup>>\"", "OpenAI gpt-4.1-mini"), ("\"<<local: coupon rules>>\"", "One coupon per order"),
+                                     ("\"<<local: order status slugs>>\"", "processing"), ("<<local: site URL>>", "https://shop.harbourandvine.example"),
                                      ("<<local: person>>", "Tom Okafor"), ("<<local: site name>>", "our store")] {
             localised = localised.replacingOccurrences(of: placeholder, with: value)
         }

@@ -45,17 +45,17 @@ extension JSONValue {
         }
     }
 
-    /// A YAML node for the value: text quoted wherever YAML would read it as something else,
-    /// multi-line text as a literal block; mapping keys listed in `order` for their path first (a list's
+    /// A YAML node for the value: text as main's one rule writes it (`YAMLValue`: quoted wherever a
+    /// reader could take it for something else), multi-line text as a literal block; mapping keys listed in `order` for their path first (a list's
     /// items share its path), the rest in byte order.
     func yamlNode(order: [String: [String]], path: String = "") throws -> Node {
         switch self {
         case .string(let text):
-            return text.contains("\n") ? Node(text, Tag(.str), .literal) : .scalar(text.represented())
+            return text.contains("\n") ? Node(text, Tag(.str), .literal) : YAMLValue.text(text)
         case .number(let text):
             return Node(text, Tag(.int))
         case .bool(let flag):
-            return Node(flag ? "true" : "false", Tag(.bool))
+            return YAMLValue.flag(flag)
         case .null:
             return Node("null", Tag(.null))
         case .array(let items):
@@ -68,7 +68,7 @@ extension JSONValue {
             }
             return Node(try sorted.map { member in
                 let child = path.isEmpty ? member.key : "\(path).\(member.key)"
-                return (Node.scalar(member.key.represented()), try member.value.yamlNode(order: order, path: child))
+                return (YAMLValue.text(member.key), try member.value.yamlNode(order: order, path: child))
             })
         }
     }
