@@ -60,12 +60,12 @@ struct ThemeLibrary: Sendable {
 
     /// A page inside the layout.
     func render<Content: TemplateModel>(_ page: Page<Content>) -> String {
-        mustache.render(page, withTemplate: Content.template) ?? ""
+        mustache.render(TemplateContext.context(of: page), withTemplate: Content.template) ?? ""
     }
 
     /// A page or document of its own (a checklist), in the model's own template.
     func render<Model: TemplateModel>(_ model: Model) -> String {
-        mustache.render(model, withTemplate: Model.template) ?? ""
+        mustache.render(TemplateContext.context(of: model), withTemplate: Model.template) ?? ""
     }
 
     /// A fragment a page then places unescaped (navigation, table of contents, SOP header):
