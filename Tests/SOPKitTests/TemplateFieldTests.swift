@@ -20,8 +20,9 @@ import GFM
         var walk = TemplateWalk(folder: Self.themeFolder)
         walk.walk(template, model: entry.model)
         #expect(walk.problems.isEmpty, "\(walk.problems.joined(separator: "\n"))")
-        // The reverse: every SafeHTML field of the model is written, unescaped, by its templates.
-        #expect(walk.unescaped == TemplateWalk.safeHTMLFields(of: entry.model))
+        // The reverse: every SafeHTML field of the model is written, unescaped, by its templates
+        // (every MarkdownSource field, by a Markdown template).
+        #expect(walk.unescaped == TemplateWalk.rawFields(of: entry.model, markdown: walk.isMarkdown(template)))
     }
 
     @Test func aMissingFieldAndAnEscapedSafeHTMLFieldAreReported() {

@@ -30,7 +30,7 @@ import Testing
                 guard let value = TemplateLookup.field(label, of: model) else { gaps.append(path + label); continue }
                 if let list = value as? [Any] {
                     if let first = list.first { walk(first, path + label + "[].") } else { gaps.append(path + label) }
-                } else if Mirror(reflecting: value).displayStyle == .struct, !(value is SafeHTML) {
+                } else if Mirror(reflecting: value).displayStyle == .struct, !(value is SafeHTML || value is MarkdownSource) {
                     walk(value, path + label + ".")
                 }
             }
@@ -48,7 +48,9 @@ import Testing
             What each template of the default theme (`templates/`) can name, and what a pack's own
             `templates/` override of it can name. Write a name as `{{name}}`: the value is text and is
             escaped. Only a **SafeHTML** value (HTML that sopgen rendered itself) is written `{{{name}}}`;
-            a test fails if a template of the default theme writes anything else unescaped. A list is a
+            a test fails if a template of the default theme writes anything else unescaped. `checklist.md`
+            is a Markdown template (`{{% CONTENT_TYPE: MARKDOWN}}`): there `{{name}}` is escaped for
+            Markdown, and only a **Markdown** value (the pack's own Markdown) is written `{{{name}}}`. A list is a
             section, `{{#sops}}…{{/sops}}`, repeated for each element, whose fields are listed as
             `sops[].title`; a flag or an optional value shows its section only when set; `{{.}}` is the
             element of a list of text. A name a template uses that is not listed renders as nothing.
@@ -81,6 +83,8 @@ import Testing
             guard let value = TemplateLookup.field(label, of: model) else { continue }
             let note = optional ? ", optional" : ""
             switch value {
+            case let source as MarkdownSource:
+                rows.append("| `{{{\(name)}}}` | **Markdown**\(note) | \(cell(source.text)) |\n")
             case let html as SafeHTML:
                 rows.append("| `{{{\(name)}}}` | **SafeHTML**\(note) | `\(cell(html.html))` |\n")
             case let string as String:

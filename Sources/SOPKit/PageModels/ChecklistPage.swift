@@ -1,9 +1,11 @@
 import GFM
 
-/// `checklists/<site>/<checklist>.html`: one checklist for one site, printable, from the same
-/// `ChecklistDocument` as the Markdown and JSON files.
+/// One checklist for one site, from the same `ChecklistDocument` as the JSON file: rendered by
+/// `checklist` as a printable page (`checklists/<site>/<checklist>.html`) and by `checklist.md`,
+/// a Markdown template that escapes every `{{name}}` for Markdown, as the Markdown file.
 struct ChecklistPage: TemplateModel {
     static let template = "checklist"
+    static let markdownTemplate = "checklist.md"
 
     struct SiteName: Sendable {
         var id: String
@@ -25,6 +27,8 @@ struct ChecklistPage: TemplateModel {
             var id: String
             /// The item's Markdown, values filled in, as one inline fragment.
             var html: SafeHTML
+            /// The item's Markdown, values filled in and escaped for Markdown.
+            var markdown: MarkdownSource
         }
 
         var title: String
@@ -55,29 +59,4 @@ struct ChecklistPage: TemplateModel {
     var summary: String?
     /// The stylesheets, inlined when the page is saved outside the site folder; nil in the site.
     var inlineCSS: SafeHTML?
-}
-
-/// `checklists/<site>/<checklist>.md`: the same checklist as Markdown. Every text field is already
-/// escaped for Markdown (`MarkdownText`); `sections.items` is Markdown source, values filled in.
-struct ChecklistMarkdownPage: TemplateModel {
-    static let template = "checklist.md"
-
-    struct Section: Sendable {
-        var title: String
-        var items: [String]
-        var hasTitle: Bool
-        var intro: String?
-    }
-
-    var title: String
-    var site: ChecklistPage.SiteName
-    var pack: PackTitle
-    var inputHash: String
-    var summary: String?
-    var facts: [SiteRecordModel.Fact]
-    var details: [ChecklistPage.Detail]
-    var hasBlocking: Bool
-    var blocking: [ChecklistPage.Blocking]
-    var sections: [Section]
-    var signOff: [ChecklistPage.SignOff]
 }

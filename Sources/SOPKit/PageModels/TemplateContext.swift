@@ -9,7 +9,7 @@ import GFM
 enum TemplateContext {
     static func context(of model: Any) -> Any {
         switch model {
-        case is String, is Bool, is Int, is SafeHTML, is [String]:
+        case is String, is Bool, is Int, is SafeHTML, is MarkdownSource, is [String]:
             return model
         case let page as any PageParts:
             return page.parts.reduce(into: [String: Any]()) { merged, part in

@@ -18,24 +18,20 @@ struct ChecklistRenderer: Sendable {
         let markdownValues = values.mapValues(MarkdownText.escape)
         var sectionsHTML: [ChecklistPage.Section] = []
         var sections: [ChecklistDocument.Section] = []
-        var markdownSections: [ChecklistMarkdownPage.Section] = []
         for section in checklist.sections {
             var itemsHTML: [ChecklistPage.Section.Item] = []
             var items: [ChecklistDocument.Item] = []
-            var markdownItems: [String] = []
             for item in section.items {
                 let expanded = SOPExpander.expand(item.text, snippets: pack.snippets)
                 let source = expanded.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let html = GFMDocument(markdown: source, options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
                     .render(GFMView(substitute: { expanded.substitute($0, values: values) })).safeHTML
-                itemsHTML.append(.init(id: item.id, html: html.inlineParagraph))
+                itemsHTML.append(.init(id: item.id, html: html.inlineParagraph,
+                                       markdown: MarkdownSource(text: expanded.substitute(source, values: markdownValues))))
                 items.append(.init(id: item.id, text: expanded.substitute(source, values: values)))
-                markdownItems.append(expanded.substitute(source, values: markdownValues))
             }
             sections.append(.init(title: section.title, intro: section.intro, items: items))
             sectionsHTML.append(.init(title: section.title, items: itemsHTML, hasTitle: !section.title.isEmpty, intro: section.intro))
-            markdownSections.append(.init(title: MarkdownText.escape(section.title), items: markdownItems,
-                                          hasTitle: !section.title.isEmpty, intro: section.intro.map(MarkdownText.escape)))
         }
         let facts = site.rolloutFacts.map { ChecklistDocument.Fact(key: $0.key, label: $0.label, value: $0.value) }
         let details = Self.details(of: site)
@@ -59,18 +55,7 @@ struct ChecklistRenderer: Sendable {
             inlineCSS: standalone ? theme.inlineStylesheets(["sopgen.css", "checklist.css"]) : nil)
         let html = theme.render(page)
 
-        let markdownPage = ChecklistMarkdownPage(
-            title: MarkdownText.escape(checklist.title),
-            site: .init(id: site.id, name: MarkdownText.escape(site.name)),
-            pack: PackTitle(title: MarkdownText.escape(pack.settings.title), organisation: nil),
-            inputHash: pack.inputHash, summary: checklist.summary.map(MarkdownText.escape),
-            facts: facts.map { .init(label: $0.label, value: $0.value.map(MarkdownText.escape) ?? "", missing: $0.value == nil) },
-            details: details.map { .init(label: $0.label, value: MarkdownText.escape($0.value ?? "")) },
-            hasBlocking: !blocking.isEmpty,
-            blocking: blocking.map { .init(code: $0.code, message: MarkdownText.escape($0.message)) },
-            sections: markdownSections,
-            signOff: checklist.signOff.map { .init(role: MarkdownText.escape($0)) })
-        let markdown = theme.render(markdownPage)
+        let markdown = theme.render(page, with: ChecklistPage.markdownTemplate)
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -19,6 +19,7 @@ struct ThemeLibrary: Sendable {
 
     /// `defaults` is sopgen's bundled theme as the load stage read it (`DefaultTheme.files()`).
     static func load(defaults: [String: Data], overrides: [String: SourceFile]) -> ThemeLibrary {
+        MarkdownContentType.registered
         var files = defaults
         for (name, file) in overrides {
             files[name] = Data(file.text.utf8)
@@ -66,6 +67,11 @@ struct ThemeLibrary: Sendable {
     /// A page or document of its own (a checklist), in the model's own template.
     func render<Model: TemplateModel>(_ model: Model) -> String {
         mustache.render(TemplateContext.context(of: model), withTemplate: Model.template) ?? ""
+    }
+
+    /// `model` in another template than its own: the checklist's Markdown file.
+    func render<Model: TemplateModel>(_ model: Model, with template: String) -> String {
+        mustache.render(TemplateContext.context(of: model), withTemplate: template) ?? ""
     }
 
     /// A fragment a page then places unescaped (navigation, table of contents, SOP header):

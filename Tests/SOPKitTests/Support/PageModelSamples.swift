@@ -17,7 +17,7 @@ enum PageModelSamples {
         ("playbooks", ["layout"], page(PlaybookRegisterPage(playbooks: [playbookSummary]), bodyClass: "playbooks")),
         ("playbook", ["layout"], page(playbook, bodyClass: "playbook")),
         ("checklist", [], checklist),
-        ("checklist.md", [], checklistMarkdown),
+        ("checklist.md", [], checklist),
         ("nav", [], Navigation(navRoles: [.init(name: "Site administrator", href: "../../roles/admin/index.html")], root: "../../")),
         ("toc", [], TableOfContents(toc: [.init(text: "Before you start", id: "before-you-start")])),
         ("sop-header", [], sopHeader),
@@ -104,18 +104,8 @@ enum PageModelSamples {
         facts: [.init(label: "Setup owner", value: "Priya Raman", missing: false)],
         details: [.init(label: "WooCommerce", value: "9.4.2")],
         blocking: [.init(code: "missing-rollback", message: "No rollback path is recorded.")], hasBlocking: true,
-        sections: [.init(title: "Before the first run", items: [.init(id: "first-run-1.1", html: html)], hasTitle: true,
+        sections: [.init(title: "Before the first run", items: [.init(id: "first-run-1.1", html: html, markdown: MarkdownSource(text: "The site record is *complete*."))], hasTitle: true,
                          intro: "Complete before anyone is invited.")],
         signOff: [.init(role: "Site administrator")], inputHash: "ad058601d4f2", footerCSS: SafeHTML(trusted: "\"…\""),
         summary: "What to check before the first run.", inlineCSS: SafeHTML(trusted: "body { … }"))
-
-    static let checklistMarkdown = ChecklistMarkdownPage(
-        title: "First-run checklist", site: .init(id: "harbour-store", name: "Harbour & Vine online store"), pack: packTitle,
-        inputHash: "ad058601d4f2", summary: "What to check before the first run.",
-        facts: [.init(label: "Setup owner", value: "Priya Raman", missing: false)],
-        details: [.init(label: "WooCommerce", value: "9.4.2")], hasBlocking: true,
-        blocking: [.init(code: "missing-rollback", message: "No rollback path is recorded.")],
-        sections: [.init(title: "Before the first run", items: ["The site record is complete."], hasTitle: true,
-                         intro: "Complete before anyone is invited.")],
-        signOff: [.init(role: "Site administrator")])
 }

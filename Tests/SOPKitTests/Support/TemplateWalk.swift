@@ -6,11 +6,12 @@ import Mustache
 /// Walks a Mustache template of the default theme against a page model, the way swift-mustache
 /// would look names up (sections push a context, names climb the stack, partials and the layout
 /// see the same stack), without rendering: every name must be a field, every `{{{…}}}` a
-/// `SafeHTML` field, and no `SafeHTML` field may be escaped.
+/// `SafeHTML` field (a `MarkdownSource` field in a `MARKDOWN` template), and no `SafeHTML` field
+/// may be escaped.
 struct TemplateWalk {
     let sources: [String: String]
     var problems: [String] = []
-    /// `Owner.field` of each `SafeHTML` field a template writes with `{{{…}}}`.
+    /// `Owner.field` of each raw field (`SafeHTML`, or `MarkdownSource`) a template writes with `{{{…}}}`.
     var unescaped: Set<String> = []
 
     init(folder: URL) {
@@ -23,12 +24,15 @@ struct TemplateWalk {
 
     private static let tag = try! NSRegularExpression(pattern: #"\{\{\{\s*([^}]+?)\s*\}\}\}|\{\{([#^/>$<!%&]?)\s*([^}]*?)\s*\}\}"#)
 
+    func isMarkdown(_ template: String) -> Bool { sources[template]?.contains("CONTENT_TYPE: MARKDOWN") == true }
+
     mutating func walk(_ template: String, model: Any) {
         walk(template, stack: [model])
     }
 
     private mutating func walk(_ template: String, stack initial: [Any?]) {
         guard let text = sources[template] else { problems.append("no template \(template)"); return }
+        let markdown = text.contains("CONTENT_TYPE: MARKDOWN")
         var stack = initial
         let range = NSRange(text.startIndex..., in: text)
         for match in Self.tag.matches(in: text, range: range) {
@@ -36,8 +40,9 @@ struct TemplateWalk {
                 guard let found = lookup(name, in: stack) else {
                     problems.append("\(template): {{{\(name)}}} names no field"); continue
                 }
-                if found.value is SafeHTML { unescaped.insert(found.field) } else {
-                    problems.append("\(template): {{{\(name)}}} is \(type(of: found.value)), not SafeHTML: it would not be escaped")
+                if markdown ? found.value is MarkdownSource : found.value is SafeHTML { unescaped.insert(found.field) } else {
+                    problems.append("\(template): {{{\(name)}}} is \(type(of: found.value)), not \(markdown ? "MarkdownSource" : "SafeHTML"): "
+                                    + "it would not be escaped")
                 }
                 continue
             }
@@ -67,7 +72,7 @@ struct TemplateWalk {
                 }
             default:
                 guard let found = lookup(name, in: stack) else { problems.append("\(template): {{\(name)}} names no field"); continue }
-                if found.value is SafeHTML { problems.append("\(template): {{\(name)}} escapes SafeHTML; write {{{\(name)}}}") }
+                if found.value is SafeHTML, !markdown { problems.append("\(template): {{\(name)}} escapes SafeHTML; write {{{\(name)}}}") }
             }
         }
     }
@@ -103,18 +108,21 @@ struct TemplateWalk {
         return (content, chrome)
     }
 
-    /// Every `SafeHTML` field reachable in `model`, as `Owner.label`.
-    static func safeHTMLFields(of model: Any) -> Set<String> {
-        if let parts = pageParts(model) { return safeHTMLFields(of: parts.content).union(safeHTMLFields(of: parts.chrome)) }
+    /// Every raw field reachable in `model`, as `Owner.label`: `SafeHTML` ones, or `MarkdownSource`
+    /// ones for a Markdown template.
+    static func rawFields(of model: Any, markdown: Bool) -> Set<String> {
+        if let parts = pageParts(model) {
+            return rawFields(of: parts.content, markdown: markdown).union(rawFields(of: parts.chrome, markdown: markdown))
+        }
         var fields: Set<String> = []
         for child in Mirror(reflecting: model).children {
             guard let label = child.label, let value = TemplateLookup.field(label, of: model) else { continue }
-            if value is SafeHTML {
+            if markdown ? value is MarkdownSource : value is SafeHTML {
                 fields.insert("\(type(of: model)).\(label)")
             } else if let list = value as? [Any] {
-                if let first = list.first { fields.formUnion(safeHTMLFields(of: first)) }
-            } else if Mirror(reflecting: value).displayStyle == .struct {
-                fields.formUnion(safeHTMLFields(of: value))
+                if let first = list.first { fields.formUnion(rawFields(of: first, markdown: markdown)) }
+            } else if Mirror(reflecting: value).displayStyle == .struct, !(value is SafeHTML || value is MarkdownSource) {
+                fields.formUnion(rawFields(of: value, markdown: markdown))
             }
         }
         return fields
