@@ -51,3 +51,34 @@ import Testing
         #expect(adapted == "Handling refunds: When to draft a refund reply and who approves it.;Handling refunds-;")
     }
 }
+
+/// The models that list their own fields list exactly what reflection finds.
+@Suite struct TemplateFieldsTests {
+    static func canonical(_ value: Any) -> String {
+        switch value {
+        case let fields as [String: Any]:
+            return "{" + fields.keys.sorted().map { "\($0): \(canonical(fields[$0]!))" }.joined(separator: ", ") + "}"
+        case let list as [Any]:
+            return "[" + list.map(canonical).joined(separator: ", ") + "]"
+        default:
+            return "\(type(of: value))(\(value))"
+        }
+    }
+
+    static let models: [(String, any TemplateFields)] = [
+        ("chrome", PageModelSamples.chrome(bodyClass: "sop")),
+        ("pack", PageModelSamples.packTitle),
+        ("pack without organisation", PackTitle(title: "Pack", organisation: nil)),
+        ("role view", PageModelSamples.sop),
+        ("trainer view", SOPPage(sop: .init(title: "T", id: "t"), sopHeaderHTML: .empty, bodyHTML: .empty, tocHTML: .empty,
+                                 isTrainerView: true, role: nil, trainerHref: nil)),
+        ("header", PageModelSamples.sopHeader),
+        ("toc", TableOfContents(toc: [.init(text: "Steps", id: "steps"), .init(text: "Done", id: "done")])),
+    ]
+
+    @Test(arguments: models.indices)
+    func handWrittenFieldsEqualTheReflectedOnes(index: Int) {
+        let (name, model) = Self.models[index]
+        #expect(Self.canonical(model.templateFields) == Self.canonical(TemplateContext.fields(of: model)), "\(name)")
+    }
+}

@@ -11,9 +11,11 @@ enum TemplateContext {
         switch model {
         case is String, is Bool, is Int, is SafeHTML, is MarkdownSource, is [String]:
             return model
+        case let model as any TemplateFields:
+            return model.templateFields
         case let page as any PageParts:
             return page.parts.reduce(into: [String: Any]()) { merged, part in
-                merged.merge(fields(of: part)) { first, _ in first }
+                merged.merge(context(of: part) as? [String: Any] ?? [:]) { first, _ in first }
             }
         case let list as [Any]:
             return list.map(context(of:))
@@ -22,7 +24,8 @@ enum TemplateContext {
         }
     }
 
-    /// A struct's stored properties by name, each converted; nil optionals left out.
+    /// A struct's stored properties by name, each converted; nil optionals left out. What
+    /// `TemplateFields` writes out by hand for the models of the pages there are thousands of.
     static func fields(of model: Any) -> [String: Any] {
         var fields: [String: Any] = [:]
         for child in Mirror(reflecting: model).children {
@@ -38,6 +41,13 @@ enum TemplateContext {
         guard mirror.displayStyle == .optional else { return value }
         return mirror.children.first?.value
     }
+}
+
+/// A model that lists its own fields for the template, as `TemplateContext.fields(of:)` would
+/// find them by reflection but without its cost: the models of the pages and fragments rendered
+/// once per SOP view. `TemplateContextTests` checks each against the reflected fields.
+protocol TemplateFields: Sendable {
+    var templateFields: [String: Any] { get }
 }
 
 /// Values a template sees as one flat set of names, the first part's winning.
