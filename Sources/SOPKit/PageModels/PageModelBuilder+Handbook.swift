@@ -54,10 +54,11 @@ extension PageModelBuilder {
 
     private func guideItem(_ entry: DecisionGuideEntry) -> DecisionGuideItem {
         DecisionGuideItem(
-            policyID: entry.policyID, action: entry.action, surface: entry.surface.displayName, risk: entry.risk.rawValue,
-            mode: entry.mode.rawValue, involvement: entry.involvement.label, ask: entry.ask, approve: entry.approve,
-            reject: entry.reject, hasReject: !entry.reject.isEmpty, escalate: entry.escalate, hasEscalate: !entry.escalate.isEmpty,
-            escalateTo: entry.escalateTo, stop: entry.stop, hasStop: !entry.stop.isEmpty, stopCall: entry.stopCall)
+            policyID: entry.policyID, action: entry.action, surface: entry.surface.displayName,
+            risk: entry.risk.rawValue, mode: entry.mode.rawValue, involvement: entry.involvement.label, ask: entry.ask,
+            approve: entry.approve, reject: entry.reject, hasReject: !entry.reject.isEmpty, escalate: entry.escalate,
+            hasEscalate: !entry.escalate.isEmpty, escalateTo: entry.escalateTo, stop: entry.stop,
+            hasStop: !entry.stop.isEmpty, stopCall: entry.stopCall)
     }
 }
 

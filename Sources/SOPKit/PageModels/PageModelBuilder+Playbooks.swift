@@ -11,6 +11,7 @@ extension PageModelBuilder {
         // Another site's text is never trusted as HTML, whatever this pack opts into.
         let trustsHTML = pack.settings.unsafeHTML && !playbook.isImported
         let summary = playbookSummary(playbook)
+        let changes = provenance?.requiredLocalChanges ?? []
         return PlaybookPage(
             id: summary.id, title: summary.title, version: summary.version, owner: summary.owner, mode: summary.mode,
             sourceSite: summary.sourceSite, exportDate: summary.exportDate, changes: summary.changes,
@@ -36,9 +37,10 @@ extension PageModelBuilder {
             hasProvenance: provenance != nil,
             provenanceVersion: provenance.map { $0.version ?? "—" },
             provenanceOwner: provenance.map { $0.owner.map(roleName) ?? "—" },
-            localChanges: (provenance?.requiredLocalChanges ?? []).map { .init(id: $0.id, change: $0.change, resolved: $0.resolved) },
-            hasChanges: !(provenance?.requiredLocalChanges ?? []).isEmpty,
-            stepsHTML: GFMDocument.safeHTML(from: GFMReserved.sanitize(playbook.steps), options: GFMOptions(allowsRawHTML: trustsHTML)))
+            localChanges: changes.map { .init(id: $0.id, change: $0.change, resolved: $0.resolved) },
+            hasChanges: !changes.isEmpty,
+            stepsHTML: GFMDocument.safeHTML(from: GFMReserved.sanitize(playbook.steps),
+                                            options: GFMOptions(allowsRawHTML: trustsHTML)))
     }
 
     func playbookSummary(_ playbook: Playbook) -> PlaybookSummary {
@@ -46,14 +48,16 @@ extension PageModelBuilder {
         let run = provenance?.firstRun
         var firstRun = run?.result.rawValue ?? "not recorded"
         if let run, run.result != .pending {
-            firstRun += [run.mode.map { " in \($0)" }, run.by.map { " by \($0)" }, run.date.map { ", \($0)" }].compactMap { $0 }.joined()
+            firstRun += [run.mode.map { " in \($0)" }, run.by.map { " by \($0)" }, run.date.map { ", \($0)" }]
+                .compactMap { $0 }.joined()
         }
         let changes = provenance?.requiredLocalChanges ?? []
         return PlaybookSummary(
             id: playbook.id, title: playbook.title, version: playbook.version ?? "—",
             owner: playbook.owner.map { roleName($0.value) } ?? "—", mode: playbook.mode?.value.rawValue ?? "—",
             sourceSite: provenance?.sourceSite ?? "this pack", exportDate: provenance?.exportDate ?? "—",
-            changes: changes.isEmpty ? "none" : "\(changes.filter { !$0.resolved }.count) open, \(changes.filter(\.resolved).count) resolved",
+            changes: changes.isEmpty ? "none"
+                : "\(changes.filter { !$0.resolved }.count) open, \(changes.filter(\.resolved).count) resolved",
             firstRun: run?.result.rawValue ?? "none", firstRunText: firstRun)
     }
 }

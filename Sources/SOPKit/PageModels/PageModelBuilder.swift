@@ -12,7 +12,8 @@ struct PageModelBuilder: Sendable {
     init(resolved: ResolvedPack) {
         self.resolved = resolved
         roleNames = Dictionary(resolved.pack.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        policyActions = Dictionary(resolved.pack.policies.map { ($0.id, $0.action) }, uniquingKeysWith: { first, _ in first })
+        policyActions = Dictionary(resolved.pack.policies.map { ($0.id, $0.action) },
+                                   uniquingKeysWith: { first, _ in first })
     }
 
     var pack: Pack { resolved.pack }
@@ -30,11 +31,13 @@ struct PageModelBuilder: Sendable {
     }
 
     func navigation(root: String) -> Navigation {
-        Navigation(navRoles: pack.roles.map { .init(name: $0.name, href: "\(root)roles/\($0.id)/index.html") }, root: root)
+        Navigation(navRoles: pack.roles.map { .init(name: $0.name, href: "\(root)roles/\($0.id)/index.html") },
+                   root: root)
     }
 
     func chrome(title: String, root: String, bodyClass: String, nav: SafeHTML) -> PageChrome {
-        PageChrome(pageTitle: title, root: root, bodyClass: bodyClass, pack: packTitle, navHTML: nav, homeHref: "\(root)index.html")
+        PageChrome(pageTitle: title, root: root, bodyClass: bodyClass, pack: packTitle, navHTML: nav,
+                   homeHref: "\(root)index.html")
     }
 
     var packTitle: PackTitle {
@@ -81,13 +84,15 @@ struct PageModelBuilder: Sendable {
             site: siteRecord(),
             roles: resolved.handbooks.map { handbook in
                 let role = handbook.role
-                return .init(id: role.id, name: role.name, description: role.description, href: "roles/\(role.id)/index.html",
-                             sopCount: Self.count(handbook.sopIDs.count, "SOP"),
+                return .init(id: role.id, name: role.name, description: role.description,
+                             href: "roles/\(role.id)/index.html", sopCount: Self.count(handbook.sopIDs.count, "SOP"),
                              decisionCount: Self.count(handbook.guide.count, "decision"))
             },
             sops: resolved.sops.map { sopSummary($0.sop, href: "sops/\($0.sop.id).html") },
             checklistSites: pack.sites.map { site in
-                .init(name: site.name, checklists: pack.checklists.map { .init(title: $0.title, base: "checklists/\(site.id)/\($0.id)") })
+                .init(name: site.name, checklists: pack.checklists.map {
+                    .init(title: $0.title, base: "checklists/\(site.id)/\($0.id)")
+                })
             },
             hasChecklists: !pack.checklists.isEmpty && !pack.sites.isEmpty,
             hasPlaybooks: !pack.playbooks.isEmpty,

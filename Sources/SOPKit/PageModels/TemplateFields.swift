@@ -17,8 +17,8 @@ extension PackTitle: TemplateFields {
 extension SOPPage: TemplateFields {
     var templateFields: [String: Any] {
         var fields: [String: Any] = [
-            "sop": ["title": sop.title, "id": sop.id], "sopHeaderHTML": sopHeaderHTML, "bodyHTML": bodyHTML, "tocHTML": tocHTML,
-            "isTrainerView": isTrainerView,
+            "sop": ["title": sop.title, "id": sop.id], "sopHeaderHTML": sopHeaderHTML, "bodyHTML": bodyHTML,
+            "tocHTML": tocHTML, "isTrainerView": isTrainerView,
         ]
         if let role { fields["role"] = ["id": role.id, "name": role.name, "href": role.href] }
         if let trainerHref { fields["trainerHref"] = trainerHref }

@@ -11,11 +11,14 @@ public struct SiteRenderer: Sendable {
 
         let viewRenderer = SOPViewRenderer(resolved: resolved)
         let models = PageModelBuilder(resolved: resolved)
-        let navs = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map { ($0, theme.fragment(models.navigation(root: $0))) })
+        let navs = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map {
+            ($0, theme.fragment(models.navigation(root: $0)))
+        })
         let rendered = await withTaskGroup(of: (Int, RenderedSOP).self) { group in
             for index in resolved.sops.indices {
                 group.addTask {
-                    (index, Self.renderSOP(resolved.sops[index], with: viewRenderer, theme: theme, models: models, navs: navs))
+                    (index, Self.renderSOP(resolved.sops[index], with: viewRenderer, theme: theme, models: models,
+                                           navs: navs))
                 }
             }
             var results = [RenderedSOP?](repeating: nil, count: resolved.sops.count)
@@ -42,28 +45,36 @@ public struct SiteRenderer: Sendable {
         let rolePages = await withTaskGroup(of: [(String, String)].self) { group in
             for handbook in resolved.handbooks {
                 group.addTask {
-                    let chrome = models.chrome(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "handbook", nav: navs["../../"]!)
+                    let chrome = models.chrome(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "handbook",
+                                               nav: navs["../../"]!)
                     var printChrome = chrome
                     printChrome.bodyClass = "print"
                     let sections = handbook.sopIDs.compactMap { id -> PrintPage.Section? in
                         guard let rendering = viewsByID[id]?.print[handbook.role.id] else { return nil }
-                        return PrintPage.Section(id: id, headerHTML: headersByID[id] ?? .empty, bodyHTML: rendering.safeHTML)
+                        return PrintPage.Section(id: id, headerHTML: headersByID[id] ?? .empty,
+                                                 bodyHTML: rendering.safeHTML)
                     }
-                    return [("roles/\(handbook.role.id)/index.html", theme.render(Page(chrome: chrome, content: models.handbook(handbook)))),
+                    return [("roles/\(handbook.role.id)/index.html",
+                             theme.render(Page(chrome: chrome, content: models.handbook(handbook)))),
                             ("roles/\(handbook.role.id)/print.html",
                              theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections))))]
                 }
             }
             group.addTask {
-                let chrome = models.chrome(title: resolved.pack.settings.title, root: "", bodyClass: "home", nav: navs[""]!)
+                let chrome = models.chrome(title: resolved.pack.settings.title, root: "", bodyClass: "home",
+                                           nav: navs[""]!)
                 return [("index.html", theme.render(Page(chrome: chrome, content: models.home())))]
             }
             if !resolved.pack.playbooks.isEmpty { group.addTask {
-                let register = models.chrome(title: "Playbook register", root: "../", bodyClass: "playbooks", nav: navs["../"]!)
-                return [("playbooks/index.html", theme.render(Page(chrome: register, content: models.playbookRegister())))]
+                let register = models.chrome(title: "Playbook register", root: "../", bodyClass: "playbooks",
+                                             nav: navs["../"]!)
+                return [("playbooks/index.html",
+                         theme.render(Page(chrome: register, content: models.playbookRegister())))]
                     + resolved.pack.playbooks.map { playbook in
-                        let chrome = models.chrome(title: playbook.title, root: "../", bodyClass: "playbook", nav: navs["../"]!)
-                        return ("playbooks/\(playbook.id).html", theme.render(Page(chrome: chrome, content: models.playbook(playbook))))
+                        let chrome = models.chrome(title: playbook.title, root: "../", bodyClass: "playbook",
+                                                   nav: navs["../"]!)
+                        return ("playbooks/\(playbook.id).html",
+                                theme.render(Page(chrome: chrome, content: models.playbook(playbook))))
                     }
             } }
             let checklists = ChecklistRenderer(pack: resolved.pack)
@@ -111,16 +122,18 @@ public struct SiteRenderer: Sendable {
         }
         let heading = SOPPage.Heading(title: item.sop.title, id: item.sop.id)
 
-        let trainer = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: views.trainer.safeHTML, tocHTML: toc(views.trainer),
-                              isTrainerView: true, role: nil, trainerHref: nil)
-        let trainerChrome = models.chrome(title: item.sop.title, root: "../", bodyClass: "sop trainer-view", nav: navs["../"]!)
+        let trainer = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: views.trainer.safeHTML,
+                              tocHTML: toc(views.trainer), isTrainerView: true, role: nil, trainerHref: nil)
+        let trainerChrome = models.chrome(title: item.sop.title, root: "../", bodyClass: "sop trainer-view",
+                                          nav: navs["../"]!)
         pages.append(("sops/\(item.sop.id).html", theme.render(Page(chrome: trainerChrome, content: trainer))))
 
-        let roleChrome = models.chrome(title: item.sop.title, root: "../../", bodyClass: "sop role-view", nav: navs["../../"]!)
+        let roleChrome = models.chrome(title: item.sop.title, root: "../../", bodyClass: "sop role-view",
+                                       nav: navs["../../"]!)
         for (roleID, rendering) in views.roles.sorted(by: { $0.key < $1.key }) {
             guard let name = models.roleNames[roleID] else { continue }
-            let page = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendering.safeHTML, tocHTML: toc(rendering),
-                               isTrainerView: false, role: .init(id: roleID, name: name, href: "index.html"),
+            let page = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendering.safeHTML,
+                               tocHTML: toc(rendering), isTrainerView: false, role: .init(id: roleID, name: name, href: "index.html"),
                                trainerHref: "../../sops/\(item.sop.id).html")
             pages.append(("roles/\(roleID)/\(item.sop.id).html", theme.render(Page(chrome: roleChrome, content: page))))
         }
