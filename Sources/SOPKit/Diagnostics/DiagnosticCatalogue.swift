@@ -29,7 +29,7 @@ public enum DiagnosticCatalogue {
         Entry(code: "wrong-type", summary: "A value of the wrong type.", fix: "`refusals: {a: b}` → `refusals: [Never share keys.]`"),
         Entry(code: "missing-field", summary: "A required field is missing.", fix: "add `title:` to the front matter"),
         Entry(code: "invalid-value", summary: "A value outside the allowed set.", fix: "`risk: hgh` → `risk: high`"),
-        Entry(code: "duplicate-id", summary: "Two roles, policies or SOPs share an id.", fix: "rename one of the two `refunds` SOPs"),
+        Entry(code: "duplicate-id", summary: "Two roles, policies, SOPs, snippets, sites, checklists or playbooks share an id.", fix: "rename one of the two `refunds` SOPs"),
         Entry(code: "invalid-id", summary: "An id that is not safe as a file name.", fix: "`id: ../etc` → `id: etc`"),
         Entry(code: "missing-front-matter", summary: "An SOP without `---` front matter.", fix: "start the file with `---`, `title: …`, `---`"),
         // References

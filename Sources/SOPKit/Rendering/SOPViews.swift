@@ -21,7 +21,9 @@ struct SOPViewRenderer: Sendable {
     init(resolved: ResolvedPack) {
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
-        roleValues = Dictionary(uniqueKeysWithValues: resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) })
+        // The first of two roles with one id wins, as everywhere else; validation reports the second.
+        roleValues = Dictionary(resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) },
+                                uniquingKeysWith: { first, _ in first })
         trainerRoleValues = ValueCatalog.forRole(nil, pack: resolved.pack)
     }
 

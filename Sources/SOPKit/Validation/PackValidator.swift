@@ -23,6 +23,8 @@ public struct PackValidator: Sendable {
         diagnostics += duplicates(pack.roles.map { ($0.id, $0.location) }, kind: "role")
         diagnostics += duplicates(pack.policies.map { ($0.id, $0.location) }, kind: "policy")
         diagnostics += duplicates(pack.sops.map { ($0.id, $0.location) }, kind: "SOP")
+        diagnostics += duplicates(pack.sites.map { ($0.id, SourceLocation(path: $0.location.path)) }, kind: "site")
+        diagnostics += duplicates(pack.checklists.map { ($0.id, SourceLocation(path: $0.path)) }, kind: "checklist")
         for role in pack.roles {
             diagnostics += safeID(role.id, kind: "role", at: role.location)
             if let target = role.escalatesTo { checkRole(target, "escalates_to") }
