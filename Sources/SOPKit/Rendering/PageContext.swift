@@ -81,7 +81,7 @@ struct PageContext {
             let actions = sop.policies.map { reference in pack.policies.first { $0.id == reference.value }?.action ?? reference.value }
             facts.append(["label": "Policies", "value": actions.joined(separator: "; ")])
         }
-        if let cadence = sop.reviewCadence { facts.append(["label": "Review", "value": cadence]) }
+        if let cadence = sop.reviewCadence { facts.append(["label": "Review", "value": cadence.value]) }
         if let reviewed = sop.lastReviewed { facts.append(["label": "Last reviewed", "value": reviewed.value]) }
         return ["title": sop.title, "id": sop.id, "facts": facts]
     }
