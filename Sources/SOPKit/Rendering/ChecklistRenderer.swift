@@ -5,6 +5,12 @@ import GFM
 /// first (missing facts marked), then what blocks the rollout, then the items, then sign-off.
 struct ChecklistRenderer: Sendable {
     let pack: Pack
+    let graph: IncludeGraph
+
+    init(pack: Pack) {
+        self.pack = pack
+        graph = IncludeGraph(snippets: pack.snippets)
+    }
 
     struct Rendered: Sendable {
         var html: String
@@ -19,12 +25,13 @@ struct ChecklistRenderer: Sendable {
         var sectionsHTML: [[String: Any]] = []
         var sections: [ChecklistDocument.Section] = []
         var markdownSections: [[String: Any]] = []
+        let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
         for section in checklist.sections {
             var itemsHTML: [[String: String]] = []
             var items: [ChecklistDocument.Item] = []
             var markdownItems: [String] = []
             for item in section.items {
-                let expanded = SOPExpander.expand(item.text, snippets: pack.snippets)
+                let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
                 let source = expanded.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let html = GFMDocument(markdown: source, options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
                     .render(GFMView(substitute: { expanded.substitute($0, values: values) })).html

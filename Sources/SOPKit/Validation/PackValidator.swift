@@ -57,6 +57,14 @@ public struct PackValidator: Sendable {
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
+        let graph = IncludeGraph(snippets: pack.snippets)
+        diagnostics += graph.diagnostics
+        for sop in pack.sops {
+            diagnostics += graph.oversizedIncludes(in: [sop.body], name: sop.path).diagnostics
+        }
+        for checklist in pack.checklists {
+            diagnostics += graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).diagnostics
+        }
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)
         diagnostics += SiteChecks.check(pack)
