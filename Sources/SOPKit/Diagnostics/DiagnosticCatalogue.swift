@@ -94,5 +94,8 @@ public enum DiagnosticCatalogue {
         // Templates
         Entry(code: "template-syntax", summary: "A Mustache template that does not parse.", fix: "close `{{#roles}}` with `{{/roles}}`"),
         Entry(code: "missing-template", summary: "A page template missing from the theme.", fix: "restore templates/sop.mustache"),
+        Entry(code: "partial-cycle", summary: "A template includes itself through its partials or parents.", fix: "remove `{{> nav}}` from templates/nav.mustache"),
+        Entry(code: "template-too-deep", summary: "Mustache sections and partials nested more than 32 levels deep.", fix: "close each `{{#section}}` before opening the next"),
+        Entry(code: "dynamic-partial", summary: "A partial named by data (`{{>*name}}`), which cannot be checked for loops.", fix: "`{{>*kind}}` → `{{#isSOP}}{{> sop-header}}{{/isSOP}}`"),
     ]
 }
