@@ -185,6 +185,10 @@ public final class GFMDocument {
         }
     }
 
+    /// The last column converted: nodes come in document order, so counting on from here keeps
+    /// a line of twenty thousand links linear, not quadratic.
+    private var lastColumn = (line: 0, byte: 0, scalars: 0)
+
     private func position(of node: OpaquePointer) -> GFMPosition {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
@@ -193,7 +197,12 @@ public final class GFMDocument {
         }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, source.count)
-        let scalars = source[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        var (from, scalars) = (start, 0)
+        if lastColumn.line == line, lastColumn.byte <= end {
+            (from, scalars) = (lastColumn.byte, lastColumn.scalars)
+        }
+        scalars += source[from..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        lastColumn = (line, end, scalars)
         return GFMPosition(line: line, column: scalars + 1)
     }
 
