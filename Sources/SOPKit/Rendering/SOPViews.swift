@@ -42,14 +42,22 @@ struct SOPViewRenderer: Sendable {
             }
         }
         var targets: [GFMLink: LinkTarget] = [:]
+        // A path broken a thousand times is looked up among the SOPs once.
+        var suggestions: [String: String] = [:]
+        let sopPaths = sopsByPath.keys.sorted()
+        func suggestion(for path: String) -> String {
+            if let known = suggestions[path] { return known }
+            let text = Suggestion.didYouMean(path, in: sopPaths)
+            suggestions[path] = text
+            return text
+        }
         for link in document.links {
             let location = markdown.origin(of: link.position)
             let target = LinkTarget(markdown.substitute(link.destination, values: item.values), from: location.path)
             targets[link] = target
             guard case .sop(let path, let fragment) = target else { continue }
             if sopsByPath[path] == nil {
-                let known = sopsByPath.keys.sorted()
-                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(Suggestion.didYouMean(path, in: known))", at: location))
+                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))", at: location))
             } else if let fragment, !fragment.isEmpty {
                 anchoredLinks.append((path, fragment, location))
             }

@@ -48,12 +48,13 @@ public struct PackValidator: Sendable {
         }
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
+        let snippetNames = pack.snippets.keys.sorted()
         for (template, _) in templates {
-            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil).check(template.pieces)
+            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil, snippetNames: snippetNames).check(template.pieces)
         }
         for checklist in pack.checklists {
             for item in checklist.items {
-                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil).check(item.text.pieces)
+                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil, snippetNames: snippetNames).check(item.text.pieces)
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
@@ -99,6 +100,8 @@ struct TemplateReferenceChecks {
     let pack: Pack
     /// Nil when roles.yml is broken: role names are then not checked.
     let roleIDs: [String]?
+    /// Sorted once for every template's suggestions.
+    let snippetNames: [String]
 
     func check(_ pieces: [Template.Piece]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -114,7 +117,7 @@ struct TemplateReferenceChecks {
                 }
             case .include(let name, _):
                 if pack.snippets[name.value] == nil {
-                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: pack.snippets.keys.sorted()))", at: name.location))
+                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: snippetNames))", at: name.location))
                 }
             case .roleBlock(let block):
                 for role in block.roles where roleIDs.map({ !$0.contains(role.value) }) ?? false {
