@@ -1,3 +1,5 @@
+import GFM
+
 /// Parses the body of an SOP or snippet: Markdown plus `{{value}}`, `{{> include}}`,
 /// `{{! comment}}` and `::: for` / `::: except` role blocks. Inside a code fence only values
 /// expand: a `:::` or `{{> …}}` line there is code.
@@ -18,7 +20,7 @@ struct TemplateParser {
 
     /// Deeper Markdown nesting than this is refused: no SOP needs it, and cmark-gfm has inputs
     /// whose parse time grows with the square of the depth (seconds for a few kilobytes).
-    static let maximumNesting = 32
+    static let maximumNesting = GFMLimits.maximumNesting
     private var reportedNesting = false
     /// Role blocks opened past `maximumNesting`: counted, not kept, so that no template is deeper
     /// than the limit (its pieces are walked, compared and freed recursively).
@@ -54,7 +56,7 @@ struct TemplateParser {
             }
             if !reportedNesting, Self.nestingDepth(line) > Self.maximumNesting {
                 reportedNesting = true
-                diagnostics.append(.error("nesting-too-deep", "Markdown nested more than \(Self.maximumNesting) levels deep (quotes and lists); flatten it", at: SourceLocation(path: path, line: lineNumber, column: 1)))
+                diagnostics.append(.markdownTooDeep(at: SourceLocation(path: path, line: lineNumber, column: 1)))
             }
             if let opened = Self.opensFence(line) {
                 fence = opened

@@ -29,8 +29,14 @@ struct SOPViewRenderer: Sendable {
 
     func render(_ item: ResolvedPack.ResolvedSOP) -> SOPViews {
         let markdown = item.markdown
-        let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
         var diagnostics: [Diagnostic] = []
+        let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
+        for table in document.oversizedTables {
+            diagnostics.append(.tableTooLarge(table, at: markdown.origin(of: table.position)))
+        }
+        if let position = document.tooDeep {
+            diagnostics.append(.markdownTooDeep(at: markdown.origin(of: position)))
+        }
         var anchoredLinks: [(String, String, SourceLocation)] = []
         for id in document.misplacedContainers where id < markdown.blocks.count {
             diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))

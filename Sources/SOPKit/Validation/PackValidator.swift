@@ -1,3 +1,5 @@
+import GFM
+
 /// The validate stage: checks that a decoded pack means something — every name it uses exists,
 /// ids are unique and safe as file names, includes and escalations do not loop.
 public struct PackValidator: Sendable {
@@ -64,7 +66,15 @@ public struct PackValidator: Sendable {
             diagnostics += graph.oversizedIncludes(in: [sop.body], name: sop.path).diagnostics
         }
         for checklist in pack.checklists {
-            diagnostics += graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).diagnostics
+            let (oversized, skipped) = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path)
+            diagnostics += oversized
+            // An item is one line; only its snippets can hold a table, so it is checked expanded.
+            for item in checklist.items where item.text.pieces.contains(where: { if case .include = $0 { true } else { false } }) {
+                let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
+                for table in GFMLimits.defuseTables(in: expanded.text).tables {
+                    diagnostics.append(.tableTooLarge(table, at: expanded.origin(of: table.position)))
+                }
+            }
         }
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)
