@@ -70,4 +70,19 @@ extension HostileInputTests {
         }
         expectRefused(outcome, "procedures/guide.md:11:41: error: '{{> blank}}' makes procedures/guide.md longer than 2 MiB")
     }
+
+    @Test func longValueUsedOftenEnough() throws {
+        // 300 KB of site name, used seven times, is more than an SOP may be; used 100,000 times it
+        // would be 30 GB in every view. The checklist gets the same budget.
+        let outcome = try build { root in
+            let site = PackFiles.base["sites/shop.yml"]!.replacingOccurrences(of: "name: Shop", with: "name: " + String(repeating: "S", count: 300_000))
+            try write(Array(site.utf8), to: "sites/shop.yml", in: root)
+            try writeSOP(String(repeating: "{{site.name}} ", count: 100_000) + "\n", in: root)
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("checklists"), withIntermediateDirectories: true)
+            try write(Array(("- [ ] " + String(repeating: "{{site.name}} ", count: 10) + "\n").utf8), to: "checklists/rollout.md", in: root)
+        }
+        expectRefused(outcome, "procedures/guide.md:9:85: error: '{{site.name}}' here takes the values in procedures/guide.md past 2 MiB (each use copies the value); use long values less often [values-too-large]",
+                      cpuBound: 2) // a 1.4 MB SOP is still parsed, for its other problems
+        #expect(outcome.report.contains("checklists/rollout.md:1:85: error: '{{site.name}}' here takes the values in checklists/rollout.md past 2 MiB"))
+    }
 }

@@ -54,6 +54,7 @@ public enum DiagnosticCatalogue {
         Entry(code: "unmatched-block-end", summary: "A `:::` that closes nothing.", fix: "remove the stray `:::`"),
         Entry(code: "misplaced-block", summary: "A role block that opens and closes at different list or quote levels.", fix: "indent the closing `:::` like the opening one"),
         Entry(code: "nesting-too-deep", summary: "Markdown nested more than 32 quote, list or role-block levels (by markers or by indentation).", fix: "flatten the nested quotes into a list"),
+        Entry(code: "values-too-large", summary: "Long values used so often that an SOP or checklist would pass 2 MiB.", fix: "name the site once in the introduction, not in every step"),
         Entry(code: "table-too-large", summary: "A table with more than 100,000 cells (columns × rows).", fix: "split the table, or make it a list"),
         Entry(code: "broken-link", summary: "A link to an SOP that does not exist.", fix: "`(polcy.md)` → `(policy.md)`"),
         Entry(code: "broken-anchor", summary: "A link to a heading that does not exist.", fix: "`(policy.md#rule)` → `(policy.md#rules)`"),

@@ -20,18 +20,22 @@ struct ChecklistRenderer: Sendable {
 
     /// `standalone` inlines the stylesheets, for a page saved outside the site folder.
     func render(_ checklist: Checklist, for site: Site, theme: ThemeLibrary, standalone: Bool = false) -> Rendered {
-        let values = ValueCatalog.shared(pack: pack, site: site)
+        let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
+        var expansions = checklist.items.map { SOPExpander.expand($0.text, graph: graph, skipped: skipped) }[...]
+        let siteValues = ValueCatalog.shared(pack: pack, site: site)
+        // Validation reports values past the budget; the checklist then shows none.
+        let fits = ValueBudget.overflow(in: Array(expansions), longest: ValueBudget.longest([siteValues]), name: checklist.path) == nil
+        let values = fits ? siteValues : [:]
         let markdownValues = values.mapValues(MarkdownText.escape)
         var sectionsHTML: [[String: Any]] = []
         var sections: [ChecklistDocument.Section] = []
         var markdownSections: [[String: Any]] = []
-        let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
         for section in checklist.sections {
             var itemsHTML: [[String: String]] = []
             var items: [ChecklistDocument.Item] = []
             var markdownItems: [String] = []
             for item in section.items {
-                let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
+                guard let expanded = expansions.popFirst() else { break }
                 let source = expanded.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let html = GFMDocument(markdown: source, options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
                     .render(GFMView(substitute: { expanded.substitute($0, values: values) })).html

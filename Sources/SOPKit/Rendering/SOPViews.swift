@@ -37,6 +37,11 @@ struct SOPViewRenderer: Sendable {
         if let position = document.tooDeep {
             diagnostics.append(.markdownTooDeep(at: markdown.origin(of: position)))
         }
+        let longest = ValueBudget.longest([item.values, trainerRoleValues] + Array(roleValues.values))
+        let valueOverflow = ValueBudget.overflow(in: [markdown], longest: longest, name: item.sop.path)
+        if let valueOverflow { diagnostics.append(valueOverflow) }
+        // Past the budget, views show no values at all: the build has failed, and stays small.
+        let sharedValues = valueOverflow == nil ? item.values : [:]
         var anchoredLinks: [(String, String, SourceLocation)] = []
         for id in document.misplacedContainers where id < markdown.blocks.count {
             diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
@@ -59,7 +64,7 @@ struct SOPViewRenderer: Sendable {
         }
         for link in document.links {
             let location = markdown.origin(of: link.position)
-            let target = LinkTarget(markdown.substitute(link.destination, values: item.values), from: location.path)
+            let target = LinkTarget(markdown.substitute(link.destination, values: sharedValues), from: location.path)
             targets[link] = target
             guard case .sop(let path, let fragment) = target else { continue }
             if sopsByPath[path] == nil {
@@ -69,22 +74,22 @@ struct SOPViewRenderer: Sendable {
             }
         }
 
-        let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets))
+        let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets, withValues: valueOverflow == nil))
         var roles: [String: GFMRendering] = [:]
         var print: [String: GFMRendering] = [:]
         for audience in item.sop.audience {
             let role = audience.value
             guard roles[role] == nil, roleValues[role] != nil else { continue }
-            roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets))
-            print[role] = document.render(view(for: item, role: role, printing: true, targets: targets))
+            roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets, withValues: valueOverflow == nil))
+            print[role] = document.render(view(for: item, role: role, printing: true, targets: targets, withValues: valueOverflow == nil))
         }
         return SOPViews(trainer: trainer, roles: roles, print: print, diagnostics: diagnostics, anchoredLinks: anchoredLinks)
     }
 
     /// `targets` holds each link classified once; the views only decide where it points.
-    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, targets: [GFMLink: LinkTarget]) -> GFMView {
+    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, targets: [GFMLink: LinkTarget], withValues: Bool) -> GFMView {
         let markdown = item.markdown
-        let values = item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 }
+        let values = withValues ? item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 } : [:]
         let ownID = item.sop.id
         let pack = resolved.pack
         let sopsByPath = sopsByPath

@@ -18,6 +18,8 @@ public struct ExpandedMarkdown: Sendable, Hashable {
     public var blocks: [Block]
     /// Token index → value name.
     public var valueNames: [String]
+    /// Token index → where the value is named in the pack.
+    public var valueLocations: [SourceLocation] = []
     /// Line of `text` (0-based) → where that line came from.
     public var origins: [SourceLocation]
 

@@ -16,6 +16,7 @@ struct SOPExpander {
     private var text = ""
     private var blocks: [ExpandedMarkdown.Block] = []
     private var valueNames: [String] = []
+    private var valueLocations: [SourceLocation] = []
     private var origins: [SourceLocation] = []
     private var atLineStart = true
 
@@ -27,7 +28,8 @@ struct SOPExpander {
     static func expand(_ template: Template, graph: IncludeGraph, skipped: Set<SourceLocation> = []) -> ExpandedMarkdown {
         var expander = SOPExpander(graph: graph, skipped: skipped)
         expander.append(template.pieces)
-        return ExpandedMarkdown(text: expander.text, blocks: expander.blocks, valueNames: expander.valueNames, origins: expander.origins)
+        return ExpandedMarkdown(text: expander.text, blocks: expander.blocks, valueNames: expander.valueNames,
+                                valueLocations: expander.valueLocations, origins: expander.origins)
     }
 
     private mutating func append(_ pieces: [Template.Piece]) {
@@ -48,6 +50,7 @@ struct SOPExpander {
                 case .value(let name, let width):
                     let index = valueNames.count
                     valueNames.append(name.value)
+                    valueLocations.append(name.location)
                     let digits = String(index)
                     let padding = String(repeating: "0", count: max(width - 2 - digits.count, 0))
                     let token = String(GFMReserved.tokenStart) + padding + digits + String(GFMReserved.tokenEnd)

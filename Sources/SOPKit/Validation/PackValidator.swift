@@ -65,16 +65,18 @@ public struct PackValidator: Sendable {
         for sop in pack.sops {
             diagnostics += graph.oversizedIncludes(in: [sop.body], name: sop.path).diagnostics
         }
+        let siteValues = ValueBudget.longest(pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) })
         for checklist in pack.checklists {
             let (oversized, skipped) = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path)
             diagnostics += oversized
-            // An item is one line; only its snippets can hold a table, so it is checked expanded.
-            for item in checklist.items where item.text.pieces.contains(where: { if case .include = $0 { true } else { false } }) {
-                let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
+            // Items are checked expanded: only their snippets can hold a table.
+            let expansions = checklist.items.map { SOPExpander.expand($0.text, graph: graph, skipped: skipped) }
+            for expanded in expansions {
                 for table in GFMLimits.defuseTables(in: expanded.text).tables {
                     diagnostics.append(.tableTooLarge(table, at: expanded.origin(of: table.position)))
                 }
             }
+            if let overflow = ValueBudget.overflow(in: expansions, longest: siteValues, name: checklist.path) { diagnostics.append(overflow) }
         }
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)
