@@ -8,7 +8,10 @@ extension HostileInputTests {
     func cpuSeconds(_ body: String, extra: [String: String] = [:], status: Int32) throws -> Double {
         let outcome = try run({ ["check", $0.path] }) { root in
             try write(Array(PackFiles.sop(body: body)["procedures/guide.md"]!.utf8), to: "procedures/guide.md", in: root)
-            for (path, text) in extra { try write(Array(text.utf8), to: path, in: root) }
+            for (path, text) in extra {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+                try write(Array(text.utf8), to: path, in: root)
+            }
         }
         #expect(outcome.status == status, "\(outcome.report.prefix(500))")
         return outcome.cpuSeconds
@@ -42,5 +45,11 @@ extension HostileInputTests {
 
     @Test func diagnosticsOnManyLinesScaleLinearly() throws {
         try expectLinear("broken links", 5_000, status: 1) { String(repeating: "[other](nowhere.md)\n", count: $0) }
+    }
+
+    @Test func longChecklistItemsScaleLinearly() throws {
+        let small = try cpuSeconds("x\n", extra: ["checklists/rollout.md": "- [ ] first\n" + String(repeating: "  more words\n", count: 75_000)], status: 0)
+        let large = try cpuSeconds("x\n", extra: ["checklists/rollout.md": "- [ ] first\n" + String(repeating: "  more words\n", count: 150_000)], status: 0)
+        #expect(large / small < 3, "continuation lines: 75,000 took \(small) s of CPU, 150,000 took \(large) s")
     }
 }
