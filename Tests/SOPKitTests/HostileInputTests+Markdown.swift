@@ -27,7 +27,7 @@ extension HostileInputTests {
 
     @Test func listsNestedByIndentationAlone() throws {
         // One marker per line: no line is deep, the list is.
-        let outcome = try build { try writeSOP((0..<1_000).map { String(repeating: "  ", count: $0) + "- x\n" }.joined(), in: $0) }
+        let outcome = try build { try writeSOP((0..<300).map { String(repeating: "  ", count: $0) + "- x\n" }.joined(), in: $0) }
         expectRefused(outcome, "procedures/guide.md:41:65: error: Markdown nested more than 32 levels deep (quotes and lists); flatten it [nesting-too-deep]")
     }
 

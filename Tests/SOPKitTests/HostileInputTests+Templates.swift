@@ -55,4 +55,19 @@ extension HostileInputTests {
         let outcome = try build { try writeTemplates(["sop-header": "<h1>{{>*sop.title}}</h1>\n"], in: $0) }
         expectRefused(outcome, "templates/sop-header.mustache:1:5: error: 'sop.title' would name the partial at render time, where sopgen cannot check it for loops; name the partial itself [dynamic-partial]")
     }
+
+    @Test func delimitersWithSpacesDoNotHideNesting() throws {
+        let outcome = try build { root in
+            try writeTemplates(["nav": "{{= <% %> =}}\n" + String(repeating: "<%#a%>", count: 5_000) + "x" + String(repeating: "<%/a%>", count: 5_000) + "\n"], in: root)
+        }
+        expectRefused(outcome, "templates/nav.mustache:2:193: error: Mustache sections nested more than 32 levels deep; flatten them [template-too-deep]")
+    }
+
+    @Test func delimiterLongEnoughToMakeSearchingQuadratic() throws {
+        // Searching for a 20,000-character delimiter in 40,000 characters took 30 s.
+        let outcome = try build { root in
+            try writeTemplates(["nav": "{{=" + String(repeating: "a", count: 20_000) + "b b=}}" + String(repeating: "a", count: 40_000) + "\n"], in: root)
+        }
+        expectRefused(outcome, "templates/nav.mustache:1:1: error: set delimiters as two words of up to 8 characters, like '{{=<% %>=}}' [template-syntax]")
+    }
 }

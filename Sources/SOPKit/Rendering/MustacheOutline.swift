@@ -20,6 +20,10 @@ struct MustacheOutline: Sendable {
     private(set) var deepest = 0
     /// The first section (or parent) tag that opens a level deeper than the limit.
     private(set) var tooDeep: SourceLocation?
+    /// A set-delimiter tag this outline cannot follow, or with a delimiter longer than
+    /// `longestDelimiter` (finding one costs its length at every position, in swift-mustache too).
+    private(set) var badDelimiter: SourceLocation?
+    static let longestDelimiter = 8
 
     init(_ text: String, path: String, limit: Int) {
         let scalars = Array(text.unicodeScalars)
@@ -52,10 +56,18 @@ struct MustacheOutline: Sendable {
                 depth = max(depth - 1, 0)
             case "=":
                 // `{{=<% %>=}}`: the new delimiters, separated by white space, between two `=`.
-                let words = content.dropFirst().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-                guard words.count == 2, words[1].last == "=", words[1].count > 1, !words[0].isEmpty else { return }
+                // One sopgen cannot follow is refused, so that nothing is hidden behind it.
+                guard content.count > 1, content.last == "=" else {
+                    badDelimiter = location
+                    return
+                }
+                let words = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+                guard words.count == 2, words.allSatisfy({ $0.count <= Self.longestDelimiter }), !words[1].contains("=") else {
+                    badDelimiter = location
+                    return
+                }
                 start = Array(words[0])
-                end = Array(words[1].dropLast())
+                end = Array(words[1])
             default:
                 break
             }

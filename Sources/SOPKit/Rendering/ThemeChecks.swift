@@ -20,7 +20,9 @@ struct ThemeChecks {
     init(_ templates: [Template]) {
         let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for template in templates {
-            if let location = template.outline.tooDeep {
+            if let location = template.outline.badDelimiter {
+                refuse(template.name, .error("template-syntax", "set delimiters as two words of up to \(MustacheOutline.longestDelimiter) characters, like '{{=<% %>=}}'", at: location))
+            } else if let location = template.outline.tooDeep {
                 refuse(template.name, .error("template-too-deep", "Mustache sections nested more than \(Self.maximumDepth) levels deep; flatten them", at: location))
             } else if let dynamic = template.outline.references.first(where: \.isDynamic) {
                 refuse(template.name, .error("dynamic-partial", "'\(dynamic.name.value)' would name the partial at render time, where sopgen cannot check it for loops; name the partial itself", at: dynamic.name.location))
