@@ -1,5 +1,3 @@
-import GFM
-
 /// The validate stage: checks that a decoded pack means something — every name it uses exists,
 /// ids are unique and safe as file names, includes and escalations do not loop.
 public struct PackValidator: Sendable {
@@ -60,24 +58,7 @@ public struct PackValidator: Sendable {
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
-        let graph = IncludeGraph(snippets: pack.snippets)
-        diagnostics += graph.diagnostics
-        for sop in pack.sops {
-            diagnostics += graph.oversizedIncludes(in: [sop.body], name: sop.path).diagnostics
-        }
-        let siteValues = ValueBudget.longest(pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) })
-        for checklist in pack.checklists {
-            let (oversized, skipped) = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path)
-            diagnostics += oversized
-            // Items are checked expanded: only their snippets can hold a table.
-            let expansions = checklist.items.map { SOPExpander.expand($0.text, graph: graph, skipped: skipped) }
-            for expanded in expansions {
-                for table in GFMLimits.defuseTables(in: expanded.text).tables {
-                    diagnostics.append(.tableTooLarge(table, at: expanded.origin(of: table.position)))
-                }
-            }
-            if let overflow = ValueBudget.overflow(in: expansions, longest: siteValues, name: checklist.path) { diagnostics.append(overflow) }
-        }
+        diagnostics += ExpansionChecks.check(pack)
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)
         diagnostics += SiteChecks.check(pack)
