@@ -149,7 +149,7 @@ import Testing
         let text = await report(PackFiles.sop(body: String(repeating: "> ", count: 5_000) + "x\n" + String(repeating: "- ", count: 5_000) + "y\n"))
         #expect(text == """
             procedures/guide.md:9:1: error: Markdown nested more than 32 levels deep (quotes and lists); flatten it [nesting-too-deep]
-                \(String(repeating: "> ", count: 5_000))x
+                \(String(repeating: "> ", count: 80))…
                 ^
             1 error, 0 warnings
 

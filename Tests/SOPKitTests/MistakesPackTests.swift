@@ -16,10 +16,11 @@ import Testing
         Golden.assertText(Build.diagnosticsText(result), matches: "mistakes.diagnostics.txt")
     }
 
-    /// File-system codes are covered by `HostileInputTests`; `missing-template` needs a broken
-    /// default theme, which a pack cannot cause.
+    /// File-system codes, and `values-too-large` (megabytes of values), are covered by
+    /// `HostileInputTests`; `missing-template` needs a broken default theme, which a pack cannot cause.
     static let coveredElsewhere: Set<String> = ["pack-not-found", "missing-file", "not-a-file", "not-a-folder", "unreadable-file",
-                                                 "invalid-utf8", "file-too-large", "symlink-loop", "broken-symlink", "missing-template"]
+                                                 "invalid-utf8", "file-too-large", "symlink-loop", "broken-symlink", "missing-template",
+                                                 "values-too-large"]
 
     @Test func theFixtureExercisesEveryRule() async {
         let reported = Set(await result().diagnostics.map(\.code))

@@ -17,11 +17,9 @@ public struct DiagnosticFormatter: Sendable {
 
     public func format(_ diagnostic: Diagnostic) -> String {
         var output = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
-        if let line = sources[diagnostic.location.path]?.line(diagnostic.location.line) {
-            let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
-            let caretOffset = min(max(diagnostic.location.column - 1, 0), shown.unicodeScalars.count)
-            output += "    \(shown)\n"
-            output += "    \(String(repeating: " ", count: caretOffset))^\n"
+        if let excerpt = sources[diagnostic.location.path]?.excerpt(line: diagnostic.location.line, column: diagnostic.location.column) {
+            output += "    \(excerpt.text)\n"
+            output += "    \(String(repeating: " ", count: excerpt.caret))^\n"
         }
         return output
     }

@@ -61,7 +61,7 @@ public struct DiagnosticReport: Sendable {
             diagnostics: diagnostics.map {
                 .init(severity: $0.severity.rawValue, code: $0.code, message: $0.message, path: $0.location.path,
                       line: $0.location.line, column: $0.location.column,
-                      source: sources[$0.location.path]?.line($0.location.line).map(String.init))
+                      source: sources[$0.location.path]?.excerpt(line: $0.location.line, column: $0.location.column)?.text)
             }
         )
     }

@@ -22,8 +22,16 @@ public struct PackDecoder: Sendable {
         let sites = loaded.files(under: "sites", withExtension: "yml").compactMap { file in run(file) { SiteDecoder.decode($0) } }
 
         var snippets: [String: Template] = [:]
+        var snippetPaths: [String: String] = [:]
         for file in loaded.files(under: "snippets", withExtension: "md") {
             let name = Self.stem(of: file.path)
+            // `{{> name}}` names a file by its stem: a second file with that stem could never be included.
+            if let earlier = snippetPaths[name] {
+                diagnostics.append(.error("duplicate-id", "snippet name '\(name)' is already used by \(earlier); '{{> \(name)}}' could mean either",
+                                          at: SourceLocation(path: file.path)))
+                continue
+            }
+            snippetPaths[name] = file.path
             var parser = TemplateParser(path: file.path, firstLine: 1)
             let snippet = parser.parse(GFMSanitizer.clean(file.text))
             diagnostics += parser.diagnostics

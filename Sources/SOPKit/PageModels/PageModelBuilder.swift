@@ -70,7 +70,7 @@ struct PageModelBuilder: Sendable {
             let actions = sop.policies.map { policyActions[$0.value] ?? $0.value }
             facts.append(.init(label: "Policies", value: actions.joined(separator: "; ")))
         }
-        if let cadence = sop.reviewCadence { facts.append(.init(label: "Review", value: cadence)) }
+        if let cadence = sop.reviewCadence { facts.append(.init(label: "Review", value: cadence.value)) }
         if let reviewed = sop.lastReviewed { facts.append(.init(label: "Last reviewed", value: reviewed.value)) }
         return SOPHeader(title: sop.title, id: sop.id, facts: facts)
     }

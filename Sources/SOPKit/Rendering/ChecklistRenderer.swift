@@ -5,6 +5,12 @@ import GFM
 /// first (missing facts marked), then what blocks the rollout, then the items, then sign-off.
 struct ChecklistRenderer: Sendable {
     let pack: Pack
+    let graph: IncludeGraph
+
+    init(pack: Pack) {
+        self.pack = pack
+        graph = IncludeGraph(snippets: pack.snippets)
+    }
 
     struct Rendered: Sendable {
         var html: String
@@ -14,7 +20,12 @@ struct ChecklistRenderer: Sendable {
 
     /// `standalone` inlines the stylesheets, for a page saved outside the site folder.
     func render(_ checklist: Checklist, for site: Site, theme: ThemeLibrary, standalone: Bool = false) -> Rendered {
-        let values = ValueCatalog.shared(pack: pack, site: site)
+        let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
+        var expansions = checklist.items.map { SOPExpander.expand($0.text, graph: graph, skipped: skipped) }[...]
+        let siteValues = ValueCatalog.shared(pack: pack, site: site)
+        // Validation reports values past the budget; the checklist then shows none.
+        let fits = ValueBudget.overflow(in: Array(expansions), longest: ValueBudget.longest([siteValues]), name: checklist.path) == nil
+        let values = fits ? siteValues : [:]
         let markdownValues = values.mapValues(MarkdownText.escape)
         var sectionsHTML: [ChecklistPage.Section] = []
         var sections: [ChecklistDocument.Section] = []
@@ -22,7 +33,7 @@ struct ChecklistRenderer: Sendable {
             var itemsHTML: [ChecklistPage.Section.Item] = []
             var items: [ChecklistDocument.Item] = []
             for item in section.items {
-                let expanded = SOPExpander.expand(item.text, snippets: pack.snippets)
+                guard let expanded = expansions.popFirst() else { break }
                 let source = expanded.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let html = GFMDocument(markdown: source, options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
                     .render(GFMView(substitute: { expanded.substitute($0, values: values) })).safeHTML

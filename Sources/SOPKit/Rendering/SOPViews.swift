@@ -23,15 +23,28 @@ struct SOPViewRenderer: Sendable {
     init(resolved: ResolvedPack) {
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
-        roleValues = Dictionary(uniqueKeysWithValues: resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) })
+        // The first of two roles with one id wins, as everywhere else; validation reports the second.
+        roleValues = Dictionary(resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) },
+                                uniquingKeysWith: { first, _ in first })
         trainerRoleValues = ValueCatalog.forRole(nil, pack: resolved.pack)
         roleNames = Dictionary(resolved.pack.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     func render(_ item: ResolvedPack.ResolvedSOP) -> SOPViews {
         let markdown = item.markdown
-        let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
         var diagnostics: [Diagnostic] = []
+        let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
+        for table in document.oversizedTables {
+            diagnostics.append(.tableTooLarge(table, at: markdown.origin(of: table.position)))
+        }
+        if let position = document.tooDeep {
+            diagnostics.append(.markdownTooDeep(at: markdown.origin(of: position)))
+        }
+        let longest = ValueBudget.longest([item.values, trainerRoleValues] + Array(roleValues.values))
+        let valueOverflow = ValueBudget.overflow(in: [markdown], longest: longest, name: item.sop.path)
+        if let valueOverflow { diagnostics.append(valueOverflow) }
+        // Past the budget, views show no values at all: the build has failed, and stays small.
+        let sharedValues = valueOverflow == nil ? item.values : [:]
         var anchoredLinks: [(String, String, SourceLocation)] = []
         for id in document.misplacedContainers where id < markdown.blocks.count {
             diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
@@ -43,35 +56,43 @@ struct SOPViewRenderer: Sendable {
             }
         }
         var targets: [GFMLink: LinkTarget] = [:]
+        // A path broken a thousand times is looked up among the SOPs once.
+        var suggestions: [String: String] = [:]
+        let sopPaths = sopsByPath.keys.sorted()
+        func suggestion(for path: String) -> String {
+            if let known = suggestions[path] { return known }
+            let text = Suggestion.didYouMean(path, in: sopPaths)
+            suggestions[path] = text
+            return text
+        }
         for link in document.links {
             let location = markdown.origin(of: link.position)
-            let target = LinkTarget(markdown.substitute(link.destination, values: item.values), from: location.path)
+            let target = LinkTarget(markdown.substitute(link.destination, values: sharedValues), from: location.path)
             targets[link] = target
             guard case .sop(let path, let fragment) = target else { continue }
             if sopsByPath[path] == nil {
-                let known = sopsByPath.keys.sorted()
-                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(Suggestion.didYouMean(path, in: known))", at: location))
+                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))", at: location))
             } else if let fragment, !fragment.isEmpty {
                 anchoredLinks.append((path, fragment, location))
             }
         }
 
-        let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets))
+        let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets, withValues: valueOverflow == nil))
         var roles: [String: GFMRendering] = [:]
         var print: [String: GFMRendering] = [:]
         for audience in item.sop.audience {
             let role = audience.value
             guard roles[role] == nil, roleValues[role] != nil else { continue }
-            roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets))
-            print[role] = document.render(view(for: item, role: role, printing: true, targets: targets))
+            roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets, withValues: valueOverflow == nil))
+            print[role] = document.render(view(for: item, role: role, printing: true, targets: targets, withValues: valueOverflow == nil))
         }
         return SOPViews(trainer: trainer, roles: roles, print: print, diagnostics: diagnostics, anchoredLinks: anchoredLinks)
     }
 
     /// `targets` holds each link classified once; the views only decide where it points.
-    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, targets: [GFMLink: LinkTarget]) -> GFMView {
+    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, targets: [GFMLink: LinkTarget], withValues: Bool) -> GFMView {
         let markdown = item.markdown
-        let values = item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 }
+        let values = withValues ? item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 } : [:]
         let ownID = item.sop.id
         let roleNames = roleNames
         let sopsByPath = sopsByPath

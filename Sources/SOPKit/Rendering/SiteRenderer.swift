@@ -33,10 +33,17 @@ public struct SiteRenderer: Sendable {
             headingsByPath[sop.sop.path] = Set(sop.views.trainer.headings.map(\.id))
             for (path, html) in sop.pages { plan.add(path, html) }
         }
+        var sortedHeadings: [String: [String]] = [:]
+        var suggestions: [String: String] = [:]
         for sop in rendered {
             for link in sop.views.anchoredLinks where headingsByPath[link.path]?.contains(link.fragment) == false {
-                let known = headingsByPath[link.path, default: []].sorted()
-                diagnostics.append(.error("broken-anchor", "'\(link.path)' has no heading with id '\(link.fragment)'\(Suggestion.didYouMean(link.fragment, in: known))", at: link.location))
+                // Sorted and searched once per target and fragment, however often it is linked.
+                let key = link.path + "#" + link.fragment
+                if suggestions[key] == nil {
+                    if sortedHeadings[link.path] == nil { sortedHeadings[link.path] = headingsByPath[link.path, default: []].sorted() }
+                    suggestions[key] = Suggestion.didYouMean(link.fragment, in: sortedHeadings[link.path]!)
+                }
+                diagnostics.append(.error("broken-anchor", "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)", at: link.location))
             }
         }
 

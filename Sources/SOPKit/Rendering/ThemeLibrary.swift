@@ -26,34 +26,39 @@ struct ThemeLibrary: Sendable {
         }
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
-        var diagnostics: [Diagnostic] = []
+        var templates: [ThemeChecks.Template] = []
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("assets/") {
                 assets[String(name.dropFirst("assets/".count))] = data
-                continue
+            } else if name.hasSuffix(".mustache") {
+                let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
+                let outline = MustacheOutline(String(decoding: data, as: UTF8.self), path: path, limit: ThemeChecks.maximumDepth)
+                templates.append(ThemeChecks.Template(name: String(name.dropLast(".mustache".count)), path: path, outline: outline))
             }
-            guard name.hasSuffix(".mustache") else { continue }
-            let templateName = String(name.dropLast(".mustache".count))
-            let text = String(decoding: data, as: UTF8.self)
-            let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
+        }
+        // Loops and deep nesting first: swift-mustache must never see them.
+        let checks = ThemeChecks(templates)
+        var diagnostics = checks.diagnostics
+        for template in templates where !checks.refused.contains(template.name) {
+            let text = String(decoding: files[template.name + ".mustache"] ?? Data(), as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
+                library.register(try MustacheTemplate(string: text), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
                 let column = error.context.line.prefix(max(error.context.columnNumber - 1, 0)).unicodeScalars.count + 1
                 diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error.error)",
-                                          at: SourceLocation(path: path, line: error.context.lineNumber, column: column)))
+                                          at: SourceLocation(path: template.path, line: error.context.lineNumber, column: column)))
             } catch {
-                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error)", at: SourceLocation(path: path)))
+                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error)", at: SourceLocation(path: template.path)))
             }
         }
-        for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
-            let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
-            for reference in PartialReferences.find(in: String(decoding: data, as: UTF8.self), path: path)
-            where library.getTemplate(named: reference.value) == nil {
-                diagnostics.append(.error("unknown-partial", "the theme has no template '\(reference.value)' (templates/\(reference.value).mustache); Mustache would render it as nothing", at: reference.location))
+        let names = Set(templates.map(\.name))
+        for template in templates {
+            for reference in template.outline.references where !reference.isDynamic && !names.contains(reference.name.value) {
+                diagnostics.append(.error("unknown-partial", "the theme has no template '\(reference.name.value)' (templates/\(reference.name.value).mustache); Mustache would render it as nothing", at: reference.name.location))
             }
         }
-        for name in pageTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
+        for name in pageTemplates where library.getTemplate(named: name) == nil && !checks.refused.contains(name)
+            && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
             diagnostics.append(.error("missing-template", "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }
         return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics)

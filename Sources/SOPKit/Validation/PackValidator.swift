@@ -23,6 +23,8 @@ public struct PackValidator: Sendable {
         diagnostics += duplicates(pack.roles.map { ($0.id, $0.location) }, kind: "role")
         diagnostics += duplicates(pack.policies.map { ($0.id, $0.location) }, kind: "policy")
         diagnostics += duplicates(pack.sops.map { ($0.id, $0.location) }, kind: "SOP")
+        diagnostics += duplicates(pack.sites.map { ($0.id, SourceLocation(path: $0.location.path)) }, kind: "site")
+        diagnostics += duplicates(pack.checklists.map { ($0.id, SourceLocation(path: $0.path)) }, kind: "checklist")
         diagnostics += IdentifierChecks.check(pack)
         for role in pack.roles {
             if let target = role.escalatesTo { checkRole(target, "escalates_to") }
@@ -45,15 +47,17 @@ public struct PackValidator: Sendable {
         }
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
+        let snippetNames = pack.snippets.keys.sorted()
         for (template, _) in templates {
-            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil).check(template.pieces)
+            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil, snippetNames: snippetNames).check(template.pieces)
         }
         for checklist in pack.checklists {
             for item in checklist.items {
-                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil).check(item.text.pieces)
+                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil, snippetNames: snippetNames).check(item.text.pieces)
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
+        diagnostics += ExpansionChecks.check(pack)
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
         diagnostics += SOPChecks.check(pack, today: today)
         diagnostics += SiteChecks.check(pack)
@@ -82,6 +86,8 @@ struct TemplateReferenceChecks {
     let pack: Pack
     /// Nil when roles.yml is broken: role names are then not checked.
     let roleIDs: [String]?
+    /// Sorted once for every template's suggestions.
+    let snippetNames: [String]
 
     func check(_ pieces: [Template.Piece]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -97,7 +103,7 @@ struct TemplateReferenceChecks {
                 }
             case .include(let name, _):
                 if pack.snippets[name.value] == nil {
-                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: pack.snippets.keys.sorted()))", at: name.location))
+                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: snippetNames))", at: name.location))
                 }
             case .roleBlock(let block):
                 for role in block.roles where roleIDs.map({ !$0.contains(role.value) }) ?? false {

@@ -51,22 +51,23 @@ public enum RolloutGates {
     }
 }
 
-/// Orders dotted version numbers numerically: 8.10 is after 8.9, 6.8 equals 6.8.0.
+/// Orders dotted version numbers numerically: 8.10 is after 8.9, 6.8 equals 6.8.0. Parts are
+/// compared as digit strings, so no number is too long to compare.
 enum VersionOrder {
     static func compare(_ lhs: String, _ rhs: String) -> ComparisonResult? {
         guard let left = numbers(lhs), let right = numbers(rhs) else { return nil }
         for index in 0..<max(left.count, right.count) {
-            let a = index < left.count ? left[index] : 0
-            let b = index < right.count ? right[index] : 0
-            if a != b { return a < b ? .orderedAscending : .orderedDescending }
+            let a = index < left.count ? left[index] : "", b = index < right.count ? right[index] : ""
+            if a != b { return (a.count, a) < (b.count, b) ? .orderedAscending : .orderedDescending }
         }
         return .orderedSame
     }
 
-    static func numbers(_ version: String) -> [Int]? {
-        let core = version.prefix { $0.isNumber || $0 == "." }
-        let parts = core.split(separator: ".").map { Int($0) }
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
-        return parts.compactMap { $0 }
+    /// Each part without its leading zeros ("" for zero).
+    static func numbers(_ version: String) -> [String]? {
+        let core = version.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let parts = core.split(separator: ".")
+        guard !parts.isEmpty else { return nil }
+        return parts.map { String($0.drop { $0 == "0" }) }
     }
 }

@@ -5,7 +5,7 @@ enum SiteChecks {
     static func check(_ pack: Pack) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for site in pack.sites {
-            let values: [String: String?] = Dictionary(uniqueKeysWithValues: site.rolloutFacts.map { ($0.key, $0.value) })
+            let values: [String: String?] = Dictionary(site.rolloutFacts.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             for provider in site.providers where provider.credentialsOwner == nil {
                 diagnostics.append(.warning("provider-without-owner", "provider '\(provider.name)' names nobody who owns its credentials (credentials_owner)", at: site.fieldLocations["providers"] ?? site.location))
             }
