@@ -1,0 +1,25 @@
+/// Hands out heading ids that are unique within one page, the way GitHub resolves repeated
+/// headings (github-slugger): a slug already taken gets `-1`, `-2`, … counted per slug, and a
+/// suffixed id that is itself taken moves on to the next number. Ids the page already holds
+/// (footnotes' `fn-…`/`fnref-…`, raw HTML) are reserved before the first heading.
+struct HeadingIDAllocator {
+    private var taken: Set<String>
+    private var counts: [String: Int] = [:]
+
+    init(reserved: Set<String>) {
+        taken = reserved
+    }
+
+    /// The id for a heading whose text slugs to `slug` ("section" when the slug is empty).
+    mutating func id(for slug: String) -> String {
+        let base = slug.isEmpty ? "section" : slug
+        var candidate = base
+        while taken.contains(candidate) {
+            let count = counts[base, default: 0] + 1
+            counts[base] = count
+            candidate = "\(base)-\(count)"
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}
