@@ -46,11 +46,12 @@ public struct PackValidator: Sendable {
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
         for (template, _) in templates {
-            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil).check(template.pieces)
+            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil, sites: pack.defaultSite.map { [$0] })
+                .check(template.pieces)
         }
         for checklist in pack.checklists {
             for item in checklist.items {
-                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil).check(item.text.pieces)
+                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil, sites: pack.sites).check(item.text.pieces)
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
@@ -82,6 +83,9 @@ struct TemplateReferenceChecks {
     let pack: Pack
     /// Nil when roles.yml is broken: role names are then not checked.
     let roleIDs: [String]?
+    /// The sites the text renders for: the default site for SOPs and snippets (nil when the pack has
+    /// none), each site for checklists.
+    let sites: [Site]?
 
     func check(_ pieces: [Template.Piece]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -92,8 +96,15 @@ struct TemplateReferenceChecks {
             case .value(let name, _):
                 if !ValueCatalog.all.contains(name.value) {
                     diagnostics.append(.error("unknown-value", "'{{\(name.value)}}' names no value\(Suggestion.didYouMean(name.value, in: ValueCatalog.all))", at: name.location))
-                } else if name.value.hasPrefix("site."), pack.defaultSite == nil {
+                } else if name.value.hasPrefix("site."), sites == nil {
                     diagnostics.append(.error("no-site", "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location))
+                } else if name.value.hasPrefix("site.") {
+                    let lacking = (sites ?? []).filter { if case .some(.none) = ValueCatalog.siteRecord($0)[name.value] { true } else { false } }
+                    if !lacking.isEmpty {
+                        let field = name.value.dropFirst("site.".count)
+                        let records = lacking.map(\.location.path).joined(separator: ", ")
+                        diagnostics.append(.warning("missing-site-value", "'{{\(name.value)}}' renders as \"(not recorded)\": no \(field) in \(records)", at: name.location))
+                    }
                 }
             case .include(let name, _):
                 if pack.snippets[name.value] == nil {
