@@ -45,6 +45,17 @@ import Testing
             """)
     }
 
+    @Test func aSiteValueTheRecordLacksIsAWarningAtItsUse() async {
+        let text = await report(PackFiles.sop(body: "Ask {{site.support_owner}} first.\n"))
+        #expect(text == """
+            procedures/guide.md:9:5: warning: '{{site.support_owner}}' renders as "(not recorded)": no support_owner in sites/shop.yml [missing-site-value]
+                Ask {{site.support_owner}} first.
+                    ^
+            0 errors, 1 warning
+
+            """)
+    }
+
     @Test func yamlSyntaxErrorPointsAtTheProblem() async {
         let text = await report(["roles.yml": "roles:\n  - id: admin\n    name: [unclosed\n"])
         #expect(text.hasPrefix("roles.yml:4:1: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]"))
