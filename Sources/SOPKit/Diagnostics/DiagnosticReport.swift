@@ -8,7 +8,7 @@ public struct DiagnosticReport: Sendable {
         case text, json, sarif, github
     }
 
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = SopgenVersion.current
 
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
