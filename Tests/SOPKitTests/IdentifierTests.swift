@@ -64,18 +64,17 @@ import Testing
     /// The validator refuses a leading '-'; playbook import used a copy of the rule that did not.
     @Test func playbookImportUsesTheSameRule() async throws {
         let target = await Pipeline(packRoot: TestPaths.fixturePack("client-target"), today: TestClock.today).decode().pack
-        func importing(_ playbook: [String: Any]) throws -> String {
-            let bundle: [String: Any] = ["format": PlaybookBundle.format, "format_version": PlaybookBundle.formatVersion, "playbook": playbook,
-                                         "manifest": ["checksum": try PlaybookBundle.checksum(of: playbook), "source_site": "site-1"]]
-            let data = try JSONSerialization.data(withJSONObject: bundle)
-            return try PlaybookImport(pack: target).importBundle(data, site: "harbour", replace: false) { _ in false }.id
+        func importing(_ playbook: JSONValue) throws -> String {
+            let data = Data(try BundleFixtures.sealed(playbook).json.pretty.utf8)
+            return try PlaybookImport(pack: target).importBundle(data, site: "harbour", replace: false) { _ in nil }.id
         }
         for id in ["-x", "x-", "a_b", String(repeating: "a", count: 65), "con"] {
-            #expect(throws: PlaybookError.self) { _ = try importing(["id": id, "title": "T"]) }
+            #expect(throws: PlaybookError.self) { _ = try importing(BundleFixtures.playbook(["id": .string(id)])) }
         }
         // An id made from the title is the heading slug, the same one the handbook's anchors use.
         let title = "Refund triage: step 2"
-        #expect(try importing(["title": title]) == HeadingAnchors.slugify(title))
-        #expect(try importing(["title": title]) == "refund-triage-step-2")
+        let untitled = BundleFixtures.playbook(["title": .string(title)]).removing(["id"])
+        #expect(try importing(untitled) == HeadingAnchors.slugify(title))
+        #expect(try importing(untitled) == "refund-triage-step-2")
     }
 }

@@ -37,8 +37,22 @@ struct PlaybookPages {
             page["localChanges"] = provenance.requiredLocalChanges.map { ["id": $0.id, "change": $0.change, "resolved": $0.resolved] as [String: Any] }
             page["hasChanges"] = !provenance.requiredLocalChanges.isEmpty
         }
-        page["stepsHTML"] = GFMDocument.html(from: GFMReserved.sanitize(playbook.steps), options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
+        // Another site's text is never trusted as HTML, whatever this pack opts into.
+        let trustsHTML = pack.settings.unsafeHTML && !playbook.isImported
+        page["stepsHTML"] = GFMDocument.html(from: GFMReserved.sanitize(playbook.steps), options: GFMOptions(allowsRawHTML: trustsHTML))
         return theme.render(page, with: "playbook")
+    }
+
+    /// Imported playbooks whose steps hold raw HTML that `options.unsafe_html: true` would keep
+    /// if the pack's own authors had written it: the handbook leaves it out, and says so.
+    static func untrustedHTML(in pack: Pack) -> [Diagnostic] {
+        guard pack.settings.unsafeHTML else { return [] }
+        return pack.playbooks.filter(\.isImported).compactMap { playbook in
+            guard !GFMDocument(markdown: GFMReserved.sanitize(playbook.steps)).rawHTML.isEmpty else { return nil }
+            return .warning("raw-html", "playbook '\(playbook.id)' came from another site, so the raw HTML in its steps is left out of the "
+                            + "handbook even with options.unsafe_html: true; rewrite it in Markdown",
+                            at: playbook.stepsLocation ?? playbook.location)
+        }
     }
 
     func summary(_ playbook: Playbook) -> [String: Any] {

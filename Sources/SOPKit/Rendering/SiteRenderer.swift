@@ -7,7 +7,7 @@ public struct SiteRenderer: Sendable {
 
     public func render(_ resolved: ResolvedPack) async -> (plan: OutputPlan, diagnostics: [Diagnostic]) {
         let theme = ThemeLibrary.load(overrides: resolved.pack.templates)
-        var diagnostics = theme.diagnostics
+        var diagnostics = theme.diagnostics + PlaybookPages.untrustedHTML(in: resolved.pack)
 
         let viewRenderer = SOPViewRenderer(resolved: resolved)
         let context = PageContext(resolved: resolved, theme: theme)
