@@ -56,7 +56,7 @@ replace_folder() {
   local staging="$to.installing.$$" old="$to.old.$$"
   rm -rf "$staging" "$old"
   cp -R "$from" "$staging"
-  [ -e "$to" ] || [ -L "$to" ] && mv "$to" "$old"
+  if [ -e "$to" ] || [ -L "$to" ]; then mv "$to" "$old"; fi
   mv "$staging" "$to"
   rm -rf "$old"
 }
