@@ -9,12 +9,12 @@ import Glibc
 public enum HeadingAnchors {
     private static let marker = Array(GFMReserved.headingMarker.utf8)
 
-    public static func apply(to html: String, idPrefix: String) -> GFMRendering {
+    public static func apply(to html: String, idPrefix: String, reservedIDs: Set<String> = []) -> GFMRendering {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
         var headings: [GFMHeading] = []
-        var allocator = HeadingIDAllocator(reserved: existingIDs(in: bytes))
+        var allocator = HeadingIDAllocator(reserved: existingIDs(in: bytes), prefix: idPrefix, reservedOnPage: reservedIDs)
         var index = 0
         var copiedUpTo = 0
         while let found = find(marker, in: bytes, from: index) {
@@ -31,7 +31,7 @@ public enum HeadingAnchors {
             let close = Array("</h\(level)>".utf8)
             let innerEnd = find(close, in: bytes, from: innerStart) ?? bytes.count
             let text = plainText(fromHTML: bytes[innerStart..<innerEnd])
-            let id = idPrefix + allocator.id(for: slugify(text))
+            let id = allocator.id(for: slugify(text))
             headings.append(GFMHeading(level: level, id: id, text: text))
             output += bytes[copiedUpTo..<(found - 1)]
             output += Array(" id=\"\(id)\">".utf8)

@@ -34,6 +34,12 @@ import Testing
         #expect(Self.duplicateIDs(in: page).isEmpty)
     }
 
+    @Test func idsThePageAroundUsesAreLeftToIt() {
+        // On a print page SOP `a--b` has a section with that id; SOP `a`'s heading "b" must not take it.
+        let rendering = GFMDocument(markdown: "# b\n# c\n").render(GFMView(headingIDPrefix: "a--", reservedIDs: ["a--b"]))
+        #expect(rendering.headings.map(\.id) == ["a--b-1", "a--c"])
+    }
+
     @Test func everyCollisionAtOnceLeavesNoDuplicate() {
         let markdown = """
             # Foo

@@ -17,8 +17,10 @@ struct SOPViewRenderer: Sendable {
     let sopsByPath: [String: SOP]
     let roleValues: [String: [String: String]]
     let trainerRoleValues: [String: String]
+    let sopIDs: Set<String>
 
     init(resolved: ResolvedPack) {
+        sopIDs = Set(resolved.sops.map(\.sop.id))
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
         roleValues = Dictionary(uniqueKeysWithValues: resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) })
@@ -100,7 +102,9 @@ struct SOPViewRenderer: Sendable {
                     return "\(target.id).html\(suffix)"
                 }
             },
-            headingIDPrefix: printing ? "\(ownID)--" : ""
+            headingIDPrefix: printing ? "\(ownID)--" : "",
+            // A print page gives each SOP a section with the SOP's id: `a--b` may be an SOP id.
+            reservedIDs: printing ? sopIDs : []
         )
     }
 }
