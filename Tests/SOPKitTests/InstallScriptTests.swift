@@ -44,7 +44,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("site/assets/sopgen.css").path))
 
         for (path, mark) in ["share/bash-completion/completions/sopgen": "sopgen", "share/zsh/site-functions/_sopgen": "#compdef sopgen",
-                             "share/fish/vendor_completions.d/sopgen.fish": "complete -c sopgen", "share/man/man1/sopgen.1": ".Nm",
+                             "share/fish/vendor_completions.d/sopgen.fish": "complete -c 'sopgen'", "share/man/man1/sopgen.1": ".Nm",
                              "share/sopgen/schemas/roles.schema.json": "\"roles\""] {
             let text = (try? String(contentsOf: real.appendingPathComponent(path), encoding: .utf8)) ?? ""
             #expect(text.contains(mark), "\(path)")
