@@ -15,9 +15,14 @@
 # files a newer theme dropped do not linger. Nothing is written before the build has succeeded.
 set -euo pipefail
 
-prefix="${1:-/usr/local}"
 [ $# -le 1 ] || { echo "usage: scripts/install.sh [PREFIX]" >&2; exit 64; }
-[ -n "$prefix" ] || { echo "install.sh: PREFIX must not be empty" >&2; exit 64; }
+# An empty PREFIX given on purpose (an unset variable in a caller's script) is refused, never
+# taken for the default.
+prefix="/usr/local"
+if [ $# -eq 1 ]; then
+  prefix="$1"
+  [ -n "$prefix" ] || { echo "install.sh: PREFIX is empty; give a folder, or no argument for /usr/local" >&2; exit 64; }
+fi
 source_root="$(cd "$(dirname "$0")/.." && pwd -P)"
 # An absolute prefix, so nothing below depends on the directory the build leaves us in.
 case "$prefix" in /*) ;; *) prefix="$(pwd -P)/$prefix" ;; esac

@@ -61,4 +61,12 @@ import Testing
         #expect(run.standardError.contains("cannot write to '\(file.path)'"))
         #expect(!run.standardError.contains("Building"))
     }
+
+    @Test(.enabled(if: enabled)) func anEmptyPrefixIsRefusedNotTakenForTheDefault() throws {
+        let script = TestPaths.packageRoot.appendingPathComponent("scripts/install.sh").path
+        let empty = try ProcessRun.run(script, [""])
+        #expect(empty.status == 64)
+        #expect(empty.standardError.contains("PREFIX is empty"))
+        #expect(try ProcessRun.run(script, ["a", "b"]).status == 64)
+    }
 }
