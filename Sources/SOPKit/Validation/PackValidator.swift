@@ -15,6 +15,8 @@ public struct PackValidator: Sendable {
         let policyIDs = pack.policies.map(\.id)
 
         let rolesAreComplete = !pack.brokenFiles.contains("roles.yml")
+        /// A policies.yml that could not be read defines nothing: its own error is the one to fix.
+        let policiesAreComplete = !pack.brokenFiles.contains("policies.yml")
         func checkRole(_ reference: Located<String>, _ what: String) {
             guard rolesAreComplete, !knownRoles.contains(reference.value) else { return }
             diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location))
@@ -39,7 +41,7 @@ public struct PackValidator: Sendable {
         for sop in pack.sops {
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
-            for reference in sop.policies where !policyIDs.contains(reference.value) {
+            for reference in sop.policies where policiesAreComplete && !policyIDs.contains(reference.value) {
                 diagnostics.append(.error("unknown-policy", "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location))
             }
         }
