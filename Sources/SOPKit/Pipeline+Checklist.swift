@@ -48,7 +48,7 @@ extension Pipeline {
             throw .unknownChecklist(kind, pack.checklists.map(\.id))
         }
         guard !result.diagnostics.hasErrors else { return (nil, result) }
-        let rendered = ChecklistRenderer(pack: pack).render(checklist, for: site, theme: ThemeLibrary.load(overrides: pack.templates),
+        let rendered = ChecklistRenderer(pack: pack).render(checklist, for: site, theme: pack.theme,
                                                             standalone: true)
         switch format {
         case .html: return (rendered.html, result)

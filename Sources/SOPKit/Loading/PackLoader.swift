@@ -23,6 +23,7 @@ public struct PackLoader: Sendable {
             pack.diagnostics.append(.error("pack-not-found", "no pack folder at '\(root.path)'", at: SourceLocation(path: root.path)))
             return pack
         }
+        pack.defaultTheme = DefaultTheme.files()
         for name in Self.requiredFiles {
             read(name, into: &pack, required: true)
         }
@@ -124,6 +125,9 @@ public struct LoadedPack: Sendable {
     public var root: URL
     public var files: [String: SourceFile] = [:]
     public var diagnostics: [Diagnostic] = []
+    /// sopgen's bundled theme (`templates/` beside the binary), by path: read here so that no later
+    /// stage reads the disk. Empty for a pack built in memory without a theme.
+    public var defaultTheme: [String: Data] = [:]
 
     public init(root: URL, files: [String: SourceFile] = [:]) {
         self.root = root

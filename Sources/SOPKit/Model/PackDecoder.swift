@@ -41,6 +41,7 @@ public struct PackDecoder: Sendable {
         pack.checklists = loaded.files(under: "checklists", withExtension: "md").compactMap { file in run(file) { ChecklistDecoder.decode($0) } }
         pack.playbooks = loaded.files(under: "playbooks", withExtension: "yml").compactMap { file in run(file) { PlaybookDecoder.decode($0) } }
         pack.inputHash = loaded.inputHash
+        pack.theme = ThemeLibrary.load(defaults: loaded.defaultTheme, overrides: templates)
         pack.brokenFiles = brokenFiles
         for required in ["sopgen.yml", "roles.yml", "policies.yml"] where loaded.files[required] == nil {
             pack.brokenFiles.insert(required)

@@ -17,6 +17,9 @@ struct SOPViewRenderer: Sendable {
     let sopsByPath: [String: SOP]
     let roleValues: [String: [String: String]]
     let trainerRoleValues: [String: String]
+    /// Role names by id, for the trainer view's role block labels.
+    let roleNames: [String: String]
+    /// Every SOP id: the section ids of a print page, which no heading id may take.
     let sopIDs: Set<String>
 
     init(resolved: ResolvedPack) {
@@ -25,6 +28,7 @@ struct SOPViewRenderer: Sendable {
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
         roleValues = Dictionary(uniqueKeysWithValues: resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) })
         trainerRoleValues = ValueCatalog.forRole(nil, pack: resolved.pack)
+        roleNames = Dictionary(resolved.pack.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 
     func render(_ item: ResolvedPack.ResolvedSOP) -> SOPViews {
@@ -72,7 +76,7 @@ struct SOPViewRenderer: Sendable {
         let markdown = item.markdown
         let values = item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 }
         let ownID = item.sop.id
-        let pack = resolved.pack
+        let roleNames = roleNames
         let sopsByPath = sopsByPath
         let hidden: Set<Int> = role.map { role in
             Set(markdown.blocks.indices.filter { !markdown.blocks[$0].isVisible(to: role) })
@@ -81,7 +85,7 @@ struct SOPViewRenderer: Sendable {
             hiddenContainers: hidden,
             containerHTML: { id in
                 guard role == nil, id < markdown.blocks.count else { return ("", "") }
-                return RoleBlockLabel.html(for: markdown.blocks[id], pack: pack)
+                return RoleBlockLabel.html(for: markdown.blocks[id], roleNames: roleNames)
             },
             substitute: { markdown.substitute($0, values: values) },
             rewriteLink: { link in
@@ -111,8 +115,8 @@ struct SOPViewRenderer: Sendable {
 
 /// The labelled box a role block gets in the trainer view.
 enum RoleBlockLabel {
-    static func html(for block: ExpandedMarkdown.Block, pack: Pack) -> (open: String, close: String) {
-        let names = block.roles.map { HTMLText.escape(pack.role($0)?.name ?? $0) }.joined(separator: ", ")
+    static func html(for block: ExpandedMarkdown.Block, roleNames: [String: String]) -> (open: String, close: String) {
+        let names = block.roles.map { HTMLText.escape(roleNames[$0] ?? $0) }.joined(separator: ", ")
         let label = block.kind == .for ? "Only for: \(names)" : "Everyone except: \(names)"
         let roles = HTMLText.escape(block.roles.joined(separator: " "))
         return ("<aside class=\"role-block role-block-\(block.kind.rawValue)\" data-roles=\"\(roles)\">\n<p class=\"role-block-label\">\(label)</p>\n",

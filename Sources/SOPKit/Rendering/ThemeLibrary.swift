@@ -1,8 +1,11 @@
 import Foundation
+@_spi(ThemeRendering) import GFM
 import Mustache
 
 /// The page templates and static assets of a build: sopgen's default theme with any file the
-/// pack's own `templates/` folder overrides.
+/// pack's own `templates/` folder overrides. Compiled in the decode stage from files the load stage
+/// read, so rendering reads nothing from disk. This is the only file that may make `SafeHTML` out of
+/// a template's output (`@_spi(ThemeRendering)`).
 struct ThemeLibrary: Sendable {
     static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "sop-header", "toc", "checklist", "checklist.md", "playbooks", "playbook"]
 
@@ -11,8 +14,13 @@ struct ThemeLibrary: Sendable {
     var assets: [String: Data]
     var diagnostics: [Diagnostic]
 
-    static func load(overrides: [String: SourceFile]) -> ThemeLibrary {
-        var files = DefaultTheme.files()
+    /// A theme with no templates: what a pack built in memory without a theme renders with.
+    static let empty = ThemeLibrary(mustache: MustacheLibrary(), assets: [:], diagnostics: [])
+
+    /// `defaults` is sopgen's bundled theme as the load stage read it (`DefaultTheme.files()`).
+    static func load(defaults: [String: Data], overrides: [String: SourceFile]) -> ThemeLibrary {
+        MarkdownContentType.registered
+        var files = defaults
         for (name, file) in overrides {
             files[name] = Data(file.text.utf8)
         }
@@ -51,13 +59,48 @@ struct ThemeLibrary: Sendable {
         return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics)
     }
 
-    func render(_ context: [String: Any], with template: String) -> String {
-        mustache.render(context, withTemplate: template) ?? ""
+    /// A page inside the layout.
+    func render<Content: TemplateModel>(_ page: Page<Content>) -> String {
+        mustache.render(TemplateContext.context(of: page), withTemplate: Content.template) ?? ""
     }
+
+    /// A page or document of its own (a checklist), in the model's own template.
+    func render<Model: TemplateModel>(_ model: Model) -> String {
+        mustache.render(TemplateContext.context(of: model), withTemplate: Model.template) ?? ""
+    }
+
+    /// `model` in another template than its own: the checklist's Markdown file.
+    func render<Model: TemplateModel>(_ model: Model, with template: String) -> String {
+        mustache.render(TemplateContext.context(of: model), withTemplate: template) ?? ""
+    }
+
+    /// A fragment a page then places unescaped (navigation, table of contents, SOP header):
+    /// rendered with HTML escaping by the theme, so it is safe HTML.
+    func fragment<Model: TemplateModel>(_ model: Model) -> SafeHTML {
+        .renderedByTheme(render(model))
+    }
+
+    /// The named stylesheets, inlined for a page saved outside the site folder; `</` is escaped so
+    /// a stylesheet cannot close its `<style>` element.
+    func inlineStylesheets(_ names: [String]) -> SafeHTML {
+        .renderedByTheme(names.compactMap { assets[$0] }
+            .map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/") }.joined(separator: "\n"))
+    }
+
+    /// Text as a CSS string literal inside `<style>` (page footers), made inert by `CSSText`.
+    func cssString(_ text: String) -> SafeHTML {
+        .renderedByTheme(CSSText.string(text))
+    }
+}
+
+/// A typed model and the template that renders it.
+protocol TemplateModel: Sendable {
+    static var template: String { get }
 }
 
 /// sopgen's bundled theme (`templates/`) and pack (`sops/`), found wherever the binary runs from.
 public enum DefaultTheme {
+    /// Read by the load stage only.
     static func files() -> [String: Data] {
         guard let root = InstallLocation.folder("templates") else { return [:] }
         var files: [String: Data] = [:]
