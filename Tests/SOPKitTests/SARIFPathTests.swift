@@ -58,7 +58,8 @@ import Testing
     @Test func aMissingPackIsNamedRelativelyInItsUriAndMessage() async {
         let folder = TemporaryFolder()
         let (text, document) = await Self.sarif(folder.url.appendingPathComponent("no such pack"), from: folder.url)
-        #expect(Self.uris(document) == ["no%20such%20pack"])
+        #expect(Self.uris(document).first == "no%20such%20pack")
+        #expect(Self.uris(document).allSatisfy { !$0.hasPrefix("/") && !$0.hasPrefix("file:") })
         #expect(!text.contains(folder.url.path), "\(text)")
     }
 
