@@ -106,7 +106,7 @@ public final class GFMDocument {
                 cmark_node_prepend_child(parent, node)
             }
         }
-        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix)
+        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs)
     }
 
     /// Renders Markdown with the default view: what `sopgen render` prints.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SOPKit
 
 @main
 struct SopgenCommand: AsyncParsableCommand {
@@ -13,7 +14,8 @@ struct SopgenCommand: AsyncParsableCommand {
             Example:
               sopgen build sops --output site
             """,
-        version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self]
+        version: SopgenVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
+                      SchemaCommand.self]
     )
 }

@@ -92,9 +92,12 @@ import Testing
         #expect(json.status == 1)
         #expect(json.standardError.isEmpty)
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
-        #expect((document?["summary"] as? [String: Int])?["warnings"] == 16)
+        #expect((document?["summary"] as? [String: Int])?["warnings"] == 17)
         let sarif = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "sarif"])
         #expect(sarif.standardOutput.contains("\"version\" : \"2.1.0\""))
+        // The checkout is a git work tree: uris start at its root, wherever sopgen runs from.
+        #expect(sarif.standardOutput.contains("\"uri\" : \"Tests/SOPKitTests/Fixtures/packs/mistakes/roles.yml\""))
+        #expect(!sarif.standardOutput.contains(TestPaths.packageRoot.path))
         let github = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "github"])
         #expect(github.standardOutput.split(separator: "\n").allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") })
         #expect(try sopgen(["check", pack, "--format", "xml"]).status == 64)

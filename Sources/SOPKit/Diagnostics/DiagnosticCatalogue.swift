@@ -42,6 +42,7 @@ public enum DiagnosticCatalogue {
         Entry(code: "unknown-value", summary: "A `{{value}}` that names nothing.", fix: "`{{site.prodution_url}}` → `{{site.production_url}}`"),
         Entry(code: "unknown-partial", summary: "A template includes a partial the theme does not have.", fix: "`{{> sidebar}}` → create templates/sidebar.mustache"),
         Entry(code: "no-site", summary: "`{{site.…}}` is used but the pack has no default site.", fix: "add sites/shop.yml and `default_site: shop`"),
+        Entry(code: "missing-site-value", summary: "A `{{site.…}}` value the default site's record lacks: it would render as \"(not recorded)\".", fix: "add `staging_url: https://staging.shop.example.com` to the site record"),
         // SOP syntax
         Entry(code: "invalid-value-name", summary: "A `{{…}}` tag that is not a value name.", fix: "`{{ a b }}` → `{{site.name}}`"),
         Entry(code: "unclosed-tag", summary: "`{{` without `}}` on the same line.", fix: "`{{site.name` → `{{site.name}}`"),

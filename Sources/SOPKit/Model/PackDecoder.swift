@@ -74,9 +74,11 @@ public struct PackDecoder: Sendable {
         return (decoded.compactMap(\.0), decoded.flatMap(\.1))
     }
 
+    static let settingsKeys = ["title", "organisation", "default_site", "options", "requirements"]
+
     func decodeSettings(_ context: DecodingContext) -> PackSettings {
         guard let root = context.compose() else { return PackSettings() }
-        guard let fields = YAMLFields(root, "sopgen.yml", allowed: ["title", "organisation", "default_site", "options", "requirements"], context: context) else {
+        guard let fields = YAMLFields(root, "sopgen.yml", allowed: Self.settingsKeys, context: context) else {
             return PackSettings()
         }
         var settings = PackSettings(

@@ -19,8 +19,11 @@ struct SOPViewRenderer: Sendable {
     let trainerRoleValues: [String: String]
     /// Role names by id, for the trainer view's role block labels.
     let roleNames: [String: String]
+    /// Every SOP id: the section ids of a print page, which no heading id may take.
+    let sopIDs: Set<String>
 
     init(resolved: ResolvedPack) {
+        sopIDs = Set(resolved.sops.map(\.sop.id))
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
         // The first of two roles with one id wins, as everywhere else; validation reports the second.
@@ -124,7 +127,9 @@ struct SOPViewRenderer: Sendable {
                     return "\(target.id).html\(suffix)"
                 }
             },
-            headingIDPrefix: printing ? "\(ownID)--" : ""
+            headingIDPrefix: printing ? "\(ownID)--" : "",
+            // A print page gives each SOP a section with the SOP's id: `a--b` may be an SOP id.
+            reservedIDs: printing ? sopIDs : []
         )
     }
 }

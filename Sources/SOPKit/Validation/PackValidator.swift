@@ -15,6 +15,8 @@ public struct PackValidator: Sendable {
         let policyIDs = pack.policies.map(\.id)
 
         let rolesAreComplete = !pack.brokenFiles.contains("roles.yml")
+        /// A policies.yml that could not be read defines nothing: its own error is the one to fix.
+        let policiesAreComplete = !pack.brokenFiles.contains("policies.yml")
         func checkRole(_ reference: Located<String>, _ what: String) {
             guard rolesAreComplete, !knownRoles.contains(reference.value) else { return }
             diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location))
@@ -41,7 +43,7 @@ public struct PackValidator: Sendable {
         for sop in pack.sops {
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
-            for reference in sop.policies where !policyIDs.contains(reference.value) {
+            for reference in sop.policies where policiesAreComplete && !policyIDs.contains(reference.value) {
                 diagnostics.append(.error("unknown-policy", "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location))
             }
         }
@@ -49,11 +51,14 @@ public struct PackValidator: Sendable {
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
         let snippetNames = pack.snippets.keys.sorted()
         for (template, _) in templates {
-            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil, snippetNames: snippetNames).check(template.pieces)
+            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil, snippetNames: snippetNames,
+                                                   sites: pack.defaultSite.map { [$0] })
+                .check(template.pieces)
         }
         for checklist in pack.checklists {
             for item in checklist.items {
-                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil, snippetNames: snippetNames).check(item.text.pieces)
+                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil, snippetNames: snippetNames, sites: pack.sites)
+                    .check(item.text.pieces)
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
@@ -88,6 +93,9 @@ struct TemplateReferenceChecks {
     let roleIDs: [String]?
     /// Sorted once for every template's suggestions.
     let snippetNames: [String]
+    /// The sites the text renders for: the default site for SOPs and snippets (nil when the pack has
+    /// none), each site for checklists.
+    let sites: [Site]?
 
     func check(_ pieces: [Template.Piece]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -98,8 +106,15 @@ struct TemplateReferenceChecks {
             case .value(let name, _):
                 if !ValueCatalog.all.contains(name.value) {
                     diagnostics.append(.error("unknown-value", "'{{\(name.value)}}' names no value\(Suggestion.didYouMean(name.value, in: ValueCatalog.all))", at: name.location))
-                } else if name.value.hasPrefix("site."), pack.defaultSite == nil {
+                } else if name.value.hasPrefix("site."), sites == nil {
                     diagnostics.append(.error("no-site", "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location))
+                } else if name.value.hasPrefix("site.") {
+                    let lacking = (sites ?? []).filter { if case .some(.none) = ValueCatalog.siteRecord($0)[name.value] { true } else { false } }
+                    if !lacking.isEmpty {
+                        let field = name.value.dropFirst("site.".count)
+                        let records = lacking.map(\.location.path).joined(separator: ", ")
+                        diagnostics.append(.warning("missing-site-value", "'{{\(name.value)}}' renders as \"(not recorded)\": no \(field) in \(records)", at: name.location))
+                    }
                 }
             case .include(let name, _):
                 if pack.snippets[name.value] == nil {

@@ -18,7 +18,7 @@ enum PlaybookChecks {
                     diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location))
                 }
             }
-            if let approval = playbook.approval, !policyIDs.contains(approval.value) {
+            if let approval = playbook.approval, !pack.brokenFiles.contains("policies.yml"), !policyIDs.contains(approval.value) {
                 diagnostics.append(.error("unknown-policy", "unknown policy '\(approval.value)' in approval\(Suggestion.didYouMean(approval.value, in: policyIDs))", at: approval.location))
             }
             for table in GFMLimits.defuseTables(in: playbook.steps).tables {

