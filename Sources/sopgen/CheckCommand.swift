@@ -35,8 +35,8 @@ struct CheckCommand: AsyncParsableCommand {
     var format: DiagnosticReport.Format = .text
 
     func validate() throws {
-        if let today, CalendarDate(today) == nil {
-            throw ValidationError("--today '\(today)' is not a date; write YYYY-MM-DD")
+        if let today, case .failure(let problem) = CalendarDate.parse(today) {
+            throw ValidationError("--today \(problem.message(for: today))")
         }
     }
 

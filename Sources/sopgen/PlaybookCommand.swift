@@ -32,7 +32,7 @@ func decodedPack(_ arguments: PackArguments, needing path: String) async throws 
 
 func today(_ date: String?) throws -> String {
     if let date {
-        guard CalendarDate(date) != nil else { throw ValidationError("--date '\(date)' is not a date; write YYYY-MM-DD") }
+        if case .failure(let problem) = CalendarDate.parse(date) { throw ValidationError("--date \(problem.message(for: date))") }
         return date
     }
     return CalendarDate.today.description

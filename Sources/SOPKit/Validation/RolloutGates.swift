@@ -51,22 +51,15 @@ public enum RolloutGates {
     }
 }
 
-/// Orders dotted version numbers numerically: 8.10 is after 8.9, 6.8 equals 6.8.0.
+/// Orders dotted version numbers numerically: 8.10 is after 8.9, 6.8 equals 6.8.0. Nil when
+/// either is not a version (`invalid-version` reports it).
 enum VersionOrder {
     static func compare(_ lhs: String, _ rhs: String) -> ComparisonResult? {
-        guard let left = numbers(lhs), let right = numbers(rhs) else { return nil }
-        for index in 0..<max(left.count, right.count) {
-            let a = index < left.count ? left[index] : 0
-            let b = index < right.count ? right[index] : 0
-            if a != b { return a < b ? .orderedAscending : .orderedDescending }
+        guard let left = VersionNumber(lhs), let right = VersionNumber(rhs) else { return nil }
+        switch VersionNumber.compare(left, right) {
+        case ..<0: return .orderedAscending
+        case 0: return .orderedSame
+        default: return .orderedDescending
         }
-        return .orderedSame
-    }
-
-    static func numbers(_ version: String) -> [Int]? {
-        let core = version.prefix { $0.isNumber || $0 == "." }
-        let parts = core.split(separator: ".").map { Int($0) }
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
-        return parts.compactMap { $0 }
     }
 }
