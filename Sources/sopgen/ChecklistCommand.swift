@@ -49,12 +49,7 @@ struct ChecklistCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if let output {
-            do {
-                try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                Console.printError("sopgen: error: cannot write '\(output)': \(error.localizedDescription)\n")
-                throw ExitCode.failure
-            }
+            try Console.write(Data(rendered.utf8), to: output)
         } else {
             FileHandle.standardOutput.write(Data(rendered.utf8))
         }

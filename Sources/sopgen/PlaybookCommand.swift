@@ -87,7 +87,7 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if let output {
-            try Data(bundle.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try Console.write(Data(bundle.utf8), to: output)
         } else {
             FileHandle.standardOutput.write(Data(bundle.utf8))
         }
@@ -137,11 +137,10 @@ struct PlaybookImportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let target = root.appendingPathComponent(outcome.path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(outcome.text.utf8).write(to: target, options: .atomic)
-        print("Imported \(outcome.path) (read-only, first run pending).")
-        print("Import review for \(site):")
-        print(outcome.review.map(\.description).joined(separator: "\n"))
+        try Console.write(Data(outcome.text.utf8), to: target.path, creatingFolders: true)
+        Console.print("Imported \(outcome.path) (read-only, first run pending).")
+        Console.print("Import review for \(site):")
+        Console.print(outcome.review.map(\.description).joined(separator: "\n"))
     }
 }
 
@@ -189,10 +188,10 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
         let outcome = try PlaybookPromotion.promote(playbook, text: source.text, to: to, result: firstRun, by: by,
                                                     date: try today(date), notes: notes)
         if let text = outcome.text {
-            try Data(text.utf8).write(to: self.pack.url.appendingPathComponent(path), options: .atomic)
+            try Console.write(Data(text.utf8), to: self.pack.url.appendingPathComponent(path).path)
         }
         if outcome.promoted {
-            print(outcome.message)
+            Console.print(outcome.message)
         } else {
             Console.printError("sopgen: \(outcome.message)\n")
             throw ExitCode.failure

@@ -65,12 +65,11 @@ struct SiteImportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if newText != existing {
-            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(newText.utf8).write(to: path, options: .atomic)
+            try Console.write(Data(newText.utf8), to: path.path, creatingFolders: true)
         }
-        print(outcome.changes.isEmpty ? "sites/\(siteID).yml: no changes" : "sites/\(siteID).yml:\n" + outcome.changes.map(\.description).joined(separator: "\n"))
+        Console.print(outcome.changes.isEmpty ? "sites/\(siteID).yml: no changes" : "sites/\(siteID).yml:\n" + outcome.changes.map(\.description).joined(separator: "\n"))
         if !outcome.missingFacts.isEmpty {
-            print("Still missing for rollout: \(outcome.missingFacts.joined(separator: ", "))")
+            Console.print("Still missing for rollout: \(outcome.missingFacts.joined(separator: ", "))")
         }
     }
 

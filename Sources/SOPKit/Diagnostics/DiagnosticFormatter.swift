@@ -15,12 +15,29 @@ public struct DiagnosticFormatter: Sendable {
         return output
     }
 
+    /// Paths, messages and source lines come from the pack: they are printed through `TerminalText`,
+    /// and the caret moves right by the width of any escape before the column.
     public func format(_ diagnostic: Diagnostic) -> String {
-        var output = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+        let header = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
+        var output = TerminalText.escape(header) + "\n"
         if let line = sources[diagnostic.location.path]?.line(diagnostic.location.line) {
-            let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
-            let caretOffset = min(max(diagnostic.location.column - 1, 0), shown.unicodeScalars.count)
-            output += "    \(shown)\n"
+            let column = min(max(diagnostic.location.column - 1, 0), line.unicodeScalars.count)
+            var shown = String.UnicodeScalarView()
+            var caretOffset = 0
+            for (index, scalar) in line.unicodeScalars.enumerated() {
+                var width = 1
+                if scalar == "\t" {
+                    shown.append(" ")
+                } else if TerminalText.isUnsafe(scalar) {
+                    let escape = TerminalText.visible(scalar).unicodeScalars
+                    shown.append(contentsOf: escape)
+                    width = escape.count
+                } else {
+                    shown.append(scalar)
+                }
+                if index < column { caretOffset += width }
+            }
+            output += "    \(String(shown))\n"
             output += "    \(String(repeating: " ", count: caretOffset))^\n"
         }
         return output
