@@ -43,9 +43,10 @@ public struct Pipeline: Sendable {
         return (pack, Self.unique(diagnostics))
     }
 
-    /// Sorted, each once: a snippet included by ten SOPs has its problem reported once.
+    /// Sorted causes first, each once: a snippet included by ten SOPs has its problem reported
+    /// once, and so has a role name that ten SOPs use but roles.yml misspells.
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        Array(Set(diagnostics)).sorted()
+        DiagnosticGrouping.finish(diagnostics)
     }
 
     /// Plans, then writes when the plan is clean.

@@ -13,12 +13,12 @@ import Testing
     @Test func unknownRoleSuggestsTheNearest() async {
         let text = await report(PackFiles.sop(audience: "[admin, agnet]", body: "Hi\n"))
         #expect(text == """
-            procedures/guide.md:4:19: error: unknown role 'agnet' in audience; did you mean 'agent'? [unknown-role]
-                audience: [admin, agnet]
-                                  ^
             roles.yml:7:20: warning: role 'agent' may read on copilot, but no SOP for this role covers that surface [training-gap]
                     capabilities: {copilot: read}
                                    ^
+            procedures/guide.md:4:19: error: unknown role 'agnet' in audience; did you mean 'agent'? [unknown-role]
+                audience: [admin, agnet]
+                                  ^
             1 error, 1 warning
 
             """)
