@@ -25,7 +25,11 @@ public struct Pipeline: Sendable {
     /// Resolve and render run even after validation errors (in memory, nothing is written), so
     /// broken links and template errors are reported in the same run as everything else.
     public func plan() async -> Result {
-        let loaded = PackLoader().load(from: packRoot)
+        await plan(PackLoader().load(from: packRoot))
+    }
+
+    /// Every stage but `write` on files already loaded (or made in memory by a test).
+    public func plan(_ loaded: LoadedPack) async -> Result {
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)

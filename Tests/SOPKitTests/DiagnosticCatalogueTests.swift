@@ -149,7 +149,7 @@ import Testing
         let text = await report(PackFiles.sop(body: String(repeating: "> ", count: 5_000) + "x\n" + String(repeating: "- ", count: 5_000) + "y\n"))
         #expect(text == """
             procedures/guide.md:9:1: error: Markdown nested more than 32 levels deep (quotes and lists); flatten it [nesting-too-deep]
-                \(String(repeating: "> ", count: 5_000))x
+                \(String(repeating: "> ", count: 80))…
                 ^
             1 error, 0 warnings
 
@@ -178,4 +178,15 @@ import Testing
         #expect(text.contains("roles.yml:1:1: error: unknown key 'a' in roles.yml [unknown-key]"))
         #expect(!text.contains("unknown-role"))
     }
+
+    /// libyaml puts an error at the end of a file without a final newline on a line that does not exist.
+    @Test func yamlErrorAtTheEndOfAFilePointsAtItsLastLine() async {
+        let text = await report(["roles.yml": "roles:\n  - id: admin\n    name: [unclosed"])
+        #expect(text.hasPrefix("""
+            roles.yml:3:20: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]
+                    name: [unclosed
+                                   ^
+            """), "\(text)")
+    }
 }
+

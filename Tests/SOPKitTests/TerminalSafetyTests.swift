@@ -62,4 +62,23 @@ import Testing
         #expect(rawUnsafe(report.render(.github)) == [])
         #expect(report.render(.github).contains(#"unknown role 'agent\u{202E}x'"#))
     }
+
+    @Test func longLinesShowAWindowAroundTheCaret() {
+        let line = String(repeating: "a", count: 1_000) + "{{x" + String(repeating: "b", count: 1_000)
+        let file = SourceFile(path: "a.md", text: line + "\n")
+        let text = DiagnosticFormatter(sources: ["a.md": file]).format(.error("unclosed-tag", "m", at: SourceLocation(path: "a.md", line: 1, column: 1_001)))
+        let lines = text.split(separator: "\n")
+        #expect(lines[1] == "    …" + String(repeating: "a", count: 80) + "{{x" + String(repeating: "b", count: 77) + "…")
+        #expect(lines[2] == "    " + String(repeating: " ", count: 81) + "^")
+    }
+
+    @Test func hugeValuesInMessagesAreShortened() async {
+        let value = String(repeating: "x", count: 100_000)
+        let report = await InMemoryPack.report(PackFiles.pack(["sopgen.yml": "title: T\ndefault_site: \(value)\n"]))
+        #expect(report.count < 2_000, "\(report.count) characters")
+        #expect(report.contains("unknown site 'xxxxxxxx"))
+        #expect(report.contains("…(99631 characters)…"))
+        #expect(report.contains("' in default_site [unknown-site]"))
+    }
 }
+

@@ -1,5 +1,12 @@
 /// Prints diagnostics like a compiler: the header line, the source line, a caret under the column.
+/// Paths, messages and source lines come from the pack: they are printed through `TerminalText`,
+/// and a value or line too long for a terminal is shortened around what matters.
 public struct DiagnosticFormatter: Sendable {
+    /// Longer source lines are shown as a window of this many scalars around the caret.
+    static let lineWindow = 160
+    /// Longer messages (a 100,000-character value quoted in one) keep their start and end.
+    static let messageLimit = 400
+
     public var sources: [String: SourceFile]
 
     public init(sources: [String: SourceFile]) {
@@ -7,39 +14,52 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     public func format(_ diagnostics: [Diagnostic]) -> String {
+        var index = SourceLineIndex(sources)
         var output = ""
         for diagnostic in diagnostics.sorted() {
-            output += format(diagnostic)
+            output += format(diagnostic, line: index.line(diagnostic.location.line, of: diagnostic.location.path))
         }
         output += summary(diagnostics) + "\n"
         return output
     }
 
-    /// Paths, messages and source lines come from the pack: they are printed through `TerminalText`,
-    /// and the caret moves right by the width of any escape before the column.
     public func format(_ diagnostic: Diagnostic) -> String {
-        let header = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
+        format(diagnostic, line: sources[diagnostic.location.path]?.line(diagnostic.location.line))
+    }
+
+    private func format(_ diagnostic: Diagnostic, line: Substring?) -> String {
+        let message = TerminalText.abbreviated(diagnostic.message, limit: Self.messageLimit)
+        let header = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code)]"
         var output = TerminalText.escape(header) + "\n"
-        if let line = sources[diagnostic.location.path]?.line(diagnostic.location.line) {
-            let column = min(max(diagnostic.location.column - 1, 0), line.unicodeScalars.count)
-            var shown = String.UnicodeScalarView()
-            var caretOffset = 0
-            for (index, scalar) in line.unicodeScalars.enumerated() {
-                var width = 1
-                if scalar == "\t" {
-                    shown.append(" ")
-                } else if TerminalText.isUnsafe(scalar) {
-                    let escape = TerminalText.visible(scalar).unicodeScalars
-                    shown.append(contentsOf: escape)
-                    width = escape.count
-                } else {
-                    shown.append(scalar)
-                }
-                if index < column { caretOffset += width }
+        guard let line else { return output }
+        // Each source scalar as shown (a tab as a space, a control as its escape), so the caret can
+        // be placed under the column however wide the escapes before it are.
+        let column = min(max(diagnostic.location.column - 1, 0), line.unicodeScalars.count)
+        var shown: [String.UnicodeScalarView] = []
+        shown.reserveCapacity(line.unicodeScalars.count)
+        for scalar in line.unicodeScalars {
+            if scalar == "\t" {
+                shown.append(" ".unicodeScalars)
+            } else if TerminalText.isUnsafe(scalar) {
+                shown.append(TerminalText.visible(scalar).unicodeScalars)
+            } else {
+                shown.append(String(scalar).unicodeScalars)
             }
-            output += "    \(String(shown))\n"
-            output += "    \(String(repeating: " ", count: caretOffset))^\n"
         }
+        var first = 0, last = shown.count
+        if shown.count > Self.lineWindow {
+            first = max(0, min(column - Self.lineWindow / 2, shown.count - Self.lineWindow))
+            last = min(shown.count, first + Self.lineWindow)
+        }
+        var text = first > 0 ? "…" : ""
+        var caret = text.count
+        for index in first..<last {
+            if index < column { caret += shown[index].count }
+            text.unicodeScalars.append(contentsOf: shown[index])
+        }
+        if last < shown.count { text += "…" }
+        output += "    \(text)\n"
+        output += "    \(String(repeating: " ", count: caret))^\n"
         return output
     }
 

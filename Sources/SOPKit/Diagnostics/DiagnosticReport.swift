@@ -55,13 +55,14 @@ public struct DiagnosticReport: Sendable {
 
     var jsonDocument: JSONDocument {
         let errors = diagnostics.filter { $0.severity == .error }.count
+        var lines = SourceLineIndex(sources)
         return JSONDocument(
             pack: packPath,
             summary: .init(errors: errors, warnings: diagnostics.count - errors),
             diagnostics: diagnostics.map {
                 .init(severity: $0.severity.rawValue, code: $0.code, message: $0.message, path: $0.location.path,
                       line: $0.location.line, column: $0.location.column,
-                      source: sources[$0.location.path]?.line($0.location.line).map(String.init))
+                      source: lines.line($0.location.line, of: $0.location.path).map(String.init))
             }
         )
     }
@@ -148,7 +149,7 @@ public struct DiagnosticReport: Sendable {
         for diagnostic in diagnostics {
             // The Actions log is a terminal of sorts: escape controls and bidi marks as in text output.
             let file = Self.escapeProperty(TerminalText.escape(prefix + diagnostic.location.path))
-            let message = Self.escapeData(TerminalText.escape(diagnostic.message))
+            let message = Self.escapeData(TerminalText.escape(TerminalText.abbreviated(diagnostic.message, limit: DiagnosticFormatter.messageLimit)))
             output += "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(Self.escapeProperty(diagnostic.code))::\(message)\n"
         }
         return output

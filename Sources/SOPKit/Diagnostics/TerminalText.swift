@@ -34,4 +34,16 @@ public enum TerminalText {
         default: return false
         }
     }
+
+    /// `text` if it has at most `limit` scalars; else its start and end with the number of scalars
+    /// left out between them, so a huge value quoted in a message cannot flood the terminal.
+    public static func abbreviated(_ text: String, limit: Int) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return text }
+        let head = limit * 3 / 4, tail = limit / 4
+        let start = scalars.index(scalars.startIndex, offsetBy: head)
+        let end = scalars.index(scalars.endIndex, offsetBy: -tail)
+        let omitted = scalars.count - head - tail
+        return String(scalars[..<start]) + "…(\(omitted) characters)…" + String(scalars[end...])
+    }
 }
