@@ -27,7 +27,11 @@ public struct Pipeline: Sendable {
     /// Resolve and render run even after validation errors (in memory, nothing is written), so
     /// broken links and template errors are reported in the same run as everything else.
     public func plan() async -> Result {
-        let loaded = PackLoader().load(from: packRoot)
+        await plan(PackLoader().load(from: packRoot))
+    }
+
+    /// Every stage but `write` on files already loaded (or made in memory by a test).
+    public func plan(_ loaded: LoadedPack) async -> Result {
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)
@@ -45,9 +49,10 @@ public struct Pipeline: Sendable {
         return (pack, Self.unique(diagnostics))
     }
 
-    /// Sorted, each once: a snippet included by ten SOPs has its problem reported once.
+    /// Sorted causes first, each once: a snippet included by ten SOPs has its problem reported
+    /// once, and so has a role name that ten SOPs use but roles.yml misspells.
     static func unique(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        Array(Set(diagnostics)).sorted()
+        DiagnosticGrouping.finish(diagnostics)
     }
 
     /// Plans, then writes when the plan is clean. The output is resolved first (through a symbolic

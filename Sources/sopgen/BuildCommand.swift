@@ -47,6 +47,6 @@ struct BuildCommand: AsyncParsableCommand {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let roles = result.resolved?.handbooks.count ?? 0
-        print("Built \(plan.pageCount) pages for \(roles) role\(roles == 1 ? "" : "s") into \(output)/ in \(String(format: "%.2f", seconds)) s")
+        Console.print("Built \(plan.pageCount) pages for \(roles) role\(roles == 1 ? "" : "s") into \(output)/ in \(String(format: "%.2f", seconds)) s")
     }
 }

@@ -40,7 +40,7 @@ struct CheckCommand: AsyncParsableCommand {
         switch format {
         case .text:
             if result.diagnostics.isEmpty {
-                print("\(pack.pack): no problems found")
+                Console.print("\(pack.pack): no problems found")
             } else {
                 Console.printError(report.render(.text))
             }

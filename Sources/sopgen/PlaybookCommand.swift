@@ -158,10 +158,10 @@ struct PlaybookImportCommand: AsyncParsableCommand {
             Console.printError("sopgen: error: \(error)\n")
             throw ExitCode.failure
         }
-        print("Imported \(outcome.path) (read-only, first run pending).")
-        for note in outcome.notes { print(note) }
-        print("Import review for \(site):")
-        print(outcome.review.map(\.description).joined(separator: "\n"))
+        Console.print("Imported \(outcome.path) (read-only, first run pending).")
+        for note in outcome.notes { Console.print(note) }
+        Console.print("Import review for \(site):")
+        Console.print(outcome.review.map(\.description).joined(separator: "\n"))
     }
 }
 
@@ -215,7 +215,7 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
             }
         }
         if outcome.promoted {
-            print(outcome.message)
+            Console.print(outcome.message)
         } else {
             Console.printError("sopgen: \(outcome.message)\n")
             throw ExitCode.failure

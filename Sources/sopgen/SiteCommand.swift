@@ -84,21 +84,21 @@ struct SiteImportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if record.scope == .staging {
-            print(
+            Console.print(
                 "The report is from the staging site: only staging_url is recorded; versions, theme and SophMate"
                     + " state stay production's.")
         }
         if !record.changes.isEmpty {
-            print("\(outcome.path):\n" + record.changes.map(\.description).joined(separator: "\n"))
+            Console.print("\(outcome.path):\n" + record.changes.map(\.description).joined(separator: "\n"))
         } else {
-            print(
+            Console.print(
                 outcome.written
                     ? "\(outcome.path): no facts changed; site_health: now remembers them as imported"
                     : "\(outcome.path): no changes")
         }
-        for warning in outcome.newWarnings { print("check now warns: \(warning.message) [\(warning.code)]") }
+        for warning in outcome.newWarnings { Console.print("check now warns: \(warning.message) [\(warning.code)]") }
         if !record.missingFacts.isEmpty {
-            print("Still missing for rollout: \(record.missingFacts.joined(separator: ", "))")
+            Console.print("Still missing for rollout: \(record.missingFacts.joined(separator: ", "))")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SOPKit
 
 @main
@@ -18,4 +19,35 @@ struct SopgenCommand: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
                       SchemaCommand.self]
     )
+
+    /// ArgumentParser's own `main`, with one change: an error from the file system is printed as
+    /// one line (`sopgen: error: cannot write 'path': reason`), never as Foundation's dump.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: presentable(error))
+        }
+    }
+
+    static func presentable(_ error: any Error) -> any Error {
+        if let failure = error as? FileSystemFailure {
+            Console.printError("sopgen: error: \(failure)\n")
+            return ExitCode.failure
+        }
+        if let validation = error as? ValidationError {
+            return ValidationError(TerminalText.escape(validation.message))
+        }
+        if FileSystemFailure.isSystemError(error) {
+            let path = FileSystemFailure.path(of: error) ?? "a file"
+            Console.printError("sopgen: error: \(FileSystemFailure(.access, path, error: error))\n")
+            return ExitCode.failure
+        }
+        return error
+    }
 }

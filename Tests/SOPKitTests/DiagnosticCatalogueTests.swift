@@ -13,12 +13,12 @@ import Testing
     @Test func unknownRoleSuggestsTheNearest() async {
         let text = await report(PackFiles.sop(audience: "[admin, agnet]", body: "Hi\n"))
         #expect(text == """
-            procedures/guide.md:4:19: error: unknown role 'agnet' in audience; did you mean 'agent'? [unknown-role]
-                audience: [admin, agnet]
-                                  ^
             roles.yml:7:20: warning: role 'agent' may read on copilot, but no SOP for this role covers that surface [training-gap]
                     capabilities: {copilot: read}
                                    ^
+            procedures/guide.md:4:19: error: unknown role 'agnet' in audience; did you mean 'agent'? [unknown-role]
+                audience: [admin, agnet]
+                                  ^
             1 error, 1 warning
 
             """)
@@ -223,4 +223,12 @@ import Testing
         #expect(text.contains("roles.yml:1:1: error: unknown key 'a' in roles.yml [unknown-key]"))
         #expect(!text.contains("unknown-role"))
     }
+
+    /// libyaml puts an error at the end of a file without a final newline on a line that does not exist.
+    @Test func yamlErrorAtTheEndOfAFilePointsAtItsLastLine() async {
+        let text = await report(["roles.yml": "roles:\n  - id: admin\n  name"])
+        #expect(text.hasPrefix("roles.yml:3:"), "\(text)")
+        #expect(text.contains("[yaml-syntax]\n      name\n"), "\(text)")
+    }
 }
+

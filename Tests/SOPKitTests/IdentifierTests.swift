@@ -42,7 +42,7 @@ import Testing
             "playbooks/refund_triage.yml": "title: Refunds\n", "checklists/ok.md": checklist,
         ]))
         let invalid = result.diagnostics.filter { $0.code == "invalid-id" }
-        #expect(invalid.map(\.location) == [
+        #expect(invalid.map(\.location).sorted { $0.path < $1.path } == [
             SourceLocation(path: "checklists/First Run.md"), SourceLocation(path: "playbooks/refund_triage.yml"),
             SourceLocation(path: "sites/x#y.yml"), SourceLocation(path: "snippets/-part.md"),
         ])

@@ -9,6 +9,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var message: String
     /// Stable kebab-case identifier, listed in the README.
     public var code: String
+    /// The one cause behind this diagnostic, for references to something missing (the unknown
+    /// role's name, `default_site`): diagnostics with the same code and subject are one problem,
+    /// reported once at its first use (see `DiagnosticGrouping`).
+    public var subject: String?
 
     public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation) {
         self.severity = severity
@@ -25,8 +29,17 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
         Diagnostic(.warning, code, message, at: location)
     }
 
+    /// The same diagnostic, reported once for every use of `subject`.
+    public func about(_ subject: String) -> Diagnostic {
+        var copy = self
+        copy.subject = subject
+        return copy
+    }
+
+    /// In pack order (definitions before the files that use them, see `SourceLocation.packOrder`),
+    /// then by line and column: a cause sorts before its consequences.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.code, lhs.message) < (rhs.location, rhs.code, rhs.message)
+        (lhs.location.packOrder, lhs.location, lhs.code, lhs.message) < (rhs.location.packOrder, rhs.location, rhs.code, rhs.message)
     }
 }
 

@@ -168,8 +168,10 @@ public struct DiagnosticReport: Sendable {
         var output = ""
         let prefix = packPath.hasSuffix("/") || packPath.isEmpty ? packPath : packPath + "/"
         for diagnostic in diagnostics {
-            let file = Self.escapeProperty(prefix + diagnostic.location.path)
-            output += "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(Self.escapeProperty(diagnostic.code))::\(Self.escapeData(diagnostic.message))\n"
+            // The Actions log is a terminal of sorts: escape controls and bidi marks as in text output.
+            let file = Self.escapeProperty(TerminalText.escape(prefix + diagnostic.location.path))
+            let message = Self.escapeData(TerminalText.escape(TerminalText.abbreviated(diagnostic.message, limit: DiagnosticFormatter.messageLimit)))
+            output += "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(Self.escapeProperty(diagnostic.code))::\(message)\n"
         }
         return output
     }
@@ -186,6 +188,23 @@ public struct DiagnosticReport: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Self.escapeInvisible(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// JSONEncoder escapes C0 controls but leaves DEL, C1 controls and bidi marks raw, which a
+    /// terminal showing the JSON would obey. They can only stand inside JSON strings, where
+    /// `\uXXXX` means the same scalar: the document decodes to the same values.
+    static func escapeInvisible(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: { TerminalText.isUnsafe($0, keepingLayout: true) }) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if TerminalText.isUnsafe(scalar, keepingLayout: true) {
+                let hex = String(scalar.value, radix: 16)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

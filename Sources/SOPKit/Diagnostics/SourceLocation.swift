@@ -15,6 +15,17 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
     }
+
+    /// Where the file stands in a pack's chain of definitions: settings, then roles, policies and
+    /// sites that everything names, snippets and templates that SOPs use, then SOPs, checklists
+    /// and playbooks. Reports follow this order, so the file that causes a problem comes first.
+    public var packOrder: Int {
+        let top = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? path
+        return Self.order.firstIndex(of: top) ?? Self.order.count
+    }
+
+    static let order = ["sopgen.yml", "roles.yml", "policies.yml", "sites", "snippets", "templates", "procedures",
+                        "checklists", "playbooks"]
 }
 
 /// A value decoded from a pack, with where it was written.

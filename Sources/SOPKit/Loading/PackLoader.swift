@@ -19,11 +19,12 @@ public struct PackLoader: Sendable {
         var pack = LoadedPack(root: root)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
+        // The theme first: a pack that is missing is one error, not one per template as well.
+        pack.defaultTheme = DefaultTheme.files()
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             pack.diagnostics.append(.error("pack-not-found", "no pack folder at '\(root.path)'", at: SourceLocation(path: root.path)))
             return pack
         }
-        pack.defaultTheme = DefaultTheme.files()
         for name in Self.requiredFiles {
             read(name, into: &pack, required: true)
         }

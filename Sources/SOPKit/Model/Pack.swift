@@ -20,6 +20,9 @@ public struct Pack: Sendable {
     /// Pack files that are missing or had errors: names they define may be absent, so checks that
     /// would only repeat that error elsewhere ("unknown role" everywhere) are skipped.
     public var brokenFiles: Set<String> = []
+    /// Every name the pack declares, also where the definition is broken: what validation checks
+    /// references against, so that one broken definition is one error.
+    public var declared = DeclaredNames()
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
     public func site(_ id: String) -> Site? { sites.first { $0.id == id } }

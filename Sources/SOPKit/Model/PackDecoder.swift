@@ -8,11 +8,13 @@ public struct PackDecoder: Sendable {
     public func decode(_ loaded: LoadedPack) async -> (pack: Pack, diagnostics: [Diagnostic]) {
         var diagnostics = loaded.diagnostics
         var brokenFiles: Set<String> = []
+        var brokenIDs: [String: Set<String>] = [:]
         func run<T>(_ file: SourceFile, _ body: (DecodingContext) -> T) -> T {
             let context = DecodingContext(file: file)
             let result = body(context)
             diagnostics += context.diagnostics
             if context.isBroken { brokenFiles.insert(file.path) }
+            brokenIDs[file.path] = context.brokenIDs
             return result
         }
 
@@ -54,7 +56,28 @@ public struct PackDecoder: Sendable {
         for required in ["sopgen.yml", "roles.yml", "policies.yml"] where loaded.files[required] == nil {
             pack.brokenFiles.insert(required)
         }
+        pack.declared = Self.declaredNames(loaded, pack: pack, brokenIDs: brokenIDs)
         return (pack, diagnostics)
+    }
+
+    /// What the pack names, read or not: decoded ids, ids of entries with errors, and the names
+    /// files give (sites, snippets, SOP paths) whether or not the file could be read.
+    static func declaredNames(_ loaded: LoadedPack, pack: Pack, brokenIDs: [String: Set<String>]) -> DeclaredNames {
+        var declared = DeclaredNames()
+        declared.roles = Set(pack.roles.map(\.id))
+        declared.policies = Set(pack.policies.map(\.id)).union(brokenIDs["policies.yml"] ?? [])
+        if pack.brokenFiles.contains("roles.yml") { declared.incomplete.insert(.role) }
+        if pack.brokenFiles.contains("policies.yml") { declared.incomplete.insert(.policy) }
+        for path in loaded.files.keys { declared.addFile(path) }
+        for diagnostic in loaded.diagnostics {
+            let path = diagnostic.location.path
+            if path.hasSuffix(".md") || path.hasSuffix(".yml") {
+                declared.addFile(path)
+            } else if ["unreadable-file", "not-a-folder"].contains(diagnostic.code) {
+                declared.addUnlistedFolder(path)
+            }
+        }
+        return declared
     }
 
     /// SOPs are most of a pack and independent of each other: decode them concurrently, keep file order.

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 enum PolicyDecoder {
@@ -6,8 +7,25 @@ enum PolicyDecoder {
 
     static func decode(_ context: DecodingContext) -> [Policy] {
         guard let root = context.compose(),
-              let file = YAMLFields(root, "policies.yml", allowed: ["policies"], context: context) else { return [] }
-        return file.list("policies", required: true).compactMap { decodePolicy($0, context) }
+              let file = YAMLFields(root, "policies.yml", allowed: ["policies"], context: context) else {
+            context.isBroken = true
+            return []
+        }
+        let list = file.list("policies", required: true)
+        if case .sequence = file.valueNode("policies") {} else { context.isBroken = true }
+        var policies: [Policy] = []
+        for node in list {
+            if let policy = decodePolicy(node, context) {
+                policies.append(policy)
+            } else if let id = node["id"]?.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !id.isEmpty {
+                // Declared, with its own error: references to it are not unknown.
+                context.brokenIDs.insert(id)
+            } else {
+                // A policy without a readable id: any reference might have meant it.
+                context.isBroken = true
+            }
+        }
+        return policies
     }
 
     private static func decodePolicy(_ node: Node, _ context: DecodingContext) -> Policy? {

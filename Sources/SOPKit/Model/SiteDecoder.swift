@@ -13,13 +13,15 @@ enum SiteDecoder {
               let fields = YAMLFields(root, "a site record", allowed: keys, context: context) else { return nil }
         let id = PackDecoder.stem(of: context.file.path)
         var theme: Site.Theme?
+        var themeVersion: Located<String>?
         if let node = fields.valueNode("active_theme") {
             if let name = node.scalar?.string {
                 theme = Site.Theme(name: name)
             } else if let themeFields = YAMLFields(node, "active_theme", allowed: ["name", "slug", "version", "parent"], context: context) {
+                themeVersion = themeFields.string("version")
                 theme = themeFields.string("name", required: true).map {
                     Site.Theme(name: $0.value, slug: themeFields.string("slug")?.value,
-                               version: themeFields.string("version")?.value, parent: themeFields.string("parent")?.value)
+                               version: themeVersion?.value, parent: themeFields.string("parent")?.value)
                 }
             }
         }
@@ -41,6 +43,7 @@ enum SiteDecoder {
         for key in keys where fields.has(key) {
             fieldLocations[key] = context.location(fields.valueNode(key))
         }
+        if theme != nil, let themeVersion { fieldLocations["active_theme.version"] = themeVersion.location }
         return Site(
             id: id,
             name: fields.string("name")?.value ?? id,

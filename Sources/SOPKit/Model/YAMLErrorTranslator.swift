@@ -12,7 +12,7 @@ enum YAMLErrorTranslator {
                               + "(\(problem) at \(mark.line):\(mark.column))",
                               at: SourceLocation(path: file.path, line: context.mark.line, column: context.mark.column))
             }
-            return .error("yaml-syntax", "invalid YAML: \(problem)", at: SourceLocation(path: file.path, line: mark.line, column: mark.column))
+            return .error("yaml-syntax", "invalid YAML: \(problem)", at: clamped(mark.line, mark.column, in: file))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let location = secondOccurrence(of: key, after: context.mark, in: file)
@@ -35,6 +35,18 @@ enum YAMLErrorTranslator {
             if context.text.hasSuffix(name) { return kind == "quoted scalar" ? "quoted text" : kind }
         }
         return nil
+    }
+
+    /// libyaml reports an error at the end of a file without a final newline on the line after
+    /// the last: point at the end of the last line instead, where the text stops.
+    static func clamped(_ line: Int, _ column: Int, in file: SourceFile) -> SourceLocation {
+        if let text = file.line(line) {
+            return SourceLocation(path: file.path, line: line, column: min(max(column, 1), text.unicodeScalars.count + 1))
+        }
+        var last = max(line - 1, 1)
+        while last > 1, file.line(last) == nil { last -= 1 }
+        let length = file.line(last)?.unicodeScalars.count ?? 0
+        return SourceLocation(path: file.path, line: last, column: length + 1)
     }
 
     /// Yams points at the mapping; the author needs the key written a second time.

@@ -7,6 +7,8 @@ final class DecodingContext {
     var diagnostics: [Diagnostic] = []
     /// The file could not be read as YAML of the expected shape, so names it defines are unknown.
     var isBroken = false
+    /// Ids of entries that were written but could not be decoded (a policy without a mode, say).
+    var brokenIDs: Set<String> = []
 
     init(file: SourceFile) {
         self.file = file

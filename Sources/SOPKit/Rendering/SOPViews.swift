@@ -74,7 +74,10 @@ struct SOPViewRenderer: Sendable {
             targets[link] = target
             guard case .sop(let path, let fragment) = target else { continue }
             if sopsByPath[path] == nil {
-                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))", at: location))
+                // An SOP file that exists but could not be read has its own diagnostic.
+                guard !resolved.pack.declared.sopPaths.contains(path) else { continue }
+                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
+                                          at: location).about(path))
             } else if let fragment, !fragment.isEmpty {
                 anchoredLinks.append((path, fragment, location))
             }

@@ -8,18 +8,20 @@ public struct PackValidator: Sendable {
         self.today = today
     }
 
+    /// References to names the pack does not declare are reported once per name (the diagnostics
+    /// carry the name as their subject); references to names whose definition is broken are not
+    /// reported at all, as the definition's own diagnostic is the cause.
     public func validate(_ pack: Pack) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let roleIDs = pack.roles.map(\.id)
-        let knownRoles = Set(roleIDs)
         let policyIDs = pack.policies.map(\.id)
+        let declared = pack.declared.including(pack)
+        let site = DefaultSiteResolution(pack, declared: declared)
 
-        let rolesAreComplete = !pack.brokenFiles.contains("roles.yml")
-        /// A policies.yml that could not be read defines nothing: its own error is the one to fix.
-        let policiesAreComplete = !pack.brokenFiles.contains("policies.yml")
+        let rolesAreComplete = !declared.incomplete.contains(.role)
         func checkRole(_ reference: Located<String>, _ what: String) {
-            guard rolesAreComplete, !knownRoles.contains(reference.value) else { return }
-            diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location))
+            guard declared.isUnknown(reference.value, .role) else { return }
+            diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location).about(reference.value))
         }
 
         diagnostics += duplicates(pack.roles.map { ($0.id, $0.location) }, kind: "role")
@@ -37,37 +39,37 @@ public struct PackValidator: Sendable {
             policy.approvers.forEach { checkRole($0, "approvers") }
             if let owner = policy.killSwitch { checkRole(owner, "kill_switch") }
         }
-        if let defaultSite = pack.settings.defaultSite, pack.site(defaultSite.value) == nil {
+        if let defaultSite = pack.settings.defaultSite, pack.site(defaultSite.value) == nil, declared.isUnknown(defaultSite.value, .site) {
             diagnostics.append(.error("unknown-site", "unknown site '\(defaultSite.value)' in default_site\(Suggestion.didYouMean(defaultSite.value, in: pack.sites.map(\.id)))", at: defaultSite.location))
         }
         for sop in pack.sops {
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
-            for reference in sop.policies where policiesAreComplete && !policyIDs.contains(reference.value) {
-                diagnostics.append(.error("unknown-policy", "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location))
+            for reference in sop.policies where declared.isUnknown(reference.value, .policy) {
+                diagnostics.append(.error("unknown-policy", "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location).about(reference.value))
             }
         }
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
         let snippetNames = pack.snippets.keys.sorted()
+        let references = TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: true,
+                                                 snippetNames: snippetNames, sites: pack.defaultSite.map { [$0] })
         for (template, _) in templates {
-            diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: rolesAreComplete ? roleIDs : nil, snippetNames: snippetNames,
-                                                   sites: pack.defaultSite.map { [$0] })
-                .check(template.pieces)
+            diagnostics += references.check(template.pieces)
         }
         for checklist in pack.checklists {
             for item in checklist.items {
-                diagnostics += TemplateReferenceChecks(pack: pack, roleIDs: nil, snippetNames: snippetNames, sites: pack.sites)
-                    .check(item.text.pieces)
+                diagnostics += TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: false,
+                                                       snippetNames: snippetNames, sites: pack.sites).check(item.text.pieces)
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
         diagnostics += ExpansionChecks.check(pack)
-        diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete)
+        diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete, site: site)
         diagnostics += SOPChecks.check(pack, today: today)
         diagnostics += SiteChecks.check(pack)
         diagnostics += ReservedIDChecks.check(pack)
-        diagnostics += PlaybookChecks.check(pack, rolesAreComplete: rolesAreComplete)
+        diagnostics += PlaybookChecks.check(pack, declared: declared)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         return diagnostics
     }
@@ -89,8 +91,10 @@ public struct PackValidator: Sendable {
 /// References inside SOP and snippet bodies: values, includes and the roles of role blocks.
 struct TemplateReferenceChecks {
     let pack: Pack
-    /// Nil when roles.yml is broken: role names are then not checked.
-    let roleIDs: [String]?
+    let declared: DeclaredNames
+    let site: DefaultSiteResolution
+    /// Checklist items have no role blocks to check.
+    let checksRoles: Bool
     /// Sorted once for every template's suggestions.
     let snippetNames: [String]
     /// The sites the text renders for: the default site for SOPs and snippets (nil when the pack has
@@ -106,8 +110,9 @@ struct TemplateReferenceChecks {
             case .value(let name, _):
                 if !ValueCatalog.all.contains(name.value) {
                     diagnostics.append(.error("unknown-value", "'{{\(name.value)}}' names no value\(Suggestion.didYouMean(name.value, in: ValueCatalog.all))", at: name.location))
-                } else if name.value.hasPrefix("site."), sites == nil {
-                    diagnostics.append(.error("no-site", "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location))
+                } else if name.value.hasPrefix("site."), case .none = site {
+                    // One cause (no default site), however many values need it.
+                    diagnostics.append(.error("no-site", "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location).about("default_site"))
                 } else if name.value.hasPrefix("site.") {
                     let lacking = (sites ?? []).filter { if case .some(.none) = ValueCatalog.siteRecord($0)[name.value] { true } else { false } }
                     if !lacking.isEmpty {
@@ -117,12 +122,12 @@ struct TemplateReferenceChecks {
                     }
                 }
             case .include(let name, _):
-                if pack.snippets[name.value] == nil {
-                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: snippetNames))", at: name.location))
+                if pack.snippets[name.value] == nil, declared.isUnknown(name.value, .snippet) {
+                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: snippetNames))", at: name.location).about(name.value))
                 }
             case .roleBlock(let block):
-                for role in block.roles where roleIDs.map({ !$0.contains(role.value) }) ?? false {
-                    diagnostics.append(.error("unknown-role", "unknown role '\(role.value)' in '::: \(block.kind.rawValue)'\(Suggestion.didYouMean(role.value, in: roleIDs ?? []))", at: role.location))
+                for role in block.roles where checksRoles && declared.isUnknown(role.value, .role) {
+                    diagnostics.append(.error("unknown-role", "unknown role '\(role.value)' in '::: \(block.kind.rawValue)'\(Suggestion.didYouMean(role.value, in: pack.roles.map(\.id)))", at: role.location).about(role.value))
                 }
                 diagnostics += check(block.body)
             }

@@ -4,7 +4,7 @@ import GFM
 /// retry, failure notification or kill switch; names that point nowhere; placeholders an import
 /// left unresolved; production without a passing first run.
 enum PlaybookChecks {
-    static func check(_ pack: Pack, rolesAreComplete: Bool) -> [Diagnostic] {
+    static func check(_ pack: Pack, declared: DeclaredNames) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let roleIDs = pack.roles.map(\.id)
         let policyIDs = pack.policies.map(\.id)
@@ -12,14 +12,12 @@ enum PlaybookChecks {
             for (key, value) in playbook.requiredFields where value == nil {
                 diagnostics.append(.error("playbook-incomplete", "playbook '\(playbook.id)' has no \(key); define it before enabling the automation", at: playbook.location))
             }
-            if rolesAreComplete {
-                for (what, reference) in [("owner", playbook.owner), ("kill_switch", playbook.killSwitch)] {
-                    guard let reference, !roleIDs.contains(reference.value) else { continue }
-                    diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location))
-                }
+            for (what, reference) in [("owner", playbook.owner), ("kill_switch", playbook.killSwitch)] {
+                guard let reference, declared.isUnknown(reference.value, .role) else { continue }
+                diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location).about(reference.value))
             }
-            if let approval = playbook.approval, !pack.brokenFiles.contains("policies.yml"), !policyIDs.contains(approval.value) {
-                diagnostics.append(.error("unknown-policy", "unknown policy '\(approval.value)' in approval\(Suggestion.didYouMean(approval.value, in: policyIDs))", at: approval.location))
+            if let approval = playbook.approval, declared.isUnknown(approval.value, .policy) {
+                diagnostics.append(.error("unknown-policy", "unknown policy '\(approval.value)' in approval\(Suggestion.didYouMean(approval.value, in: policyIDs))", at: approval.location).about(approval.value))
             }
             for table in GFMLimits.defuseTables(in: playbook.steps).tables {
                 diagnostics.append(.tableTooLarge(table, at: playbook.location, in: "in steps (line \(table.position.line)), "))

@@ -1,9 +1,15 @@
 /// Approval policies that cannot work as written: nobody may approve, approvers without the
 /// capability, self-approval, impossible approval counts, no kill switch, no way back.
 enum PolicyChecks {
-    static func check(_ pack: Pack, rolesAreComplete: Bool) -> [Diagnostic] {
+    static func check(_ pack: Pack, rolesAreComplete: Bool, site: DefaultSiteResolution) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let siteRollback = pack.defaultSite?.rollbackSummary
+        let siteHasRollback: Bool
+        switch site {
+        case .site(let site): siteHasRollback = site.rollbackSummary != nil
+        case .none: siteHasRollback = false
+        // The site record that cannot be read may document it: its own diagnostic comes first.
+        case .unknown: siteHasRollback = true
+        }
         for policy in pack.policies {
             let surface = policy.surface.value
             if policy.approvers.isEmpty {
@@ -38,7 +44,7 @@ enum PolicyChecks {
             if policy.risk == .high, policy.killSwitch == nil {
                 diagnostics.append(.error("no-kill-switch", "high-risk policy '\(policy.id)' has no kill_switch owner", at: policy.location))
             }
-            if policy.mode != .readOnly, policy.rollback == nil, siteRollback == nil {
+            if policy.mode != .readOnly, policy.rollback == nil, !siteHasRollback {
                 diagnostics.append(.error("no-rollback",
                     "'\(policy.id)' can write to the site (\(policy.mode.rawValue)) but no rollback or support path is documented; add rollback: to the policy or rollback_path: to the site record",
                     at: policy.location))

@@ -26,8 +26,12 @@ enum SOPChecks {
                 diagnostics.append(.warning("missing-last-reviewed", "SOP '\(sop.id)' has no last_reviewed date", at: at))
                 continue
             }
-            guard let date = CalendarDate(reviewed.value) else {
-                diagnostics.append(.error("invalid-date", "'\(reviewed.value)' is not a date; write YYYY-MM-DD", at: reviewed.location))
+            let date: CalendarDate
+            switch CalendarDate.parse(reviewed.value) {
+            case .success(let parsed):
+                date = parsed
+            case .failure(let problem):
+                diagnostics.append(.error("invalid-date", problem.message(for: reviewed.value), at: reviewed.location))
                 continue
             }
             if let cadence = sop.reviewCadence, let days = period {

@@ -3,7 +3,7 @@ import Foundation
 /// Site records: the seven rollout facts present and plausible.
 enum SiteChecks {
     static func check(_ pack: Pack) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = requirements(of: pack)
         for site in pack.sites {
             let values: [String: String?] = Dictionary(site.rolloutFacts.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             for provider in site.providers where provider.credentialsOwner == nil {
@@ -24,6 +24,9 @@ enum SiteChecks {
                 if !isVersion(text) {
                     diagnostics.append(.error("invalid-version", "\(key) '\(text)' is not a version like 8.2.28", at: location))
                 }
+            }
+            if let version = site.activeTheme?.version, let location = site.fieldLocations["active_theme.version"], !isVersion(version) {
+                diagnostics.append(.error("invalid-version", "active_theme version '\(version)' is not a version like 1.4.0", at: location))
             }
         }
         return diagnostics
@@ -58,10 +61,13 @@ enum SiteChecks {
     }
 
     /// Dotted numbers with an optional pre-release or build suffix: 6.8.1, 8.2.28, 2.4.0-beta.2.
-    static func isVersion(_ text: String) -> Bool {
-        let core = text.split(separator: "-", maxSplits: 1).first.map { $0.split(separator: "+", maxSplits: 1).first ?? $0 } ?? ""
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        return (1...4).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-            && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-+".contains($0)) }
+    static func isVersion(_ text: String) -> Bool { VersionNumber(text) != nil }
+
+    /// `requirements:` in sopgen.yml: each minimum must be a version, or no site is compared with it.
+    static func requirements(of pack: Pack) -> [Diagnostic] {
+        pack.settings.requirements.sorted { $0.key < $1.key }.compactMap { key, minimum in
+            isVersion(minimum.value) ? nil
+                : .error("invalid-version", "requirements.\(key) '\(minimum.value)' is not a version like 8.1 or 6.5.2", at: minimum.location)
+        }
     }
 }
