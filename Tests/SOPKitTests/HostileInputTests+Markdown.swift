@@ -21,7 +21,7 @@ extension HostileInputTests {
             try write(Array("title: Bomb\nmode: read-only\nsteps: |\n\(steps)\n".utf8), to: "playbooks/bomb.yml", in: root)
         }
         // Three 240 KB tables, each read and scanned; none built.
-        expectRefused(outcome, "snippets/table.md:2:1: error: this table has 40000 columns and 40001 rows", cpuBound: 1.5)
+        expectRefused(outcome, "snippets/table.md:2:1: error: this table has 40000 columns and 40001 rows", cpuBound: 3)
         #expect(outcome.report.contains("playbooks/bomb.yml:1:1: error: in steps (line 2), this table has 40000 columns and 40001 rows"))
     }
 

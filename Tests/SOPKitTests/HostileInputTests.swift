@@ -39,7 +39,8 @@ import Testing
         #expect(!outcome.report.contains("Fatal error") && !outcome.report.contains("Stack dump"), sourceLocation: sourceLocation)
         // CPU time, which parallel tests do not inflate; wall time only as a bound against a hang.
         #expect(outcome.cpuSeconds < cpuBound, "used \(outcome.cpuSeconds) s of CPU", sourceLocation: sourceLocation)
-        #expect(outcome.wallSeconds < 10, "took \(outcome.wallSeconds) s", sourceLocation: sourceLocation)
+        // 60 s: a machine shared with other builds can stretch wall time; the CPU bound above catches slowness.
+        #expect(outcome.wallSeconds < 60, "took \(outcome.wallSeconds) s", sourceLocation: sourceLocation)
         #expect(!outcome.wroteOutput, sourceLocation: sourceLocation)
     }
 
