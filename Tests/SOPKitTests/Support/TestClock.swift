@@ -14,6 +14,10 @@ enum TestClock {
     static var childEnvironment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch
+        // Under faketime (scripts/test.sh's year-ahead run) children get their day from
+        // SOURCE_DATE_EPOCH, not from libfaketime, whose timed waits stretch a child's wall time.
+        environment["LD_PRELOAD"] = nil
+        environment["FAKETIME"] = nil
         environment["TZ"] = "UTC"
         environment["LC_ALL"] = "C.UTF-8"
         return environment
