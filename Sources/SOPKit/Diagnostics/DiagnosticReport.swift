@@ -56,13 +56,20 @@ public struct DiagnosticReport: Sendable {
     var jsonDocument: JSONDocument {
         let errors = diagnostics.filter { $0.severity == .error }.count
         var lines = SourceLineIndex(sources)
+        func source(_ diagnostic: Diagnostic) -> String? {
+            guard let line = lines.line(diagnostic.location.line, of: diagnostic.location.path) else { return nil }
+            // A long line is cut to the part around the column, as in text output, so a 2 MiB line
+            // with 200 diagnostics does not make a 400 MB report.
+            let (count, window) = DiagnosticFormatter.window(of: line, around: diagnostic.location.column - 1)
+            return (window.first > 0 ? "…" : "") + String(line[window.range]) + (window.last < count ? "…" : "")
+        }
         return JSONDocument(
             pack: packPath,
             summary: .init(errors: errors, warnings: diagnostics.count - errors),
             diagnostics: diagnostics.map {
                 .init(severity: $0.severity.rawValue, code: $0.code, message: $0.message, path: $0.location.path,
                       line: $0.location.line, column: $0.location.column,
-                      source: lines.line($0.location.line, of: $0.location.path).map(String.init))
+                      source: source($0))
             }
         )
     }
