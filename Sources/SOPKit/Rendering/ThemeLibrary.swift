@@ -41,7 +41,8 @@ struct ThemeLibrary: Sendable {
         for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
             let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
             for reference in PartialReferences.find(in: String(decoding: data, as: UTF8.self), path: path)
-            where library.getTemplate(named: reference.value) == nil {
+            // A partial whose file has a syntax error is reported there, not at every use.
+            where library.getTemplate(named: reference.value) == nil && files["\(reference.value).mustache"] == nil {
                 diagnostics.append(.error("unknown-partial", "the theme has no template '\(reference.value)' (templates/\(reference.value).mustache); Mustache would render it as nothing", at: reference.location))
             }
         }
