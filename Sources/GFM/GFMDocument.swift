@@ -26,10 +26,18 @@ public final class GFMDocument {
     public private(set) var links: [GFMLink] = []
     /// Where raw HTML (blocks or inline) appears; rendered only when `allowsRawHTML` is set.
     public private(set) var rawHTML: [GFMPosition] = []
+    /// The first block quote or list item nested deeper than `GFMLimits.maximumNesting`: lists
+    /// nest by indentation alone, which no line-by-line check sees.
+    public private(set) var tooDeep: GFMPosition?
+
+    /// Tables too large to hand to cmark-gfm: their delimiter rows were blanked before parsing.
+    public let oversizedTables: [GFMLimits.Table]
 
     public init(markdown: String, options: GFMOptions = GFMOptions()) {
         GFMExtensions.registerOnce()
         self.options = options
+        let (markdown, tables) = GFMLimits.defuseTables(in: markdown)
+        oversizedTables = tables
         let source = Array(markdown.utf8)
         self.source = source
         var lineStarts = [0]
@@ -98,7 +106,7 @@ public final class GFMDocument {
                 cmark_node_prepend_child(parent, node)
             }
         }
-        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix)
+        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs)
     }
 
     /// Renders Markdown with the default view: what `sopgen render` prints.
@@ -117,11 +125,18 @@ public final class GFMDocument {
 
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
+        var nesting = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM {
+                nesting += event == CMARK_EVENT_ENTER ? 1 : -1
+                if nesting > GFMLimits.maximumNesting, tooDeep == nil { tooDeep = position(of: node) }
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            switch type {
             case CMARK_NODE_HTML_BLOCK:
                 let literal = string(cmark_node_get_literal(node))
                 if let marker = GFMReserved.containerMarker(in: literal) {
@@ -185,6 +200,10 @@ public final class GFMDocument {
         }
     }
 
+    /// The last column converted: nodes come in document order, so counting on from here keeps
+    /// a line of twenty thousand links linear, not quadratic.
+    private var lastColumn = (line: 0, byte: 0, scalars: 0)
+
     private func position(of node: OpaquePointer) -> GFMPosition {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
@@ -193,7 +212,12 @@ public final class GFMDocument {
         }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, source.count)
-        let scalars = source[start..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        var (from, scalars) = (start, 0)
+        if lastColumn.line == line, lastColumn.byte <= end {
+            (from, scalars) = (lastColumn.byte, lastColumn.scalars)
+        }
+        scalars += source[from..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        lastColumn = (line, end, scalars)
         return GFMPosition(line: line, column: scalars + 1)
     }
 

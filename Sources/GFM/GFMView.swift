@@ -10,19 +10,23 @@ public struct GFMView: Sendable {
     public var rewriteLink: @Sendable (GFMLink) -> String
     /// Prefixed to every heading id, so that several documents can share one page.
     public var headingIDPrefix: String
+    /// Ids the page around the fragment already uses (a print page's section ids): no heading gets one.
+    public var reservedIDs: Set<String>
 
     public init(
         hiddenContainers: Set<Int> = [],
         containerHTML: @escaping @Sendable (Int) -> (open: String, close: String) = { _ in ("", "") },
         substitute: @escaping @Sendable (String) -> String = { $0 },
         rewriteLink: @escaping @Sendable (GFMLink) -> String = { $0.destination },
-        headingIDPrefix: String = ""
+        headingIDPrefix: String = "",
+        reservedIDs: Set<String> = []
     ) {
         self.hiddenContainers = hiddenContainers
         self.containerHTML = containerHTML
         self.substitute = substitute
         self.rewriteLink = rewriteLink
         self.headingIDPrefix = headingIDPrefix
+        self.reservedIDs = reservedIDs
     }
 }
 

@@ -2,18 +2,19 @@
 import Glibc
 #endif
 
-/// Gives every heading a stable id. cmark-gfm has no option for it, so each heading carries a
-/// reserved marker scalar, replaced here by the `id` attribute after rendering. Works on UTF-8
-/// bytes: this runs once per rendered view, on every page of a build.
+/// Gives every heading a stable id, unique within the fragment (see `HeadingIDAllocator`). cmark-gfm
+/// has no option for it, so each heading carries a reserved marker scalar, replaced here by the `id`
+/// attribute after rendering. Works on UTF-8 bytes: this runs once per rendered view, on every page
+/// of a build. With a prefix (several documents on one page), footnote ids get it too.
 public enum HeadingAnchors {
     private static let marker = Array(GFMReserved.headingMarker.utf8)
 
-    public static func apply(to html: String, idPrefix: String) -> GFMRendering {
+    public static func apply(to html: String, idPrefix: String, reservedIDs: Set<String> = []) -> GFMRendering {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
         var headings: [GFMHeading] = []
-        var used: [String: Int] = [:]
+        var allocator = HeadingIDAllocator(reserved: existingIDs(in: bytes), prefix: idPrefix, reservedOnPage: reservedIDs)
         var index = 0
         var copiedUpTo = 0
         while let found = find(marker, in: bytes, from: index) {
@@ -30,24 +31,42 @@ public enum HeadingAnchors {
             let close = Array("</h\(level)>".utf8)
             let innerEnd = find(close, in: bytes, from: innerStart) ?? bytes.count
             let text = plainText(fromHTML: bytes[innerStart..<innerEnd])
-            var slug = slugify(text)
-            if slug.isEmpty { slug = "section" }
-            if let count = used[slug] {
-                used[slug] = count + 1
-                slug += "-\(count)"
-            } else {
-                used[slug] = 1
-            }
-            let id = idPrefix + slug
+            let id = allocator.id(for: slugify(text))
             headings.append(GFMHeading(level: level, id: id, text: text))
             output += bytes[copiedUpTo..<(found - 1)]
             output += Array(" id=\"\(id)\">".utf8)
             index = innerStart
             copiedUpTo = innerStart
         }
-        guard copiedUpTo > 0 else { return GFMRendering(html: html, headings: headings) }
+        guard copiedUpTo > 0 else { return GFMRendering(html: prefixingFootnotes(html, with: idPrefix), headings: headings) }
         output += bytes[copiedUpTo...]
-        return GFMRendering(html: String(decoding: output, as: UTF8.self), headings: headings)
+        return GFMRendering(html: prefixingFootnotes(String(decoding: output, as: UTF8.self), with: idPrefix), headings: headings)
+    }
+
+    /// The values of the `id` attributes cmark wrote (footnotes; raw HTML when it is allowed).
+    static func existingIDs(in bytes: [UInt8]) -> Set<String> {
+        let attribute = Array(" id=\"".utf8)
+        var ids: Set<String> = []
+        var index = 0
+        while let found = find(attribute, in: bytes, from: index) {
+            let start = found + attribute.count
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+            ids.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+            index = end
+        }
+        return ids
+    }
+
+    /// cmark names footnotes `fn-LABEL` and their references `fnref-LABEL[-N]`; on a page of several
+    /// documents the same label would repeat, so they take the documents' prefix. Quotes are escaped
+    /// in text, so these attribute spellings only occur in tags.
+    static func prefixingFootnotes(_ html: String, with prefix: String) -> String {
+        guard !prefix.isEmpty, html.contains("data-footnote") else { return html }
+        var result = html
+        for (attribute, start) in [("id=\"fn", "id=\""), ("href=\"#fn", "href=\"#")] {
+            result = result.replacing(attribute, with: start + prefix + "fn")
+        }
+        return result
     }
 
     /// GitHub's rule: lower case, drop punctuation other than `-` and `_`, spaces become `-`.

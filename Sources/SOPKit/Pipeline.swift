@@ -8,6 +8,8 @@ public struct Pipeline: Sendable {
         public var sources: [String: SourceFile]
         public var plan: OutputPlan?
         public var resolved: ResolvedPack?
+        /// What the write stage did beyond writing (leftovers of a killed build cleaned, files kept).
+        public var writeNotes: [String] = []
 
         public var succeeded: Bool { !diagnostics.hasErrors && plan != nil }
     }
@@ -16,7 +18,7 @@ public struct Pipeline: Sendable {
     /// The day SOP review dates are checked against.
     public var today: CalendarDate
 
-    public init(packRoot: URL, today: CalendarDate = .today) {
+    public init(packRoot: URL, today: CalendarDate) {
         self.packRoot = packRoot
         self.today = today
     }
@@ -53,11 +55,14 @@ public struct Pipeline: Sendable {
         DiagnosticGrouping.finish(diagnostics)
     }
 
-    /// Plans, then writes when the plan is clean.
-    public func build(into output: URL) async throws(SiteWriterError) -> Result {
-        let result = await plan()
+    /// Plans, then writes when the plan is clean. The output is resolved first (through a symbolic
+    /// link to its folder) and refused when it lies inside the pack's sources.
+    public func build(into output: URL, writer: SiteWriter = SiteWriter()) async throws(SiteWriterError) -> Result {
+        let location = try OutputLocation.resolve(output)
+        try location.refuseInside(pack: packRoot)
+        var result = await plan()
         if result.succeeded, let plan = result.plan {
-            try SiteWriter().write(plan, to: output)
+            result.writeNotes = try writer.write(plan, to: location).notes
         }
         return result
     }

@@ -18,20 +18,28 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var pack: PackArguments
 
+    @OptionGroup var today: TodayOption
+
     @Option(name: .shortAndLong, help: "The output folder.", completion: .directory)
     var output: String = "site"
+
+    func validate() throws {
+        if output.isEmpty { throw ValidationError("--output is empty; name the folder to write, e.g. --output site") }
+    }
 
     func run() async throws {
         let clock = ContinuousClock()
         let start = clock.now
         let result: Pipeline.Result
+        let day = try today.resolve()
         do {
-            result = try await Pipeline(packRoot: pack.url).build(into: URL(fileURLWithPath: output))
+            result = try await Pipeline(packRoot: pack.url, today: day).build(into: URL(fileURLWithPath: output), writer: TestHooks.writer())
         } catch {
             Console.printError("sopgen: error: \(error)\n")
             throw ExitCode.failure
         }
         Console.report(result)
+        for note in result.writeNotes { Console.printError("sopgen: note: \(note)\n") }
         guard result.succeeded, let plan = result.plan else {
             Console.printError("sopgen: build failed; '\(output)' was not changed\n")
             throw ExitCode.failure

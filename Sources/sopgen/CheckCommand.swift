@@ -28,20 +28,13 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Treat warnings as errors: exit 1 when there is any.")
     var strict = false
 
-    @Option(help: "The day to check review dates against (YYYY-MM-DD); defaults to today.")
-    var today: String?
+    @OptionGroup var today: TodayOption
 
     @Option(help: "Output format: text, json, sarif or github.")
     var format: DiagnosticReport.Format = .text
 
-    func validate() throws {
-        if let today, case .failure(let problem) = CalendarDate.parse(today) {
-            throw ValidationError("--today \(problem.message(for: today))")
-        }
-    }
-
     func run() async throws {
-        let day = today.flatMap(CalendarDate.init) ?? .today
+        let day = try today.resolve()
         let result = await Pipeline(packRoot: pack.url, today: day).plan()
         let report = DiagnosticReport(diagnostics: result.diagnostics, sources: result.sources, packPath: pack.pack, packURL: pack.url)
         switch format {

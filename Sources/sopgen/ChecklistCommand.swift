@@ -23,10 +23,12 @@ struct ChecklistCommand: AsyncParsableCommand {
 
     @OptionGroup var pack: PackArguments
 
-    @Option(help: "The site id (a file in sites/).")
+    @OptionGroup var today: TodayOption
+
+    @Option(help: "The site id (a file in sites/).", transform: IdentifierArgument.parse)
     var site: String
 
-    @Option(help: "The checklist: rollout, first-run, or any other file in checklists/.")
+    @Option(help: "The checklist: rollout, first-run, or any other file in checklists/.", transform: IdentifierArgument.parse)
     var kind: String
 
     @Option(help: "Output format: html, md or json.")
@@ -35,11 +37,19 @@ struct ChecklistCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
     var output: String?
 
+    @Flag(help: "Replace an existing --output file that sopgen did not write (never a pack source).")
+    var force = false
+
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output is empty; name the file to write") }
+    }
+
     func run() async throws {
         let rendered: String?
         let result: Pipeline.Result
+        let day = try today.resolve()
         do {
-            (rendered, result) = try await Pipeline(packRoot: pack.url).checklist(site: site, kind: kind, format: format)
+            (rendered, result) = try await Pipeline(packRoot: pack.url, today: day).checklist(site: site, kind: kind, format: format)
         } catch {
             throw ValidationError(error.description)
         }
@@ -49,7 +59,13 @@ struct ChecklistCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if let output {
-            try Console.write(Data(rendered.utf8), to: output)
+            do {
+                try StandaloneFileWriter(packRoot: pack.url, force: force)
+                    .write(rendered, to: URL(fileURLWithPath: output), isOurs: Pipeline.ChecklistFormat.isChecklist)
+            } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
         } else {
             FileHandle.standardOutput.write(Data(rendered.utf8))
         }

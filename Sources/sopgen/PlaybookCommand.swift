@@ -21,7 +21,7 @@ extension Playbook.FirstRun.Result: ExpressibleByArgument {}
 
 /// The pack decoded, with its diagnostics printed and a failure thrown when a file it needs is broken.
 func decodedPack(_ arguments: PackArguments, needing path: String) async throws -> Pack {
-    let (pack, diagnostics) = await Pipeline(packRoot: arguments.url).decode()
+    let (pack, diagnostics) = await Pipeline(packRoot: arguments.url, today: try Today.resolve(nil)).decode()
     let blocking = diagnostics.filter { $0.severity == .error && ($0.location.path == path || $0.location.path.hasPrefix("sites/")) }
     if !blocking.isEmpty {
         Console.printError(DiagnosticFormatter(sources: pack.sources).format(blocking))
@@ -31,11 +31,7 @@ func decodedPack(_ arguments: PackArguments, needing path: String) async throws 
 }
 
 func today(_ date: String?) throws -> String {
-    if let date {
-        if case .failure(let problem) = CalendarDate.parse(date) { throw ValidationError("--date \(problem.message(for: date))") }
-        return date
-    }
-    return CalendarDate.today.description
+    try Today.resolve(date, flag: "--date").description
 }
 
 struct PlaybookExportCommand: AsyncParsableCommand {
@@ -43,12 +39,15 @@ struct PlaybookExportCommand: AsyncParsableCommand {
         commandName: "export",
         abstract: "Write a playbook as a bundle another site can import, without secrets or client data.",
         discussion: """
-            Removes provider keys and tokens, credentials in URLs, private keys, customer data
-            (emails, phone numbers, card numbers, fields such as customer_name), anything under
-            private: or a *_private key, and the source site's URLs and names. Coupon rules, order
-            status slugs and the provider choice become <<local: …>> placeholders, listed in the
-            manifest as required local changes. Prints what was removed, where and why. If any
+            Removes provider keys and tokens, credentials written in prose (password: …, token=…),
+            connection strings, credentials in URLs, private keys, customer data (emails, phone
+            numbers, card numbers, fields such as customer_name), anything under private: or a
+            *_private key, invisible characters, and the source site's URLs and names. Coupon rules,
+            order status slugs and the provider choice become <<local: …>> placeholders, listed in
+            the manifest as required local changes. Prints what was removed, where and why. If any
             detector still fires on the finished bundle, nothing is written and the exit status is 1.
+            The checksum covers manifest and playbook; it catches damage, not forgery: sign with
+            --sign-key (an Ed25519 key from openssl genpkey -algorithm ed25519) for that.
             With --date, the same playbook always exports to the same bytes.
 
             Example:
@@ -56,7 +55,7 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The playbook id (playbooks/<id>.yml).")
+    @Argument(help: "The playbook id (playbooks/<id>.yml).", transform: IdentifierArgument.parse)
     var id: String
 
     @OptionGroup var pack: PackArguments
@@ -70,11 +69,18 @@ struct PlaybookExportCommand: AsyncParsableCommand {
     @Option(help: "How the bundle names its source site; defaults to a pseudonym that does not name the client.")
     var sourceLabel: String?
 
+    @Option(help: "Sign the bundle with this Ed25519 private key (PEM, from openssl genpkey -algorithm ed25519).")
+    var signKey: String?
+
+    @Flag(help: "Replace the --output file even if it is not a playbook bundle sopgen wrote.")
+    var force = false
+
     func run() async throws {
         let pack = try await decodedPack(pack, needing: "playbooks/\(id).yml")
         let outcome: PlaybookExport.Outcome
         do {
-            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel)
+            let key = try signKey.map { path throws(PlaybookError) in try BundleSigningKey(pem: try keyText(path)) }
+            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel, signingKey: key)
         } catch let error as PlaybookError {
             throw ValidationError(error.description)
         }
@@ -87,11 +93,20 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if let output {
-            try Console.write(Data(bundle.utf8), to: output)
+            do { try BundleFile.write(bundle, to: output, packRoot: self.pack.url, force: force) } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
         } else {
             FileHandle.standardOutput.write(Data(bundle.utf8))
         }
     }
+}
+
+/// A key file's text; a key file is a few hundred bytes.
+func keyText(_ path: String) throws(PlaybookError) -> String {
+    guard let data = FileManager.default.contents(atPath: path), data.count < 16_384 else { throw .badKey("cannot read '\(path)'") }
+    return String(decoding: data, as: UTF8.self)
 }
 
 struct PlaybookImportCommand: AsyncParsableCommand {
@@ -99,13 +114,15 @@ struct PlaybookImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import a playbook bundle for a site, read-only, with a review of what to localise.",
         discussion: """
-            Checks the bundle's format version and checksum (a changed bundle is refused) and scans it
-            once more for secrets. Writes playbooks/<id>.yml in read-only mode with its provenance:
-            source site, export date, version, owner, required local changes and first-run result
-            (pending). Never overwrites an existing playbook without --replace. Then compares the
-            bundle's assumptions with the site record and pack: provider setup, Knowledge Base
-            sources, roles, approval policy, product language, coupon rules, order status conventions
-            and support ownership.
+            Reads the bundle strictly (the shape export writes, at most 2 MiB) and checks its
+            checksum, and with --verify-key its signature. Refuses anything export would have
+            removed and any secret a scan still finds. Writes playbooks/<id>.yml in read-only mode
+            with its provenance (source site, export date, version, owner, required local changes,
+            first run pending), only after proving that the file reads back exactly and passes
+            sopgen check. Never writes through a symbolic link; --replace replaces only an earlier
+            import. Then compares the bundle's assumptions with the site record and pack: provider
+            setup, Knowledge Base sources, roles, approval policy, product language, coupon rules,
+            order status conventions and support ownership.
 
             Example:
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops
@@ -115,30 +132,34 @@ struct PlaybookImportCommand: AsyncParsableCommand {
     @Argument(help: "The bundle file.")
     var bundle: String
 
-    @Option(help: "The site id the playbook is localised for.")
+    @Option(help: "The site id the playbook is localised for.", transform: IdentifierArgument.parse)
     var site: String
 
     @OptionGroup var pack: PackArguments
 
-    @Flag(help: "Overwrite an existing playbook with the same id.")
+    @Flag(help: "Replace an earlier import of the same playbook (never a playbook written by hand).")
     var replace = false
 
+    @Option(help: "Require a signature by the agency's Ed25519 key: its public key (PEM, from openssl pkey -pubout).")
+    var verifyKey: String?
+
     func run() async throws {
-        guard let data = FileManager.default.contents(atPath: bundle) else { throw ValidationError("cannot read '\(bundle)'") }
         let pack = try await decodedPack(pack, needing: "sites/\(site).yml")
         let root = self.pack.url
         let outcome: PlaybookImport.Outcome
         do {
-            outcome = try PlaybookImport(pack: pack).importBundle(data, site: site, replace: replace) { path in
-                FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            let data = try BundleFile.read(bundle)
+            let key = try verifyKey.map { path throws(PlaybookError) in try BundleVerifyingKey(pem: try keyText(path)) }
+            outcome = try PlaybookImport(pack: pack).importBundle(data, site: site, replace: replace, verifyingKey: key) { id throws(PlaybookError) in
+                try PlaybookFile(packRoot: root, id: id).existingText()
             }
+            try PlaybookFile(packRoot: root, id: outcome.id).write(outcome.text)
         } catch {
             Console.printError("sopgen: error: \(error)\n")
             throw ExitCode.failure
         }
-        let target = root.appendingPathComponent(outcome.path)
-        try Console.write(Data(outcome.text.utf8), to: target.path, creatingFolders: true)
         Console.print("Imported \(outcome.path) (read-only, first run pending).")
+        for note in outcome.notes { Console.print(note) }
         Console.print("Import review for \(site):")
         Console.print(outcome.review.map(\.description).joined(separator: "\n"))
     }
@@ -159,7 +180,7 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The playbook id.")
+    @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)
     var id: String
 
     @OptionGroup var pack: PackArguments
@@ -188,7 +209,10 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
         let outcome = try PlaybookPromotion.promote(playbook, text: source.text, to: to, result: firstRun, by: by,
                                                     date: try today(date), notes: notes)
         if let text = outcome.text {
-            try Console.write(Data(text.utf8), to: self.pack.url.appendingPathComponent(path).path)
+            do { try PlaybookFile(packRoot: self.pack.url, id: id).write(text) } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
         }
         if outcome.promoted {
             Console.print(outcome.message)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GFM
+import SOPKit
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,6 +35,14 @@ struct RenderCommand: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
         let text = GFMReserved.sanitize(String(decoding: data, as: UTF8.self))
+        // cmark-gfm would build every cell of such a table; say so rather than render it as text.
+        let tables = GFMLimits.defuseTables(in: text).tables
+        if !tables.isEmpty {
+            let path = file ?? "<stdin>"
+            let diagnostics = tables.map { Diagnostic.tableTooLarge($0, at: SourceLocation(path: path, line: $0.position.line, column: $0.position.column)) }
+            Console.printError(DiagnosticFormatter(sources: [path: SourceFile(path: path, text: text)]).format(diagnostics))
+            throw ExitCode.failure
+        }
         FileHandle.standardOutput.write(Data(GFMDocument.html(from: text, options: GFMOptions(allowsRawHTML: unsafe)).utf8))
     }
 }

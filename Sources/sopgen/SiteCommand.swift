@@ -20,11 +20,17 @@ struct SiteImportCommand: AsyncParsableCommand {
         abstract: "Fill a site record from WordPress Site Health info.",
         discussion: """
             Paste what Tools → Site Health → Info → "Copy site info to clipboard" gives (either
-            variant, also inside Markdown or a code fence) into a file, then import it. sopgen takes
-            the WordPress, PHP, SophMate and WooCommerce versions, the active theme and its parent,
-            whether SophMate is active, and the home URL with the environment type. It never invents
-            a value, keeps every field it does not set, lists what changed and the rollout facts still
-            missing, and will not replace a value a person wrote unless --force is given.
+            variant, also inside Markdown or a code fence, with any line endings) into a file, then
+            import it. sopgen takes the WordPress, PHP, SophMate and WooCommerce versions, the active
+            theme and its parent, whether SophMate is active, and the home URL with the environment
+            type. It never invents a value, keeps every field it does not set, lists what changed and
+            the rollout facts still missing, and will not replace a value a person wrote unless
+            --force is given.
+
+            A report from the staging site fills staging_url only. A report whose address or
+            environment matches neither of the record's sites is refused unless --force is given.
+            The record is replaced atomically, never through a symbolic link, and only when the
+            edit reads back as intended and check would report no new error about it.
 
             Example:
               sopgen site import site-health.txt --site harbour-store
@@ -37,50 +43,86 @@ struct SiteImportCommand: AsyncParsableCommand {
 
     @OptionGroup var pack: PackArguments
 
-    @Option(help: "The site id: sites/<id>.yml is created or updated. Defaults to the pack's default_site.")
+    @Option(
+        help: "The site id: sites/<id>.yml is created or updated. Defaults to the pack's default_site.",
+        transform: IdentifierArgument.parse)
     var site: String?
 
-    @Flag(help: "Replace values a person wrote with what Site Health says.")
+    @Flag(help: "Import a report that does not match the record's sites, and replace values a person wrote.")
     var force = false
 
     func run() async throws {
-        let data = file == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: file)
-        guard let data, let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read '\(file)' as UTF-8 text")
-        }
-        let report = SiteHealthReport(parsing: text)
-        guard report.sections.keys.contains("wp-core") || report.sections.keys.contains("wp-server") else {
-            Console.printError("sopgen: error: '\(file)' holds no Site Health sections (### wp-core ### or ### WordPress ###)\n")
+        let report = SiteHealthReport(parsing: try readReport())
+        guard report.isSiteHealth else {
+            Console.printError(
+                "sopgen: error: '\(file)' holds no Site Health sections (### wp-core ### or ### WordPress ###)\n")
             throw ExitCode.failure
         }
-        let siteID = try siteID()
-        let path = pack.url.appendingPathComponent("sites/\(siteID).yml")
-        let existing = FileManager.default.contents(atPath: path.path).map { String(decoding: $0, as: UTF8.self) }
-        let outcome = try SiteRecordImport.apply(SiteHealthFacts(report), to: existing, siteID: siteID, force: force)
-        for warning in outcome.warnings { Console.printError("warning: \(warning)\n") }
-        guard let newText = outcome.text else {
-            Console.printError("sopgen: sites/\(siteID).yml was not changed; these values were written by hand:\n")
-            Console.printError(outcome.conflicts.map(\.description).joined(separator: "\n") + "\n")
+        let outcome: SiteHealthImport.Outcome
+        do {
+            outcome = try await SiteHealthImport(packRoot: pack.url).run(report, site: site, force: force)
+        } catch {
+            if case .checkWouldFail(let diagnostics, let sources) = error {
+                Console.printError(DiagnosticFormatter(sources: sources).format(diagnostics))
+            }
+            Console.printError("sopgen: error: \(error); nothing was written\n")
+            throw ExitCode.failure
+        }
+        let record = outcome.record
+        for warning in record.warnings { Console.printError("warning: \(warning)\n") }
+        if let mismatch = record.mismatch {
+            Console.printError("sopgen: \(outcome.path) was not changed: \(mismatch.reason).\n")
+            Console.printError(
+                "Import the report into the record of the site it came from, or run again with --force to import it"
+                    + " as \(mismatch.forcedScope.rawValue) facts.\n")
+            throw ExitCode.failure
+        }
+        guard record.text != nil else {
+            Console.printError("sopgen: \(outcome.path) was not changed; these values were written by hand:\n")
+            Console.printError(record.conflicts.map(\.description).joined(separator: "\n") + "\n")
             Console.printError("Run again with --force to replace them.\n")
             throw ExitCode.failure
         }
-        if newText != existing {
-            try Console.write(Data(newText.utf8), to: path.path, creatingFolders: true)
+        if record.scope == .staging {
+            Console.print(
+                "The report is from the staging site: only staging_url is recorded; versions, theme and SophMate"
+                    + " state stay production's.")
         }
-        Console.print(outcome.changes.isEmpty ? "sites/\(siteID).yml: no changes" : "sites/\(siteID).yml:\n" + outcome.changes.map(\.description).joined(separator: "\n"))
-        if !outcome.missingFacts.isEmpty {
-            Console.print("Still missing for rollout: \(outcome.missingFacts.joined(separator: ", "))")
+        if !record.changes.isEmpty {
+            Console.print("\(outcome.path):\n" + record.changes.map(\.description).joined(separator: "\n"))
+        } else {
+            Console.print(
+                outcome.written
+                    ? "\(outcome.path): no facts changed; site_health: now remembers them as imported"
+                    : "\(outcome.path): no changes")
+        }
+        for warning in outcome.newWarnings { Console.print("check now warns: \(warning.message) [\(warning.code)]") }
+        if !record.missingFacts.isEmpty {
+            Console.print("Still missing for rollout: \(record.missingFacts.joined(separator: ", "))")
         }
     }
 
-    private func siteID() throws -> String {
-        if let site { return site }
-        let settings = pack.url.appendingPathComponent("sopgen.yml")
-        if let text = FileManager.default.contents(atPath: settings.path).map({ String(decoding: $0, as: UTF8.self) }),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("default_site:") }) {
-            let id = line.dropFirst("default_site:".count).trimmingCharacters(in: .whitespaces)
-            if !id.isEmpty { return id }
+    /// The report's text, from a file or standard input; no more than a pack file may hold.
+    private func readReport() throws -> String {
+        let limit = PackLoader.maximumFileSize
+        var isFolder: ObjCBool = false
+        if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            throw ValidationError("'\(file)' is a folder; give the file that holds the Site Health text")
         }
-        throw ValidationError("name the site with --site ID (the pack has no default_site)")
+        let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file)
+        guard let handle else { throw ValidationError("cannot read '\(file)'") }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            throw ValidationError("cannot read '\(file)': \(error.localizedDescription)")
+        }
+        guard data.count <= limit else {
+            throw ValidationError("'\(file)' is larger than \(limit / 1_048_576) MiB; a Site Health report is a few KB")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read '\(file)' as UTF-8 text")
+        }
+        return text
     }
 }

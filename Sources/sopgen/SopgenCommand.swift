@@ -15,8 +15,9 @@ struct SopgenCommand: AsyncParsableCommand {
             Example:
               sopgen build sops --output site
             """,
-        version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self]
+        version: SopgenVersion.current,
+        subcommands: [BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
+                      SchemaCommand.self]
     )
 
     /// ArgumentParser's own `main`, with one change: an error from the file system is printed as

@@ -34,7 +34,8 @@ import Testing
 
     @Test func brokenSiteRecordIsTheOnlyError() async {
         let lines = await report(siteValues.merging(["sites/shop.yml": "name: [unclosed\n"]) { $1 }, render: true)
-        #expect(lines == ["sites/shop.yml:2:1: invalid YAML: did not find expected ',' or ']' [yaml-syntax]"])
+        #expect(lines == ["sites/shop.yml:1:7: invalid YAML: the flow sequence '[' opened at 1:7 is not closed "
+                          + "(did not find expected ',' or ']' at 2:1) [yaml-syntax]"])
     }
 
     @Test func brokenSettingsFileDoesNotCascadeIntoSiteErrors() async {

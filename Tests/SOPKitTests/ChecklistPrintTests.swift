@@ -5,7 +5,8 @@ import Testing
 /// Prints the bundled checklists with headless Chromium to PDF on A4 and US Letter and reads the
 /// pages back with pdftotext (both installed by .ci/run): every value, item and the sign-off block
 /// are on paper, no item or the sign-off block is split, and every page has its footer.
-@Suite(.serialized) struct ChecklistPrintTests {
+@Suite(.serialized, .enabled(if: ExternalTool.available(.chromium, .pdftotext, .pdfinfo)))
+struct ChecklistPrintTests {
     /// Pages the bundled checklists need; a content change that moves these is a change to review.
     static let expectedPages = ["rollout A4": 3, "rollout letter": 4, "first-run A4": 2, "first-run letter": 3]
 

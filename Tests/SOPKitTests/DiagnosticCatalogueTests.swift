@@ -45,9 +45,54 @@ import Testing
             """)
     }
 
+    @Test func aSiteValueTheRecordLacksIsAWarningAtItsUse() async {
+        let text = await report(PackFiles.sop(body: "Ask {{site.support_owner}} first.\n"))
+        #expect(text == """
+            procedures/guide.md:9:5: warning: '{{site.support_owner}}' renders as "(not recorded)": no support_owner in sites/shop.yml [missing-site-value]
+                Ask {{site.support_owner}} first.
+                    ^
+            0 errors, 1 warning
+
+            """)
+    }
+
     @Test func yamlSyntaxErrorPointsAtTheProblem() async {
         let text = await report(["roles.yml": "roles:\n  - id: admin\n    name: [unclosed\n"])
-        #expect(text.hasPrefix("roles.yml:4:1: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]"))
+        #expect(text.hasPrefix("""
+            roles.yml:3:11: error: invalid YAML: the flow sequence '[' opened at 3:11 is not closed \
+            (did not find expected ',' or ']' at 4:1) [yaml-syntax]
+                    name: [unclosed
+                          ^
+            """))
+    }
+
+    @Test func unclosedBracketInPoliciesIsOneErrorAtTheBracket() async {
+        let policies = """
+            policies:
+              - id: refunds
+                action: Issue refunds
+                surface: copilot
+                risk: low
+                mode: production
+                approvers: [admin]
+                proposers: [agent, admin
+                reject_when: [Over 100 EUR]
+
+            """
+        let sop = PackFiles.sop(body: "Refunds.\n")["procedures/guide.md"]!
+            .replacingOccurrences(of: "owner: admin\n", with: "owner: admin\npolicies: [refunds]\n")
+        let text = await report(["policies.yml": policies, "procedures/guide.md": sop])
+        #expect(text.hasPrefix("""
+            policies.yml:8:16: error: invalid YAML: the flow sequence '[' opened at 8:16 is not closed \
+            (did not find expected ',' or ']' at 9:16) [yaml-syntax]
+            """), "\(text)")
+        #expect(!text.contains("unknown-policy"), "\(text)")
+        #expect(text.hasSuffix("1 error, 0 warnings\n"), "\(text)")
+    }
+
+    @Test func unclosedQuoteIsLocatedAtTheQuote() async {
+        let text = await report(["sopgen.yml": "title: 'Test pack\norganisation: Test Co\ndefault_site: shop\n"])
+        #expect(text.hasPrefix("sopgen.yml:1:8: error: invalid YAML: the quoted text opened at 1:8 is not closed"), "\(text)")
     }
 
     @Test func duplicateKeyPointsAtTheSecondOne() async {
@@ -110,7 +155,7 @@ import Testing
 
     @Test func unsafeIDIsRefused() async {
         let text = await report(PackFiles.sop(body: "x\n").mapValues { $0.replacingOccurrences(of: "title: Guide", with: "id: ../../etc\ntitle: Guide") })
-        #expect(text.contains("error: SOP id '../../etc' must use only lower-case letters, digits, '-' and '_' [invalid-id]"))
+        #expect(text.contains("error: SOP id '../../etc' is not a usable id: '.' is not allowed; an id is \(Identifier.rule) [invalid-id]"))
     }
 
     @Test func missingPackFilesAreReported() async {
@@ -181,12 +226,9 @@ import Testing
 
     /// libyaml puts an error at the end of a file without a final newline on a line that does not exist.
     @Test func yamlErrorAtTheEndOfAFilePointsAtItsLastLine() async {
-        let text = await report(["roles.yml": "roles:\n  - id: admin\n    name: [unclosed"])
-        #expect(text.hasPrefix("""
-            roles.yml:3:20: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]
-                    name: [unclosed
-                                   ^
-            """), "\(text)")
+        let text = await report(["roles.yml": "roles:\n  - id: admin\n  name"])
+        #expect(text.hasPrefix("roles.yml:3:"), "\(text)")
+        #expect(text.contains("[yaml-syntax]\n      name\n"), "\(text)")
     }
 }
 

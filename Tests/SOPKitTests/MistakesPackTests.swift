@@ -4,7 +4,7 @@ import Testing
 
 /// A pack with at least one mistake for every rule, reported in one run.
 @Suite struct MistakesPackTests {
-    static let today = CalendarDate("2026-11-21")!
+    static let today = TestClock.today
 
     func result() async -> Pipeline.Result {
         await Pipeline(packRoot: TestPaths.fixturePack("mistakes"), today: Self.today).plan()
@@ -16,14 +16,15 @@ import Testing
         Golden.assertText(Build.diagnosticsText(result), matches: "mistakes.diagnostics.txt")
     }
 
-    /// File-system codes are covered by `HostileInputTests`; `missing-template` needs a broken
-    /// default theme, which a pack cannot cause; `no-site` needs a pack without `default_site`,
-    /// while this one misspells it (`unknown-site`), which rightly silences `no-site`
+    /// File-system codes, and `values-too-large` (megabytes of values), are covered by
+    /// `HostileInputTests`; `missing-template` needs a broken default theme, which a pack cannot
+    /// cause; `no-site` needs a pack without `default_site`, while this one misspells it
+    /// (`unknown-site`), which rightly silences `no-site`
     /// (`CascadeTests.noDefaultSiteIsOneErrorHoweverManyValuesNeedIt`); `too-many-problems` needs
     /// a file with over 200 (`TerminalSafetyTests.aFileWithThousandsOfProblemsIsCountedNotListed`).
     static let coveredElsewhere: Set<String> = ["pack-not-found", "missing-file", "not-a-file", "not-a-folder", "unreadable-file",
                                                  "invalid-utf8", "file-too-large", "symlink-loop", "broken-symlink", "missing-template",
-                                                 "no-site", "too-many-problems"]
+                                                 "values-too-large", "no-site", "too-many-problems"]
 
     @Test func theFixtureExercisesEveryRule() async {
         let reported = Set(await result().diagnostics.map(\.code))

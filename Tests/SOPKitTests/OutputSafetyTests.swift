@@ -7,7 +7,7 @@ import Testing
         let folder = TemporaryFolder()
         let first = folder.url.appendingPathComponent("first")
         let second = folder.url.appendingPathComponent("second")
-        let pipeline = Pipeline(packRoot: TestPaths.bundledPack)
+        let pipeline = Pipeline(packRoot: TestPaths.bundledPack, today: TestClock.today)
         #expect(try await pipeline.build(into: first).succeeded)
         #expect(try await pipeline.build(into: second).succeeded)
         let a = folder.snapshot(first), b = folder.snapshot(second)
@@ -18,7 +18,7 @@ import Testing
     @Test func rebuildingReplacesOnlyWhatSopgenWrote() async throws {
         let folder = TemporaryFolder()
         let output = folder.url.appendingPathComponent("site")
-        let pipeline = Pipeline(packRoot: TestPaths.fixturePack("harbour-mini"))
+        let pipeline = Pipeline(packRoot: TestPaths.fixturePack("harbour-mini"), today: TestClock.today)
         _ = try await pipeline.build(into: output)
         _ = try await pipeline.build(into: output)
         let files = folder.snapshot(output)
@@ -32,13 +32,13 @@ import Testing
         let folder = TemporaryFolder()
         let pack = folder.copyPack(TestPaths.fixturePack("harbour-mini"))
         let output = folder.url.appendingPathComponent("site")
-        #expect(try await Pipeline(packRoot: pack).build(into: output).succeeded)
+        #expect(try await Pipeline(packRoot: pack, today: TestClock.today).build(into: output).succeeded)
         let before = folder.snapshot(output)
 
         let roles = pack.appendingPathComponent("roles.yml")
         let broken = try String(contentsOf: roles, encoding: .utf8).replacingOccurrences(of: "escalates_to: admin", with: "escalates_to: admn")
         try Data(broken.utf8).write(to: roles)
-        let result = try await Pipeline(packRoot: pack).build(into: output)
+        let result = try await Pipeline(packRoot: pack, today: TestClock.today).build(into: output)
         #expect(!result.succeeded)
         #expect(result.diagnostics.map(\.code).contains("unknown-role"))
         #expect(folder.snapshot(output) == before)
@@ -49,7 +49,7 @@ import Testing
         folder.write(["site/notes.txt": "mine", "site/old/page.html": "also mine"])
         let output = folder.url.appendingPathComponent("site")
         await #expect(throws: SiteWriterError.self) {
-            try await Pipeline(packRoot: TestPaths.fixturePack("harbour-mini")).build(into: output)
+            try await Pipeline(packRoot: TestPaths.fixturePack("harbour-mini"), today: TestClock.today).build(into: output)
         }
         #expect(folder.snapshot(output) == ["notes.txt": Data("mine".utf8), "old/page.html": Data("also mine".utf8)])
     }
@@ -57,7 +57,7 @@ import Testing
     @Test func fileAddedToAPreviousBuildIsNotDeleted() async throws {
         let folder = TemporaryFolder()
         let output = folder.url.appendingPathComponent("site")
-        let pipeline = Pipeline(packRoot: TestPaths.fixturePack("harbour-mini"))
+        let pipeline = Pipeline(packRoot: TestPaths.fixturePack("harbour-mini"), today: TestClock.today)
         _ = try await pipeline.build(into: output)
         folder.write(["site/roles/admin/my-notes.md": "keep me"])
         do {
@@ -75,7 +75,7 @@ import Testing
         let folder = TemporaryFolder()
         let output = folder.url.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        #expect(try await Pipeline(packRoot: TestPaths.fixturePack("harbour-mini")).build(into: output).succeeded)
+        #expect(try await Pipeline(packRoot: TestPaths.fixturePack("harbour-mini"), today: TestClock.today).build(into: output).succeeded)
         #expect(folder.snapshot(output)["index.html"] != nil)
     }
 }

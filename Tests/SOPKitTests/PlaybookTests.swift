@@ -6,7 +6,7 @@ import Testing
     static let source = TestPaths.fixturePack("agency-source")
     static let target = TestPaths.fixturePack("client-target")
 
-    func pack(_ root: URL) async -> Pack { await Pipeline(packRoot: root).decode().pack }
+    func pack(_ root: URL) async -> Pack { await Pipeline(packRoot: root, today: TestClock.today).decode().pack }
 
     func export(_ root: URL = source, date: String = "2026-11-21") async throws -> PlaybookExport.Outcome {
         try PlaybookExport(pack: await pack(root)).export("refund-triage", date: date, sourceLabel: nil)
@@ -19,7 +19,7 @@ import Testing
         Golden.assertText(outcome.redactions.map(\.description).joined(separator: "\n") + "\n", matches: "playbooks/refund-triage.redactions.txt")
 
         let importer = PlaybookImport(pack: await pack(Self.target))
-        let imported = try importer.importBundle(Data(bundle.utf8), site: "harbour", replace: false) { _ in false }
+        let imported = try importer.importBundle(Data(bundle.utf8), site: "harbour", replace: false) { _ in nil }
         Golden.assertText(imported.review.map(\.description).joined(separator: "\n") + "\n", matches: "playbooks/refund-triage.review.txt")
         Golden.assertText(imported.text, matches: "playbooks/refund-triage.imported.yml")
         let decoded = try #require(PlaybookDecoder.decode(DecodingContext(file: SourceFile(path: "playbooks/refund-triage.yml", text: imported.text))))
@@ -52,7 +52,7 @@ import Testing
         #expect(tampered != bundle)
         let importer = PlaybookImport(pack: await pack(Self.target))
         do {
-            _ = try importer.importBundle(Data(tampered.utf8), site: "harbour", replace: false) { _ in false }
+            _ = try importer.importBundle(Data(tampered.utf8), site: "harbour", replace: false) { _ in nil }
             Issue.record("a tampered bundle was accepted")
         } catch {
             #expect("\(error)".contains("checksum does not match"))
@@ -60,16 +60,15 @@ import Testing
     }
 
     @Test func aBundleWithALeftoverSecretIsRefused() async throws {
-        let playbook: [String: Any] = ["id": "leaky", "title": "Leaky", "steps": "Use sk_live_51H8fakeKEYabcdefghijklmnop to refund."]
-        let bundle: [String: Any] = ["format": PlaybookBundle.format, "format_version": 1, "playbook": playbook,
-                                     "manifest": ["checksum": try PlaybookBundle.checksum(of: playbook), "source_site": "site-1"]]
-        let data = try JSONSerialization.data(withJSONObject: bundle)
+        let playbook = JSONValue.object(["id": .string("leaky"), "title": .string("Leaky"), "steps": .string("Use sk_live_51H8fakeKEYabcdefghijklmnop to refund.")])
+        let data = Data(try BundleFixtures.sealed(playbook).json.pretty.utf8)
         let importer = PlaybookImport(pack: await pack(Self.target))
         do {
-            _ = try importer.importBundle(data, site: "harbour", replace: false) { _ in false }
+            _ = try importer.importBundle(data, site: "harbour", replace: false) { _ in nil }
             Issue.record("a bundle with a secret was accepted")
         } catch {
-            #expect("\(error)".contains("still carries secrets or personal data (Stripe key"))
+            #expect("\(error)".contains("playbook.steps (bundle line "), "\(error)")
+            #expect("\(error)".contains("sk_live_… — Stripe key"), "\(error)")
         }
     }
 
@@ -82,21 +81,29 @@ import Testing
         try Data(text.utf8).write(to: file)
         let outcome = try await export(root)
         #expect(outcome.bundle == nil)
-        #expect(outcome.leftovers == ["AWS access key: AKIAIOSFODNN…"])
+        #expect(outcome.leftovers == ["AWS access key in a key of playbook.connection: AKIAIOSFODNN…"])
     }
 
     @Test func importNeverOverwritesWithoutReplace() async throws {
         let bundle = Data(try #require(try await export().bundle).utf8)
         let importer = PlaybookImport(pack: await pack(Self.target))
-        #expect(throws: PlaybookError.self) { _ = try importer.importBundle(bundle, site: "harbour", replace: false) { _ in true } }
-        #expect(try importer.importBundle(bundle, site: "harbour", replace: true) { _ in true }.id == "refund-triage")
-        #expect(throws: PlaybookError.self) { _ = try importer.importBundle(bundle, site: "nowhere", replace: false) { _ in false } }
+        let earlierImport = PlaybookImport.header + "id: refund-triage\n"
+        #expect(throws: PlaybookError.self) { _ = try importer.importBundle(bundle, site: "harbour", replace: false) { _ in earlierImport } }
+        #expect(try importer.importBundle(bundle, site: "harbour", replace: true) { _ in earlierImport }.id == "refund-triage")
+        // --replace replaces an earlier import, never a playbook written by hand.
+        do {
+            _ = try importer.importBundle(bundle, site: "harbour", replace: true) { _ in "# Our own refund triage\nid: refund-triage\n" }
+            Issue.record("a hand-written playbook was replaced")
+        } catch {
+            #expect("\(error)".contains("was not written by sopgen playbook import"))
+        }
+        #expect(throws: PlaybookError.self) { _ = try importer.importBundle(bundle, site: "nowhere", replace: false) { _ in nil } }
     }
 
     func imported() async throws -> (Playbook, String) {
         let bundle = try #require(try await export().bundle)
         let importer = PlaybookImport(pack: await pack(Self.target))
-        let text = try importer.importBundle(Data(bundle.utf8), site: "harbour", replace: false) { _ in false }.text
+        let text = try importer.importBundle(Data(bundle.utf8), site: "harbour", replace: false) { _ in nil }.text
         return (try #require(PlaybookDecoder.decode(DecodingContext(file: SourceFile(path: "playbooks/refund-triage.yml", text: text)))), text)
     }
 
@@ -123,8 +130,8 @@ import Testing
 
         // Localise: fill every placeholder and mark every change resolved.
         var localised = stagedText.replacingOccurrences(of: "resolved: false", with: "resolved: true")
-        for (placeholder, value) in [("'<<local: provider setup>>'", "OpenAI gpt-4.1-mini"), ("'<<local: coupon rules>>'", "One coupon per order"),
-                                     ("'<<local: order status slugs>>'", "processing"), ("<<local: site URL>>", "https://shop.harbourandvine.example"),
+        for (placeholder, value) in [("\"<<local: provider setup>>\"", "OpenAI gpt-4.1-mini"), ("\"<<local: coupon rules>>\"", "One coupon per order"),
+                                     ("\"<<local: order status slugs>>\"", "processing"), ("<<local: site URL>>", "https://shop.harbourandvine.example"),
                                      ("<<local: person>>", "Tom Okafor"), ("<<local: site name>>", "our store")] {
             localised = localised.replacingOccurrences(of: placeholder, with: value)
         }

@@ -35,7 +35,7 @@ import Testing
         #expect(plain.theme == markdown.theme)
         #expect(plain.theme == Site.Theme(name: "Harbour Child", slug: "harbour-child", version: "1.3.0", parent: "Storefront"))
         #expect(plain.sophmateVersion == "2.4.1" && plain.woocommerceVersion == "9.4.2")
-        #expect(plain.productionURL == "https://shop.harbourandvine.example")
+        #expect(plain.homeURL == "https://shop.harbourandvine.example" && plain.environmentType == "production")
     }
 
     @Test func valuesWithColonsAndIndentedSubValuesAreRead() {
@@ -66,7 +66,7 @@ import Testing
         #expect(refused.conflicts.map(\.description) == ["  ! php_version: the record says 8.1.0 (written by hand), Site Health says 8.2.28"])
 
         let forced = try #require(try SiteRecordImport.apply(try facts("full-debug.txt"), to: existing, siteID: "shop", force: true).text)
-        #expect(forced.hasPrefix("# Our shop. Written by Priya.\nname: Harbour\nsetup_owner: Priya\nphp_version: 8.2.28\nsupport_owner: Tom\n"))
+        #expect(forced.hasPrefix("# Our shop. Written by Priya.\nname: Harbour\nsetup_owner: Priya\nphp_version: \"8.2.28\"\nsupport_owner: Tom\n"))
         let site = try #require(SiteDecoder.decode(DecodingContext(file: SourceFile(path: "sites/shop.yml", text: forced))))
         #expect(site.supportOwner == "Tom")
         #expect(site.wordpressVersion == "6.8.3")
@@ -77,6 +77,53 @@ import Testing
         let second = try SiteRecordImport.apply(try facts("full-debug.txt"), to: first, siteID: "shop", force: false)
         #expect(second.conflicts.isEmpty)
         #expect(second.changes.map(\.key).contains("wordpress_version"))
-        #expect(second.text?.contains("wordpress_version: 6.8.3") == true)
+        #expect(second.text?.contains("wordpress_version: \"6.8.3\"") == true)
+    }
+
+    /// A staging import updates the remembered staging address and keeps what the production import
+    /// remembered, so the next production report still updates its own values without --force.
+    @Test func aStagingImportKeepsWhatTheProductionImportRemembered() throws {
+        let production = try #require(try SiteRecordImport.apply(try facts("in-markdown.md"), to: nil, siteID: "shop", force: false).text)
+        let stagingReport = "### wp-core ###\nversion: 6.9\nhome_url: https://staging.harbourandvine.example\nenvironment_type: staging\n"
+        let staging = try SiteRecordImport.apply(SiteHealthFacts(SiteHealthReport(parsing: stagingReport)), to: production, siteID: "shop", force: false)
+        #expect(staging.scope == .staging)
+        #expect(staging.changes.map(\.key) == ["staging_url"])
+        let afterStaging = try #require(staging.text)
+        #expect(afterStaging.contains("wordpress_version: \"6.8.1\"") && !afterStaging.contains("6.9"))
+        let later = try SiteRecordImport.apply(try facts("full-debug.txt"), to: afterStaging, siteID: "shop", force: false)
+        #expect(later.conflicts.isEmpty)
+        #expect(later.changes.map(\.key).contains("wordpress_version"))
+    }
+
+    @Test func siteHealthTextWithCRLFIsRead() throws {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent("plain.txt"), encoding: .utf8)
+        let crlf = SiteHealthFacts(SiteHealthReport(parsing: "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")))
+        let lf = SiteHealthFacts(SiteHealthReport(parsing: text))
+        #expect(crlf.wordpressVersion == "6.8.1")
+        #expect(crlf == lf)
+    }
+
+    /// Check would refuse these, so the import leaves them out and says why.
+    @Test func valuesCheckWouldRefuseAreNotWritten() throws {
+        let report = "### wp-core ###\nversion: 6.8-x!\nhome_url: http://shop.example\nenvironment_type: production\n"
+        let outcome = try SiteRecordImport.apply(SiteHealthFacts(SiteHealthReport(parsing: report)), to: nil, siteID: "shop", force: false)
+        let text = try #require(outcome.text)
+        #expect(!text.contains("production_url") && !text.contains("wordpress_version"))
+        #expect(outcome.warnings.contains("production_url not recorded: production_url must use https, not http"))
+        #expect(outcome.warnings.contains("wordpress_version not recorded: '6.8-x!' is not a version like 8.2.28"))
+    }
+
+    @Test func aThemeWithoutANameIsNotInvented() {
+        #expect(SiteHealthFacts.nameAndSlug("()") == nil)
+        #expect(SiteHealthFacts.nameAndSlug("Storefront ()")?.slug == nil)
+        #expect(SiteHealthFacts.nameAndSlug("\u{1B}[31mRed") == nil)
+    }
+
+    @Test(arguments: ["null", "yes", "on", "2026", "6-10"])
+    func aNewRecordNamedByItsIDReadsBackAsThatText(id: String) throws {
+        let text = try #require(try SiteRecordImport.apply(try facts("minimal.txt"), to: nil, siteID: id, force: false).text)
+        let site = try #require(SiteDecoder.decode(DecodingContext(file: SourceFile(path: "sites/\(id).yml", text: text))))
+        #expect(site.name == id)
+        #expect(text.contains("name: \"\(id)\"\n"))
     }
 }

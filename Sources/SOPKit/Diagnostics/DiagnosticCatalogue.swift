@@ -30,8 +30,9 @@ public enum DiagnosticCatalogue {
         Entry(code: "wrong-type", summary: "A value of the wrong type.", fix: "`refusals: {a: b}` → `refusals: [Never share keys.]`"),
         Entry(code: "missing-field", summary: "A required field is missing.", fix: "add `title:` to the front matter"),
         Entry(code: "invalid-value", summary: "A value outside the allowed set.", fix: "`risk: hgh` → `risk: high`"),
-        Entry(code: "duplicate-id", summary: "Two roles, policies or SOPs share an id.", fix: "rename one of the two `refunds` SOPs"),
+        Entry(code: "duplicate-id", summary: "Two roles, policies, SOPs, snippets, sites, checklists or playbooks share an id.", fix: "rename one of the two `refunds` SOPs"),
         Entry(code: "invalid-id", summary: "An id that is not safe as a file name.", fix: "`id: ../etc` → `id: etc`"),
+        Entry(code: "reserved-id", summary: "An SOP or playbook id that is the name of a page sopgen writes beside it.", fix: "`id: index` → `id: index-of-refunds`"),
         Entry(code: "missing-front-matter", summary: "An SOP without `---` front matter.", fix: "start the file with `---`, `title: …`, `---`"),
         // References
         Entry(code: "unknown-role", summary: "A role id that roles.yml does not define.", fix: "`audience: [agnet]` → `audience: [agent]`"),
@@ -42,17 +43,22 @@ public enum DiagnosticCatalogue {
         Entry(code: "unknown-value", summary: "A `{{value}}` that names nothing.", fix: "`{{site.prodution_url}}` → `{{site.production_url}}`"),
         Entry(code: "unknown-partial", summary: "A template includes a partial the theme does not have.", fix: "`{{> sidebar}}` → create templates/sidebar.mustache"),
         Entry(code: "no-site", summary: "`{{site.…}}` is used but the pack has no default site.", fix: "add sites/shop.yml and `default_site: shop`"),
+        Entry(code: "missing-site-value", summary: "A `{{site.…}}` value the default site's record lacks: it would render as \"(not recorded)\".", fix: "add `staging_url: https://staging.shop.example.com` to the site record"),
         // SOP syntax
         Entry(code: "invalid-value-name", summary: "A `{{…}}` tag that is not a value name.", fix: "`{{ a b }}` → `{{site.name}}`"),
         Entry(code: "unclosed-tag", summary: "`{{` without `}}` on the same line.", fix: "`{{site.name` → `{{site.name}}`"),
         Entry(code: "inline-include", summary: "An include that does not stand on its own line.", fix: "move `{{> escalation-path}}` to a line of its own"),
         Entry(code: "include-cycle", summary: "A snippet includes itself.", fix: "remove `{{> a}}` from snippets/a.md"),
+        Entry(code: "include-too-deep", summary: "Snippets include snippets more than 16 levels deep.", fix: "paste the innermost snippet into the one that includes it"),
+        Entry(code: "include-too-large", summary: "Includes make a snippet, SOP or checklist longer than 2 MiB with its snippets pasted in.", fix: "include the long snippet once, not in every step"),
         Entry(code: "unknown-block", summary: "A `:::` block that is not a role block.", fix: "`::: note` → `::: for store-manager`"),
         Entry(code: "block-without-roles", summary: "A role block that names no role.", fix: "`::: for` → `::: for store-manager`"),
         Entry(code: "unclosed-block", summary: "A role block never closed.", fix: "add `:::` after the block"),
         Entry(code: "unmatched-block-end", summary: "A `:::` that closes nothing.", fix: "remove the stray `:::`"),
         Entry(code: "misplaced-block", summary: "A role block that opens and closes at different list or quote levels.", fix: "indent the closing `:::` like the opening one"),
-        Entry(code: "nesting-too-deep", summary: "Markdown nested more than 32 quote or list levels.", fix: "flatten the nested quotes into a list"),
+        Entry(code: "nesting-too-deep", summary: "Markdown nested more than 32 quote, list or role-block levels (by markers or by indentation).", fix: "flatten the nested quotes into a list"),
+        Entry(code: "values-too-large", summary: "Long values used so often that an SOP or checklist would pass 2 MiB.", fix: "name the site once in the introduction, not in every step"),
+        Entry(code: "table-too-large", summary: "A table with more than 100,000 cells (columns × rows).", fix: "split the table, or make it a list"),
         Entry(code: "broken-link", summary: "A link to an SOP that does not exist.", fix: "`(polcy.md)` → `(policy.md)`"),
         Entry(code: "broken-anchor", summary: "A link to a heading that does not exist.", fix: "`(policy.md#rule)` → `(policy.md#rules)`"),
         Entry(code: "raw-html", summary: "Raw HTML that the handbook leaves out.", fix: "write it in Markdown, or set `options.unsafe_html: true`"),
@@ -93,5 +99,8 @@ public enum DiagnosticCatalogue {
         // Templates
         Entry(code: "template-syntax", summary: "A Mustache template that does not parse.", fix: "close `{{#roles}}` with `{{/roles}}`"),
         Entry(code: "missing-template", summary: "A page template missing from the theme.", fix: "restore templates/sop.mustache"),
+        Entry(code: "partial-cycle", summary: "A template includes itself through its partials or parents.", fix: "remove `{{> nav}}` from templates/nav.mustache"),
+        Entry(code: "template-too-deep", summary: "Mustache sections and partials nested more than 32 levels deep.", fix: "close each `{{#section}}` before opening the next"),
+        Entry(code: "dynamic-partial", summary: "A partial named by data (`{{>*name}}`), which cannot be checked for loops.", fix: "`{{>*kind}}` → `{{#isSOP}}{{> sop-header}}{{/isSOP}}`"),
     ]
 }

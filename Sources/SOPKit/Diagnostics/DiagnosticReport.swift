@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Renders one run's diagnostics for a reader: people (`text`), scripts (`json`), code-scanning
@@ -7,7 +8,7 @@ public struct DiagnosticReport: Sendable {
         case text, json, sarif, github
     }
 
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = SopgenVersion.current
 
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
@@ -15,12 +16,16 @@ public struct DiagnosticReport: Sendable {
     /// resolve from the repository root.
     public var packPath: String
     public var packURL: URL
+    /// Where SARIF uris are relative to: the git work tree holding the pack, else this directory.
+    public var artifactPaths: SARIFArtifactPaths
 
-    public init(diagnostics: [Diagnostic], sources: [String: SourceFile], packPath: String, packURL: URL) {
+    public init(diagnostics: [Diagnostic], sources: [String: SourceFile], packPath: String, packURL: URL,
+                currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.diagnostics = diagnostics.sorted()
         self.sources = sources
         self.packPath = packPath
         self.packURL = packURL
+        artifactPaths = SARIFArtifactPaths(packURL: packURL, currentDirectory: currentDirectory)
     }
 
     public func render(_ format: Format) -> String {
@@ -55,21 +60,13 @@ public struct DiagnosticReport: Sendable {
 
     var jsonDocument: JSONDocument {
         let errors = diagnostics.filter { $0.severity == .error }.count
-        var lines = SourceLineIndex(sources)
-        func source(_ diagnostic: Diagnostic) -> String? {
-            guard let line = lines.line(diagnostic.location.line, of: diagnostic.location.path) else { return nil }
-            // A long line is cut to the part around the column, as in text output, so a 2 MiB line
-            // with 200 diagnostics does not make a 400 MB report.
-            let (count, window) = DiagnosticFormatter.window(of: line, around: diagnostic.location.column - 1)
-            return (window.first > 0 ? "…" : "") + String(line[window.range]) + (window.last < count ? "…" : "")
-        }
         return JSONDocument(
             pack: packPath,
             summary: .init(errors: errors, warnings: diagnostics.count - errors),
             diagnostics: diagnostics.map {
                 .init(severity: $0.severity.rawValue, code: $0.code, message: $0.message, path: $0.location.path,
                       line: $0.location.line, column: $0.location.column,
-                      source: source($0))
+                      source: sources[$0.location.path]?.excerpt(line: $0.location.line, column: $0.location.column)?.text)
             }
         )
     }
@@ -85,7 +82,6 @@ public struct DiagnosticReport: Sendable {
 
         struct Run: Encodable {
             var tool: Tool
-            var originalUriBaseIds: [String: ArtifactLocation]
             /// sopgen counts columns in Unicode scalars; SARIF's default is UTF-16 code units.
             var columnKind = "unicodeCodePoints"
             var results: [Result]
@@ -108,6 +104,8 @@ public struct DiagnosticReport: Sendable {
             var level: String
             var message: Text
             var locations: [Location]
+            /// Keeps an alert's identity when lines above it move: see `fingerprints`.
+            var partialFingerprints: [String: String]
         }
         struct Location: Encodable { var physicalLocation: PhysicalLocation }
         struct PhysicalLocation: Encodable {
@@ -116,7 +114,6 @@ public struct DiagnosticReport: Sendable {
         }
         struct ArtifactLocation: Encodable {
             var uri: String
-            var uriBaseId: String?
         }
         struct Region: Encodable {
             var startLine: Int
@@ -129,23 +126,40 @@ public struct DiagnosticReport: Sendable {
             SARIFDocument.Rule(id: $0.code, shortDescription: .init(text: $0.summary), help: .init(text: "Fix: \($0.fix)"))
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        var base = packURL.standardizedFileURL.absoluteString
-        if !base.hasSuffix("/") { base += "/" }
-        let results = diagnostics.map { diagnostic in
+        let fingerprints = self.fingerprints
+        let results = zip(diagnostics, fingerprints).map { diagnostic, fingerprint in
             SARIFDocument.Result(
                 ruleId: diagnostic.code,
                 ruleIndex: ruleIndex[diagnostic.code],
                 level: diagnostic.severity.rawValue,
-                message: .init(text: diagnostic.message),
+                message: .init(text: artifactPaths.message(diagnostic.message)),
                 locations: [.init(physicalLocation: .init(
-                    artifactLocation: .init(uri: diagnostic.location.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? diagnostic.location.path,
-                                            uriBaseId: "PACKROOT"),
-                    region: .init(startLine: max(diagnostic.location.line, 1), startColumn: max(diagnostic.location.column, 1))))]
+                    artifactLocation: .init(uri: artifactPaths.uri(for: diagnostic.location.path)),
+                    region: .init(startLine: max(diagnostic.location.line, 1), startColumn: max(diagnostic.location.column, 1))))],
+                partialFingerprints: [Self.fingerprintKey: fingerprint]
             )
         }
-        return SARIFDocument(runs: [.init(tool: .init(driver: .init(rules: rules)),
-                                          originalUriBaseIds: ["PACKROOT": .init(uri: base)],
-                                          results: results)])
+        return SARIFDocument(runs: [.init(tool: .init(driver: .init(rules: rules)), results: results)])
+    }
+
+    static let fingerprintKey = "sopgenLocation/v1"
+
+    /// One fingerprint per diagnostic, in order: a SHA-256 of the code, the pack path, the source
+    /// line's text without its indentation, the column within that text, and how many identical
+    /// keys came before. Line numbers stay out, so a result keeps its identity when lines move.
+    var fingerprints: [String] {
+        var seen: [String: Int] = [:]
+        return diagnostics.map { diagnostic in
+            let location = diagnostic.location
+            let line = sources[location.path]?.line(location.line).map(String.init) ?? ""
+            let indentation = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
+            let key = [diagnostic.code, location.path, line.trimmingCharacters(in: .whitespaces),
+                       String(location.column - indentation)].joined(separator: "\u{0}")
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            let digest = SHA256.hash(data: Data((key + "\u{0}\(occurrence)").utf8))
+            return String(digest.map { String(format: "%02x", $0) }.joined().prefix(32)) + ":\(occurrence + 1)"
+        }
     }
 
     // MARK: - GitHub Actions

@@ -8,20 +8,27 @@ public struct PackLoader: Sendable {
     /// Files larger than this are not read: an SOP or YAML file of a real pack is a few kilobytes.
     public static let maximumFileSize = 2 * 1024 * 1024
 
+    /// The files every pack has, and the folders it reads sources from: nothing else in a pack
+    /// folder is read, and no build may write into any of them.
+    public static let requiredFiles = ["sopgen.yml", "roles.yml", "policies.yml"]
+    public static let sourceFolders = ["sites", "procedures", "snippets", "templates", "checklists", "playbooks"]
+
     public init() {}
 
     public func load(from root: URL) -> LoadedPack {
         var pack = LoadedPack(root: root)
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
+        // The theme first: a pack that is missing is one error, not one per template as well.
+        pack.defaultTheme = DefaultTheme.files()
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             pack.diagnostics.append(.error("pack-not-found", "no pack folder at '\(root.path)'", at: SourceLocation(path: root.path)))
             return pack
         }
-        for name in ["sopgen.yml", "roles.yml", "policies.yml"] {
+        for name in Self.requiredFiles {
             read(name, into: &pack, required: true)
         }
-        for folder in ["sites", "procedures", "snippets", "templates", "checklists", "playbooks"] {
+        for folder in Self.sourceFolders {
             for path in files(under: folder, in: root, pack: &pack) {
                 read(path, into: &pack, required: false)
             }
@@ -119,6 +126,9 @@ public struct LoadedPack: Sendable {
     public var root: URL
     public var files: [String: SourceFile] = [:]
     public var diagnostics: [Diagnostic] = []
+    /// sopgen's bundled theme (`templates/` beside the binary), by path: read here so that no later
+    /// stage reads the disk. Empty for a pack built in memory without a theme.
+    public var defaultTheme: [String: Data] = [:]
 
     public init(root: URL, files: [String: SourceFile] = [:]) {
         self.root = root

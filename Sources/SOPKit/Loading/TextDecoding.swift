@@ -14,8 +14,16 @@ enum TextDecoding {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             return .failure(firstInvalidPosition(in: bytes))
         }
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return .success(text) }
-        return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        return .success(normalised(text))
+    }
+
+    /// Text that came in another way (a paste, standard input) made the same: no byte-order mark,
+    /// LF line endings. Splitting on "\n" is then safe: Swift counts "\r\n" as one Character.
+    static func normalised(_ text: String) -> String {
+        var text = text
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     private static func firstInvalidPosition(in bytes: [UInt8]) -> InvalidPosition {

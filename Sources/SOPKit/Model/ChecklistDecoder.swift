@@ -54,9 +54,9 @@ enum ChecklistDecoder {
             } else if let item = taskText(line) {
                 if current == nil { current = ("", [], []) }
                 current?.items.append((item, lineNumber))
-            } else if line.hasPrefix("  "), !trimmed.isEmpty, var section = current, let last = section.items.popLast() {
-                section.items.append((last.text + " " + trimmed, last.line))
-                current = section
+            } else if line.hasPrefix("  "), !trimmed.isEmpty, let count = current?.items.count, count > 0 {
+                // Appended in place: copying the section per line made long items quadratic.
+                current?.items[count - 1].text += " " + trimmed
             } else if !trimmed.isEmpty {
                 if current == nil { current = ("", [], []) }
                 current?.intro.append(trimmed)

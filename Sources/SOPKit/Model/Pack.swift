@@ -13,6 +13,8 @@ public struct Pack: Sendable {
     public var inputHash: String = ""
     /// Template overrides from the pack's own `templates/` folder, by file name.
     public var templates: [String: SourceFile]
+    /// The default theme with those overrides, compiled; its problems are reported by the render stage.
+    var theme: ThemeLibrary = .empty
     /// Every file read, for diagnostics that quote a source line.
     public var sources: [String: SourceFile]
     /// Pack files that are missing or had errors: names they define may be absent, so checks that

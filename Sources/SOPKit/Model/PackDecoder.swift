@@ -24,8 +24,16 @@ public struct PackDecoder: Sendable {
         let sites = loaded.files(under: "sites", withExtension: "yml").compactMap { file in run(file) { SiteDecoder.decode($0) } }
 
         var snippets: [String: Template] = [:]
+        var snippetPaths: [String: String] = [:]
         for file in loaded.files(under: "snippets", withExtension: "md") {
             let name = Self.stem(of: file.path)
+            // `{{> name}}` names a file by its stem: a second file with that stem could never be included.
+            if let earlier = snippetPaths[name] {
+                diagnostics.append(.error("duplicate-id", "snippet name '\(name)' is already used by \(earlier); '{{> \(name)}}' could mean either",
+                                          at: SourceLocation(path: file.path)))
+                continue
+            }
+            snippetPaths[name] = file.path
             var parser = TemplateParser(path: file.path, firstLine: 1)
             let snippet = parser.parse(GFMSanitizer.clean(file.text))
             diagnostics += parser.diagnostics
@@ -43,6 +51,7 @@ public struct PackDecoder: Sendable {
         pack.checklists = loaded.files(under: "checklists", withExtension: "md").compactMap { file in run(file) { ChecklistDecoder.decode($0) } }
         pack.playbooks = loaded.files(under: "playbooks", withExtension: "yml").compactMap { file in run(file) { PlaybookDecoder.decode($0) } }
         pack.inputHash = loaded.inputHash
+        pack.theme = ThemeLibrary.load(defaults: loaded.defaultTheme, overrides: templates)
         pack.brokenFiles = brokenFiles
         for required in ["sopgen.yml", "roles.yml", "policies.yml"] where loaded.files[required] == nil {
             pack.brokenFiles.insert(required)
@@ -88,9 +97,11 @@ public struct PackDecoder: Sendable {
         return (decoded.compactMap(\.0), decoded.flatMap(\.1))
     }
 
-    private func decodeSettings(_ context: DecodingContext) -> PackSettings {
+    static let settingsKeys = ["title", "organisation", "default_site", "options", "requirements"]
+
+    func decodeSettings(_ context: DecodingContext) -> PackSettings {
         guard let root = context.compose() else { return PackSettings() }
-        guard let fields = YAMLFields(root, "sopgen.yml", allowed: ["title", "organisation", "default_site", "options", "requirements"], context: context) else {
+        guard let fields = YAMLFields(root, "sopgen.yml", allowed: Self.settingsKeys, context: context) else {
             return PackSettings()
         }
         var settings = PackSettings(

@@ -11,7 +11,7 @@ public struct SOP: Sendable, Hashable, Identifiable {
     public var owner: Located<String>?
     /// Approval policies this SOP puts into practice, by id.
     public var policies: [Located<String>]
-    public var reviewCadence: String?
+    public var reviewCadence: Located<String>?
     public var lastReviewed: Located<String>?
     /// Where the front matter is, for diagnostics about a field that is missing.
     public var frontMatterLocation: SourceLocation

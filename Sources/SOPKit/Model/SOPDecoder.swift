@@ -39,7 +39,7 @@ enum SOPDecoder {
             audience: fields.strings("audience"),
             owner: fields.string("owner"),
             policies: fields.strings("policies"),
-            reviewCadence: fields.string("review_cadence")?.value,
+            reviewCadence: fields.string("review_cadence"),
             lastReviewed: fields.string("last_reviewed"),
             frontMatterLocation: SourceLocation(path: file.path, line: 1, column: 1),
             summary: fields.string("summary")?.value,

@@ -1,3 +1,5 @@
+import GFM
+
 /// Parses the body of an SOP or snippet: Markdown plus `{{value}}`, `{{> include}}`,
 /// `{{! comment}}` and `::: for` / `::: except` role blocks. Inside a code fence only values
 /// expand: a `:::` or `{{> …}}` line there is code.
@@ -18,8 +20,11 @@ struct TemplateParser {
 
     /// Deeper Markdown nesting than this is refused: no SOP needs it, and cmark-gfm has inputs
     /// whose parse time grows with the square of the depth (seconds for a few kilobytes).
-    static let maximumNesting = 32
+    static let maximumNesting = GFMLimits.maximumNesting
     private var reportedNesting = false
+    /// Role blocks opened past `maximumNesting`: counted, not kept, so that no template is deeper
+    /// than the limit (its pieces are walked, compared and freed recursively).
+    private var uncountedBlocks = 0
 
     init(path: String, firstLine: Int) {
         self.path = path
@@ -51,7 +56,7 @@ struct TemplateParser {
             }
             if !reportedNesting, Self.nestingDepth(line) > Self.maximumNesting {
                 reportedNesting = true
-                diagnostics.append(.error("nesting-too-deep", "Markdown nested more than \(Self.maximumNesting) levels deep (quotes and lists); flatten it", at: SourceLocation(path: path, line: lineNumber, column: 1)))
+                diagnostics.append(.markdownTooDeep(at: SourceLocation(path: path, line: lineNumber, column: 1)))
             }
             if let opened = Self.opensFence(line) {
                 fence = opened
@@ -67,14 +72,24 @@ struct TemplateParser {
                 let header = content.dropFirst(3)
                 let location = SourceLocation(path: path, line: lineNumber, column: column)
                 if header.allSatisfy({ $0 == Self.space || $0 == Self.tab }) {
-                    guard let open = stack.popLast() else {
+                    if uncountedBlocks > 0 {
+                        uncountedBlocks -= 1
+                        continue
+                    }
+                    guard !stack.isEmpty else {
                         diagnostics.append(.error("unmatched-block-end", "':::' closes no open role block", at: location))
                         continue
                     }
-                    var block = open.block
-                    block.body = pieces
-                    pieces = open.outer + [.roleBlock(block)]
+                    close(&stack, into: &pieces)
                 } else if let block = parseBlockHeader(header, line: lineNumber, column: column, indentation: indentation) {
+                    guard stack.count < Self.maximumNesting else {
+                        if !reportedNesting {
+                            reportedNesting = true
+                            diagnostics.append(.error("nesting-too-deep", "role blocks nested more than \(Self.maximumNesting) levels deep; flatten them", at: location))
+                        }
+                        uncountedBlocks += 1
+                        continue
+                    }
                     stack.append((block, pieces))
                     pieces = []
                 }
@@ -88,13 +103,21 @@ struct TemplateParser {
             parseInline(withNewline, line: lineNumber, into: &pieces)
         }
         flush(into: &pieces)
-        for open in stack.reversed() {
+        while let open = stack.last {
             diagnostics.append(.error("unclosed-block", "role block '::: \(open.block.kind.rawValue) …' is never closed with ':::'", at: open.block.location))
-            var block = open.block
-            block.body = pieces
-            pieces = open.outer + [.roleBlock(block)]
+            close(&stack, into: &pieces)
         }
         return Template(pieces: pieces, firstLine: firstLine)
+    }
+
+    /// Ends the innermost open block: `pieces` become its body, and it joins the pieces around it.
+    /// The outer array is moved out of the stack and appended to in place, so that a long run of
+    /// blocks costs linear time, not quadratic.
+    private func close(_ stack: inout [(block: Template.RoleBlock, outer: [Template.Piece])], into pieces: inout [Template.Piece]) {
+        var open = stack.removeLast()
+        open.block.body = pieces
+        open.outer.append(.roleBlock(open.block))
+        pieces = open.outer
     }
 
     /// `header` is everything after `:::`; `column` is where the `:::` stands.

@@ -1,10 +1,17 @@
+import Foundation
 import Yams
 
 /// Turns Yams' errors into diagnostics that point where the author must look.
 enum YAMLErrorTranslator {
     static func diagnostic(for error: YamlError, in file: SourceFile) -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if let context, let opened = unclosed(context, before: mark) {
+                return .error("yaml-syntax", "invalid YAML: the \(opened) opened at \(context.mark.line):\(context.mark.column) is not closed "
+                              + "(\(problem) at \(mark.line):\(mark.column))",
+                              at: SourceLocation(path: file.path, line: context.mark.line, column: context.mark.column))
+            }
             return .error("yaml-syntax", "invalid YAML: \(problem)", at: clamped(mark.line, mark.column, in: file))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
@@ -16,6 +23,18 @@ enum YAMLErrorTranslator {
         default:
             return .error("yaml-syntax", "cannot read YAML: \(error)", at: SourceLocation(path: file.path))
         }
+    }
+
+    /// What libyaml was inside when it gave up, when that is something opened earlier and never
+    /// closed (`[`, `{`, a quote): the author must look where it opens, not where the parser
+    /// noticed (often the next line). A block mapping's start says nothing useful, so it is not used.
+    private static func unclosed(_ context: YamlError.Context, before mark: Mark) -> String? {
+        guard (context.mark.line, context.mark.column) < (mark.line, mark.column) else { return nil }
+        for kind in ["flow sequence '['", "flow mapping '{'", "quoted scalar"] {
+            let name = String(kind.prefix { $0 != "'" }).trimmingCharacters(in: .whitespaces)
+            if context.text.hasSuffix(name) { return kind == "quoted scalar" ? "quoted text" : kind }
+        }
+        return nil
     }
 
     /// libyaml reports an error at the end of a file without a final newline on the line after

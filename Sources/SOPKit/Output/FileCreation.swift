@@ -1,11 +1,13 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Plain POSIX writes for the staging folder. Foundation's `Data.write(to:)` syncs and stats every
-/// file; the staging folder is swapped in whole, so one file's durability buys nothing and thousands
-/// of syncs cost seconds.
+/// Plain POSIX writes. Foundation's `Data.write(to:)` syncs and stats every file; the staging
+/// folder is swapped in whole, so one file's durability buys nothing and thousands of syncs cost
+/// seconds.
 enum FileCreation {
     struct Failure: Error, CustomStringConvertible {
         var path: String
@@ -13,14 +15,15 @@ enum FileCreation {
         var description: String { "\(path): \(String(cString: strerror(code)))" }
     }
 
-    static func write(_ data: Data, to path: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
-        defer { close(descriptor) }
+    static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(Failure) {
         let failed: Int32? = data.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
+                #if canImport(Glibc)
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                let written = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
                 if written < 0 {
                     if errno == EINTR { continue }
                     return errno
@@ -36,7 +39,7 @@ enum FileCreation {
     static func makeFolder(_ path: String) throws(Failure) {
         if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
         guard errno == ENOENT else { throw Failure(path: path, code: errno) }
-        try makeFolder((path as NSString).deletingLastPathComponent)
+        try makeFolder(PathText.parent(path))
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 }

@@ -1,172 +1,366 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// The write stage: puts an `OutputPlan` on disk. Everything is written into a fresh folder beside
-/// the output and swapped in only once all of it is there, so a failure leaves the previous output
-/// as it was. A manifest records what sopgen wrote; a folder holding anything else is refused,
-/// never wiped.
+/// The write stage: puts an `OutputPlan` on disk, and the only code that touches the output folder.
+///
+/// The promises, each with its test in `OutputSafetyTests` / `OutputAttackTests`:
+/// - the whole site is written into a fresh staging folder beside the output and swapped in with
+///   one atomic `renameat2(RENAME_EXCHANGE)` (two renames where the file system cannot), so the
+///   output is always a complete site, old or new, even if the build is killed at any point;
+/// - a lock serialises builds into one folder; leftovers of killed builds are recognised by name
+///   and cleaned (or the previous output restored) by the next build;
+/// - only regular files that a validated `.sopgen-manifest` lists are ever removed; a folder
+///   holding anything else is refused, and a file that appears during a build is kept;
+/// - a symbolic link as the output is followed to its folder and left in place.
 public struct SiteWriter: Sendable {
-    public static let manifestName = ".sopgen-manifest"
-    static let manifestHeader = "# Files written by sopgen. sopgen replaces only these; do not edit."
+    public static let manifestName = OutputManifest.name
 
-    public init() {}
+    /// Points in a write where a test may stop the process, to prove recovery.
+    public enum Checkpoint: String, Sendable, CaseIterable {
+        case locked, halfWritten = "half-written", staged, rechecked, retired, swapped
+    }
 
-    public func write(_ plan: OutputPlan, to output: URL) throws(SiteWriterError) {
-        let manager = FileManager.default
-        let output = output.standardizedFileURL
-        let previous = try previousOutput(at: output)
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).sopgen-new-\(ProcessInfo.processInfo.processIdentifier)")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).sopgen-old-\(ProcessInfo.processInfo.processIdentifier)")
+    /// How the finished staging folder replaces the previous output.
+    public enum Swap: Sendable { case exchange, twoRenames }
 
+    /// What the write did beyond writing, for the command line to tell.
+    public struct Report: Sendable, Equatable {
+        public var notes: [String] = []
+    }
+
+    var swap: Swap
+    var checkpoint: @Sendable (Checkpoint) -> Void
+
+    public init(swap: Swap = .exchange, checkpoint: @escaping @Sendable (Checkpoint) -> Void = { _ in }) {
+        self.swap = swap
+        self.checkpoint = checkpoint
+    }
+
+    @discardableResult
+    public func write(_ plan: OutputPlan, to output: URL) throws(SiteWriterError) -> Report {
+        try write(plan, to: try OutputLocation.resolve(output))
+    }
+
+    @discardableResult
+    public func write(_ plan: OutputPlan, to location: OutputLocation) throws(SiteWriterError) -> Report {
+        let files = try Self.checked(plan)
+        try location.makeParent()
+        let lock = try OutputLock(location.parent)
+        defer { withExtendedLifetime(lock) {} }
+        checkpoint(.locked)
+        var report = Report()
+        report.notes += try recoverLeftovers(of: location)
+        let previous = try previousManifest(in: location)
+
+        let staging = try makeTransientFolder(location, "new")
         do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try stage(files, in: staging)
+            try FolderModes.copy(from: previous == nil ? nil : location.folder, to: staging)
         } catch {
-            throw .cannotWrite(staging.path, error.localizedDescription)
+            discard(staging, listing: files.map(\.path))
+            throw .cannotWrite(location.folder, error.description)
         }
-        let files = plan.sorted
-        do {
-            let base = staging.path + "/"
-            for folder in Self.folders(of: files.map(\.path)).sorted() {
-                try FileCreation.makeFolder(base + folder)
+        checkpoint(.staged)
+
+        guard previous != nil else {
+            do {
+                try FolderSwap.moveWithoutReplacing(staging, to: location.folder)
+            } catch {
+                discard(staging, listing: files.map(\.path))
+                throw .cannotWrite(location.folder, error.description)
             }
-            // Two writers, split by folder: ext4 serialises creations within one directory only.
-            let halves = Self.split(files)
-            let failures = FailureBox()
-            DispatchQueue.concurrentPerform(iterations: halves.count) { index in
-                for file in halves[index] {
-                    do { try FileCreation.write(file.contents, to: base + file.path) } catch { failures.record(error); return }
+            checkpoint(.swapped)
+            return report
+        }
+        // Checked again just before the swap: a file dropped in during staging is refused now.
+        let latest: OutputManifest
+        do throws(SiteWriterError) {
+            guard let manifest = try previousManifest(in: location) else { throw SiteWriterError.outputChanged(location.folder) }
+            latest = manifest
+        } catch {
+            discard(staging, listing: files.map(\.path))
+            throw error
+        }
+        checkpoint(.rechecked)
+        let retired = try replace(location, with: staging, listing: files.map(\.path))
+        checkpoint(.swapped)
+        report.notes += retire(retired, listing: latest.files, into: location)
+        return report
+    }
+
+    /// The plan's files sorted, after checking the plan's own invariant: one file a path, and
+    /// every path a plain relative path inside the output.
+    static func checked(_ plan: OutputPlan) throws(SiteWriterError) -> [OutputPlan.File] {
+        let files = plan.sorted
+        for (index, file) in files.enumerated() {
+            if let reason = OutputManifest.problem(with: file.path) { throw .unsafePath(file.path, reason) }
+            if index > 0, files[index - 1].path == file.path { throw .duplicatePath(file.path) }
+        }
+        let paths = Set(files.map(\.path))
+        if let clash = OutputManifest.folders(of: paths).sorted().first(where: paths.contains) {
+            throw .duplicatePath(clash)
+        }
+        return files
+    }
+
+    // MARK: Staging
+
+    private func makeTransientFolder(_ location: OutputLocation, _ kind: String) throws(SiteWriterError) -> String {
+        var template = Array((location.parent + "/" + location.transientPrefix(kind) + "XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
+        guard made != nil else { throw .cannotWrite(location.parent, String(cString: strerror(errno))) }
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The manifest first (so a killed staging folder can be cleaned file by file), then folders,
+    /// then the files with two writers split by folder (ext4 serialises creations per directory).
+    /// Everything is created through folder descriptors, never through a link.
+    private func stage(_ files: [OutputPlan.File], in staging: String) throws(FileCreation.Failure) {
+        let root = try Directory.open(staging)
+        try root.writeNewFile(OutputManifest.name, Data(OutputManifest(files: files.map(\.path)).text.utf8))
+        var folders: [String: Directory] = ["": root]
+        for folder in OutputManifest.folders(of: files.map(\.path)).sorted() {
+            folders[folder] = try folders[PathText.parent(folder), default: root].makeFolder(PathText.name(folder))
+        }
+        let halves = Self.split(files)
+        let failures = FailureBox()
+        let checkpoint = self.checkpoint
+        let opened = folders
+        DispatchQueue.concurrentPerform(iterations: halves.count) { index in
+            for (number, file) in halves[index].enumerated() {
+                if index == 0, number == halves[0].count / 2 { checkpoint(.halfWritten) }
+                do throws(FileCreation.Failure) {
+                    try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), file.contents)
+                } catch {
+                    failures.record(error)
+                    return
                 }
             }
-            if let failure = failures.first { throw failure }
-            let manifest = ([Self.manifestHeader] + files.map(\.path)).joined(separator: "\n") + "\n"
-            try FileCreation.write(Data(manifest.utf8), to: base + Self.manifestName)
-        } catch {
-            remove(staging, listing: files.map(\.path))
-            throw .cannotWrite(staging.path, "\(error)")
         }
-
-        if let previous {
-            do {
-                try manager.moveItem(at: output, to: retired)
-            } catch {
-                remove(staging, listing: files.map(\.path))
-                throw .cannotWrite(output.path, error.localizedDescription)
-            }
-            do {
-                try manager.moveItem(at: staging, to: output)
-            } catch {
-                try? manager.moveItem(at: retired, to: output)
-                remove(staging, listing: files.map(\.path))
-                throw .cannotWrite(output.path, error.localizedDescription)
-            }
-            remove(retired, listing: previous)
-        } else {
-            do {
-                try manager.moveItem(at: staging, to: output)
-            } catch {
-                remove(staging, listing: files.map(\.path))
-                throw .cannotWrite(output.path, error.localizedDescription)
-            }
-        }
-    }
-
-    /// The files of the previous build, or nil when there is no output folder yet.
-    private func previousOutput(at output: URL) throws(SiteWriterError) -> [String]? {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: output.path, isDirectory: &isDirectory) else { return nil }
-        guard isDirectory.boolValue else { throw .notAFolder(output.path) }
-        let present = Self.contents(of: output)
-        let manifestText = (try? String(contentsOf: output.appendingPathComponent(Self.manifestName), encoding: .utf8))
-        guard let manifestText, manifestText.hasPrefix(Self.manifestHeader) else {
-            if present.isEmpty { return [] }
-            throw .foreignFiles(output.path, Array(present.prefix(10)), present.count)
-        }
-        let written = Set(manifestText.split(separator: "\n").dropFirst().map(String.init))
-        let folders = Set(Self.folders(of: written).map { $0 + "/" })
-        let foreign = present.filter { $0 != Self.manifestName && !written.contains($0) && !folders.contains($0) }
-        guard foreign.isEmpty else { throw .foreignFiles(output.path, Array(foreign.prefix(10)), foreign.count) }
-        return written.sorted()
-    }
-
-    /// Every file (as `a/b.html`) and folder (as `a/`) below `root`, hidden ones included.
-    static func contents(of root: URL) -> [String] {
-        var found: [String] = []
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey]) else { return [] }
-        while let url = enumerator.nextObject() as? URL {
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
-            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
-            found.append(values?.isDirectory == true && values?.isSymbolicLink != true ? relative + "/" : relative)
-        }
-        return found.sorted()
+        if let failure = failures.first { throw failure }
     }
 
     /// The files in two groups of whole folders, of about equal size.
     static func split(_ files: [OutputPlan.File]) -> [[OutputPlan.File]] {
-        let byFolder = Dictionary(grouping: files) { ($0.path as NSString).deletingLastPathComponent }
+        let byFolder = Dictionary(grouping: files) { PathText.parent($0.path) }
         var halves: [[OutputPlan.File]] = [[], []]
-        for (_, group) in byFolder.sorted(by: { $0.value.count > $1.value.count }) {
+        for (_, group) in byFolder.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
             let target = halves[0].count <= halves[1].count ? 0 : 1
             halves[target] += group
         }
         return halves
     }
 
-    /// Every folder that holds one of `paths`, at any depth.
-    static func folders(of paths: some Sequence<String>) -> Set<String> {
-        var folders: Set<String> = []
-        for path in paths {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+    // MARK: The previous output
+
+    /// The manifest of the output sopgen wrote before, nil when there is no output folder yet, and
+    /// an error when the folder holds anything sopgen did not write or its manifest is not sound.
+    private func previousManifest(in location: OutputLocation) throws(SiteWriterError) -> OutputManifest? {
+        switch FileKind.of(location.folder) {
+        case .missing: return nil
+        case .folder: break
+        case .file, .link, .other: throw .notAFolder(location.folder, "it is a file, not a folder")
+        }
+        guard let root = try? Directory.open(location.folder), let tree = OutputTree.read(root) else {
+            throw .notAFolder(location.folder, "sopgen cannot read it, so it cannot tell what it holds")
+        }
+        let manifest = try readManifest(in: location.folder, root: root, tree: tree)
+        let written = Set(manifest.files)
+        let folders = OutputManifest.folders(of: written)
+        var foreign = tree.others.sorted()
+        foreign += tree.files.filter { $0 != OutputManifest.name && !written.contains($0) }.sorted()
+        foreign += tree.folders.filter { !folders.contains($0) }.map { $0 + "/" }.sorted()
+        guard foreign.isEmpty else { throw .foreignFiles(location.folder, Array(foreign.prefix(10)), foreign.count) }
+        return manifest
+    }
+
+    private func readManifest(in folder: String, root: Directory, tree: OutputTree) throws(SiteWriterError) -> OutputManifest {
+        let path = folder + "/" + OutputManifest.name
+        guard tree.files.contains(OutputManifest.name) else {
+            if tree.isEmpty { return OutputManifest(files: []) }
+            throw .foreignFiles(folder, Array(tree.listing.prefix(10)), tree.listing.count)
+        }
+        guard let text = Self.readManifestText(root) else { throw .cannotWrite(path, "cannot read the manifest") }
+        switch OutputManifest.parse(text) {
+        case .success(let manifest): return manifest
+        case .failure(.notAManifest):
+            throw .foreignFiles(folder, Array(tree.listing.prefix(10)), tree.listing.count)
+        case .failure(.badEntry(let line, let entry, let reason)):
+            throw .badManifest(path, line, "'\(entry)' is \(reason)")
+        case .failure(.duplicateEntry(let line, let entry)):
+            throw .badManifest(path, line, "'\(entry)' is listed twice")
+        }
+    }
+
+    /// The manifest's text, read without following a link; nil when missing, unreadable or huge.
+    static func readManifestText(_ root: Directory) -> String? {
+        let file = openat(root.descriptor, OutputManifest.name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: file, closeOnDealloc: true)
+        // An empty file reads as nil: the same as no text, which is not a manifest.
+        let data = (try? handle.read(upToCount: 64 << 20)) ?? Data()
+        return data.count < 64 << 20 ? String(decoding: data, as: UTF8.self) : nil
+    }
+
+    // MARK: Swap and clean-up
+
+    /// Puts `staging` in place of the output and returns where the previous output now is. If the
+    /// output turned into a symbolic link since it was checked, the swap is undone and refused.
+    private func replace(_ location: OutputLocation, with staging: String, listing files: [String]) throws(SiteWriterError) -> String {
+        do {
+            if swap == .exchange, try FolderSwap.exchange(staging, location.folder) {
+                guard FileKind.of(staging) == .folder else {
+                    _ = try? FolderSwap.exchange(staging, location.folder)
+                    discard(staging, listing: files)
+                    throw SiteWriterError.outputChanged(location.folder)
+                }
+                return staging
+            }
+        } catch let error as SiteWriterError {
+            throw error
+        } catch {
+            discard(staging, listing: files)
+            throw .cannotWrite(location.folder, "\(error)")
+        }
+        // No atomic exchange here: retire the output into an empty folder of a unique name, then
+        // move the new site in. A kill between the two leaves the retired folder, which the next
+        // build restores before anything else.
+        guard FileKind.of(location.folder) == .folder else {
+            discard(staging, listing: files)
+            throw .outputChanged(location.folder)
+        }
+        let retired = try makeTransientFolder(location, "old")
+        do {
+            try FolderSwap.rename(location.folder, to: retired)
+        } catch {
+            rmdir(retired)
+            discard(staging, listing: files)
+            throw .cannotWrite(location.folder, "\(error)")
+        }
+        guard FileKind.of(retired) == .folder else {
+            try? FolderSwap.rename(retired, to: location.folder)
+            discard(staging, listing: files)
+            throw .outputChanged(location.folder)
+        }
+        checkpoint(.retired)
+        do {
+            try FolderSwap.rename(staging, to: location.folder)
+        } catch {
+            try? FolderSwap.rename(retired, to: location.folder)
+            discard(staging, listing: files)
+            throw .cannotWrite(location.folder, error.description)
+        }
+        return retired
+    }
+
+    /// Empties the previous output after the swap: the files its manifest lists go; anything else
+    /// (a file someone dropped in during the build) is moved back into the new output where
+    /// nothing of that name exists, and is otherwise left where it is and reported.
+    private func retire(_ retired: String, listing files: [String], into location: OutputLocation) -> [String] {
+        discard(retired, listing: files)
+        guard FileKind.of(retired) == .folder, let root = try? Directory.open(retired), let left = OutputTree.read(root) else { return [] }
+        var kept: [String] = []
+        var stranded: [String] = []
+        for path in left.files.union(left.others).sorted() {
+            let destination = location.folder + "/" + path
+            do {
+                try FileCreation.makeFolder(PathText.parent(destination))
+                try FolderSwap.moveWithoutReplacing(retired + "/" + path, to: destination)
+                kept.append(path)
+            } catch {
+                stranded.append(path)
             }
         }
-        return folders
+        discard(retired, listing: [])
+        var notes: [String] = []
+        if !kept.isEmpty {
+            notes.append("kept \(kept.count) file\(kept.count == 1 ? "" : "s") that appeared in '\(location.folder)' during the build "
+                         + "(\(kept.prefix(5).joined(separator: ", "))); sopgen did not write \(kept.count == 1 ? "it" : "them") "
+                         + "and the next build will refuse the folder until \(kept.count == 1 ? "it is" : "they are") moved away")
+        }
+        if !stranded.isEmpty {
+            notes.append("left \(stranded.count) file\(stranded.count == 1 ? "" : "s") sopgen did not write in '\(retired)' "
+                         + "(\(stranded.prefix(5).joined(separator: ", ")))")
+        }
+        return notes
     }
 
-    /// Removes the files sopgen wrote below `root`, then the folders they leave empty. Anything else
-    /// stays where it is.
-    private func remove(_ root: URL, listing files: [String]) {
-        let manager = FileManager.default
-        for path in files + [Self.manifestName] {
-            try? manager.removeItem(at: root.appendingPathComponent(path))
+    /// Removes from `root` the regular files `files` lists, then every empty folder, then the
+    /// manifest (last, so a clean-up cut short can be finished by the next build), then `root` if
+    /// empty. Links and unlisted files stay. Works through folder descriptors: a folder swapped for
+    /// a link on the way is never followed.
+    func discard(_ root: String, listing files: [String]) {
+        guard let top = try? Directory.open(root) else { return }
+        var opened: [String: Directory?] = ["": top]
+        func folder(_ path: String) -> Directory? {
+            if let known = opened[path] { return known }
+            let found = folder(PathText.parent(path)).flatMap { try? $0.folder(PathText.name(path)) }
+            opened[path] = found
+            return found
         }
-        for folder in Self.folders(of: files).sorted(by: { $0.count > $1.count }) {
-            rmdir(root.appendingPathComponent(folder).path)
+        for path in files where OutputManifest.problem(with: path) == nil {
+            folder(PathText.parent(path))?.removeFile(PathText.name(path))
         }
-        rmdir(root.path)
+        if let tree = OutputTree.read(top) {
+            for path in tree.folders.sorted(by: { $0.count > $1.count }) {
+                folder(PathText.parent(path))?.removeEmptyFolder(PathText.name(path))
+            }
+        }
+        top.removeFile(OutputManifest.name)
+        rmdir(root)
     }
-}
 
-public enum SiteWriterError: Error, CustomStringConvertible {
-    case notAFolder(String)
-    case foreignFiles(String, [String], Int)
-    case cannotWrite(String, String)
+    // MARK: Recovery
 
-    public var description: String {
-        switch self {
-        case .notAFolder(let path):
-            return "the output '\(path)' is a file, not a folder; choose another --output"
-        case .foreignFiles(let path, let sample, let count):
-            let listed = sample.map { "  \($0)" }.joined(separator: "\n")
-            let more = count > sample.count ? "\n  … and \(count - sample.count) more" : ""
-            return """
-                the output folder '\(path)' holds files that sopgen did not write:
-                \(listed)\(more)
-                sopgen never deletes what it did not write. Move them away, or choose another --output.
-                """
-        case .cannotWrite(let path, let reason):
-            return "cannot write '\(path)': \(reason); the previous output is unchanged"
+    /// Cleans up after builds that were killed: restores a retired output when the output itself is
+    /// missing, then removes what sopgen wrote into leftover staging and retired folders. Runs under
+    /// the lock, so no live build owns them.
+    private func recoverLeftovers(of location: OutputLocation) throws(SiteWriterError) -> [String] {
+        let newPrefix = location.transientPrefix("new"), oldPrefix = location.transientPrefix("old")
+        guard let parent = try? Directory.open(location.parent) else { return [] }
+        let names = (parent.entries() ?? [])
+            .filter { ($0.hasPrefix(newPrefix) || $0.hasPrefix(oldPrefix)) && parent.kind($0) == .folder }
+            .sorted()
+        guard !names.isEmpty else { return [] }
+        var notes: [String] = []
+        var leftovers = names
+        if FileKind.of(location.folder) == .missing,
+           let index = leftovers.firstIndex(where: { $0.hasPrefix(oldPrefix) && manifest(in: location.parent + "/" + $0) != nil }) {
+            do {
+                try FolderSwap.rename(location.parent + "/" + leftovers[index], to: location.folder)
+                notes.append("restored the previous output of a build that was stopped mid-swap")
+                leftovers.remove(at: index)
+            } catch {
+                throw .cannotWrite(location.folder, "cannot restore the previous output from '\(leftovers[index])': \(error)")
+            }
         }
+        for name in leftovers {
+            let leftover = location.parent + "/" + name
+            discard(leftover, listing: manifest(in: leftover)?.files ?? [])
+            if FileKind.of(leftover) == .missing {
+                notes.append("removed '\(SiteWriterError.visible(name))', left by a build that was stopped")
+            } else {
+                notes.append("left '\(SiteWriterError.visible(leftover))' in place: it holds files sopgen did not write")
+            }
+        }
+        return notes
+    }
+
+    private func manifest(in folder: String) -> OutputManifest? {
+        guard let root = try? Directory.open(folder), let text = Self.readManifestText(root) else { return nil }
+        return try? OutputManifest.parse(text).get()
     }
 }
 
 /// The first error of concurrent writers.
 private final class FailureBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var errors: [Error] = []
+    private var errors: [FileCreation.Failure] = []
 
-    func record(_ error: Error) { lock.withLock { errors.append(error) } }
-    var first: Error? { lock.withLock { errors.first } }
+    func record(_ error: FileCreation.Failure) { lock.withLock { errors.append(error) } }
+    var first: FileCreation.Failure? { lock.withLock { errors.first } }
 }

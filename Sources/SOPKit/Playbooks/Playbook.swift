@@ -59,10 +59,15 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     public var mode: Located<Mode>?
     public var assumptions: Assumptions
     public var steps: String
+    /// Where the steps' value starts, when the file has steps.
+    public var stepsLocation: SourceLocation?
     public var provenance: Provenance?
     /// Where `<<local: …>>` placeholders still stand in the file.
     public var placeholders: [Located<String>]
     public var location: SourceLocation
+
+    /// Written by `sopgen playbook import` from another site's bundle: its text is never trusted as HTML.
+    public var isImported: Bool { provenance?.sourceSite != nil }
 
     /// The fields the seed asks for before any automation is enabled, with what each holds.
     public var requiredFields: [(key: String, value: String?)] {

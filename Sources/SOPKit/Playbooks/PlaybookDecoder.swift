@@ -46,6 +46,7 @@ enum PlaybookDecoder {
             }
             provenance = record
         }
+        let steps = fields.string("steps")
         return Playbook(
             id: stem,
             path: context.file.path,
@@ -61,7 +62,8 @@ enum PlaybookDecoder {
             killSwitch: fields.string("kill_switch"),
             mode: fields.enumeration("mode", Playbook.Mode.self, required: true),
             assumptions: assumptions,
-            steps: fields.string("steps")?.value ?? "",
+            steps: steps?.value ?? "",
+            stepsLocation: steps?.location,
             provenance: provenance,
             placeholders: placeholders(in: context.file),
             location: fields.location

@@ -1,15 +1,21 @@
 import Foundation
+import GFM
 import Yams
 
-/// `sopgen playbook import`: checks a bundle (format, checksum, a last scan for secrets), writes
-/// `playbooks/<id>.yml` in read-only mode with its provenance, and reviews the bundle's
-/// assumptions against the local site and pack.
+/// `sopgen playbook import`: reads a bundle strictly, checks its checksum (and signature, with a
+/// verifying key), refuses it if export's own rule would change anything in it or a scan of every
+/// decoded key and text still finds a secret, builds `playbooks/<id>.yml` in read-only mode with
+/// its provenance, proves the file reads back exactly and passes the checks `sopgen check` runs,
+/// and reviews the bundle's assumptions against the local site and pack. Writing is the caller's
+/// (`PlaybookFile`).
 public struct PlaybookImport: Sendable {
     public struct Outcome: Sendable {
         public var id: String
         public var path: String
         public var text: String
         public var review: [ReviewLine]
+        /// What the user should know that did not stop the import.
+        public var notes: [String] = []
     }
 
     public struct ReviewLine: Sendable, Hashable, CustomStringConvertible {
@@ -20,8 +26,16 @@ public struct PlaybookImport: Sendable {
         public var description: String { "  \(topic): \(status.rawValue) — \(detail)" }
     }
 
+    /// The first line of every file import writes: `--replace` replaces only files that start with it.
+    public static let header = "# Imported with sopgen playbook import: runs read-only until a first run passes (sopgen playbook promote).\n"
     static let keyOrder = ["id", "title", "version", "owner", "trigger", "input", "output", "approval", "retry",
                            "failure_notification", "kill_switch", "mode", "assumptions", "steps", "provenance"]
+    static let order: [String: [String]] = [
+        "": keyOrder,
+        "provenance": ["source_site", "export_date", "version", "owner", "required_local_changes", "first_run"],
+        "provenance.required_local_changes": ["id", "change", "resolved"],
+        "provenance.first_run": ["result", "mode", "by", "date", "notes"],
+    ]
 
     let pack: Pack
 
@@ -29,54 +43,125 @@ public struct PlaybookImport: Sendable {
         self.pack = pack
     }
 
-    public func importBundle(_ data: Data, site siteID: String, replace: Bool, existing: (String) -> Bool) throws(PlaybookError) -> Outcome {
+    /// `existing` gives the text of the playbook file with an id (`PlaybookFile.existingText`), nil when there is none.
+    public func importBundle(_ data: Data, site siteID: String, replace: Bool, verifyingKey: BundleVerifyingKey? = nil,
+                             existing: (String) throws(PlaybookError) -> String?) throws(PlaybookError) -> Outcome {
         guard let site = pack.site(siteID) else { throw .unknownSite(siteID, pack.sites.map(\.id)) }
-        let object: Any
-        do { object = try JSONSerialization.jsonObject(with: data) } catch { throw .unreadableBundle("it is not JSON") }
-        guard let bundle = object as? [String: Any] else { throw .unreadableBundle("it is not a JSON object") }
-        guard bundle["format"] as? String == PlaybookBundle.format, bundle["format_version"] as? Int == PlaybookBundle.formatVersion else {
-            throw .unsupportedFormat("format \(bundle["format"] ?? "none"), version \(bundle["format_version"] ?? "none")")
+        let (bundle, positions) = try PlaybookBundle.decode(data)
+        guard bundle.manifest.checksum == bundle.computedChecksum else { throw .tampered }
+        var notes: [String] = []
+        if let verifyingKey {
+            guard let signature = bundle.manifest.signature else { throw .unsigned }
+            guard verifyingKey.isValid(signature, for: bundle.coveredBytes) else { throw .badSignature }
+        } else if bundle.manifest.signature != nil {
+            notes.append("The bundle is signed, but the signature was not checked: pass --verify-key with the agency's public key.")
         }
-        guard let manifest = bundle["manifest"] as? [String: Any], let playbook = bundle["playbook"] as? [String: Any] else {
-            throw .unreadableBundle("it has no manifest or no playbook")
-        }
-        let checksum = try? PlaybookBundle.checksum(of: playbook)
-        guard checksum != nil, checksum == manifest["checksum"] as? String else { throw .tampered }
-        var scanned = manifest
-        scanned.removeValue(forKey: "checksum")
-        let text = (try? PlaybookBundle.prettyJSON(["manifest": scanned, "playbook": playbook])) ?? ""
-        let findings = SensitiveDataScanner().scan(text)
-        guard findings.isEmpty else { throw .leftoverSecrets(findings.map { "\($0.kind) \($0.text.prefix(8))…" }) }
+        try checkAsExported(bundle, positions: positions)
 
-        guard let id = playbook["id"] as? String ?? (playbook["title"] as? String).map(HeadingSlug.make), !id.isEmpty,
-              id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) else {
-            throw .unreadableBundle("its playbook has no usable id")
+        let candidate = bundle.playbook["id"]?.string ?? bundle.playbook["title"]?.string.map(HeadingAnchors.slugify) ?? ""
+        if let problem = Identifier.problem(with: candidate) {
+            throw .invalidBundle(Identifier.message(kind: "its playbook", candidate, problem))
         }
+        let id = candidate
         let path = "playbooks/\(id).yml"
-        if existing(path), !replace { throw .exists(path) }
+        if let current = try existing(id) {
+            guard replace else { throw .exists(path) }
+            guard current.hasPrefix(Self.header) else { throw .notWrittenBySopgen(path) }
+        }
+        let record = Self.record(bundle, id: id)
+        let text: String
+        do {
+            text = Self.header + (try Yams.serialize(node: try record.yamlNode(order: Self.order), allowUnicode: true))
+        } catch {
+            throw .wouldFailCheck(["\(path): the YAML emitter refused it: \(error)"])
+        }
+        try verify(text, as: record, at: path, bundleDate: bundle.manifest.exportDate)
+        return Outcome(id: id, path: path, text: text, review: review(bundle.playbook, site: site), notes: notes)
+    }
 
-        var record = playbook
-        record["id"] = id
-        record["mode"] = Playbook.Mode.readOnly.rawValue
-        record["provenance"] = [
-            "source_site": manifest["source_site"] ?? "unknown",
-            "export_date": manifest["export_date"] ?? "unknown",
-            "version": manifest["version"] ?? "unversioned",
-            "owner": manifest["owner"] ?? "unassigned",
-            "required_local_changes": ((manifest["required_local_changes"] as? [[String: Any]]) ?? []).map { change in
-                ["id": change["id"] ?? "change", "change": change["change"] ?? "", "resolved": false] as [String: Any]
-            },
-            "first_run": ["result": "pending"],
-        ] as [String: Any]
-        let yaml = "# Imported with sopgen playbook import: runs read-only until a first run passes (sopgen playbook promote).\n"
-            + ((try? Yams.serialize(node: Self.node(record, order: Self.keyOrder))) ?? "")
-        return Outcome(id: id, path: path, text: yaml, review: review(playbook, site: site))
+    /// Export's own rule over the decoded bundle: if it would remove or change anything, export did
+    /// not write this bundle. Then every key and text of the manifest and playbook is scanned.
+    func checkAsExported(_ bundle: PlaybookBundle, positions: [String: StrictJSONParser.Position]) throws(PlaybookError) {
+        let redactor = PlaybookRedactor(references: [])
+        var origins: [String: PlaybookRedactor.Origin] = [:]
+        for (path, position) in positions where path.hasPrefix("playbook.") {
+            origins[String(path.dropFirst("playbook.".count))] = .init(line: position.line, linesFollowText: false)
+        }
+        let redacted = redactor.redact(bundle.playbook, origins: origins)
+        guard redacted.playbook == bundle.playbook else {
+            let changes = redacted.redactions.map { "playbook.\($0.path) (bundle line \($0.line)): \($0.what) — \($0.why)" }
+            throw .notAsExported(changes.isEmpty ? ["its playbook"] : changes)
+        }
+        let leftovers = redactor.leftovers(in: bundle.manifest.json.removing(["checksum", "signature"]), under: "manifest")
+            + redactor.leftovers(in: bundle.playbook, under: "playbook")
+        guard leftovers.isEmpty else { throw .leftoverSecrets(leftovers) }
+    }
+
+    /// The playbook as the file holds it: the bundle's fields, read-only, and its provenance.
+    static func record(_ bundle: PlaybookBundle, id: String) -> JSONValue {
+        let manifest = bundle.manifest
+        var members = (bundle.playbook.members ?? []).filter { $0.key != "id" && $0.key != "mode" && $0.key != "provenance" }
+        members.append(.init(key: "id", value: .string(id)))
+        members.append(.init(key: "mode", value: .string(Playbook.Mode.readOnly.rawValue)))
+        members.append(.init(key: "provenance", value: .object([
+            "source_site": .string(manifest.sourceSite),
+            "export_date": .string(manifest.exportDate),
+            "version": .string(manifest.version),
+            "owner": .string(manifest.owner),
+            "required_local_changes": .array(manifest.requiredLocalChanges.map {
+                .object(["id": .string($0.id), "change": .string($0.change), "resolved": .bool(false)])
+            }),
+            "first_run": .object(["result": .string(Playbook.FirstRun.Result.pending.rawValue)]),
+        ])))
+        return .object(members)
+    }
+
+    /// Before anything is written: the file is within the pack file size limit, reads back as the
+    /// same text, YAML reads every value back exactly as the bundle had it, and the decoder and the
+    /// validator `sopgen check` runs report no error in it. The playbook is marked as imported.
+    func verify(_ text: String, as record: JSONValue, at path: String, bundleDate: String) throws(PlaybookError) {
+        let bytes = Data(text.utf8)
+        guard bytes.count <= PackLoader.maximumFileSize else {
+            throw .wouldFailCheck(["\(path) would be \(String(format: "%.1f", Double(bytes.count) / 1_048_576)) MiB; pack files may be "
+                                   + "\(PackLoader.maximumFileSize / 1_048_576) MiB [file-too-large]"])
+        }
+        guard case .success(let loaded) = TextDecoding.decode(bytes), loaded == text,
+              let node = try? Yams.compose(yaml: text), JSONValue.typed(from: node).canonical == record.canonical else {
+            throw .wouldFailCheck(["\(path): a value would not read back exactly as the bundle has it"])
+        }
+        let file = SourceFile(path: path, text: text)
+        let context = DecodingContext(file: file)
+        let decoded = PlaybookDecoder.decode(context)
+        var diagnostics = context.diagnostics
+        if let decoded {
+            // The pack as check will see it, validated whole, reporting what concerns this file. The
+            // day only dates SOP reviews, which are not this file's; the export date stands in for it.
+            var local = pack
+            local.playbooks = pack.playbooks.filter { $0.id != decoded.id } + [decoded]
+            local.sources[path] = file
+            let today = CalendarDate(bundleDate) ?? CalendarDate(secondsSince1970: 0)
+            diagnostics += PackValidator(today: today).validate(local).filter { $0.location.path == path }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard let decoded, errors.isEmpty else {
+            let report = DiagnosticFormatter(sources: [path: file]).format(errors)
+            throw .wouldFailCheck(report.split(separator: "\n").dropLast().map { "  \($0)" })
+        }
+        guard decoded.isImported, decoded.mode?.value == .readOnly else {
+            throw .wouldFailCheck(["\(path): would not read back as an imported, read-only playbook"])
+        }
     }
 
     /// The bundle's assumptions against this site, topic by topic.
-    func review(_ playbook: [String: Any], site: Site) -> [ReviewLine] {
-        let assumptions = playbook["assumptions"] as? [String: Any] ?? [:]
-        func list(_ key: String) -> [String] { (assumptions[key] as? [Any])?.compactMap { $0 as? String } ?? (assumptions[key] as? String).map { [$0] } ?? [] }
+    func review(_ playbook: JSONValue, site: Site) -> [ReviewLine] {
+        let assumptions = playbook["assumptions"]
+        func list(_ key: String) -> [String] {
+            switch assumptions?[key] {
+            case .string(let text)?: [text]
+            case .array(let items)?: items.compactMap(\.string)
+            default: []
+            }
+        }
         func isPlaceholder(_ values: [String]) -> Bool { values.contains { $0.hasPrefix(LocalPlaceholder.prefix) } }
         var lines: [ReviewLine] = []
 
@@ -109,7 +194,7 @@ public struct PlaybookImport: Sendable {
         lines.append(unknownRoles.isEmpty
             ? .init(topic: "roles", status: .matches, detail: roles.isEmpty ? "the bundle names no roles" : roles.joined(separator: ", "))
             : .init(topic: "roles", status: .differs, detail: "not in this pack: \(unknownRoles.joined(separator: ", ")); map them to this pack's roles in the playbook"))
-        let policy = (assumptions["approval_policy"] as? String) ?? (playbook["approval"] as? String)
+        let policy = assumptions?["approval_policy"]?.string ?? playbook["approval"]?.string
         if let policy {
             lines.append(pack.policies.contains { $0.id == policy }
                 ? .init(topic: "approval policy", status: .matches, detail: policy)
@@ -126,33 +211,5 @@ public struct PlaybookImport: Sendable {
 
     static func loose(_ text: String) -> String {
         text.lowercased().replacingOccurrences(of: "_", with: "-").trimmingCharacters(in: .whitespaces)
-    }
-
-    /// JSON values as YAML nodes, mapping keys in `order` first, the rest alphabetically.
-    static func node(_ value: Any, order: [String] = []) -> Node {
-        switch value {
-        case let text as String:
-            return text.contains("\n") ? Node(text, .implicit, .literal) : Node(text)
-        case let flag as Bool:
-            return Node(flag ? "true" : "false")
-        case let number as NSNumber:
-            return Node(number.stringValue)
-        case let list as [Any]:
-            return Node(list.map { node($0, order: order) })
-        case let map as [String: Any]:
-            let keys = map.keys.sorted { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }
-            let nested = ["provenance": ["source_site", "export_date", "version", "owner", "required_local_changes", "first_run"],
-                          "first_run": ["result", "mode", "by", "date", "notes"], "required_local_changes": ["id", "change", "resolved"]]
-            return Node(keys.map { key in (Node(key), node(map[key]!, order: nested[key] ?? ["id", "change", "resolved"])) })
-        default:
-            return Node("")
-        }
-    }
-}
-
-/// A heading-style slug for an id made from a title.
-enum HeadingSlug {
-    static func make(_ title: String) -> String {
-        String(title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
     }
 }

@@ -45,28 +45,31 @@ public struct PlaybookPromotion: Sendable {
         return Outcome(text: try write(text, mode: mode, provenance: provenance), promoted: promoted, message: message)
     }
 
+    /// Every value through `YAMLValue`, so a source site called `null` or a note that says `no`
+    /// reads back as the same text (and an imported playbook stays imported).
     static func write(_ text: String, mode: Playbook.Mode, provenance: Playbook.Provenance) throws -> String {
         var editor = YAMLTopLevelEditor(text)
-        editor.set("mode", to: try Yams.serialize(node: Node([(Node("mode"), Node(mode.rawValue))])))
+        editor.set("mode", to: try Yams.serialize(node: Node([(YAMLValue.text("mode"), YAMLValue.text(mode.rawValue))]), allowUnicode: true))
         var fields: [(Node, Node)] = []
-        func add(_ key: String, _ value: String?) { if let value { fields.append((Node(key), Node(value))) } }
+        func add(_ key: String, _ value: String?) { if let value { fields.append((YAMLValue.text(key), YAMLValue.text(value))) } }
         add("source_site", provenance.sourceSite)
         add("export_date", provenance.exportDate)
         add("version", provenance.version)
         add("owner", provenance.owner)
         if !provenance.requiredLocalChanges.isEmpty {
-            fields.append((Node("required_local_changes"), Node(provenance.requiredLocalChanges.map { change in
-                Node([(Node("id"), Node(change.id)), (Node("change"), Node(change.change)), (Node("resolved"), Node(change.resolved ? "true" : "false"))])
+            fields.append((YAMLValue.text("required_local_changes"), Node(provenance.requiredLocalChanges.map { change in
+                Node([(YAMLValue.text("id"), YAMLValue.text(change.id)), (YAMLValue.text("change"), YAMLValue.text(change.change)),
+                      (YAMLValue.text("resolved"), YAMLValue.flag(change.resolved))])
             })))
         }
         if let run = provenance.firstRun {
-            var runFields: [(Node, Node)] = [(Node("result"), Node(run.result.rawValue))]
+            var runFields: [(Node, Node)] = [(YAMLValue.text("result"), YAMLValue.text(run.result.rawValue))]
             for (key, value) in [("mode", run.mode), ("by", run.by), ("date", run.date), ("notes", run.notes)] {
-                if let value { runFields.append((Node(key), Node(value))) }
+                if let value { runFields.append((YAMLValue.text(key), YAMLValue.text(value))) }
             }
-            fields.append((Node("first_run"), Node(runFields)))
+            fields.append((YAMLValue.text("first_run"), Node(runFields)))
         }
-        editor.set("provenance", to: try Yams.serialize(node: Node([(Node("provenance"), Node(fields))])))
+        editor.set("provenance", to: try Yams.serialize(node: Node([(YAMLValue.text("provenance"), Node(fields))]), allowUnicode: true))
         return editor.text
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Finds secrets and personal data in text: provider keys and tokens in the formats people paste,
-/// credentials inside URLs, private keys, JWTs, long high-entropy strings, email addresses, phone
-/// numbers and payment card numbers (Luhn-checked). Keys and tokens are matched by their
-/// published prefixes; entropy is the net for the rest.
+/// credentials written as `password: …` in prose, connection strings, credentials inside URLs,
+/// private keys, JWTs, long high-entropy strings, email addresses, phone numbers and payment card
+/// numbers (Luhn-checked). Keys and tokens are matched by their published prefixes; entropy is the
+/// net for the rest. Text is scanned folded (`FoldedText`), and a finding always covers the whole
+/// token it sits in, so no part of a secret is left behind.
 public struct SensitiveDataScanner: Sendable {
     public struct Finding: Sendable, Hashable {
         public var kind: String
@@ -11,52 +13,128 @@ public struct SensitiveDataScanner: Sendable {
         public var text: String
     }
 
+    /// One kind of secret: a pattern, the capture group that is the secret (0 for the whole match),
+    /// and a test on the match's groups that rules out look-alikes.
     struct Detector: @unchecked Sendable {
         var kind: String
         var pattern: NSRegularExpression
-        var accept: @Sendable (String) -> Bool = { _ in true }
+        var group = 0
+        /// Grow the finding to the whole token around it (keys, not emails or phone numbers).
+        var wholeToken = false
+        /// A key with a published prefix: also looked for with line breaks inside tokens joined.
+        var readsAcrossLines: Bool { wholeToken && kind != "high-entropy string" }
+        /// Grow the finding over every following character that is not a space or a quote: the
+        /// pattern reads at most 1,024 characters of a value (ICU gives up silently on longer runs).
+        var wholeValue = false
+        /// Characters dropped from the end of a finding: a full stop after a password is prose.
+        var trimming: Set<Character> = []
+        var accept: @Sendable ([String]) -> Bool = { _ in true }
     }
 
-    private static func detector(_ kind: String, _ pattern: String, accept: @escaping @Sendable (String) -> Bool = { _ in true }) -> Detector {
+    private static func detector(_ kind: String, _ pattern: String, group: Int = 0, wholeToken: Bool = false, wholeValue: Bool = false,
+                                 trimming: String = "",
+                                 accept: @escaping @Sendable ([String]) -> Bool = { _ in true }) -> Detector {
         // The patterns are literals checked by the tests; a typo fails every scan test at once.
-        Detector(kind: kind, pattern: try! NSRegularExpression(pattern: pattern), accept: accept)
+        Detector(kind: kind, pattern: try! NSRegularExpression(pattern: pattern), group: group, wholeToken: wholeToken,
+                 wholeValue: wholeValue, trimming: Set(trimming), accept: accept)
     }
+
+    /// To the END line across lines of key material; without an END line, to the end of the BEGIN line.
+    static let pem = #"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"#
+        + #"(?:[ \t]*[A-Za-z0-9+/= \t]*?(?:\r?\n[ \t]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Version|Comment):[^\r\n]*)[ \t]*)*?"#
+        + #"\r?\n?[ \t]*-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|[^\r\n]*)"#
+    /// `name=value;name=value;…`, two pairs or more, starting with a name connection strings use.
+    /// Quantifiers are bounded or possessive throughout, so a 2 MB line of
+    /// `a=a=a=…` costs linear time.
+    static let connectionKeys = "DefaultEndpointsProtocol|AccountName|AccountKey|EndpointSuffix|BlobEndpoint|QueueEndpoint|TableEndpoint|"
+        + "FileEndpoint|SharedAccessSignature|SharedAccessKeyName|SharedAccessKey|Endpoint|EntityPath|Server|Data Source|Host|"
+        + "Database|Initial Catalog|User ID|UID|Username|User|Password|PWD|ClientId|ClientSecret|TenantId"
+    static let connectionString = #"(?i)(?<![A-Za-z0-9_])(?:"# + connectionKeys + #")=[^;\s]{0,4096}+"#
+        + #"(?:;[ \t]*[A-Za-z][A-Za-z0-9_ ]{0,40}+=[^;\s]{0,4096}+)++;?"#
+    /// `password: …`, `client_secret=…`, `"api_key": "…"`, the value possibly on the next line.
+    static let assignment = #"(?i)(?<![A-Za-z0-9])((?:[A-Za-z0-9]{1,32}+[_\-]){0,4}(?:password|passwd|passphrase|pwd|secret|token|"#
+        + #"api[_\- ]?key|apikey|(?:access|secret|private|account)[_\-]?key)|(?:[A-Za-z0-9]{1,32}+_){1,4}pass)["']?"#
+        + #"[ \t]*(:=|=>|[:=])[ \t]*(?:\r?\n[ \t]*)?("[^"\r\n]{0,256}"|'[^'\r\n]{0,256}'|[^\s"']{1,1024}+)(?=([^\r\n]{0,64}))"#
 
     static let detectors: [Detector] = [
-        detector("PEM private key", #"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z]+ )*PRIVATE KEY-----|$)"#),
-        detector("Anthropic API key", #"\bsk-ant-[A-Za-z0-9]+-[A-Za-z0-9_\-]{20,}"#),
-        detector("OpenAI API key", #"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}"#),
-        detector("Google API key", #"\bAIza[0-9A-Za-z_\-]{35}\b"#),
-        detector("Google OAuth client secret", #"\bGOCSPX-[A-Za-z0-9_\-]{20,}"#),
-        detector("AWS access key", #"\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b"#),
-        detector("Stripe key", #"\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}"#),
-        detector("Stripe webhook secret", #"\bwhsec_[A-Za-z0-9]{20,}"#),
-        detector("GitHub token", #"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"#),
-        detector("Slack token", #"\bxox[abeoprs]-[A-Za-z0-9\-]{10,}"#),
+        detector("PEM private key", pem),
+        detector("connection string", connectionString, accept: { isConnectionString($0[0]) }),
+        detector("credential", #"(?i)define\(\s*['"][A-Z_]*(?:PASSWORD|KEY|SALT|SECRET|TOKEN)['"]\s*,\s*('[^'\r\n]*'|"[^"\r\n]*")"#, group: 1),
+        detector("Anthropic API key", #"\bsk-ant-[A-Za-z0-9]+-[A-Za-z0-9_\-]{20,}"#, wholeToken: true),
+        detector("OpenAI API key", #"\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}"#, wholeToken: true),
+        detector("Google API key", #"\bAIza[0-9A-Za-z_\-]{35}\b"#, wholeToken: true),
+        detector("Google OAuth client secret", #"\bGOCSPX-[A-Za-z0-9_\-]{20,}"#, wholeToken: true),
+        detector("AWS access key", #"\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\b"#, wholeToken: true),
+        detector("Stripe key", #"\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{16,}"#, wholeToken: true),
+        detector("Stripe webhook secret", #"\bwhsec_[A-Za-z0-9]{20,}"#, wholeToken: true),
+        detector("GitHub token", #"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})"#, wholeToken: true),
+        detector("Slack token", #"\bxox[abeoprs]-[A-Za-z0-9\-]{10,}"#, wholeToken: true),
         detector("Slack webhook", #"https://hooks\.slack\.com/services/[A-Za-z0-9/]+"#),
-        detector("WooCommerce REST key", #"\b(?:ck|cs)_[0-9a-f]{40}\b"#),
-        detector("JSON Web Token", #"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#),
-        detector("credentials in a URL", #"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:[^\s/@]+@[^\s/]+"#),
-        detector("email address", #"\b[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b"#),
-        detector("payment card number", #"\b\d(?:[ \-]?\d){12,18}\b"#, accept: isLuhnValid),
-        detector("phone number", #"(?:\+\d{1,3}[ .\-]?)?(?:\(\d{2,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,5}){1,4}"#, accept: isPhoneNumber),
-        detector("high-entropy string", #"[A-Za-z0-9+/_\-]{24,}={0,2}"#, accept: isHighEntropySecret),
+        detector("SendGrid key", #"\bSG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}"#, wholeToken: true),
+        detector("WooCommerce REST key", #"\b(?:ck|cs)_[0-9a-f]{40}\b"#, wholeToken: true),
+        detector("JSON Web Token", #"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#, wholeToken: true),
+        detector("credentials in a URL", #"(?<![a-z0-9+.\-])[a-z][a-z0-9+.\-]{0,30}+://[^\s/:@]{1,256}+:[^\s/@]{1,256}+@[^\s/]++"#),
+        detector("credential", assignment, group: 3, wholeValue: true, trimming: ".,;:)]", accept: { isCredentialValue($0[3], separator: $0[2], rest: $0[4]) }),
+        detector("email address", #"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}+@[A-Za-z0-9\-]{1,63}+(?:\.[A-Za-z0-9\-]{1,63}+){0,8}\.[A-Za-z]{2,24}\b"#),
+        detector("payment card number", #"\b\d(?:[ \-]?\d){12,18}\b"#, accept: { isLuhnValid($0[0]) }),
+        detector("phone number", #"(?<!\d)(?:\+\d{1,3}[ .\-]?)?(?:\(\d{2,5}\)[ .\-]?)?\d{2,5}(?:[ .\-]\d{2,6}){1,4}(?!\d)"#, accept: { isPhoneNumber($0[0]) }),
+        detector("high-entropy string", #"[A-Za-z0-9+/_\-]{24,}+={0,2}"#, wholeToken: true, accept: { isHighEntropySecret($0[0]) }),
     ]
 
     public init() {}
 
+    /// Every secret in `text`, each once: where detectors overlap, the finding is the union of
+    /// their ranges, named by the detector listed first.
     public func scan(_ text: String) -> [Finding] {
+        var candidates = Self.candidates(in: FoldedText(text), detectors: Array(Self.detectors.indices))
+        // A key wrapped onto the next line: the key detectors once more over the text with such breaks joined.
+        if text.contains("\n") {
+            let keyDetectors = Self.detectors.indices.filter { Self.detectors[$0].readsAcrossLines }
+            candidates += Self.candidates(in: FoldedText(text, joiningLines: true), detectors: keyDetectors)
+        }
         var findings: [Finding] = []
-        let whole = NSRange(text.startIndex..., in: text)
-        for detector in Self.detectors {
-            for match in detector.pattern.matches(in: text, range: whole) {
-                guard let range = Range(match.range, in: text) else { continue }
-                let found = String(text[range])
-                guard detector.accept(found), !findings.contains(where: { $0.range.overlaps(range) }) else { continue }
-                findings.append(Finding(kind: detector.kind, range: range, text: found))
+        var cluster: (priority: Int, range: Range<String.Index>)?
+        for candidate in candidates.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            if let current = cluster, candidate.range.lowerBound < current.range.upperBound {
+                cluster = (min(current.priority, candidate.priority),
+                           current.range.lowerBound..<max(current.range.upperBound, candidate.range.upperBound))
+                continue
+            }
+            if let current = cluster { findings.append(finding(current, in: text)) }
+            cluster = candidate
+        }
+        if let current = cluster { findings.append(finding(current, in: text)) }
+        return findings
+    }
+
+    private static func candidates(in folded: FoldedText, detectors: [Int]) -> [(priority: Int, range: Range<String.Index>)] {
+        let text = folded.original, scanned = folded.folded
+        let whole = NSRange(scanned.startIndex..., in: scanned)
+        var candidates: [(priority: Int, range: Range<String.Index>)] = []
+        for priority in detectors {
+            let detector = Self.detectors[priority]
+            for match in detector.pattern.matches(in: scanned, range: whole) {
+                let groups = (0..<match.numberOfRanges).map { index in
+                    Range(match.range(at: index), in: scanned).map { String(scanned[$0]) } ?? ""
+                }
+                guard detector.accept(groups), var range = folded.originalRange(match.range(at: detector.group)) else { continue }
+                if detector.wholeToken { range = Self.wholeToken(around: range, in: text) }
+                if detector.wholeValue, !text[range].hasPrefix("\""), !text[range].hasPrefix("'") {
+                    let rest = text[range.upperBound...]
+                    range = range.lowerBound..<(rest.firstIndex { $0.isWhitespace || $0 == "\"" || $0 == "'" } ?? text.endIndex)
+                }
+                while !range.isEmpty, detector.trimming.contains(text[text.index(before: range.upperBound)]) {
+                    range = range.lowerBound..<text.index(before: range.upperBound)
+                }
+                guard !range.isEmpty else { continue }
+                candidates.append((priority, range))
             }
         }
-        return findings.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return candidates
+    }
+
+    private func finding(_ cluster: (priority: Int, range: Range<String.Index>), in text: String) -> Finding {
+        Finding(kind: Self.detectors[cluster.priority].kind, range: cluster.range, text: String(text[cluster.range]))
     }
 
     /// Replaces every finding with `[removed: kind]`.
@@ -69,57 +147,34 @@ public struct SensitiveDataScanner: Sendable {
         return (output, findings)
     }
 
-    // MARK: - Acceptance rules
-
-    static func isLuhnValid(_ text: String) -> Bool {
-        let digits = text.compactMap(\.wholeNumberValue)
-        guard (13...19).contains(digits.count), Set(digits).count > 1 else { return false }
-        var sum = 0
-        for (index, digit) in digits.reversed().enumerated() {
-            if index % 2 == 1 {
-                let doubled = digit * 2
-                sum += doubled > 9 ? doubled - 9 : doubled
+    /// Grows a range over the token characters around it: `SG.` before a key's body, `.more`
+    /// after it. A dot joins only when token characters stand on both sides (a sentence's full
+    /// stop stays).
+    static func wholeToken(around range: Range<String.Index>, in text: String) -> Range<String.Index> {
+        func isToken(_ character: Character) -> Bool {
+            character.isASCII && (character.isLetter || character.isNumber || "_-+/".contains(character))
+        }
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower > text.startIndex {
+            let previous = text.index(before: lower)
+            if isToken(text[previous]) {
+                lower = previous
+            } else if text[previous] == ".", previous > text.startIndex, isToken(text[text.index(before: previous)]) {
+                lower = previous
             } else {
-                sum += digit
+                break
             }
         }
-        return sum % 10 == 0
-    }
-
-    /// Ten to fifteen digits in phone-like groups: not a date, a version, an ISO timestamp or a SKU.
-    static func isPhoneNumber(_ text: String) -> Bool {
-        let digits = text.filter(\.isNumber)
-        guard (10...15).contains(digits.count) else { return false }
-        if text.contains(".") && !text.contains(" ") && !text.hasPrefix("+") { return false }   // 10.2.3.4567 versions
-        let groups = text.split(whereSeparator: { " .-()".contains($0) }).filter { !$0.isEmpty }
-        if groups.first?.count == 4, groups.count >= 3, groups[1].count == 2, groups[2].count == 2 { return false } // 2026-11-21
-        return text.hasPrefix("+") || text.hasPrefix("0") || text.hasPrefix("(") || groups.count >= 3
-    }
-
-    /// Long strings with a random-looking mix of characters; identifiers people write (UUIDs,
-    /// hex colours, slugs, SKUs, paths, words joined by dashes) are not secrets.
-    static func isHighEntropySecret(_ text: String) -> Bool {
-        let core = text.trimmingCharacters(in: CharacterSet(charactersIn: "="))
-        guard core.count >= 24 else { return false }
-        if core.range(of: #"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"#, options: .regularExpression) != nil { return false }
-        let segments = core.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "/" })
-        // Slugs and compound words: every segment is a short lower-case word or a number.
-        if segments.count >= 3, segments.allSatisfy({ $0.count <= 12 && ($0.allSatisfy(\.isLowercase) || $0.allSatisfy(\.isNumber)) }) { return false }
-        let hasUpper = core.contains(where: \.isUppercase), hasLower = core.contains(where: \.isLowercase)
-        let hasDigit = core.contains(where: \.isNumber)
-        let isHex = core.allSatisfy(\.isHexDigit)
-        if isHex { return core.count >= 32 && hasDigit && entropy(core) >= 3.0 }
-        guard hasDigit, (hasUpper && hasLower) || core.count >= 32 else { return false }
-        return entropy(core) >= 3.7
-    }
-
-    static func entropy(_ text: String) -> Double {
-        var counts: [Character: Int] = [:]
-        for character in text { counts[character, default: 0] += 1 }
-        let length = Double(text.count)
-        return counts.values.reduce(0) { total, count in
-            let p = Double(count) / length
-            return total - p * log2(p)
+        while upper < text.endIndex {
+            let next = text.index(after: upper)
+            if isToken(text[upper]) || text[upper] == "=" {
+                upper = next
+            } else if text[upper] == ".", next < text.endIndex, isToken(text[next]) {
+                upper = next
+            } else {
+                break
+            }
         }
+        return lower..<upper
     }
 }

@@ -1,8 +1,11 @@
 import Foundation
+@_spi(ThemeRendering) import GFM
 import Mustache
 
 /// The page templates and static assets of a build: sopgen's default theme with any file the
-/// pack's own `templates/` folder overrides.
+/// pack's own `templates/` folder overrides. Compiled in the decode stage from files the load stage
+/// read, so rendering reads nothing from disk. This is the only file that may make `SafeHTML` out of
+/// a template's output (`@_spi(ThemeRendering)`).
 struct ThemeLibrary: Sendable {
     static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "sop-header", "toc", "checklist", "checklist.md", "playbooks", "playbook"]
 
@@ -11,54 +14,98 @@ struct ThemeLibrary: Sendable {
     var assets: [String: Data]
     var diagnostics: [Diagnostic]
 
-    static func load(overrides: [String: SourceFile]) -> ThemeLibrary {
-        var files = DefaultTheme.files()
+    /// A theme with no templates: what a pack built in memory without a theme renders with.
+    static let empty = ThemeLibrary(mustache: MustacheLibrary(), assets: [:], diagnostics: [])
+
+    /// `defaults` is sopgen's bundled theme as the load stage read it (`DefaultTheme.files()`).
+    static func load(defaults: [String: Data], overrides: [String: SourceFile]) -> ThemeLibrary {
+        MarkdownContentType.registered
+        var files = defaults
         for (name, file) in overrides {
             files[name] = Data(file.text.utf8)
         }
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
-        var diagnostics: [Diagnostic] = []
+        var templates: [ThemeChecks.Template] = []
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("assets/") {
                 assets[String(name.dropFirst("assets/".count))] = data
-                continue
+            } else if name.hasSuffix(".mustache") {
+                let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
+                let outline = MustacheOutline(String(decoding: data, as: UTF8.self), path: path, limit: ThemeChecks.maximumDepth)
+                templates.append(ThemeChecks.Template(name: String(name.dropLast(".mustache".count)), path: path, outline: outline))
             }
-            guard name.hasSuffix(".mustache") else { continue }
-            let templateName = String(name.dropLast(".mustache".count))
-            let text = String(decoding: data, as: UTF8.self)
-            let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
+        }
+        // Loops and deep nesting first: swift-mustache must never see them.
+        let checks = ThemeChecks(templates)
+        var diagnostics = checks.diagnostics
+        for template in templates where !checks.refused.contains(template.name) {
+            let text = String(decoding: files[template.name + ".mustache"] ?? Data(), as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: text), named: templateName)
+                library.register(try MustacheTemplate(string: text), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
                 let column = error.context.line.prefix(max(error.context.columnNumber - 1, 0)).unicodeScalars.count + 1
                 diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error.error)",
-                                          at: SourceLocation(path: path, line: error.context.lineNumber, column: column)))
+                                          at: SourceLocation(path: template.path, line: error.context.lineNumber, column: column)))
             } catch {
-                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error)", at: SourceLocation(path: path)))
+                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error)", at: SourceLocation(path: template.path)))
             }
         }
-        for (name, data) in files.sorted(by: { $0.key < $1.key }) where name.hasSuffix(".mustache") {
-            let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
-            for reference in PartialReferences.find(in: String(decoding: data, as: UTF8.self), path: path)
-            // A partial whose file has a syntax error is reported there, not at every use.
-            where library.getTemplate(named: reference.value) == nil && files["\(reference.value).mustache"] == nil {
-                diagnostics.append(.error("unknown-partial", "the theme has no template '\(reference.value)' (templates/\(reference.value).mustache); Mustache would render it as nothing", at: reference.location))
+        let names = Set(templates.map(\.name))
+        for template in templates {
+            for reference in template.outline.references where !reference.isDynamic && !names.contains(reference.name.value) {
+                diagnostics.append(.error("unknown-partial", "the theme has no template '\(reference.name.value)' (templates/\(reference.name.value).mustache); Mustache would render it as nothing", at: reference.name.location))
             }
         }
-        for name in pageTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
+        for name in pageTemplates where library.getTemplate(named: name) == nil && !checks.refused.contains(name)
+            && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
             diagnostics.append(.error("missing-template", "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }
         return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics)
     }
 
-    func render(_ context: [String: Any], with template: String) -> String {
-        mustache.render(context, withTemplate: template) ?? ""
+    /// A page inside the layout.
+    func render<Content: TemplateModel>(_ page: Page<Content>) -> String {
+        mustache.render(TemplateContext.context(of: page), withTemplate: Content.template) ?? ""
     }
+
+    /// A page or document of its own (a checklist), in the model's own template.
+    func render<Model: TemplateModel>(_ model: Model) -> String {
+        mustache.render(TemplateContext.context(of: model), withTemplate: Model.template) ?? ""
+    }
+
+    /// `model` in another template than its own: the checklist's Markdown file.
+    func render<Model: TemplateModel>(_ model: Model, with template: String) -> String {
+        mustache.render(TemplateContext.context(of: model), withTemplate: template) ?? ""
+    }
+
+    /// A fragment a page then places unescaped (navigation, table of contents, SOP header):
+    /// rendered with HTML escaping by the theme, so it is safe HTML.
+    func fragment<Model: TemplateModel>(_ model: Model) -> SafeHTML {
+        .renderedByTheme(render(model))
+    }
+
+    /// The named stylesheets, inlined for a page saved outside the site folder; `</` is escaped so
+    /// a stylesheet cannot close its `<style>` element.
+    func inlineStylesheets(_ names: [String]) -> SafeHTML {
+        .renderedByTheme(names.compactMap { assets[$0] }
+            .map { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/") }.joined(separator: "\n"))
+    }
+
+    /// Text as a CSS string literal inside `<style>` (page footers), made inert by `CSSText`.
+    func cssString(_ text: String) -> SafeHTML {
+        .renderedByTheme(CSSText.string(text))
+    }
+}
+
+/// A typed model and the template that renders it.
+protocol TemplateModel: Sendable {
+    static var template: String { get }
 }
 
 /// sopgen's bundled theme (`templates/`) and pack (`sops/`), found wherever the binary runs from.
 public enum DefaultTheme {
+    /// Read by the load stage only.
     static func files() -> [String: Data] {
         guard let root = InstallLocation.folder("templates") else { return [:] }
         var files: [String: Data] = [:]

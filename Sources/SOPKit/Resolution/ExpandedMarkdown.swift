@@ -18,6 +18,8 @@ public struct ExpandedMarkdown: Sendable, Hashable {
     public var blocks: [Block]
     /// Token index → value name.
     public var valueNames: [String]
+    /// Token index → where the value is named in the pack.
+    public var valueLocations: [SourceLocation] = []
     /// Line of `text` (0-based) → where that line came from.
     public var origins: [SourceLocation]
 
@@ -28,23 +30,26 @@ public struct ExpandedMarkdown: Sendable, Hashable {
         return location
     }
 
-    /// Replaces every token in `literal` with its value from `values`.
+    /// Replaces every token in `literal` with its value from `values`. Builds UTF-8 bytes: appending
+    /// to a `String.UnicodeScalarView` copies the whole view each time (quadratic in the tokens).
     public func substitute(_ literal: String, values: [String: String]) -> String {
-        var output = String.UnicodeScalarView()
+        var output: [UInt8] = []
+        output.reserveCapacity(literal.utf8.count)
         var index: Int?
         for scalar in literal.unicodeScalars {
             if scalar == GFMReserved.tokenStart {
                 index = 0
             } else if scalar == GFMReserved.tokenEnd, let found = index {
                 let name = found < valueNames.count ? valueNames[found] : ""
-                output.append(contentsOf: (values[name] ?? "").unicodeScalars)
+                output.append(contentsOf: (values[name] ?? "").utf8)
                 index = nil
             } else if let current = index, ("0"..."9").contains(scalar) {
-                index = current * 10 + Int(scalar.value - 48)
+                // Tokens are sopgen's own; the bound only keeps a corrupt one from trapping.
+                index = min(current, Int.max / 100) * 10 + Int(scalar.value - 48)
             } else {
-                output.append(scalar)
+                UTF8.encode(scalar) { output.append($0) }
             }
         }
-        return String(output)
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -5,10 +5,11 @@ public struct PackResolver: Sendable {
     public func resolve(_ pack: Pack) -> ResolvedPack {
         let site = pack.defaultSite
         let shared = ValueCatalog.shared(pack: pack, site: site)
+        let graph = IncludeGraph(snippets: pack.snippets)
         let sops = pack.sops.sorted(by: Self.handbookOrder).map { sop in
             ResolvedPack.ResolvedSOP(
                 sop: sop,
-                markdown: SOPExpander.expand(sop.body, snippets: pack.snippets),
+                markdown: SOPExpander.expand(sop.body, graph: graph, skipped: graph.oversizedIncludes(in: [sop.body], name: sop.path).skipped),
                 values: shared.merging(ValueCatalog.forSOP(sop, pack: pack)) { $1 }
             )
         }

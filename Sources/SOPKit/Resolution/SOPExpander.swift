@@ -1,52 +1,73 @@
 import GFM
 
-/// Expands a parsed template into `ExpandedMarkdown`. Includes nest up to a fixed depth, which
-/// also stops an include cycle that validation has already reported.
+/// Expands a parsed template into `ExpandedMarkdown`. Snippets come from an `IncludeGraph`, which
+/// has already refused (and reported) any that loop, nest too deep or grow too long; includes in
+/// `skipped` would take this text past the size limit and are left out. Works with an explicit
+/// stack, so nesting costs heap, not the thread's stack.
 struct SOPExpander {
-    static let maximumIncludeDepth = 16
+    private enum Step {
+        case pieces(ArraySlice<Template.Piece>, indentation: String)
+        case endLine
+        case closeBlock(id: Int, location: SourceLocation, indentation: String)
+    }
 
-    let snippets: [String: Template]
+    let graph: IncludeGraph
+    let skipped: Set<SourceLocation>
     private var text = ""
     private var blocks: [ExpandedMarkdown.Block] = []
     private var valueNames: [String] = []
+    private var valueLocations: [SourceLocation] = []
     private var origins: [SourceLocation] = []
     private var atLineStart = true
 
-    init(snippets: [String: Template]) {
-        self.snippets = snippets
+    init(graph: IncludeGraph, skipped: Set<SourceLocation> = []) {
+        self.graph = graph
+        self.skipped = skipped
     }
 
-    static func expand(_ template: Template, snippets: [String: Template]) -> ExpandedMarkdown {
-        var expander = SOPExpander(snippets: snippets)
-        expander.append(template.pieces, indentation: "", depth: 0)
-        return ExpandedMarkdown(text: expander.text, blocks: expander.blocks, valueNames: expander.valueNames, origins: expander.origins)
+    static func expand(_ template: Template, graph: IncludeGraph, skipped: Set<SourceLocation> = []) -> ExpandedMarkdown {
+        var expander = SOPExpander(graph: graph, skipped: skipped)
+        expander.append(template.pieces)
+        return ExpandedMarkdown(text: expander.text, blocks: expander.blocks, valueNames: expander.valueNames,
+                                valueLocations: expander.valueLocations, origins: expander.origins)
     }
 
-    private mutating func append(_ pieces: [Template.Piece], indentation: String, depth: Int) {
-        for piece in pieces {
-            switch piece {
-            case .text(let text):
-                write(text.value, from: text.location, indentation: indentation)
-            case .value(let name, let width):
-                let index = valueNames.count
-                valueNames.append(name.value)
-                let digits = String(index)
-                let padding = String(repeating: "0", count: max(width - 2 - digits.count, 0))
-                let token = String(GFMReserved.tokenStart) + padding + digits + String(GFMReserved.tokenEnd)
-                write(token, from: name.location, indentation: indentation)
-            case .include(let name, let extra):
-                guard depth < Self.maximumIncludeDepth, let snippet = snippets[name.value] else { continue }
+    private mutating func append(_ pieces: [Template.Piece]) {
+        var steps: [Step] = [.pieces(pieces[...], indentation: "")]
+        while let step = steps.popLast() {
+            switch step {
+            case .endLine:
                 endLine()
-                append(snippet.pieces, indentation: indentation + extra, depth: depth + 1)
+            case .closeBlock(let id, let location, let indentation):
                 endLine()
-            case .roleBlock(let block):
-                let id = blocks.count
-                blocks.append(ExpandedMarkdown.Block(kind: block.kind, roles: block.roles.map(\.value), location: block.location))
-                endLine()
-                write(GFMReserved.containerOpen(id) + "\n", from: block.location, indentation: indentation + block.indentation)
-                append(block.body, indentation: indentation, depth: depth)
-                endLine()
-                write(GFMReserved.containerClose(id) + "\n", from: block.location, indentation: indentation + block.indentation)
+                write(GFMReserved.containerClose(id) + "\n", from: location, indentation: indentation)
+            case .pieces(var rest, let indentation):
+                guard let piece = rest.popFirst() else { continue }
+                steps.append(.pieces(rest, indentation: indentation))
+                switch piece {
+                case .text(let text):
+                    write(text.value, from: text.location, indentation: indentation)
+                case .value(let name, let width):
+                    let index = valueNames.count
+                    valueNames.append(name.value)
+                    valueLocations.append(name.location)
+                    let digits = String(index)
+                    let padding = String(repeating: "0", count: max(width - 2 - digits.count, 0))
+                    let token = String(GFMReserved.tokenStart) + padding + digits + String(GFMReserved.tokenEnd)
+                    write(token, from: name.location, indentation: indentation)
+                case .include(let name, let extra):
+                    guard !skipped.contains(name.location), let snippet = graph.expandable(name.value) else { continue }
+                    endLine()
+                    steps.append(.endLine)
+                    steps.append(.pieces(snippet.pieces[...], indentation: indentation + extra))
+                case .roleBlock(let block):
+                    let id = blocks.count
+                    blocks.append(ExpandedMarkdown.Block(kind: block.kind, roles: block.roles.map(\.value), location: block.location))
+                    endLine()
+                    write(GFMReserved.containerOpen(id) + "\n", from: block.location, indentation: indentation + block.indentation)
+                    steps.append(.closeBlock(id: id, location: block.location, indentation: indentation + block.indentation))
+                    steps.append(.pieces(block.body[...], indentation: indentation))
+                }
             }
         }
     }

@@ -12,18 +12,20 @@ public enum ValueCatalog {
     static func shared(pack: Pack, site: Site?) -> [String: String] {
         var values = ["pack.title": pack.settings.title, "pack.organisation": pack.settings.organisation]
         if let site {
-            let record: [String: String?] = [
-                "site.id": site.id, "site.name": site.name, "site.setup_owner": site.setupOwner,
-                "site.production_url": site.productionURL, "site.staging_url": site.stagingURL,
-                "site.sophmate_version": site.sophmateVersion, "site.wordpress_version": site.wordpressVersion,
-                "site.php_version": site.phpVersion, "site.active_theme": site.activeTheme?.summary,
-                "site.support_owner": site.supportOwner, "site.rollback_path": site.rollbackSummary,
-            ]
-            for (name, value) in record {
+            for (name, value) in siteRecord(site) {
                 values[name] = value ?? "(not recorded)"
             }
         }
         return values
+    }
+
+    /// Each `site.…` value of a site record; nil where the record lacks it.
+    static func siteRecord(_ site: Site) -> [String: String?] {
+        ["site.id": site.id, "site.name": site.name, "site.setup_owner": site.setupOwner,
+         "site.production_url": site.productionURL, "site.staging_url": site.stagingURL,
+         "site.sophmate_version": site.sophmateVersion, "site.wordpress_version": site.wordpressVersion,
+         "site.php_version": site.phpVersion, "site.active_theme": site.activeTheme?.summary,
+         "site.support_owner": site.supportOwner, "site.rollback_path": site.rollbackSummary]
     }
 
     static func forSOP(_ sop: SOP, pack: Pack) -> [String: String] {

@@ -47,14 +47,7 @@ public struct SiteHealthFacts: Sendable, Hashable {
         if let plugin = active?.first(where: { $0.key.lowercased() == "woocommerce" }) {
             woocommerceVersion = Self.pluginVersion(plugin.value)
         }
-        if homeURL != nil, environmentType == nil {
-            warnings.append("the report has a home URL but no environment type, so it is not recorded as production or staging")
-        }
     }
-
-    /// The URL the report is for, filed as production or staging by its environment type.
-    var productionURL: String? { environmentType == "production" ? homeURL : nil }
-    var stagingURL: String? { environmentType == "staging" ? homeURL : nil }
 
     /// `8.2.28 64bit`, `8.2.28 (Supports 64bit values)` → `8.2.28`.
     static func version(_ value: String) -> String? {
@@ -62,8 +55,11 @@ public struct SiteHealthFacts: Sendable, Hashable {
         return token.first?.isNumber == true ? token : nil
     }
 
+    /// Nil for WordPress's words for nothing, and for a value with control characters (an
+    /// escape sequence in a theme name must not reach a record or a terminal).
     static func defined(_ value: String) -> String? {
-        ["", "undefined", "none", "not set"].contains(value.lowercased()) ? nil : value
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return ["", "undefined", "none", "not set"].contains(value.lowercased()) ? nil : value
     }
 
     /// `Storefront Child (storefront-child)` → ("Storefront Child", "storefront-child").
@@ -71,8 +67,9 @@ public struct SiteHealthFacts: Sendable, Hashable {
         guard let value = defined(value) else { return nil }
         if value.hasSuffix(")"), let open = value.lastIndex(of: "(") {
             let name = value[..<open].trimmingCharacters(in: .whitespaces)
-            let slug = String(value[value.index(after: open)..<value.index(before: value.endIndex)])
-            return (name.isEmpty ? slug : name, slug)
+            let slug = value[value.index(after: open)..<value.index(before: value.endIndex)].trimmingCharacters(in: .whitespaces)
+            if name.isEmpty && slug.isEmpty { return nil }
+            return (name.isEmpty ? slug : name, slug.isEmpty ? nil : slug)
         }
         return (value, nil)
     }

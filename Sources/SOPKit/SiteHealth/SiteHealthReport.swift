@@ -2,7 +2,8 @@ import Foundation
 
 /// The text WordPress copies from Tools → Site Health → Info, in either variant: debug
 /// (`### wp-core ###`, `home_url: …`) or plain (`### WordPress ###`, `Home URL: …`), also when it
-/// was pasted into Markdown (inside a code fence, indented, or wrapped in backticks).
+/// was pasted into Markdown (inside a code fence, indented, or wrapped in backticks), with LF or
+/// CRLF line endings and with or without a byte-order mark.
 public struct SiteHealthReport: Sendable, Hashable {
     public struct Field: Sendable, Hashable {
         public var key: String
@@ -28,9 +29,7 @@ public struct SiteHealthReport: Sendable, Hashable {
         var sections: [String: [Field]] = [:]
         var current: String?
         var baseIndent = 0
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        for (offset, line) in TextDecoding.normalised(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let indent = line.prefix { $0 == " " || $0 == "\t" }
             var content = line.dropFirst(indent.count)
             // A paste quoted in Markdown: "> ### wp-core ###".
@@ -61,6 +60,9 @@ public struct SiteHealthReport: Sendable, Hashable {
     }
 
     var isEmpty: Bool { sections.values.allSatisfy(\.isEmpty) }
+
+    /// Whether the text was Site Health info at all: it has the WordPress or the server section.
+    public var isSiteHealth: Bool { sections["wp-core"] != nil || sections["wp-server"] != nil }
 
     /// `Home URL` → `home_url`, `PHP version` → `php_version`; debug keys stay as they are.
     static func normalisedKey(_ label: String) -> String {

@@ -3,7 +3,9 @@ import Yams
 
 /// Fills a site record (`sites/<id>.yml`) from a Site Health report. Every field the report does
 /// not speak to is kept as written. A value the last import wrote (remembered under
-/// `site_health:`) is updated; a value a person wrote is replaced only with `force`.
+/// `site_health:`) is updated; a value a person wrote is replaced only with `force`. A report
+/// from the staging site fills `staging_url` only; one that matches neither of the record's
+/// sites is refused without `force`.
 public struct SiteRecordImport: Sendable {
     public struct Change: Sendable, Hashable, CustomStringConvertible {
         public var key: String
@@ -16,12 +18,16 @@ public struct SiteRecordImport: Sendable {
         public var key: String
         public var recorded: String
         public var imported: String
-        public var description: String { "  ! \(key): the record says \(recorded) (written by hand), Site Health says \(imported)" }
+        public var description: String {
+            "  ! \(key): the record says \(recorded) (written by hand), Site Health says \(imported)"
+        }
     }
 
     public struct Outcome: Sendable {
-        /// The new file text; nil when conflicts stopped the import.
+        /// The new file text; nil when conflicts or a mismatch stopped the import.
         public var text: String?
+        public var scope: ReportScope?
+        public var mismatch: ReportScope.Mismatch?
         public var changes: [Change]
         public var conflicts: [Conflict]
         public var warnings: [String]
@@ -29,86 +35,112 @@ public struct SiteRecordImport: Sendable {
         public var missingFacts: [String]
     }
 
-    /// A field the import can set: a text, or the active theme's mapping.
-    enum Value: Equatable {
-        case text(String)
-        case theme([(String, String)])
+    public static func apply(
+        _ facts: SiteHealthFacts, to existing: String?, siteID: String,
+        force: Bool
+    ) throws(YAMLEditError) -> Outcome {
+        let path = "sites/\(siteID).yml"
+        let header = "# Site record for \(siteID). Facts under site_health: were imported from WordPress Site Health.\n"
+        var editor = try YAMLRecordEditor(existing ?? header, path: path)
+        // An id such as `null`, `yes` or `2026` is a text: the editor writes it so.
+        if existing == nil { editor.set("name", to: YAMLValue.text(siteID)) }
+        let current: (String) -> SiteRecordValue? = { SiteRecordValue(editor.value($0)) }
+        let snapshot = editor.value("site_health")?.mapping
+        let remembered: (String) -> SiteRecordValue? = { SiteRecordValue(snapshot?[$0]) }
 
-        static func == (lhs: Value, rhs: Value) -> Bool { lhs.summary == rhs.summary }
-
-        var summary: String {
-            switch self {
-            case .text(let text): text
-            case .theme(let fields): fields.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
+        let record = ReportScope.Record(
+            productionURL: current("production_url")?.text, stagingURL: current("staging_url")?.text,
+            environmentType: current("environment_type")?.text)
+        let scope: ReportScope
+        switch ReportScope.of(facts, for: record) {
+        case .success(let matched):
+            scope = matched
+        case .failure(let mismatch):
+            guard force else {
+                return Outcome(
+                    text: nil, scope: nil, mismatch: mismatch, changes: [], conflicts: [], warnings: [],
+                    missingFacts: [])
             }
+            scope = mismatch.forcedScope
         }
+        var (imported, warnings) = fields(from: facts, scope: scope, record: record)
+        warnings = (scope == .production ? facts.warnings : []) + warnings
 
-        var node: Node {
-            switch self {
-            case .text(let text): Node(text)
-            case .theme(let fields): Node(fields.map { (Node($0.0), Node($0.1)) })
-            }
-        }
-
-        init?(_ node: Node?) {
-            guard let node else { return nil }
-            if let scalar = node.scalar {
-                self = .text(scalar.string)
-            } else if case .mapping(let mapping) = node {
-                self = .theme(mapping.compactMap { key, value in
-                    guard let key = key.scalar?.string, let value = value.scalar?.string else { return nil }
-                    return (key, value)
-                })
-            } else {
-                return nil
-            }
-        }
-    }
-
-    public static func apply(_ facts: SiteHealthFacts, to existing: String?, siteID: String, force: Bool) throws -> Outcome {
-        let imported = fields(from: facts)
-        let document = try existing.flatMap { try Yams.compose(yaml: $0) }
-        let current: (String) -> Value? = { Value(document?[$0]) }
-        let snapshot: (String) -> Value? = { Value(document?["site_health"]?[$0]) }
-
-        var editor = YAMLTopLevelEditor(existing ?? "# Site record for \(siteID). Facts under site_health: were imported from WordPress Site Health.\nname: \(siteID)\n")
         var changes: [Change] = []
         var conflicts: [Conflict] = []
         for (key, value) in imported {
             let recorded = current(key)
             if recorded == value { continue }
-            if let recorded, recorded != snapshot(key), !force {
+            if let recorded, recorded != remembered(key), !force {
                 conflicts.append(Conflict(key: key, recorded: recorded.summary, imported: value.summary))
                 continue
             }
             changes.append(Change(key: key, old: recorded?.summary, new: value.summary))
-            editor.set(key, to: try fragment(key, value.node))
+            editor.set(key, to: value.node)
         }
         guard conflicts.isEmpty else {
-            return Outcome(text: nil, changes: changes, conflicts: conflicts, warnings: facts.warnings, missingFacts: [])
+            return Outcome(
+                text: nil, scope: scope, mismatch: nil, changes: changes, conflicts: conflicts, warnings: warnings,
+                missingFacts: [])
         }
         if !imported.isEmpty {
-            let remembered = imported.map { (Node($0.key), $0.value.node) }
-            let previous = Value(document?["site_health"]).map(\.summary)
-            let next = Value(Node(remembered)).map(\.summary)
-            if previous != next { editor.set("site_health", to: try fragment("site_health", Node(remembered))) }
+            // The last import's values, updated with this one's: a staging import keeps production's.
+            var entries = snapshot.map { $0.map { ($0.key, $0.value) } } ?? []
+            for (key, value) in imported {
+                if let index = entries.firstIndex(where: { $0.0.scalar?.string == key }) {
+                    entries[index].1 = value.node
+                } else {
+                    entries.append((YAMLValue.text(key), value.node))
+                }
+            }
+            if snapshot.map({ Node.mapping($0) }) != Node(entries) { editor.set("site_health", to: Node(entries)) }
         }
-        let text = editor.text
-        let decoded = DecodingContext(file: SourceFile(path: "sites/\(siteID).yml", text: text))
-        let site = SiteDecoder.decode(decoded)
+        let text = try editor.text()
+        let site = SiteDecoder.decode(
+            DecodingContext(file: SourceFile(path: path, text: TextDecoding.normalised(text))))
         let missingFacts = site?.rolloutFacts.filter { $0.value == nil }.map(\.key) ?? []
-        return Outcome(text: text, changes: changes, conflicts: [], warnings: facts.warnings, missingFacts: missingFacts)
+        return Outcome(
+            text: text, scope: scope, mismatch: nil, changes: changes, conflicts: [], warnings: warnings,
+            missingFacts: missingFacts)
     }
 
-    /// The record fields the report speaks to, in the record's order.
-    static func fields(from facts: SiteHealthFacts) -> [(key: String, value: Value)] {
-        var fields: [(String, Value)] = []
-        func add(_ key: String, _ value: String?) { if let value { fields.append((key, .text(value))) } }
-        add("production_url", facts.productionURL)
-        add("staging_url", facts.stagingURL)
+    /// The record fields the report speaks to, in the record's order, for the site it describes.
+    /// A value check would refuse (an address that is not a web address, production on http, a
+    /// version that is not one) is left out with a warning rather than written.
+    static func fields(
+        from facts: SiteHealthFacts, scope: ReportScope,
+        record: ReportScope.Record
+    ) -> (fields: [(key: String, value: SiteRecordValue)], warnings: [String]) {
+        var fields: [(String, SiteRecordValue)] = []
+        var warnings: [String] = []
+        func add(_ key: String, _ value: String?) {
+            guard let value else { return }
+            if key.hasSuffix("_url"), let problem = SiteChecks.urlProblem(key, value, at: SourceLocation(path: "sites")) {
+                warnings.append("\(key) not recorded: \(problem.message)")
+            } else if key.hasSuffix("_version"), !SiteChecks.isVersion(value) {
+                warnings.append("\(key) not recorded: '\(value)' is not a version like 8.2.28")
+            } else {
+                fields.append((key, .text(value)))
+            }
+        }
+        let url = facts.homeURL
+        guard scope == .production else {
+            add("staging_url", url)
+            return (fields, warnings)
+        }
+        let isProduction =
+            facts.environmentType?.lowercased() == "production"
+            || (url != nil
+                && record.productionURL.map { SiteChecks.normalised($0) } == url.map { SiteChecks.normalised($0) })
+        if isProduction {
+            add("production_url", url)
+        } else if url != nil {
+            warnings.append(
+                "the report has a home URL but no environment type, so it is not recorded as production or staging")
+        }
         add("environment_type", facts.environmentType)
         add("sophmate_version", facts.sophmateVersion)
-        add("sophmate_active", facts.sophmateActive.map { $0 ? "true" : "false" })
+        if let active = facts.sophmateActive { fields.append(("sophmate_active", .flag(active))) }
         add("wordpress_version", facts.wordpressVersion)
         add("php_version", facts.phpVersion)
         add("woocommerce_version", facts.woocommerceVersion)
@@ -119,10 +151,6 @@ public struct SiteRecordImport: Sendable {
             if let parent = theme.parent { themeFields.append(("parent", parent)) }
             fields.append(("active_theme", .theme(themeFields)))
         }
-        return fields
-    }
-
-    private static func fragment(_ key: String, _ value: Node) throws -> String {
-        try Yams.serialize(node: Node([(Node(key), value)]))
+        return (fields, warnings)
     }
 }

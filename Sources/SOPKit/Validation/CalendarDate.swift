@@ -59,8 +59,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     private init(day: Int) { self.day = day }
 
-    public static var today: CalendarDate {
-        CalendarDate(day: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    /// The UTC day that holds `secondsSince1970`. SOPKit never reads the clock itself: the command
+    /// line decides what "today" is (`--today`, `SOURCE_DATE_EPOCH`, or the system clock).
+    public init(secondsSince1970: Int) {
+        day = secondsSince1970 >= 0 ? secondsSince1970 / 86_400 : (secondsSince1970 - 86_399) / 86_400
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(day: day + days) }
@@ -112,6 +114,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 /// How often an SOP is reviewed, read from words people write ("monthly", "every 6 weeks",
 /// "after every incident, and quarterly"): the shortest period mentioned, in days.
 enum ReviewCadence {
+    /// A century: anything longer is a slip of the keyboard, and would overflow date arithmetic.
+    static let maximumDays = 100 * 366
+
+    /// Nil when no period is named; more than `maximumDays` (never an overflow) when too long.
     static func days(in text: String) -> Int? {
         let lowered = text.lowercased()
         var periods: [Int] = []
@@ -126,13 +132,17 @@ enum ReviewCadence {
         for (index, word) in words.enumerated() where word == "every" && index + 1 < words.count {
             var count = 1
             var unitIndex = index + 1
-            if let number = Int(words[unitIndex]), unitIndex + 1 < words.count {
-                count = number
+            if words[unitIndex].allSatisfy(\.isASCII), words[unitIndex].allSatisfy(\.isNumber), unitIndex + 1 < words.count {
+                // Too many digits for an Int is simply too long a period.
+                count = Int(words[unitIndex]) ?? .max
                 unitIndex += 1
             }
             let unit = words[unitIndex]
             let unitDays = unit.hasPrefix("day") ? 1 : unit.hasPrefix("week") ? 7 : unit.hasPrefix("month") ? 31 : unit.hasPrefix("year") ? 366 : nil
-            if let unitDays { periods.append(count * unitDays) }
+            if let unitDays {
+                let (product, overflow) = count.multipliedReportingOverflow(by: unitDays)
+                periods.append(overflow ? .max : product)
+            }
         }
         return periods.min()
     }

@@ -1,30 +1,13 @@
 enum IncludeCycleChecks {
     /// A snippet that includes itself, directly or through others, would never finish expanding.
+    /// Each group of snippets that include each other is reported once, at the include that
+    /// closes a cycle through its first snippet by name.
     static func cycles(in pack: Pack) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var reported: Set<Set<String>> = []
-        for name in pack.snippets.keys.sorted() {
-            if let (chain, location) = findCycle(from: name, path: [name], pieces: pack.snippets[name]!.pieces, pack: pack),
-               chain.first == name, reported.insert(Set(chain)).inserted {
-                diagnostics.append(.error("include-cycle", "snippet includes itself: \(chain.joined(separator: " → "))", at: location))
+        let graph = NameGraph(pack.snippets.mapValues { IncludeGraph.scan($0).includes.map(\.name) })
+        return graph.cycles().compactMap { group in
+            graph.cycle(in: group).map { cycle in
+                .error("include-cycle", "snippet includes itself: \(cycle.names.joined(separator: " → "))", at: cycle.location)
             }
         }
-        return diagnostics
-    }
-
-    private static func findCycle(from start: String, path: [String], pieces: [Template.Piece], pack: Pack) -> ([String], SourceLocation)? {
-        for piece in pieces {
-            switch piece {
-            case .include(let name, _):
-                if name.value == start { return (path + [start], name.location) }
-                guard !path.contains(name.value), let snippet = pack.snippets[name.value] else { continue }
-                if let found = findCycle(from: start, path: path + [name.value], pieces: snippet.pieces, pack: pack) { return found }
-            case .roleBlock(let block):
-                if let found = findCycle(from: start, path: path, pieces: block.body, pack: pack) { return found }
-            case .text, .value:
-                continue
-            }
-        }
-        return nil
     }
 }

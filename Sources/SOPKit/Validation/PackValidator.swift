@@ -4,7 +4,7 @@ public struct PackValidator: Sendable {
     /// The day review dates are checked against.
     public var today: CalendarDate
 
-    public init(today: CalendarDate = .today) {
+    public init(today: CalendarDate) {
         self.today = today
     }
 
@@ -27,8 +27,10 @@ public struct PackValidator: Sendable {
         diagnostics += duplicates(pack.roles.map { ($0.id, $0.location) }, kind: "role")
         diagnostics += duplicates(pack.policies.map { ($0.id, $0.location) }, kind: "policy")
         diagnostics += duplicates(pack.sops.map { ($0.id, $0.location) }, kind: "SOP")
+        diagnostics += duplicates(pack.sites.map { ($0.id, SourceLocation(path: $0.location.path)) }, kind: "site")
+        diagnostics += duplicates(pack.checklists.map { ($0.id, SourceLocation(path: $0.path)) }, kind: "checklist")
+        diagnostics += IdentifierChecks.check(pack)
         for role in pack.roles {
-            diagnostics += safeID(role.id, kind: "role", at: role.location)
             if let target = role.escalatesTo { checkRole(target, "escalates_to") }
         }
         if rolesAreComplete { diagnostics += RoleChecks.check(pack) }
@@ -41,7 +43,6 @@ public struct PackValidator: Sendable {
             diagnostics.append(.error("unknown-site", "unknown site '\(defaultSite.value)' in default_site\(Suggestion.didYouMean(defaultSite.value, in: pack.sites.map(\.id)))", at: defaultSite.location))
         }
         for sop in pack.sops {
-            diagnostics += safeID(sop.id, kind: "SOP", at: sop.location)
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
             for reference in sop.policies where declared.isUnknown(reference.value, .policy) {
@@ -50,19 +51,24 @@ public struct PackValidator: Sendable {
         }
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
         templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
-        let references = TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: true)
+        let snippetNames = pack.snippets.keys.sorted()
+        let references = TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: true,
+                                                 snippetNames: snippetNames, sites: pack.defaultSite.map { [$0] })
         for (template, _) in templates {
             diagnostics += references.check(template.pieces)
         }
         for checklist in pack.checklists {
             for item in checklist.items {
-                diagnostics += TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: false).check(item.text.pieces)
+                diagnostics += TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: false,
+                                                       snippetNames: snippetNames, sites: pack.sites).check(item.text.pieces)
             }
         }
         diagnostics += IncludeCycleChecks.cycles(in: pack)
+        diagnostics += ExpansionChecks.check(pack)
         diagnostics += PolicyChecks.check(pack, rolesAreComplete: rolesAreComplete, site: site)
         diagnostics += SOPChecks.check(pack, today: today)
         diagnostics += SiteChecks.check(pack)
+        diagnostics += ReservedIDChecks.check(pack)
         diagnostics += PlaybookChecks.check(pack, declared: declared)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         return diagnostics
@@ -80,13 +86,6 @@ public struct PackValidator: Sendable {
         }
         return diagnostics
     }
-
-    /// Ids become file and folder names in the output: keep them to a safe alphabet.
-    private func safeID(_ id: String, kind: String, at location: SourceLocation) -> [Diagnostic] {
-        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-        guard !allowed || id.isEmpty || id.hasPrefix("-") else { return [] }
-        return [.error("invalid-id", "\(kind) id '\(id)' must use only lower-case letters, digits, '-' and '_'", at: location)]
-    }
 }
 
 /// References inside SOP and snippet bodies: values, includes and the roles of role blocks.
@@ -96,6 +95,11 @@ struct TemplateReferenceChecks {
     let site: DefaultSiteResolution
     /// Checklist items have no role blocks to check.
     let checksRoles: Bool
+    /// Sorted once for every template's suggestions.
+    let snippetNames: [String]
+    /// The sites the text renders for: the default site for SOPs and snippets (nil when the pack has
+    /// none), each site for checklists.
+    let sites: [Site]?
 
     func check(_ pieces: [Template.Piece]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -109,10 +113,17 @@ struct TemplateReferenceChecks {
                 } else if name.value.hasPrefix("site."), case .none = site {
                     // One cause (no default site), however many values need it.
                     diagnostics.append(.error("no-site", "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location).about("default_site"))
+                } else if name.value.hasPrefix("site.") {
+                    let lacking = (sites ?? []).filter { if case .some(.none) = ValueCatalog.siteRecord($0)[name.value] { true } else { false } }
+                    if !lacking.isEmpty {
+                        let field = name.value.dropFirst("site.".count)
+                        let records = lacking.map(\.location.path).joined(separator: ", ")
+                        diagnostics.append(.warning("missing-site-value", "'{{\(name.value)}}' renders as \"(not recorded)\": no \(field) in \(records)", at: name.location))
+                    }
                 }
             case .include(let name, _):
                 if pack.snippets[name.value] == nil, declared.isUnknown(name.value, .snippet) {
-                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: pack.snippets.keys.sorted()))", at: name.location).about(name.value))
+                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: snippetNames))", at: name.location).about(name.value))
                 }
             case .roleBlock(let block):
                 for role in block.roles where checksRoles && declared.isUnknown(role.value, .role) {

@@ -1,3 +1,5 @@
+import GFM
+
 /// Playbooks that cannot be enabled safely: a missing trigger, owner, input, output, approval,
 /// retry, failure notification or kill switch; names that point nowhere; placeholders an import
 /// left unresolved; production without a passing first run.
@@ -16,6 +18,9 @@ enum PlaybookChecks {
             }
             if let approval = playbook.approval, declared.isUnknown(approval.value, .policy) {
                 diagnostics.append(.error("unknown-policy", "unknown policy '\(approval.value)' in approval\(Suggestion.didYouMean(approval.value, in: policyIDs))", at: approval.location).about(approval.value))
+            }
+            for table in GFMLimits.defuseTables(in: playbook.steps).tables {
+                diagnostics.append(.tableTooLarge(table, at: playbook.location, in: "in steps (line \(table.position.line)), "))
             }
             let production = playbook.mode?.value == .production
             for placeholder in playbook.placeholders {

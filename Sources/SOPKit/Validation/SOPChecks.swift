@@ -10,7 +10,16 @@ enum SOPChecks {
             if sop.owner == nil {
                 diagnostics.append(.error("missing-owner", "SOP '\(sop.id)' has no owner; name the role that keeps it current", at: at))
             }
-            if sop.reviewCadence == nil {
+            var period: Int?
+            if let cadence = sop.reviewCadence {
+                period = ReviewCadence.days(in: cadence.value)
+                if let days = period, days > ReviewCadence.maximumDays {
+                    diagnostics.append(.error("invalid-value",
+                        "review_cadence '\(cadence.value)' is longer than a century; write how often the SOP is reviewed, like 'every 2 years'",
+                        at: cadence.location))
+                    period = nil
+                }
+            } else {
                 diagnostics.append(.warning("missing-review-cadence", "SOP '\(sop.id)' has no review_cadence", at: at))
             }
             guard let reviewed = sop.lastReviewed else {
@@ -25,11 +34,11 @@ enum SOPChecks {
                 diagnostics.append(.error("invalid-date", problem.message(for: reviewed.value), at: reviewed.location))
                 continue
             }
-            if let cadence = sop.reviewCadence, let days = ReviewCadence.days(in: cadence) {
+            if let cadence = sop.reviewCadence, let days = period {
                 let due = date.adding(days: days)
                 if due < today {
                     diagnostics.append(.warning("review-overdue",
-                        "review of '\(sop.id)' was due \(due) (\(cadence), last reviewed \(date)); review it and update last_reviewed",
+                        "review of '\(sop.id)' was due \(due) (\(cadence.value), last reviewed \(date)); review it and update last_reviewed",
                         at: reviewed.location))
                 }
             }

@@ -5,7 +5,7 @@ enum SiteChecks {
     static func check(_ pack: Pack) -> [Diagnostic] {
         var diagnostics = requirements(of: pack)
         for site in pack.sites {
-            let values: [String: String?] = Dictionary(uniqueKeysWithValues: site.rolloutFacts.map { ($0.key, $0.value) })
+            let values: [String: String?] = Dictionary(site.rolloutFacts.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             for provider in site.providers where provider.credentialsOwner == nil {
                 diagnostics.append(.warning("provider-without-owner", "provider '\(provider.name)' names nobody who owns its credentials (credentials_owner)", at: site.fieldLocations["providers"] ?? site.location))
             }
@@ -15,15 +15,9 @@ enum SiteChecks {
                 diagnostics.append(.warning(gate.code, gate.message, at: gate.location))
             }
             for key in ["production_url", "staging_url"] {
-                guard let text = values[key] ?? nil, let location = site.fieldLocations[key] else { continue }
-                guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-                      let host = url.host, !host.isEmpty else {
-                    diagnostics.append(.error("invalid-url", "\(key) '\(text)' is not a web address like https://shop.example.com", at: location))
-                    continue
-                }
-                if key == "production_url", scheme != "https" {
-                    diagnostics.append(.error("insecure-production-url", "production_url must use https, not \(scheme)", at: location))
-                }
+                guard let text = values[key] ?? nil, let location = site.fieldLocations[key],
+                      let problem = urlProblem(key, text, at: location) else { continue }
+                diagnostics.append(problem)
             }
             for key in ["sophmate_version", "wordpress_version", "php_version", "woocommerce_version"] {
                 guard let text = site.fieldLocations[key] != nil ? version(key, of: site) : nil, let location = site.fieldLocations[key] else { continue }
@@ -36,6 +30,18 @@ enum SiteChecks {
             }
         }
         return diagnostics
+    }
+
+    /// What check says about `text` as the record's `production_url` or `staging_url`; nil when fine.
+    static func urlProblem(_ key: String, _ text: String, at location: SourceLocation) -> Diagnostic? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty else {
+            return .error("invalid-url", "\(key) '\(text)' is not a web address like https://shop.example.com", at: location)
+        }
+        if key == "production_url", scheme != "https" {
+            return .error("insecure-production-url", "production_url must use https, not \(scheme)", at: location)
+        }
+        return nil
     }
 
     static func version(_ key: String, of site: Site) -> String? {

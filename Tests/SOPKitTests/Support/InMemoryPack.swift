@@ -10,7 +10,9 @@ enum InMemoryPack {
             guard case .success(let normalised) = TextDecoding.decode(Data(text.utf8)) else { continue }
             sources[path] = SourceFile(path: path, text: normalised)
         }
-        return LoadedPack(root: URL(fileURLWithPath: "/in-memory-pack"), files: sources)
+        var loaded = LoadedPack(root: URL(fileURLWithPath: "/in-memory-pack"), files: sources)
+        loaded.defaultTheme = DefaultTheme.files()
+        return loaded
     }
 
     /// Decode, validate and, when `render` is set, resolve and render: the diagnostics `check` would

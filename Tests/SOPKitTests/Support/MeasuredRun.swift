@@ -22,13 +22,17 @@ struct MeasuredRun {
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let start = Date()
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        let environment = TestClock.childEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environment)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let wall = Date().timeIntervalSince(start)
+        let elapsed = clock.now - start
+        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""

@@ -96,7 +96,7 @@ enum PackFiles {
 enum Build {
     /// Runs every stage but `write` on a folder.
     static func plan(_ pack: URL) async -> Pipeline.Result {
-        await Pipeline(packRoot: pack).plan()
+        await Pipeline(packRoot: pack, today: TestClock.today).plan()
     }
 
     static func plan(files: [String: String]) async -> (Pipeline.Result, TemporaryFolder) {

@@ -1,0 +1,113 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An open folder, reached without following any symbolic link; every operation is relative to its
+/// descriptor (`openat`, `unlinkat`, `mkdirat`), so swapping a folder on the way for a link, after
+/// it was checked, cannot lead a write or a removal outside the output.
+final class Directory: @unchecked Sendable {
+    let descriptor: Int32
+
+    private init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit { close(descriptor) }
+
+    /// Opens the folder at an absolute `path`; fails when it is a link, a file or missing.
+    static func open(_ path: String) throws(FileCreation.Failure) -> Directory {
+        let descriptor = SOPKit.openFolder(AT_FDCWD, path)
+        guard descriptor >= 0 else { throw FileCreation.Failure(path: path, code: errno) }
+        return Directory(descriptor: descriptor)
+    }
+
+    /// Opens the folder `name` inside this one, never through a link.
+    func folder(_ name: String) throws(FileCreation.Failure) -> Directory {
+        let descriptor = SOPKit.openFolder(self.descriptor, name)
+        guard descriptor >= 0 else { throw FileCreation.Failure(path: name, code: errno) }
+        return Directory(descriptor: descriptor)
+    }
+
+    /// Opens `relative` (`a/b`) below this folder one component at a time, never through a link.
+    func folder(at relative: String) throws(FileCreation.Failure) -> Directory {
+        var current = self
+        for component in PathText.components(relative) { current = try current.folder(component) }
+        return current
+    }
+
+    /// Creates the folder `name` (an existing folder is fine) and opens it.
+    func makeFolder(_ name: String) throws(FileCreation.Failure) -> Directory {
+        if mkdirat(descriptor, name, 0o755) != 0 && errno != EEXIST { throw FileCreation.Failure(path: name, code: errno) }
+        return try folder(name)
+    }
+
+    /// Creates the file `name`, which must not exist, and writes `data` to it.
+    func writeNewFile(_ name: String, _ data: Data, mode: mode_t = 0o644) throws(FileCreation.Failure) {
+        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard file >= 0 else { throw FileCreation.Failure(path: name, code: errno) }
+        defer { close(file) }
+        try FileCreation.writeAll(data, to: file, path: name)
+    }
+
+    /// What `name` is in this folder, as `lstat` would say.
+    func kind(_ name: String) -> FileKind {
+        var status = stat()
+        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
+        return FileKind(mode: status.st_mode)
+    }
+
+    /// Removes `name` if it is a regular file; anything else stays.
+    @discardableResult
+    func removeFile(_ name: String) -> Bool {
+        kind(name) == .file && unlinkat(descriptor, name, 0) == 0
+    }
+
+    /// Removes the folder `name` if it is empty.
+    @discardableResult
+    func removeEmptyFolder(_ name: String) -> Bool { unlinkat(descriptor, name, AT_REMOVEDIR) == 0 }
+
+    /// The names in this folder, `.` and `..` left out; nil when it cannot be read.
+    func entries() -> [String]? {
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            return nil
+        }
+        defer { closedir(stream) }
+        // A duplicated descriptor shares its position with the original: start from the top.
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}
+
+private func openFolder(_ base: Int32, _ path: String) -> Int32 {
+    openat(base, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+}
+
+/// `/`-separated paths as plain text. Foundation's `NSString` path methods trap on some
+/// non-ASCII input, and a manifest is untrusted input.
+enum PathText {
+    static func components(_ path: String) -> [String] {
+        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    /// `a/b/c` → `a/b`; `c` → ``; `/c` → `/`.
+    static func parent(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// `a/b/c` → `c`.
+    static func name(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

@@ -1,0 +1,63 @@
+import GFM
+
+extension PageModelBuilder {
+    func playbookRegister() -> PlaybookRegisterPage {
+        PlaybookRegisterPage(playbooks: pack.playbooks.map(playbookSummary))
+    }
+
+    func playbook(_ playbook: Playbook) -> PlaybookPage {
+        let assumptions = playbook.assumptions
+        let provenance = playbook.provenance.flatMap { $0.sourceSite == nil ? nil : $0 }
+        // Another site's text is never trusted as HTML, whatever this pack opts into.
+        let trustsHTML = pack.settings.unsafeHTML && !playbook.isImported
+        let summary = playbookSummary(playbook)
+        let changes = provenance?.requiredLocalChanges ?? []
+        return PlaybookPage(
+            id: summary.id, title: summary.title, version: summary.version, owner: summary.owner, mode: summary.mode,
+            sourceSite: summary.sourceSite, exportDate: summary.exportDate, changes: summary.changes,
+            firstRun: summary.firstRun, firstRunText: summary.firstRunText,
+            fields: playbook.requiredFields.map { field in
+                let label = field.key.replacingOccurrences(of: "_", with: " ").capitalized
+                let value = field.value.map { value in
+                    field.key == "owner" || field.key == "kill_switch" ? roleName(value)
+                        : field.key == "approval" ? policyActions[value] ?? value : value
+                }
+                return .init(label: label, value: value ?? "", missing: field.value == nil)
+            },
+            assumptions: [
+                ("Provider setup", assumptions.providerSetup ?? ""),
+                ("Knowledge Base sources", assumptions.knowledgeBaseSources.joined(separator: "; ")),
+                ("Roles", assumptions.roles.joined(separator: ", ")),
+                ("Approval policy", assumptions.approvalPolicy ?? ""),
+                ("Product language", assumptions.productLanguage ?? ""),
+                ("Coupon rules", assumptions.couponRules.joined(separator: "; ")),
+                ("Order status conventions", assumptions.orderStatusConventions.joined(separator: ", ")),
+                ("Support ownership", assumptions.supportOwnership ?? ""),
+            ].filter { !$0.1.isEmpty }.map { .init(label: $0.0, value: $0.1) },
+            hasProvenance: provenance != nil,
+            provenanceVersion: provenance.map { $0.version ?? "—" },
+            provenanceOwner: provenance.map { $0.owner.map(roleName) ?? "—" },
+            localChanges: changes.map { .init(id: $0.id, change: $0.change, resolved: $0.resolved) },
+            hasChanges: !changes.isEmpty,
+            stepsHTML: GFMDocument.safeHTML(from: GFMReserved.sanitize(playbook.steps),
+                                            options: GFMOptions(allowsRawHTML: trustsHTML)))
+    }
+
+    func playbookSummary(_ playbook: Playbook) -> PlaybookSummary {
+        let provenance = playbook.provenance
+        let run = provenance?.firstRun
+        var firstRun = run?.result.rawValue ?? "not recorded"
+        if let run, run.result != .pending {
+            firstRun += [run.mode.map { " in \($0)" }, run.by.map { " by \($0)" }, run.date.map { ", \($0)" }]
+                .compactMap { $0 }.joined()
+        }
+        let changes = provenance?.requiredLocalChanges ?? []
+        return PlaybookSummary(
+            id: playbook.id, title: playbook.title, version: playbook.version ?? "—",
+            owner: playbook.owner.map { roleName($0.value) } ?? "—", mode: playbook.mode?.value.rawValue ?? "—",
+            sourceSite: provenance?.sourceSite ?? "this pack", exportDate: provenance?.exportDate ?? "—",
+            changes: changes.isEmpty ? "none"
+                : "\(changes.filter { !$0.resolved }.count) open, \(changes.filter(\.resolved).count) resolved",
+            firstRun: run?.result.rawValue ?? "none", firstRunText: firstRun)
+    }
+}

@@ -1,0 +1,15 @@
+/// The site a handbook speaks about, as the `site-record` partial shows it.
+struct SiteRecordModel: Sendable {
+    struct Fact: Sendable {
+        var label: String
+        /// Empty when missing.
+        var value: String
+        var missing: Bool
+    }
+
+    var id: String
+    var name: String
+    var facts: [Fact]
+    var supportOwner: String?
+    var rollbackPath: String?
+}

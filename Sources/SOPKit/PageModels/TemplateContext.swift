@@ -1,0 +1,69 @@
+import GFM
+
+/// The one seam between typed page models and swift-mustache. swift-mustache can read a struct's
+/// stored properties itself, by `Mirror`, but it reflects the whole struct again for every name it
+/// looks up (a page looks up hundreds); this turns a model into the dictionaries swift-mustache
+/// reads fastest, reflecting each value once. The rules are swift-mustache's own: stored
+/// properties only, and a nil optional is absent, so a lookup climbs the context stack exactly as
+/// it would past a missing key. A `Page` shows its content's fields and its chrome's as one set.
+enum TemplateContext {
+    static func context(of model: Any) -> Any {
+        switch model {
+        case is String, is Bool, is Int, is SafeHTML, is MarkdownSource, is [String]:
+            return model
+        case let model as any TemplateFields:
+            return model.templateFields
+        case let page as any PageParts:
+            return page.parts.reduce(into: [String: Any]()) { merged, part in
+                merged.merge(context(of: part) as? [String: Any] ?? [:]) { first, _ in first }
+            }
+        case let list as [Any]:
+            return list.map(context(of:))
+        default:
+            return Mirror(reflecting: model).displayStyle == .struct ? fields(of: model) : model
+        }
+    }
+
+    /// A struct's stored properties by name, each converted; nil optionals left out. What
+    /// `TemplateFields` writes out by hand for the models of the pages there are thousands of.
+    static func fields(of model: Any) -> [String: Any] {
+        var fields: [String: Any] = [:]
+        for child in Mirror(reflecting: model).children {
+            guard let label = child.label, let value = unwrapped(child.value) else { continue }
+            fields[label] = context(of: value)
+        }
+        return fields
+    }
+
+    /// The value inside an optional, nil when it is nil; any other value as it is.
+    static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+}
+
+/// A model that lists its own fields for the template, as `TemplateContext.fields(of:)` would
+/// find them by reflection but without its cost: the models of the pages and fragments rendered
+/// once per SOP view. `TemplateContextTests` checks each against the reflected fields.
+protocol TemplateFields: Sendable {
+    var templateFields: [String: Any] { get }
+}
+
+/// Values a template sees as one flat set of names, the first part's winning.
+protocol PageParts {
+    var parts: [Any] { get }
+}
+
+extension Page: PageParts {
+    var parts: [Any] { [content, chrome] }
+}
+
+/// Kept for the template checks, which follow swift-mustache's lookup on the models themselves.
+enum TemplateLookup {
+    /// The stored property `name` of `model`, unwrapped when optional; nil when absent or nil.
+    static func field(_ name: String, of model: Any) -> Any? {
+        guard let child = Mirror(reflecting: model).children.first(where: { $0.label == name }) else { return nil }
+        return TemplateContext.unwrapped(child.value)
+    }
+}

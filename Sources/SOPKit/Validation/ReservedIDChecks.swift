@@ -1,0 +1,23 @@
+/// Ids that would put two pages at one path: an SOP page `roles/<role>/<sop>.html` sits beside
+/// the role's own pages, and a playbook page `playbooks/<id>.html` beside the register. The writer
+/// refuses a plan with two files at one path anyway; this says why, at the id, before rendering.
+enum ReservedIDChecks {
+    /// Page names in a role's folder (handbook, print handbook, and the knowledge check and
+    /// sign-off sheet that come next), so no SOP may take them.
+    static let rolePageNames: Set<String> = ["index", "print", "check", "sign-off"]
+    /// Page names in playbooks/.
+    static let playbookPageNames: Set<String> = ["index"]
+
+    static func check(_ pack: Pack) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for sop in pack.sops where rolePageNames.contains(sop.id) {
+            diagnostics.append(.error("reserved-id", "SOP id '\(sop.id)' is reserved for a handbook page "
+                + "(roles/<role>/\(sop.id).html); rename the SOP, e.g. '\(sop.id)-sop'", at: sop.location))
+        }
+        for playbook in pack.playbooks where playbookPageNames.contains(playbook.id) {
+            diagnostics.append(.error("reserved-id", "playbook id '\(playbook.id)' is reserved for the register "
+                + "(playbooks/\(playbook.id).html); rename the playbook", at: playbook.location))
+        }
+        return diagnostics
+    }
+}

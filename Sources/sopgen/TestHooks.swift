@@ -1,0 +1,17 @@
+import Foundation
+import SOPKit
+
+/// Hooks the crash-safety tests use through the built binary; unset, they change nothing.
+/// `SOPGEN_TEST_KILL_AT=<checkpoint>` makes the process SIGKILL itself at that point of the write
+/// (locked, half-written, staged, rechecked, retired, swapped); `SOPGEN_TEST_SWAP=two-renames` uses the
+/// fallback swap a file system without `renameat2(RENAME_EXCHANGE)` gets.
+enum TestHooks {
+    static func writer() -> SiteWriter {
+        let environment = ProcessInfo.processInfo.environment
+        let killAt = environment["SOPGEN_TEST_KILL_AT"].flatMap(SiteWriter.Checkpoint.init(rawValue:))
+        let swap: SiteWriter.Swap = environment["SOPGEN_TEST_SWAP"] == "two-renames" ? .twoRenames : .exchange
+        return SiteWriter(swap: swap) { point in
+            if point == killAt { kill(getpid(), SIGKILL) }
+        }
+    }
+}

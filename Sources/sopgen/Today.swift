@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import SOPKit
+
+/// The only place sopgen reads the clock. In order: an explicit `--today`/`--date`, then
+/// `SOURCE_DATE_EPOCH` (the reproducible-builds convention: seconds since 1970, UTC), then the
+/// system clock. Tests and reproducible builds pin the day with either of the first two.
+enum Today {
+    static func resolve(_ option: String?, flag: String = "--today") throws -> CalendarDate {
+        if let option {
+            guard let day = CalendarDate(option) else {
+                throw ValidationError("\(flag) '\(option)' is not a date; write YYYY-MM-DD")
+            }
+            return day
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
+            guard let seconds = Int(epoch) else {
+                throw ValidationError("SOURCE_DATE_EPOCH '\(epoch)' is not a whole number of seconds since 1970")
+            }
+            return CalendarDate(secondsSince1970: seconds)
+        }
+        return CalendarDate(secondsSince1970: Int(Date().timeIntervalSince1970))
+    }
+}
+
+/// `--today`, shared by the commands that judge review dates.
+struct TodayOption: ParsableArguments {
+    @Option(help: "The day to check review dates against (YYYY-MM-DD); defaults to SOURCE_DATE_EPOCH, else today.")
+    var today: String?
+
+    func validate() throws { _ = try Today.resolve(today) }
+
+    func resolve() throws -> CalendarDate { try Today.resolve(today) }
+}

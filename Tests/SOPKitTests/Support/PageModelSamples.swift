@@ -1,0 +1,111 @@
+@testable import GFM
+@testable import SOPKit
+
+/// One value of every page model with every optional set and every list holding one element, so a
+/// walk over it by `Mirror` reaches every field a template can name: the template-field checks and
+/// docs/theme-variables.md are made from these. The memberwise initialisers keep them complete.
+enum PageModelSamples {
+    static let html = SafeHTML(trusted: "<p>…</p>")
+
+    /// Every template of the default theme and the model it renders with; partials and the layout
+    /// are listed under the page models that include them.
+    static let templates: [(template: String, partials: [String], model: any Sendable)] = [
+        ("home", ["layout", "site-record"], page(home, bodyClass: "home")),
+        ("handbook", ["layout", "decision-guide", "role-essentials"], page(handbook, bodyClass: "handbook")),
+        ("print", ["layout", "site-record", "decision-guide", "role-essentials"], page(print, bodyClass: "print")),
+        ("sop", ["layout"], page(sop, bodyClass: "sop role-view")),
+        ("playbooks", ["layout"], page(PlaybookRegisterPage(playbooks: [playbookSummary]), bodyClass: "playbooks")),
+        ("playbook", ["layout"], page(playbook, bodyClass: "playbook")),
+        ("checklist", [], checklist),
+        ("checklist.md", [], checklist),
+        ("nav", [], Navigation(navRoles: [.init(name: "Site administrator", href: "../../roles/admin/index.html")], root: "../../")),
+        ("toc", [], TableOfContents(toc: [.init(text: "Before you start", id: "before-you-start")])),
+        ("sop-header", [], sopHeader),
+    ]
+
+    static func page<Content: Sendable>(_ content: Content, bodyClass: String) -> Page<Content> {
+        Page(chrome: chrome(bodyClass: bodyClass), content: content)
+    }
+
+    static func chrome(bodyClass: String) -> PageChrome {
+        PageChrome(pageTitle: "Support agent handbook", root: "../../", bodyClass: bodyClass, pack: packTitle, navHTML: html,
+                   homeHref: "../../index.html")
+    }
+
+    static let packTitle = PackTitle(title: "SophMate rollout handbook", organisation: "Harbour & Vine")
+
+    static let site = SiteRecordModel(
+        id: "harbour-store", name: "Harbour & Vine online store",
+        facts: [.init(label: "Setup owner", value: "Priya Raman", missing: false)],
+        supportOwner: "Tom Okafor", rollbackPath: "Nightly host backups, restored by Priya Raman")
+
+    static let sopSummary = SOPSummary(
+        id: "refunds", title: "Handling refunds", href: "refunds.html", surface: "Support", audience: "Support agent, Store manager",
+        summary: "When to draft a refund reply and who approves it.")
+
+    static let home = HomePage(
+        site: site,
+        roles: [.init(id: "agent", name: "Support agent", description: "Answers customers.", href: "roles/agent/index.html",
+                      sopCount: "3 SOPs", decisionCount: "1 decision")],
+        sops: [sopSummary],
+        checklistSites: [.init(name: "Harbour & Vine online store",
+                               checklists: [.init(title: "First-run checklist", base: "checklists/harbour-store/first-run")])],
+        hasChecklists: true, hasPlaybooks: true,
+        policies: [.init(action: "Issue a refund", surface: "Commerce", risk: "high", mode: "approval", approvers: "Store manager",
+                         approvalsRequired: 1, killSwitch: "Site administrator")])
+
+    static let role = RoleHeading(id: "agent", name: "Support agent", description: "Answers customers.")
+
+    static let guide = DecisionGuideItem(
+        policyID: "refunds", action: "Issue a refund", surface: "Commerce", risk: "high", mode: "approval",
+        involvement: "You propose", ask: "Ask the store manager.", approve: "You do not approve refunds.",
+        reject: ["The order is older than 30 days."], hasReject: true, escalate: ["The customer threatens a chargeback."],
+        hasEscalate: true, escalateTo: "Store manager", stop: ["The plan touches other orders."], hasStop: true,
+        stopCall: "Call the site administrator.")
+
+    static let escalation = EscalationStep(name: "Store manager", href: "../../roles/manager/index.html", isSelf: false, isLast: true)
+
+    static let handbook = HandbookPage(
+        role: role, capabilities: [.init(surface: "Support", level: "draft", meaning: "Drafts replies for review.")],
+        guide: [guide], escalationPath: [escalation], isTop: false, refusals: ["Refunds over £100."],
+        firstWeekFocus: ["Read every support SOP."], hasRefusals: true, hasFirstWeekFocus: true, site: site, sops: [sopSummary],
+        hasSOPs: true, packHasPlaybooks: true,
+        playbooks: [.init(title: "Refund triage", href: "../../playbooks/refund-triage.html", relation: "you run it", mode: "draft")])
+
+    static let print = PrintPage(
+        role: role, guide: [guide], escalationPath: [escalation], isTop: false, refusals: ["Refunds over £100."],
+        firstWeekFocus: ["Read every support SOP."], hasRefusals: true, hasFirstWeekFocus: true, site: site,
+        sops: [.init(id: "refunds", headerHTML: html, bodyHTML: html)])
+
+    static let sop = SOPPage(
+        sop: .init(title: "Handling refunds", id: "refunds"), sopHeaderHTML: html, bodyHTML: html, tocHTML: html,
+        isTrainerView: false, role: .init(id: "agent", name: "Support agent", href: "index.html"),
+        trainerHref: "../../sops/refunds.html")
+
+    static let sopHeader = SOPHeader(title: "Handling refunds", id: "refunds", facts: [.init(label: "Owner", value: "Store manager")])
+
+    static let playbookSummary = PlaybookSummary(
+        id: "refund-triage", title: "Refund triage", version: "1.2.0", owner: "Store manager", mode: "draft",
+        sourceSite: "agency-demo", exportDate: "2026-10-01", changes: "1 open, 0 resolved", firstRun: "passed",
+        firstRunText: "passed in staging by Priya Raman, 2026-10-03")
+
+    static let playbook = PlaybookPage(
+        id: "refund-triage", title: "Refund triage", version: "1.2.0", owner: "Store manager", mode: "draft",
+        sourceSite: "agency-demo", exportDate: "2026-10-01", changes: "1 open, 0 resolved", firstRun: "passed",
+        firstRunText: "passed in staging by Priya Raman, 2026-10-03",
+        fields: [.init(label: "Owner", value: "Store manager", missing: false)],
+        assumptions: [.init(label: "Roles", value: "agent, manager")], hasProvenance: true, provenanceVersion: "1.2.0",
+        provenanceOwner: "Store manager", localChanges: [.init(id: "kb-sources", change: "Name this site's sources", resolved: false)],
+        hasChanges: true, stepsHTML: html)
+
+    static let checklist = ChecklistPage(
+        pageTitle: "First-run checklist — Harbour & Vine online store", title: "First-run checklist", root: "../../",
+        homeHref: "../../index.html", pack: packTitle, site: .init(id: "harbour-store", name: "Harbour & Vine online store"),
+        facts: [.init(label: "Setup owner", value: "Priya Raman", missing: false)],
+        details: [.init(label: "WooCommerce", value: "9.4.2")],
+        blocking: [.init(code: "missing-rollback", message: "No rollback path is recorded.")], hasBlocking: true,
+        sections: [.init(title: "Before the first run", items: [.init(id: "first-run-1.1", html: html, markdown: MarkdownSource(text: "The site record is *complete*."))], hasTitle: true,
+                         intro: "Complete before anyone is invited.")],
+        signOff: [.init(role: "Site administrator")], inputHash: "ad058601d4f2", footerCSS: SafeHTML(trusted: "\"…\""),
+        summary: "What to check before the first run.", inlineCSS: SafeHTML(trusted: "body { … }"))
+}
