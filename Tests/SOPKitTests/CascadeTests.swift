@@ -121,4 +121,11 @@ import Testing
         #expect(sorted == ["sopgen.yml", "roles.yml", "policies.yml", "sites/s.yml", "snippets/s.md", "templates/t.mustache",
                            "procedures/a.md", "checklists/c.md", "playbooks/p.yml"])
     }
+
+    @Test func partialWithASyntaxErrorIsNotAnUnknownPartial() async {
+        let files = ["templates/sidebar.mustache": "{{#open}}\n", "templates/home.mustache": "{{> sidebar}}\n"]
+        let lines = await report(files, render: true)
+        #expect(lines == ["templates/sidebar.mustache:2:1: invalid Mustache template: expectedSectionEnd [template-syntax]"], "\(lines)")
+    }
 }
+

@@ -18,10 +18,9 @@ import Testing
     /// the SOPs the mutation touched (the part of rendering that reads what a mutation changes).
     static let fullRenderEvery = 25
 
-    static let mutator: PackMutator = {
-        let loaded = PackLoader().load(from: TestPaths.bundledPack)
-        return PackMutator(files: loaded.files.mapValues(\.text))
-    }()
+    /// The bundled pack as loaded: unchanged files of a case are taken from here.
+    static let baseline = PackLoader().load(from: TestPaths.bundledPack).files
+    static let mutator = PackMutator(files: baseline.mapValues(\.text))
 
     static func cases(_ count: Int, offset: Int = 0) -> [PackMutator.Case] {
         if let seed = replaySeed { return [mutator.mutate(seed: seed)] }
@@ -64,7 +63,7 @@ import Testing
     /// Decode, validate and resolve; then either every page, or the views of the SOPs the
     /// mutation touched. Returns what is wrong.
     static func runInProcess(_ mutation: PackMutator.Case, fullRender: Bool) async -> [String] {
-        let loaded = InMemoryPack.loaded(mutation.files)
+        let loaded = InMemoryPack.loaded(mutation.files, reusing: baseline)
         if fullRender {
             let result = await Pipeline(packRoot: loaded.root, today: MistakesPackTests.today).plan(loaded)
             var problems = MutationCheck.located(result.diagnostics, sources: result.sources)

@@ -80,5 +80,23 @@ import Testing
         #expect(report.contains("…(99631 characters)…"))
         #expect(report.contains("' in default_site [unknown-site]"))
     }
+
+    /// 40,000 problems in two files: each file lists 200 and counts the rest, and the report is
+    /// made in one pass (the formatter used to rescan the file, or the whole line, per diagnostic).
+    @Test func aFileWithThousandsOfProblemsIsCountedNotListed() async {
+        var files = PackFiles.pack(PackFiles.sop("one", body: String(repeating: "{{,}} ", count: 20_000) + "\n"))
+        files.merge(PackFiles.sop("many", body: String(repeating: "{{,}}\n", count: 20_000))) { $1 }
+        let loaded = InMemoryPack.loaded(files)
+        let diagnostics = await InMemoryPack.diagnostics(files)
+        #expect(diagnostics.count == 2 * 201)
+        #expect(diagnostics.filter { $0.code == "too-many-problems" }.map { "\($0.location): \($0.message)" } == [
+            "procedures/many.md:209:1: 19800 more problems in procedures/many.md from here on are not listed (19800 errors); fix the ones above and check again",
+            "procedures/one.md:9:1201: 19800 more problems in procedures/one.md from here on are not listed (19800 errors); fix the ones above and check again",
+        ])
+        let text = DiagnosticFormatter(sources: loaded.files).format(diagnostics)
+        #expect(text.utf8.count < 150_000)
+        let json = DiagnosticReport(diagnostics: diagnostics, sources: loaded.files, packPath: "p", packURL: loaded.root).render(.json)
+        #expect(json.utf8.count < 300_000, "the JSON source field quotes a window of the 120,000-character line")
+    }
 }
 

@@ -22,6 +22,7 @@ public enum DiagnosticCatalogue {
         Entry(code: "file-too-large", summary: "A file is over 2 MiB.", fix: "split the SOP into several shorter ones"),
         Entry(code: "symlink-loop", summary: "A symbolic link leads back to a folder already read.", fix: "remove the link `procedures/again -> ..`"),
         Entry(code: "broken-symlink", summary: "A symbolic link points at nothing.", fix: "remove or repoint the link"),
+        Entry(code: "too-many-problems", summary: "A file has more than 200 problems; the rest are counted, not listed.", fix: "fix the problems listed, then `sopgen check` again"),
         // YAML
         Entry(code: "yaml-syntax", summary: "The YAML cannot be parsed.", fix: "`name: [unclosed` → `name: Store manager`"),
         Entry(code: "duplicate-key", summary: "A key appears twice in one mapping.", fix: "remove the second `title:`"),

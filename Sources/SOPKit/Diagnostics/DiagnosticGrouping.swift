@@ -16,7 +16,7 @@ public enum DiagnosticGrouping {
             }
         }
         for uses in groups.values {
-            let sorted = uses.sorted()
+            let sorted = inPackOrder(uses)
             var first = sorted[0]
             let others = sorted.dropFirst()
             if !others.isEmpty {
@@ -26,12 +26,60 @@ public enum DiagnosticGrouping {
             }
             single.append(first)
         }
-        return single.sorted()
+        return limited(inPackOrder(single))
+    }
+
+    /// Diagnostics kept per file; a file with more (a generated or corrupted file, usually) gets
+    /// one more saying how many are left out, so a report stays readable and its size bounded.
+    static let perFileLimit = 200
+
+    /// `sorted` with each file's diagnostics after the first `perFileLimit` replaced by a count.
+    static func limited(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        for diagnostic in sorted { counts[diagnostic.location.path, default: 0] += 1 }
+        guard counts.values.contains(where: { $0 > perFileLimit }) else { return sorted }
+        var kept: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        var omitted: [String: (first: Diagnostic, errors: Int, count: Int)] = [:]
+        for diagnostic in sorted {
+            let path = diagnostic.location.path
+            seen[path, default: 0] += 1
+            if seen[path]! <= perFileLimit {
+                kept.append(diagnostic)
+            } else {
+                let errors = diagnostic.severity == .error ? 1 : 0
+                if let entry = omitted[path] {
+                    omitted[path] = (entry.first, entry.errors + errors, entry.count + 1)
+                } else {
+                    omitted[path] = (diagnostic, errors, 1)
+                }
+            }
+        }
+        for (path, entry) in omitted {
+            let message = "\(entry.count) more problem\(entry.count == 1 ? "" : "s") in \(path) from here on are not listed"
+                + " (\(entry.errors) error\(entry.errors == 1 ? "" : "s")); fix the ones above and check again"
+            kept.append(entry.errors > 0 ? .error("too-many-problems", message, at: entry.first.location)
+                                         : .warning("too-many-problems", message, at: entry.first.location))
+        }
+        return inPackOrder(kept)
     }
 
     private struct GroupKey: Hashable {
         var code: String
         var severity: Diagnostic.Severity
         var subject: String
+    }
+
+    /// `Diagnostic.<` with each file's rank computed once, sorting indices rather than moving
+    /// diagnostics: a report of 600,000 diagnostics sorts in seconds, not in a minute.
+    static func inPackOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let ranks = diagnostics.map(\.location.packOrder)
+        let order = diagnostics.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            let left = diagnostics[a], right = diagnostics[b]
+            if left.location != right.location { return left.location < right.location }
+            return (left.code, left.message) < (right.code, right.message)
+        }
+        return order.map { diagnostics[$0] }
     }
 }

@@ -20,8 +20,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     /// sites that everything names, snippets and templates that SOPs use, then SOPs, checklists
     /// and playbooks. Reports follow this order, so the file that causes a problem comes first.
     public var packOrder: Int {
-        let top = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? path
-        return Self.order.firstIndex(of: top) ?? Self.order.count
+        let top = path.firstIndex(of: "/").map { path[..<$0] } ?? path[...]
+        return Self.order.firstIndex { $0 == top } ?? Self.order.count
     }
 
     static let order = ["sopgen.yml", "roles.yml", "policies.yml", "sites", "snippets", "templates", "procedures",

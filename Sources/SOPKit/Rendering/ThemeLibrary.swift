@@ -18,7 +18,14 @@ struct ThemeLibrary: Sendable {
     static let empty = ThemeLibrary(mustache: MustacheLibrary(), assets: [:], diagnostics: [])
 
     /// `defaults` is sopgen's bundled theme as the load stage read it (`DefaultTheme.files()`).
+    /// The same files give the same theme: it is compiled once (`ThemeCache`).
     static func load(defaults: [String: Data], overrides: [String: SourceFile]) -> ThemeLibrary {
+        ThemeCache.shared.theme(for: .init(defaults: defaults, overrides: overrides.mapValues(\.text))) {
+            compile(defaults: defaults, overrides: overrides)
+        }
+    }
+
+    private static func compile(defaults: [String: Data], overrides: [String: SourceFile]) -> ThemeLibrary {
         MarkdownContentType.registered
         var files = defaults
         for (name, file) in overrides {

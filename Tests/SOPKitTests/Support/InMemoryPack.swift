@@ -3,15 +3,24 @@ import Foundation
 
 /// Runs the pipeline's stages on files held in memory: nothing is read from or written to disk.
 enum InMemoryPack {
-    static func loaded(_ files: [String: String]) -> LoadedPack {
+    /// The bundled theme, read once for every in-memory pack of the run.
+    static let defaultTheme = DefaultTheme.files()
+
+    /// `files` as the load stage would give them. A file whose text equals the one in `base` is
+    /// taken from there as it is (the mutation test changes one file of thirty at a time).
+    static func loaded(_ files: [String: String], reusing base: [String: SourceFile] = [:]) -> LoadedPack {
         var sources: [String: SourceFile] = [:]
         for (path, text) in files {
+            if let known = base[path], known.text == text {
+                sources[path] = known
+                continue
+            }
             // As the loader would: a byte-order mark dropped, line endings made LF.
             guard case .success(let normalised) = TextDecoding.decode(Data(text.utf8)) else { continue }
             sources[path] = SourceFile(path: path, text: normalised)
         }
         var loaded = LoadedPack(root: URL(fileURLWithPath: "/in-memory-pack"), files: sources)
-        loaded.defaultTheme = DefaultTheme.files()
+        loaded.defaultTheme = defaultTheme
         return loaded
     }
 
