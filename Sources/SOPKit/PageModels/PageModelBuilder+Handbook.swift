@@ -16,7 +16,7 @@ extension PageModelBuilder {
             hasRefusals: !role.refusals.isEmpty,
             hasFirstWeekFocus: !role.firstWeekFocus.isEmpty,
             site: siteRecord(),
-            sops: handbook.sopIDs.compactMap { pack.sop($0) }.map { sopSummary($0, href: "\($0.id).html") },
+            sops: handbook.sopIDs.compactMap { resolved.sop($0) }.map { sopSummary($0, href: "\($0.sop.id).html") },
             hasSOPs: !handbook.sopIDs.isEmpty,
             packHasPlaybooks: !pack.playbooks.isEmpty,
             playbooks: PlaybookRelations.playbooks(for: role, in: pack).map {

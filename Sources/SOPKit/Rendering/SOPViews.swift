@@ -7,7 +7,13 @@ struct SOPViews: Sendable {
     var print: [String: GFMRendering]
     var diagnostics: [Diagnostic]
     /// Links into other SOPs with a heading, to check once every SOP's headings are known.
-    var anchoredLinks: [(path: String, fragment: String, location: SourceLocation)]
+    var anchoredLinks: [AnchoredLink]
+
+    struct AnchoredLink: Sendable {
+        var path: String
+        var fragment: String
+        var location: SourceLocation
+    }
 }
 
 /// Renders one SOP's views from a single parse.
@@ -15,6 +21,8 @@ struct SOPViewRenderer: Sendable {
     let resolved: ResolvedPack
     /// SOP id by pack path, for links between SOPs.
     let sopsByPath: [String: SOP]
+    /// The SOP paths sorted once, for "did you mean" on a broken link (not once per SOP).
+    let sopPaths: [String]
     let roleValues: [String: [String: String]]
     let trainerRoleValues: [String: String]
     /// Role names by id, for the trainer view's role block labels.
@@ -26,14 +34,17 @@ struct SOPViewRenderer: Sendable {
         sopIDs = Set(resolved.sops.map(\.sop.id))
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
+        sopPaths = sopsByPath.keys.sorted()
         // The first of two roles with one id wins, as everywhere else; validation reports the second.
         roleValues = Dictionary(resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) },
                                 uniquingKeysWith: { first, _ in first })
         trainerRoleValues = ValueCatalog.forRole(nil, pack: resolved.pack)
-        roleNames = Dictionary(resolved.pack.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        roleNames = resolved.names.roles
     }
 
-    func render(_ item: ResolvedPack.ResolvedSOP) -> SOPViews {
+    /// `everyView` false renders the trainer view only: what the diagnostics need (its heading
+    /// ids for anchored links; every other problem is found by the parse), for `check`.
+    func render(_ item: ResolvedPack.ResolvedSOP, everyView: Bool = true) -> SOPViews {
         let markdown = item.markdown
         var diagnostics: [Diagnostic] = []
         let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
@@ -48,7 +59,7 @@ struct SOPViewRenderer: Sendable {
         if let valueOverflow { diagnostics.append(valueOverflow) }
         // Past the budget, views show no values at all: the build has failed, and stays small.
         let sharedValues = valueOverflow == nil ? item.values : [:]
-        var anchoredLinks: [(String, String, SourceLocation)] = []
+        var anchoredLinks: [SOPViews.AnchoredLink] = []
         for id in document.misplacedContainers where id < markdown.blocks.count {
             diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
         }
@@ -61,7 +72,6 @@ struct SOPViewRenderer: Sendable {
         var targets: [GFMLink: LinkTarget] = [:]
         // A path broken a thousand times is looked up among the SOPs once.
         var suggestions: [String: String] = [:]
-        let sopPaths = sopsByPath.keys.sorted()
         func suggestion(for path: String) -> String {
             if let known = suggestions[path] { return known }
             let text = Suggestion.didYouMean(path, in: sopPaths)
@@ -79,20 +89,24 @@ struct SOPViewRenderer: Sendable {
                 diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
                                           at: location).about(path))
             } else if let fragment, !fragment.isEmpty {
-                anchoredLinks.append((path, fragment, location))
+                anchoredLinks.append(.init(path: path, fragment: fragment, location: location))
             }
         }
 
         let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets, withValues: valueOverflow == nil))
         var roles: [String: GFMRendering] = [:]
         var print: [String: GFMRendering] = [:]
-        for audience in item.sop.audience {
-            let role = audience.value
-            guard roles[role] == nil, roleValues[role] != nil else { continue }
+        for role in readers(of: item) where everyView {
             roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets, withValues: valueOverflow == nil))
             print[role] = document.render(view(for: item, role: role, printing: true, targets: targets, withValues: valueOverflow == nil))
         }
         return SOPViews(trainer: trainer, roles: roles, print: print, diagnostics: diagnostics, anchoredLinks: anchoredLinks)
+    }
+
+    /// The roles with a view of this SOP: its audience, each once, in order, roles the pack defines.
+    func readers(of item: ResolvedPack.ResolvedSOP) -> [String] {
+        var seen: Set<String> = []
+        return item.sop.audience.map(\.value).filter { roleValues[$0] != nil && seen.insert($0).inserted }
     }
 
     /// `targets` holds each link classified once; the views only decide where it points.
