@@ -1,10 +1,9 @@
 import GFM
 
-/// Every rendering of one SOP: the trainer view, each role's view, and each role's print section.
+/// The renderings of one SOP's pages: the trainer view and each role's view.
 struct SOPViews: Sendable {
     var trainer: GFMRendering
     var roles: [String: GFMRendering]
-    var print: [String: GFMRendering]
     var diagnostics: [Diagnostic]
     /// Links into other SOPs with a heading, to check once every SOP's headings are known.
     var anchoredLinks: [AnchoredLink]
@@ -42,9 +41,38 @@ struct SOPViewRenderer: Sendable {
         roleNames = resolved.names.roles
     }
 
-    /// `everyView` false renders the trainer view only: what the diagnostics need (its heading
-    /// ids for anchored links; every other problem is found by the parse), for `check`.
+    /// The trainer view and each reader's view (`everyView` false: the trainer view only, what the
+    /// diagnostics need: its heading ids for anchored links; every other problem is found by the
+    /// parse). Print views are rendered later, by `printView`, when the print pages are.
     func render(_ item: ResolvedPack.ResolvedSOP, everyView: Bool = true) -> SOPViews {
+        let parsed = parse(item)
+        let trainer = parsed.document.render(view(for: item, role: nil, printing: false, parsed: parsed))
+        var roles: [String: GFMRendering] = [:]
+        for role in readers(of: item) where everyView {
+            roles[role] = parsed.document.render(view(for: item, role: role, printing: false, parsed: parsed))
+        }
+        return SOPViews(trainer: trainer, roles: roles, diagnostics: parsed.diagnostics, anchoredLinks: parsed.anchoredLinks)
+    }
+
+    /// `role`'s view of the SOP as a section of the role's print page. The SOP is parsed again:
+    /// keeping every SOP's print views until the print pages are rendered would make memory grow
+    /// with the pack (a tenth of a gigabyte at 5,000 SOPs), and a parse costs far less than a page.
+    func printView(_ item: ResolvedPack.ResolvedSOP, role: String) -> GFMRendering {
+        let parsed = parse(item)
+        return parsed.document.render(view(for: item, role: role, printing: true, parsed: parsed))
+    }
+
+    /// An SOP parsed once for all its views, with what the parse found: problems, each link
+    /// classified, links into other SOPs' headings.
+    private struct Parsed {
+        var document: GFMDocument
+        var diagnostics: [Diagnostic]
+        var targets: [GFMLink: LinkTarget]
+        var withValues: Bool
+        var anchoredLinks: [SOPViews.AnchoredLink]
+    }
+
+    private func parse(_ item: ResolvedPack.ResolvedSOP) -> Parsed {
         let markdown = item.markdown
         var diagnostics: [Diagnostic] = []
         let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
@@ -93,14 +121,8 @@ struct SOPViewRenderer: Sendable {
             }
         }
 
-        let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets, withValues: valueOverflow == nil))
-        var roles: [String: GFMRendering] = [:]
-        var print: [String: GFMRendering] = [:]
-        for role in readers(of: item) where everyView {
-            roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets, withValues: valueOverflow == nil))
-            print[role] = document.render(view(for: item, role: role, printing: true, targets: targets, withValues: valueOverflow == nil))
-        }
-        return SOPViews(trainer: trainer, roles: roles, print: print, diagnostics: diagnostics, anchoredLinks: anchoredLinks)
+        return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,
+                      anchoredLinks: anchoredLinks)
     }
 
     /// The roles with a view of this SOP: its audience, each once, in order, roles the pack defines.
@@ -110,8 +132,9 @@ struct SOPViewRenderer: Sendable {
     }
 
     /// `targets` holds each link classified once; the views only decide where it points.
-    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, targets: [GFMLink: LinkTarget], withValues: Bool) -> GFMView {
+    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, parsed: Parsed) -> GFMView {
         let markdown = item.markdown
+        let targets = parsed.targets, withValues = parsed.withValues
         let values = withValues ? item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 } : [:]
         let ownID = item.sop.id
         let roleNames = roleNames

@@ -25,7 +25,8 @@ public struct SiteRenderer: Sendable {
 /// The site in batches of `batchSize` SOPs: each batch is rendered on every core (rendering is
 /// pure; the results keep SOP order) and handed on before the next starts, so memory holds one
 /// batch of pages, not the site. What outlives a batch is small: each SOP's heading ids and
-/// anchored links (checked once all SOPs are known) and its print sections (the print pages).
+/// anchored links (checked once all SOPs are known) and its header (for the print pages, which
+/// render each SOP's print view again when they are rendered).
 struct SiteBatches: Sendable {
     /// Enough SOPs to keep both cores busy and the disk writes large; few enough to stay flat.
     static let defaultBatchSize = 256
@@ -103,7 +104,7 @@ struct SiteBatches: Sendable {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
         var headingsByPath: [String: Set<String>] = [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
-        var printSections: [String: PrintSections] = [:]
+        var headers: [String: SafeHTML] = [:]
         let sops = resolved.sops
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
@@ -114,7 +115,7 @@ struct SiteBatches: Sendable {
                 headingsByPath[sop.path] = sop.headings
                 anchoredLinks += sop.anchoredLinks
                 // The first of two SOPs with one id wins, as everywhere else; validation reports the second.
-                if printSections[sop.id] == nil { printSections[sop.id] = sop.print }
+                if headers[sop.id] == nil { headers[sop.id] = sop.header }
                 files += sop.files
             }
             try write(files)
@@ -122,12 +123,12 @@ struct SiteBatches: Sendable {
         diagnostics += brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
 
         let others = otherPages
-        let sections = printSections
+        let sections = headers
         for start in stride(from: 0, to: others.count, by: 8) {
             let batch = others[start..<min(start + 8, others.count)]
             let files = Parallel.map(batch.count) { [self] index in
                 let page = batch[batch.startIndex + index]
-                return zip(page.paths, render(page.page, printSections: sections)).map { path, text in
+                return zip(page.paths, render(page.page, headers: sections)).map { path, text in
                     OutputPlan.File(path: path, contents: Data(text.utf8))
                 }
             }
@@ -174,12 +175,6 @@ struct SiteBatches: Sendable {
         return diagnostics
     }
 
-    /// What a print page needs of one SOP: its header and its print view for each reader.
-    private struct PrintSections: Sendable {
-        var header: SafeHTML
-        var byRole: [String: SafeHTML]
-    }
-
     private struct RenderedSOP: Sendable {
         var id: String
         var path: String
@@ -187,7 +182,7 @@ struct SiteBatches: Sendable {
         var diagnostics: [Diagnostic]
         var headings: Set<String>
         var anchoredLinks: [SOPViews.AnchoredLink]
-        var print: PrintSections
+        var header: SafeHTML
     }
 
     private func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
@@ -224,12 +219,11 @@ struct SiteBatches: Sendable {
             id: item.sop.id, path: item.sop.path,
             files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) },
             diagnostics: rendered.diagnostics, headings: Set(rendered.trainer.headings.map(\.id)),
-            anchoredLinks: rendered.anchoredLinks,
-            print: PrintSections(header: header, byRole: rendered.print.mapValues(\.safeHTML)))
+            anchoredLinks: rendered.anchoredLinks, header: header)
     }
 
     /// The texts of `page`'s files, in the order of its paths.
-    private func render(_ page: Other, printSections: [String: PrintSections]) -> [String] {
+    private func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
         let pack = resolved.pack
         switch page {
         case .handbook(let index):
@@ -238,9 +232,10 @@ struct SiteBatches: Sendable {
                                        nav: navs["../../"]!)
             var printChrome = chrome
             printChrome.bodyClass = "print"
+            let role = handbook.role.id
             let sections = handbook.sopIDs.compactMap { id -> PrintPage.Section? in
-                guard let sop = printSections[id], let body = sop.byRole[handbook.role.id] else { return nil }
-                return PrintPage.Section(id: id, headerHTML: sop.header, bodyHTML: body)
+                guard let header = headers[id], let item = resolved.sop(id), views.readers(of: item).contains(role) else { return nil }
+                return PrintPage.Section(id: id, headerHTML: header, bodyHTML: views.printView(item, role: role).safeHTML)
             }
             return [theme.render(Page(chrome: chrome, content: models.handbook(handbook))),
                     theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections)))]
