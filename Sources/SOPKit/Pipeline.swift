@@ -110,7 +110,7 @@ final class RenderedSite: OutputSource {
     var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
 
     func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
-        diagnostics = try batches.render(write)
+        diagnostics = try batches.render(stopsAtError: true, write)
         return !diagnostics.hasErrors
     }
 }

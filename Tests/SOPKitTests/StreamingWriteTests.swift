@@ -43,6 +43,16 @@ import Testing
         #expect(single.batchSizes.max()! < whole.files.count / 2)
     }
 
+    /// A build stops rendering at the first error, and still reports everything a full render does.
+    @Test func aBuildStopsWritingAtTheFirstErrorAndReportsEverything() async {
+        let resolved = await Self.resolved(TestPaths.fixturePack("mistakes"))
+        let full = Self.files(SiteBatches(resolved, batchSize: 1))
+        var written = 0
+        let stopped = SiteBatches(resolved, batchSize: 1).render(stopsAtError: true) { (batch: [OutputPlan.File]) in written += batch.count }
+        #expect(stopped == full.diagnostics)
+        #expect(written < full.files.count)
+    }
+
     @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
     func checkReportsWhatPlanReportsWithoutRenderingPages(_ name: String) async {
         let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
@@ -73,6 +83,17 @@ import Testing
         #expect(folder.snapshot(output) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
         #expect(siblings == ["site"])
+    }
+
+    /// The same on a first build: the staging folder goes, and no output folder is made.
+    @Test func aRenderErrorOnAFirstBuildLeavesNoOutput() async throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack(PackFiles.sop("other", body: "See [the guide](guide.md#nowhere).\n")))
+        let parent = folder.url.appendingPathComponent("out")
+        let result = try await Pipeline(packRoot: folder.url, today: TestClock.today).build(into: parent.appendingPathComponent("site"))
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map(\.code) == ["broken-anchor"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [])
     }
 
     /// A source that writes a file it did not declare, or leaves out one it did, is refused

@@ -100,7 +100,11 @@ struct SiteBatches: Sendable {
     // MARK: Rendering
 
     /// Renders the site, handing each batch of files to `write` in order; returns the diagnostics.
-    func render<Failure: Error>(_ write: ([OutputPlan.File]) throws(Failure) -> Void) throws(Failure) -> [Diagnostic] {
+    /// `stopsAtError` (a build): once an error is known no more pages are rendered or handed on,
+    /// and the rest of the diagnostics come from `diagnostics()`, so a failing build reports what
+    /// `check` reports without writing pages it will throw away.
+    func render<Failure: Error>(stopsAtError: Bool = false,
+                                _ write: ([OutputPlan.File]) throws(Failure) -> Void) throws(Failure) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
         var headingsByPath: [String: Set<String>] = [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
@@ -118,9 +122,11 @@ struct SiteBatches: Sendable {
                 if headers[sop.id] == nil { headers[sop.id] = sop.header }
                 files += sop.files
             }
+            if stopsAtError, diagnostics.hasErrors { return self.diagnostics() }
             try write(files)
         }
         diagnostics += brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
+        if stopsAtError, diagnostics.hasErrors { return diagnostics }
 
         let others = otherPages
         let sections = headers
