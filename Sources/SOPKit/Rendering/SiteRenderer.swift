@@ -130,8 +130,10 @@ struct SiteBatches: Sendable {
 
         let others = otherPages
         let sections = headers
-        for start in stride(from: 0, to: others.count, by: 8) {
-            let batch = others[start..<min(start + 8, others.count)]
+        // Two at a time, one per core: a print page holds every SOP of its role, so these are the
+        // largest pages, and the peak of a large build.
+        for start in stride(from: 0, to: others.count, by: 2) {
+            let batch = others[start..<min(start + 2, others.count)]
             let files = Parallel.map(batch.count) { [self] index in
                 let page = batch[batch.startIndex + index]
                 return zip(page.paths, render(page.page, headers: sections)).map { path, text in
