@@ -75,7 +75,8 @@ enum PageModelSamples {
     static let print = PrintPage(
         role: role, guide: [guide], escalationPath: [escalation], isTop: false, refusals: ["Refunds over £100."],
         firstWeekFocus: ["Read every support SOP."], hasRefusals: true, hasFirstWeekFocus: true, site: site,
-        sops: [.init(id: "refunds", headerHTML: html, bodyHTML: html)])
+        sops: [.init(id: "refunds", headerHTML: html, bodyHTML: html)], contents: [.init(id: "refunds", title: "Handling refunds")],
+        footerCSS: SafeHTML(trusted: "\"…\""))
 
     static let sop = SOPPage(
         sop: .init(title: "Handling refunds", id: "refunds"), sopHeaderHTML: html, bodyHTML: html, tocHTML: html,
