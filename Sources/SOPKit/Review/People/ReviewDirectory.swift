@@ -1,0 +1,21 @@
+/// Who is who for one review: each login of the export with the pack role it acts in, from
+/// `people.yml` (a person named there wins) and the WordPress roster (its roles mapped through
+/// `wordpress_roles`). A login with no role is `unknown-user`, a finding, never a crash.
+struct ReviewDirectory: Sendable {
+    let people: People
+    let roster: WordPressRoster?
+
+    func role(of login: String) -> String? {
+        people.role(login: login, wordPressRoles: roster?.roles[login] ?? [])
+    }
+
+    /// Known to the roster (or named in people.yml) at all, whatever their role.
+    func isKnown(_ login: String) -> Bool {
+        people.person(login: login) != nil || roster?.roles[login] != nil
+    }
+
+    /// Every login the review knows, with its pack role when it has one.
+    var logins: [String] {
+        Set(people.people.map(\.login.value)).union(roster?.roles.keys ?? [:].keys).sorted()
+    }
+}
