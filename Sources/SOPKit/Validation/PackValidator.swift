@@ -74,7 +74,7 @@ public struct PackValidator: Sendable {
         if let people = pack.people {
             people.wordPressRoles.sorted { $0.key < $1.key }.forEach { checkRole($0.value, "wordpress_roles") }
             people.people.forEach { checkRole($0.role, "people") }
-            diagnostics += duplicates(people.people.map { ($0.login.value, $0.login.location) }, kind: "person (login)")
+            diagnostics += duplicates(people.people.map { ($0.login.value, $0.login.location) }, kind: "person")
         }
         diagnostics += ReviewRecordChecks.check(pack)
         return diagnostics

@@ -113,7 +113,7 @@ public struct ActivityExportReader: Sendable {
                 csv.finish(record: { records.append($0) }, problem: { problems.append($0) })
                 deliver(records, problems)
                 if header == nil, !headerFailed {
-                    problem(line: 1, column: 1, code: "missing-column", "the export has no header row; the first row names the columns (time, user, event, …)")
+                    problem(line: 1, column: 1, header: true, "the export has no header row; the first row names the columns (time, user, event, …)")
                 }
             case .jsonLines:
                 if !lineBuffer.isEmpty { jsonLine() }
@@ -156,14 +156,14 @@ public struct ActivityExportReader: Sendable {
             for (index, name) in record.fields.enumerated() {
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
                 if places[trimmed] != nil {
-                    problem(line: record.line, column: record.columns[index], code: "missing-column", "the column '\(trimmed)' appears twice in the header")
+                    problem(line: record.line, column: record.columns[index], header: true, "the column '\(trimmed)' appears twice in the header")
                     headerFailed = true
                 }
                 places[trimmed] = (index, record.columns[index])
             }
             for field in ReviewSettings.Field.allCases where field.isRequired && places[settings.column(field)] == nil {
                 let wanted = settings.column(field)
-                problem(line: record.line, column: 1, code: "missing-column",
+                problem(line: record.line, column: 1, header: true,
                         "the header has no '\(wanted)' column\(Suggestion.didYouMean(wanted, in: Array(places.keys).sorted())); map the export's own name in sopgen.yml: review: columns: {\(field.rawValue): …}")
                 headerFailed = true
             }
@@ -237,13 +237,16 @@ public struct ActivityExportReader: Sendable {
             }
         }
 
-        private mutating func problem(line: Int, column: Int, code: String = "malformed-row", _ message: String, malformed: Bool = false) {
+        /// A problem with the header (`missing-column`: nothing can be read) or with one row
+        /// (`malformed-row`: the row is skipped).
+        private mutating func problem(line: Int, column: Int, header: Bool = false, _ message: String, malformed: Bool = false) {
             if malformed { log.malformedRows += 1 }
             guard log.diagnostics.count < ActivityExportReader.maximumDiagnostics else {
                 extraProblems += 1
                 return
             }
-            log.diagnostics.append(.error(code, message, at: SourceLocation(path: log.path, line: line, column: column)))
+            let location = SourceLocation(path: log.path, line: line, column: column)
+            log.diagnostics.append(header ? .error("missing-column", message, at: location) : .error("malformed-row", message, at: location))
         }
     }
 }
