@@ -24,6 +24,7 @@ import Testing
         case "sopgen.yml": .sopgen
         case "roles.yml": .roles
         case "policies.yml": .policies
+        case "people.yml": .people
         case _ where path.hasPrefix("sites/") && path.hasSuffix(".yml"): .site
         case _ where path.hasPrefix("procedures/") && path.hasSuffix(".md"): .sop
         case _ where path.hasPrefix("playbooks/") && path.hasSuffix(".yml"): .playbook
@@ -61,6 +62,7 @@ import Testing
         case .site: "sites/x.yml"
         case .sop: "procedures/x.md"
         case .playbook: "playbooks/x.yml"
+        case .people: "people.yml"
         }
         let text = example.kind == .sop ? "---\n\(example.yaml)---\nBody.\n" : example.yaml
         let context = DecodingContext(file: SourceFile(path: name, text: text))
@@ -71,6 +73,7 @@ import Testing
         case .site: _ = SiteDecoder.decode(context)
         case .sop: _ = SOPDecoder.decode(context)
         case .playbook: _ = PlaybookDecoder.decode(context)
+        case .people: _ = PeopleDecoder.decode(context)
         }
         return context.diagnostics.filter { shapeCodes.contains($0.code) }
     }

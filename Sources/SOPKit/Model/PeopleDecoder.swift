@@ -15,7 +15,7 @@ enum PeopleDecoder {
         var people = People()
         for (key, value) in file.entries("wordpress_roles") {
             let name = key.scalar?.string ?? ""
-            guard let role = value.scalar?.string, !YAMLFields.isNull(value), !role.isEmpty else {
+            guard let role = value.scalar?.string.trimmingCharacters(in: .whitespaces), !YAMLFields.isNull(value), !role.isEmpty else {
                 context.error("wrong-type", "wordpress_roles.\(name) must be a role id from roles.yml", at: value)
                 continue
             }

@@ -49,7 +49,7 @@ public struct ReviewSettings: Sendable, Hashable {
                 context.error("unknown-key", "unknown column '\(name)' in review.columns; sopgen's columns are \(names.joined(separator: ", "))\(Suggestion.didYouMean(name, in: names))", at: key)
                 continue
             }
-            guard let header = value.scalar?.string, !YAMLFields.isNull(value), !header.isEmpty else {
+            guard let header = value.scalar?.string.trimmingCharacters(in: .whitespaces), !YAMLFields.isNull(value), !header.isEmpty else {
                 context.error("wrong-type", "review.columns.\(name) must be the export's header for it", at: value)
                 continue
             }
