@@ -54,6 +54,21 @@ import Testing
         #expect(clean.standardOutput.contains("no problems found"), "\(clean.standardError)")
     }
 
+    @Test func theSOPPageAndTheHomePageShowTheFlagUntilTheSOPIsReviewed() throws {
+        #expect(try sopgen(["review", export, pack.path, "--record", "--format", "json"]).status == 0)
+        let site = folder.url.appendingPathComponent("site")
+        #expect(try sopgen(["build", pack.path, "--output", site.path]).status == 0)
+        let flag = "flagged by the review of 2026-11-21"
+        let home = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.components(separatedBy: flag).count - 1 == 7)
+        let trainer = try String(contentsOf: site.appendingPathComponent("sops/support-drafts.html"), encoding: .utf8)
+        #expect(trainer.contains("Flagged by the review of 2026-11-21"))
+        let roleView = try String(contentsOf: site.appendingPathComponent("roles/support-agent/support-drafts.html"), encoding: .utf8)
+        #expect(roleView.contains("Flagged by the review of 2026-11-21"))
+        let unflagged = try String(contentsOf: site.appendingPathComponent("sops/incident-escalation.html"), encoding: .utf8)
+        #expect(!unflagged.contains("Flagged by"))
+    }
+
     @Test func failOnSetsTheExitStatus() throws {
         #expect(try sopgen(["review", export, pack.path, "--format", "md"]).status == 0)
         #expect(try sopgen(["review", export, pack.path, "--format", "md", "--fail-on", "none"]).status == 0)

@@ -15,19 +15,16 @@ enum ReviewRecordChecks {
 
     /// Each SOP still due, with the latest review that flagged it.
     static func flags(_ pack: Pack) -> [(sop: SOP, review: ReviewRecord)] {
-        var result: [(SOP, ReviewRecord)] = []
-        for sop in pack.sops {
-            let reviewed = sop.lastReviewed.flatMap { CalendarDate($0.value) }
-            let due = pack.reviews.filter { review in
-                review.flagged.contains { $0.id.value == sop.id } && (reviewed.map { $0 <= review.date } ?? true)
-            }
-            if let latest = due.max(by: { $0.date < $1.date }) { result.append((sop, latest)) }
-        }
-        return result
+        guard !pack.reviews.isEmpty else { return [] }
+        return pack.sops.compactMap { sop in latestOpenReview(of: sop, in: pack).map { (sop, $0) } }
     }
 
-    /// The date of the latest review that flagged `sop` and is still open, for the page banners.
-    static func flaggedDate(of sop: SOP, in pack: Pack) -> CalendarDate? {
-        flags(pack).first { $0.sop.id == sop.id }?.review.date
+    /// The latest recorded review that flagged `sop` and is not yet answered by its `last_reviewed`.
+    static func latestOpenReview(of sop: SOP, in pack: Pack) -> ReviewRecord? {
+        guard !pack.reviews.isEmpty else { return nil }
+        let reviewed = sop.lastReviewed.flatMap { CalendarDate($0.value) }
+        return pack.reviews.filter { review in
+            review.flagged.contains { $0.id.value == sop.id } && (reviewed.map { $0 <= review.date } ?? true)
+        }.max { $0.date < $1.date }
     }
 }
