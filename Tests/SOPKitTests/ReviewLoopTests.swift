@@ -69,6 +69,54 @@ import Testing
         #expect(!unflagged.contains("Flagged by"))
     }
 
+    func setReviewed(_ id: String, _ day: String) throws {
+        let sops = try FileManager.default.subpathsOfDirectory(atPath: pack.appendingPathComponent("procedures").path)
+        let path = try #require(sops.first { $0.hasSuffix("/\(id).md") })
+        let url = pack.appendingPathComponent("procedures/\(path)")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacing(try Regex("last_reviewed: [0-9-]+"), with: "last_reviewed: \(day)", maxReplacements: 1).utf8).write(to: url)
+    }
+
+    func triggered(_ check: ProcessRun) -> [String] {
+        check.standardError.split(separator: "\n").filter { $0.hasSuffix("[review-triggered]") }
+            .compactMap { $0.split(separator: "'").dropFirst().first.map(String.init) }.sorted()
+    }
+
+    @Test func aHostingChangeFromSiteImportMakesItsSOPsDueUntilReviewed() throws {
+        let report = TestPaths.fixtures.appendingPathComponent("site-health/full-debug.txt").path
+        let imported = try sopgen(["site", "import", report, pack.path, "--force"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.contains("Recorded a hosting change in reviews/triggers.yml"))
+        let log = try String(contentsOf: pack.appendingPathComponent("reviews/triggers.yml"), encoding: .utf8)
+        #expect(log.contains("wordpress_version 6.8.1 → 6.8.3"))
+        let warned = try sopgen(["check", pack.path])
+        #expect(triggered(warned) == ["providers-and-budgets", "rollout-readiness"])
+        #expect(warned.standardError.contains("hosting-change on 2026-11-21"))
+        // The same import again changes nothing and records nothing more.
+        #expect(try sopgen(["site", "import", report, pack.path, "--force"]).status == 0)
+        #expect(try String(contentsOf: pack.appendingPathComponent("reviews/triggers.yml"), encoding: .utf8) == log)
+        try setReviewed("providers-and-budgets", "2026-11-22")
+        try setReviewed("rollout-readiness", "2026-11-22")
+        let clean = try sopgen(["check", pack.path, "--today", "2026-11-22"])
+        #expect(clean.standardOutput.contains("no problems found"), "\(clean.standardError)")
+    }
+
+    @Test func newUsersAndAFailedFirstRunAreTriggersToo() async throws {
+        let people = pack.appendingPathComponent("people.yml")
+        let text = try String(contentsOf: people, encoding: .utf8)
+        try Data((text + "  - login: new.hire\n    role: support-agent\n    added: 2026-11-20\n").utf8).write(to: people)
+        var result = await Pipeline(packRoot: pack, today: TestClock.today).plan()
+        #expect(result.diagnostics.filter { $0.code == "review-triggered" }.map(\.message).contains {
+            $0.hasPrefix("SOP 'rollout-readiness' is due for review: new-users on 2026-11-20 (new.hire added)")
+        })
+        let promoted = try sopgen(["playbook", "promote", "low-stock-watch", pack.path, "--to", "staging", "--first-run", "fail",
+                                   "--by", "Sam Ibrahim"])
+        #expect(promoted.status == 1)
+        result = await Pipeline(packRoot: pack, today: TestClock.today).plan()
+        let failed = result.diagnostics.filter { $0.code == "review-triggered" && $0.message.contains("failed-run") }
+        #expect(failed.map { $0.message.split(separator: "'")[1] }.sorted() == ["pausing-automation", "workflow-approvals"])
+    }
+
     @Test func failOnSetsTheExitStatus() throws {
         #expect(try sopgen(["review", export, pack.path, "--format", "md"]).status == 0)
         #expect(try sopgen(["review", export, pack.path, "--format", "md", "--fail-on", "none"]).status == 0)

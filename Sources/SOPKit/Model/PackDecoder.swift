@@ -51,7 +51,9 @@ public struct PackDecoder: Sendable {
         pack.checklists = loaded.files(under: "checklists", withExtension: "md").compactMap { file in run(file) { ChecklistDecoder.decode($0) } }
         pack.playbooks = loaded.files(under: "playbooks", withExtension: "yml").compactMap { file in run(file) { PlaybookDecoder.decode($0) } }
         pack.people = loaded.files["people.yml"].map { file in run(file) { PeopleDecoder.decode($0) } }
-        pack.reviews = loaded.files(under: "reviews", withExtension: "yml").compactMap { file in run(file) { ReviewRecordDecoder.decode($0) } }
+        pack.reviews = loaded.files(under: "reviews", withExtension: "yml").filter { $0.path != ReviewTriggerLog.path }
+            .compactMap { file in run(file) { ReviewRecordDecoder.decode($0) } }
+        pack.reviewTriggers = loaded.files[ReviewTriggerLog.path].map { file in run(file) { ReviewTriggerLog.decode($0) } } ?? []
         pack.inputHash = loaded.inputHash
         pack.theme = ThemeLibrary.load(defaults: loaded.defaultTheme, overrides: templates)
         pack.brokenFiles = brokenFiles

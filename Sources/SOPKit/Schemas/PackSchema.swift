@@ -120,6 +120,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         "id": text(), "title": text(required: true),
         "surface": ["anyOf": [enumeration(Surface.self), ["type": "array", "items": enumeration(Surface.self, required: true)]]],
         "audience": texts, "owner": text(), "review_cadence": text(), "last_reviewed": text(), "summary": text(), "policies": texts,
+        "review_on": ["anyOf": [enumeration(ReviewTrigger.Kind.self), ["type": "array", "items": enumeration(ReviewTrigger.Kind.self, required: true)]]],
     ], required: ["title"], nullable: false)
 
     static let checklistSchema = object(["title": text(), "summary": text(), "sign_off": texts], nullable: false)

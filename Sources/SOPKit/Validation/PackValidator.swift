@@ -77,6 +77,7 @@ public struct PackValidator: Sendable {
             diagnostics += duplicates(people.people.map { ($0.login.value, $0.login.location) }, kind: "person")
         }
         diagnostics += ReviewRecordChecks.check(pack)
+        diagnostics += ReviewTriggerChecks.check(pack)
         return diagnostics
     }
 
