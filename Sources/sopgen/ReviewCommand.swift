@@ -15,7 +15,7 @@ struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review an activity export: what operators did, against the pack's roles, policies and SOPs.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Reads SophMate's activity export (CSV or JSON Lines, told from its content; .gz read as
             is; - for standard input) and the WordPress roster (wp user list
             --fields=user_login,user_email,roles --format=csv; by default roster.csv beside the
@@ -29,9 +29,10 @@ struct ReviewCommand: AsyncParsableCommand {
 
             Example:
               sopgen review sops/examples/first-week.csv --format md
-              sopgen review export.csv.gz --roster users.csv --fail-on error --format json -o review.json
+              sopgen review export.csv.gz --roster users.csv --fail-on error \\
+                --format json -o review.json
               sopgen review sops/examples/first-week.csv --record
-            """
+            """)
     )
 
     @Argument(help: "The activity export (CSV or JSON Lines, optionally gzipped), or - for standard input.", completion: .file())

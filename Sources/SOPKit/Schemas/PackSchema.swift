@@ -12,14 +12,14 @@ public enum PackSchema: String, Sendable, CaseIterable {
     /// Which pack files the schema is for.
     public var summary: String {
         switch self {
-        case .sopgen: "sopgen.yml: the pack's title, organisation, default site, options and requirements"
+        case .sopgen: "sopgen.yml: title, organisation, default site, options, requirements"
         case .roles: "roles.yml: the roles, their capabilities and escalation"
         case .policies: "policies.yml: what each automation may do and who approves it"
         case .site: "sites/<id>.yml: one WordPress site's record"
         case .sop: "the YAML front matter of an SOP in procedures/"
         case .checklist: "the YAML front matter of a checklist in checklists/"
         case .playbook: "playbooks/<id>.yml: one agency playbook"
-        case .people: "people.yml: WordPress roles mapped to pack roles, and people named with their role"
+        case .people: "people.yml: who is who (WordPress roles to pack roles, named people)"
         }
     }
 
