@@ -66,8 +66,11 @@ struct ReviewChart: Sendable {
     }
 
     /// Horizontal bars: one row per category, the series side by side within a row.
-    static func groupedRows(id: String, title: String, summary: String, categories: [String], series: [(name: String, values: [Int])]) -> ReviewChart {
-        let width = 680, left = 170, rowHeight = 12 * max(series.count, 1) + 12, top = 8
+    /// `classes` names each series' colour (`severity-error`…) instead of `series-N`.
+    static func groupedRows(id: String, title: String, summary: String, categories: [String], series: [(name: String, values: [Int])],
+                            classes: [String]? = nil) -> ReviewChart {
+        func seriesClass(_ number: Int) -> String { classes.map { $0[number % $0.count] } ?? "series-\(number % 8)" }
+        let width = 680, left = 210, rowHeight = 12 * max(series.count, 1) + 12, top = 8
         let height = top + max(categories.count, 1) * rowHeight + 8
         let maximum = max(series.flatMap(\.values).max() ?? 0, 1)
         let plot = width - left - 50
@@ -81,14 +84,14 @@ struct ReviewChart: Sendable {
                 let y = rowTop + 4 + number * 12
                 if value > 0 {
                     let length = max(value * plot / maximum, 1)
-                    bars.append(Bar(x: left, y: y, width: length, height: 10, series: "series-\(number % 8)",
+                    bars.append(Bar(x: left, y: y, width: length, height: 10, series: seriesClass(number),
                                     title: "\(category): \(entry.name) \(value)"))
                     labels.append(Label(x: left + length + 4, y: y + 9, text: "\(value)", anchor: "start"))
                 }
             }
         }
         return ReviewChart(id: id, title: title, summary: summary, width: width, height: height, bars: bars, labels: labels,
-                           legend: series.enumerated().map { LegendItem(series: "series-\($0.offset % 8)", name: $0.element.name) },
+                           legend: series.enumerated().map { LegendItem(series: seriesClass($0.offset), name: $0.element.name) },
                            isEmpty: series.allSatisfy { $0.values.allSatisfy { $0 == 0 } })
     }
 }

@@ -12,6 +12,7 @@ struct EventNormaliser {
     let settings: ReviewSettings
     let path: String
     private let scanner = SensitiveDataScanner()
+    private let scans = ScanCache()
 
     init(settings: ReviewSettings, path: String) {
         self.settings = settings
@@ -60,7 +61,7 @@ struct EventNormaliser {
             return .problem(line: line, column: column(.user), "the user must be a WordPress login (printable text of up to 200 characters)")
         }
         let rawText = value(.text)?.text ?? ""
-        let kinds = rawText.isEmpty ? [] : scanner.scan(rawText).map(\.kind)
+        let kinds = rawText.isEmpty ? [] : scans.kinds(of: rawText, scanner: scanner)
         let note = text(.note).map { scanner.redact($0).text }
         let event = ActivityEvent(time: time.time, utcOffset: time.offset, user: user, kind: kind, surface: surface,
                                   plan: text(.plan), policy: text(.policy), risk: risk, note: note,
@@ -73,4 +74,20 @@ struct EventNormaliser {
 
 extension Unicode.GeneralCategory {
     var isControl: Bool { self == .control || self == .format || self == .lineSeparator || self == .paragraphSeparator }
+}
+
+/// What the scanner found in texts already seen in this export: exports repeat drafts and canned
+/// prompts, and the scan (two dozen regular expressions) is most of the cost of reading a row.
+/// The same text always gives the same kinds; at most `capacity` texts are kept.
+final class ScanCache {
+    static let capacity = 4096
+    private var entries: [String: [String]] = [:]
+
+    func kinds(of text: String, scanner: SensitiveDataScanner) -> [String] {
+        if let known = entries[text] { return known }
+        let kinds = scanner.scan(text).map(\.kind)
+        if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
+        entries[text] = kinds
+        return kinds
+    }
 }

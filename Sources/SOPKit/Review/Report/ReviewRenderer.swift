@@ -107,7 +107,8 @@ struct ReviewRenderer {
         }
         let findings = ReviewChart.groupedRows(
             id: "findings-by-role", title: "Findings, by role", summary: "Errors, warnings and notes the review found, per role.",
-            categories: roleIDs.map { report.roleNames[$0] ?? $0 }, series: bySeverity)
+            categories: roleIDs.map { report.roleNames[$0] ?? $0 }, series: bySeverity,
+            classes: ReviewFinding.Severity.allCases.reversed().map { "chart-\($0.rawValue)" })
         return [perDay, trouble, findings]
     }
 
