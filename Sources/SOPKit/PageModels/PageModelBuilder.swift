@@ -54,7 +54,8 @@ struct PageModelBuilder: Sendable {
     func sopSummary(_ item: ResolvedPack.ResolvedSOP, href: String) -> SOPSummary {
         let sop = item.sop
         return SOPSummary(id: sop.id, title: sop.title, href: href, surface: sop.surface?.value.displayName ?? "General",
-                          audience: item.names.audience.joined(separator: ", "), summary: sop.summary)
+                          audience: item.names.audience.joined(separator: ", "), summary: sop.summary,
+                          flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
     }
 
     func sopHeader(_ item: ResolvedPack.ResolvedSOP) -> SOPHeader {
@@ -68,7 +69,8 @@ struct PageModelBuilder: Sendable {
         }
         if let cadence = sop.reviewCadence { facts.append(.init(label: "Review", value: cadence.value)) }
         if let reviewed = sop.lastReviewed { facts.append(.init(label: "Last reviewed", value: reviewed.value)) }
-        return SOPHeader(title: sop.title, id: sop.id, facts: facts)
+        return SOPHeader(title: sop.title, id: sop.id, facts: facts,
+                         flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
     }
 
     func tableOfContents(_ rendering: GFMRendering) -> TableOfContents {

@@ -29,8 +29,15 @@ struct SOPViewRenderer: Sendable {
     /// Every SOP id: the section ids of a print page, which no heading id may take.
     let sopIDs: Set<String>
 
+    /// Ids no heading may take, made once (not once per view: the SOP ids are thousands). A print
+    /// page gives each SOP a section with the SOP's id; every page has the theme's fixed ids.
+    let printReservedIDs: Set<String>
+    let pageReservedIDs: Set<String>
+
     init(resolved: ResolvedPack) {
         sopIDs = Set(resolved.sops.map(\.sop.id))
+        printReservedIDs = sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
+        pageReservedIDs = resolved.pack.theme.fixedIDs(of: ["sop", "sop-header", "toc"])
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
         sopPaths = sopsByPath.keys.sorted()
@@ -172,8 +179,7 @@ struct SOPViewRenderer: Sendable {
                 }
             },
             headingIDPrefix: printing ? "\(ownID)--" : "",
-            // A print page gives each SOP a section with the SOP's id: `a--b` may be an SOP id.
-            reservedIDs: printing ? sopIDs : []
+            reservedIDs: printing ? printReservedIDs : pageReservedIDs
         )
     }
 }
