@@ -17,6 +17,8 @@ public struct Pipeline: Sendable {
     public let packRoot: URL
     /// The day SOP review dates are checked against.
     public var today: CalendarDate
+    /// An earlier handbook version (`build --since`): each role's sign-off sheet lists what changed since.
+    public var since: HandbookVersion?
 
     public init(packRoot: URL, today: CalendarDate) {
         self.packRoot = packRoot
@@ -35,7 +37,8 @@ public struct Pipeline: Sendable {
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)
-        let resolved = PackResolver().resolve(pack)
+        var resolved = PackResolver().resolve(pack)
+        resolved.previousVersion = since
         let (plan, renderDiagnostics) = await SiteRenderer().render(resolved)
         diagnostics += renderDiagnostics
         return Result(diagnostics: Self.unique(diagnostics), sources: loaded.files,

@@ -84,6 +84,7 @@ public struct SiteRenderer: Sendable {
                                 theme.render(Page(chrome: chrome, content: models.playbook(playbook))))
                     }
             } }
+            group.addTask { TrainingRenderer(resolved: resolved, models: models, theme: theme).pages(navs: navs) }
             let checklists = ChecklistRenderer(pack: resolved.pack)
             for site in resolved.pack.sites {
                 for checklist in resolved.pack.checklists {

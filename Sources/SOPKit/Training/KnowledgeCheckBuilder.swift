@@ -1,0 +1,260 @@
+import Foundation
+
+/// Writes a role's knowledge check from the same decision-guide entries the handbook prints
+/// (`DecisionGuideEntry.call(_:)` gives every scenario's answer), so a policy change changes the
+/// guide and the answers together. A question is written only where the pack decides its answer;
+/// distractors come from other policies, other roles and the same policy's other lists.
+enum KnowledgeCheckBuilder {
+    struct Inputs {
+        var role: Role
+        var guide: [DecisionGuideEntry]
+        var pack: Pack
+        /// Ids of the SOPs in the role's handbook, in handbook order (for "read more" links).
+        var sopIDs: [String]
+    }
+
+    static func check(for role: Role, guide: [DecisionGuideEntry], pack: Pack, sopIDs: [String]) -> KnowledgeCheck {
+        let all = candidates(Inputs(role: role, guide: guide, pack: pack, sopIDs: sopIDs))
+        return KnowledgeCheck(roleID: role.id, questions: select(all, role: role.id), available: all.count)
+    }
+
+    /// Every question the pack decides for the role, before the check picks at most 20.
+    static func candidates(_ inputs: Inputs) -> [CheckQuestion] {
+        var questions: [CheckQuestion] = []
+        for entry in inputs.guide {
+            questions += scenarios(entry, inputs)
+            questions += planQuestions(entry, inputs)
+            if let question = askWhom(entry, inputs) { questions.append(question) }
+            if let question = killSwitch(entry, inputs) { questions.append(question) }
+        }
+        if let question = escalateTo(inputs) { questions.append(question) }
+        questions += capabilities(inputs)
+        questions += refusals(inputs)
+        return questions
+    }
+
+    /// At most 20, taken kind by kind in turn (each kind's questions in their seeded order), so a
+    /// role with many policies still meets every kind of question.
+    static func select(_ questions: [CheckQuestion], role: String) -> [CheckQuestion] {
+        var queues = CheckQuestion.Kind.allCases.map { kind in
+            ContentSeed.ordered(questions.filter { $0.kind == kind }, seed: role) { $0.id + "\u{0}" + $0.prompt + "\u{0}" + $0.answerText }[...]
+        }
+        var picked: [CheckQuestion] = []
+        while picked.count < KnowledgeCheck.maximum, queues.contains(where: { !$0.isEmpty }) {
+            for index in queues.indices where picked.count < KnowledgeCheck.maximum {
+                if let next = queues[index].popFirst() { picked.append(next) }
+            }
+        }
+        return picked
+    }
+
+    // MARK: - Questions about a policy
+
+    private static func scenarios(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> [CheckQuestion] {
+        var situations: [(id: String, situation: DecisionGuideEntry.Situation, text: String?)] = [("", .routine, nil)]
+        situations += entry.reject.enumerated().map { ("-reject-\($0.offset + 1)", .rejectWhen($0.element), $0.element) }
+        situations += entry.escalate.enumerated().map { ("-escalate-\($0.offset + 1)", .escalateWhen($0.element), $0.element) }
+        situations += entry.stop.enumerated().map { ("-stop-\($0.offset + 1)", .stopWhen($0.element), $0.element) }
+        let options = DecisionGuideEntry.Call.allCases
+        return situations.compactMap { item -> CheckQuestion? in
+            guard let call = entry.call(item.situation) else { return nil }
+            var prompt = "You are the \(inputs.phrase(inputs.role.name)). \(planSentence(entry, inputs))"
+            if let text = item.text {
+                prompt += " " + sentence(text)
+            } else if entry.mayApprove {
+                prompt += " The diff, affected records and risk are clear, and nothing in it is a reason to reject, escalate or stop."
+            }
+            prompt += " What do you do?"
+            return CheckQuestion(
+                id: "scenario-\(entry.policyID)\(item.id)", kind: .scenario, prompt: prompt,
+                options: options.map(\.label), answer: options.firstIndex(of: call)!,
+                explanation: explanation(of: call, entry: entry, condition: item.text),
+                links: links(entry, inputs), policyID: entry.policyID)
+        }
+    }
+
+    /// "A support agent has drafted a plan to “Issue a refund…” (Action plans and approvals; high
+    /// risk; production mode)."
+    private static func planSentence(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> String {
+        let facts = "(\(entry.surface.displayName); \(entry.risk.rawValue) risk; \(entry.mode.rawValue) mode)"
+        if entry.involvement == .proposer {
+            return "You have drafted a plan to “\(entry.action)” \(facts)."
+        }
+        let others = entry.proposerIDs.filter { $0 != inputs.role.id }
+        if let proposer = others.first, let name = inputs.pack.role(proposer)?.name {
+            return "\(inputs.article(name)) has drafted a plan to “\(entry.action)” \(facts)."
+        }
+        return "A plan to “\(entry.action)” is waiting in SophMate \(facts)."
+    }
+
+    private static func explanation(of call: DecisionGuideEntry.Call, entry: DecisionGuideEntry, condition: String?) -> String {
+        switch call {
+        case .ask: return entry.ask + " " + entry.approve
+        case .approve: return entry.approve + " " + entry.ask
+        case .reject: return "The policy tells approvers to reject when: \(condition ?? "")"
+        case .escalate: return "Escalate to \(entry.escalateTo) when: \(condition ?? "")"
+        case .stop: return "Stop when: \(sentence(condition ?? "")) \(entry.stopCall)"
+        }
+    }
+
+    /// Which of these plans do you reject / escalate / stop: one of the policy's own conditions
+    /// for that call against the same policy's other conditions and other policies' conditions
+    /// for the same call.
+    private static func planQuestions(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> [CheckQuestion] {
+        let own = Set(entry.reject + entry.escalate + entry.stop)
+        let lists: [(DecisionGuideEntry.Call, CheckQuestion.Kind, (DecisionGuideEntry) -> [String], KeyPath<Policy, [String]>,
+                     (String) -> DecisionGuideEntry.Situation)] = [
+            (.reject, .rejectPlan, \.reject, \.rejectWhen, { .rejectWhen($0) }),
+            (.escalate, .escalatePlan, \.escalate, \.escalateWhen, { .escalateWhen($0) }),
+            (.stop, .stopPlan, \.stop, \.stopWhen, { .stopWhen($0) }),
+        ]
+        var questions: [CheckQuestion] = []
+        for (call, kind, listOf, policyList, situation) in lists {
+            let id = "\(kind.rawValue)-\(entry.policyID)"
+            let answers = listOf(entry).filter { entry.call(situation($0)) == call }
+            guard let answer = ContentSeed.ordered(answers, seed: id, text: { $0 }).first else { continue }
+            let sameOther = (entry.reject + entry.escalate + entry.stop).filter { entry.call(situation($0)) != call && $0 != answer }
+            let otherPolicies = inputs.pack.policies.filter { $0.id != entry.policyID }
+                .flatMap { $0[keyPath: policyList] }.filter { !own.contains($0) }
+            let distractors = pick(3, from: unique(ContentSeed.ordered(sameOther, seed: id, text: { $0 }).prefix(1)
+                                                   + ContentSeed.ordered(otherPolicies, seed: id, text: { $0 })), excluding: [answer])
+            guard distractors.count >= 2 else { continue }
+            let verb = call.label.lowercased()
+            let prompt = call == .escalate
+                ? "Your handbook names the plans for “\(entry.action)” that you escalate to \(entry.escalateTo). Which of these is one?"
+                : "Your handbook names the plans for “\(entry.action)” that you \(verb). Which of these is one?"
+            questions.append(shuffled(
+                id: id, kind: kind, prompt: prompt, answer: answer, distractors: distractors,
+                explanation: explanation(of: call, entry: entry, condition: answer), links: links(entry, inputs),
+                policyID: entry.policyID))
+        }
+        return questions
+    }
+
+    private static func askWhom(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> CheckQuestion? {
+        guard entry.involvement == .proposer, !entry.askIDs.isEmpty else { return nil }
+        let id = "ask-whom-\(entry.policyID)"
+        let answer = DecisionGuideBuilder.names(entry.askIDs, inputs.pack)
+        let others = inputs.pack.roles.map(\.id).filter { !entry.askIDs.contains($0) && $0 != inputs.role.id }
+        let distractors = pick(3, from: ContentSeed.ordered(others, seed: id, text: { $0 }).compactMap { inputs.pack.role($0)?.name },
+                               excluding: [answer])
+        guard distractors.count >= 2 else { return nil }
+        return shuffled(id: id, kind: .askWhom,
+                        prompt: "You have drafted a plan to “\(entry.action)”. Whom do you ask to approve it?",
+                        answer: answer, distractors: distractors, explanation: entry.ask, links: links(entry, inputs),
+                        policyID: entry.policyID)
+    }
+
+    private static func killSwitch(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> CheckQuestion? {
+        guard let holder = entry.killSwitchID, let name = inputs.pack.role(holder)?.name else { return nil }
+        let id = "kill-switch-\(entry.policyID)"
+        // Plausible first: the policy's own approvers and proposers, then everyone else.
+        let involved = unique(entry.approverIDs + entry.proposerIDs).filter { $0 != holder }
+        let rest = inputs.pack.roles.map(\.id).filter { $0 != holder && !involved.contains($0) }
+        let ids = ContentSeed.ordered(involved, seed: id, text: { $0 }) + ContentSeed.ordered(rest, seed: id, text: { $0 })
+        let distractors = pick(3, from: ids.compactMap { inputs.pack.role($0)?.name }, excluding: [name])
+        guard distractors.count >= 2 else { return nil }
+        return shuffled(id: id, kind: .killSwitch, prompt: "Who holds the kill switch for “\(entry.action)”?",
+                        answer: name, distractors: distractors, explanation: entry.stopCall, links: links(entry, inputs),
+                        policyID: entry.policyID)
+    }
+
+    // MARK: - Questions about the role
+
+    private static func escalateTo(_ inputs: Inputs) -> CheckQuestion? {
+        guard let target = inputs.role.escalatesTo?.value, let name = inputs.pack.role(target)?.name else { return nil }
+        let id = "escalate-to"
+        let others = inputs.pack.roles.map(\.id).filter { $0 != target && $0 != inputs.role.id }
+        let distractors = pick(3, from: ContentSeed.ordered(others, seed: inputs.role.id + id, text: { $0 })
+            .compactMap { inputs.pack.role($0)?.name }, excluding: [name])
+        guard distractors.count >= 2 else { return nil }
+        return shuffled(id: id, kind: .escalateTo, prompt: "Something is beyond what you may decide. Whom do you escalate to?",
+                        answer: name, distractors: distractors,
+                        explanation: "Your handbook's escalation path: you escalate to \(name).",
+                        links: [.init(label: "Your escalation path", href: "index.html#escalation-title")], policyID: nil)
+    }
+
+    private static func capabilities(_ inputs: Inputs) -> [CheckQuestion] {
+        let levels = Capability.allCases
+        return inputs.role.capabilities.sorted { $0.key < $1.key }.map { surface, level in
+            var links: [CheckQuestion.Link] = [.init(label: "What you can do in SophMate", href: "index.html#capabilities-title")]
+            if let sop = inputs.sopIDs.compactMap({ inputs.pack.sop($0) }).first(where: { $0.surfaces.contains { $0.value == surface } }) {
+                links.append(.init(label: sop.title, href: "\(sop.id).html"))
+            }
+            return CheckQuestion(
+                id: "capability-\(surface.rawValue)", kind: .capability,
+                prompt: "What is the most your role may do on \(surface.displayName)?",
+                options: levels.map { "\($0.rawValue.capitalized): \($0.meaning)" }, answer: levels.firstIndex(of: level)!,
+                explanation: "Your handbook gives you \(level.rawValue) on \(surface.displayName): \(level.meaning). "
+                    + "Each level includes the ones below it (read < draft < approve < execute).",
+                links: links, policyID: nil)
+        }
+    }
+
+    private static func refusals(_ inputs: Inputs) -> [CheckQuestion] {
+        let own = Set(inputs.role.refusals)
+        let others = inputs.pack.roles.filter { $0.id != inputs.role.id }.flatMap(\.refusals).filter { !own.contains($0) }
+        return unique(inputs.role.refusals).enumerated().compactMap { index, refusal in
+            let id = "refusal-\(index + 1)"
+            let distractors = pick(3, from: ContentSeed.ordered(unique(others), seed: inputs.role.id + id + refusal, text: { $0 }),
+                                   excluding: [refusal])
+            guard distractors.count >= 2 else { return nil }
+            return shuffled(id: id, kind: .refusal, prompt: "Which of these is one of your role's refusals?",
+                            answer: refusal, distractors: distractors,
+                            explanation: "Your handbook lists it under “What you refuse”. The others are other roles' refusals.",
+                            links: [.init(label: "What you refuse", href: "index.html#refusals-title")], policyID: nil)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private static func links(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> [CheckQuestion.Link] {
+        var links: [CheckQuestion.Link] = [.init(label: "Decision guide: \(entry.action)", href: "index.html#policy-\(entry.policyID)")]
+        let sops = inputs.sopIDs.compactMap { inputs.pack.sop($0) }
+        if let sop = sops.first(where: { $0.policies.contains { $0.value == entry.policyID } })
+            ?? sops.first(where: { $0.surfaces.contains { $0.value == entry.surface } }) {
+            links.append(.init(label: sop.title, href: "\(sop.id).html"))
+        }
+        return links
+    }
+
+    /// The answer among the distractors, in an order seeded by the question and its options.
+    private static func shuffled(id: String, kind: CheckQuestion.Kind, prompt: String, answer: String, distractors: [String],
+                                 explanation: String, links: [CheckQuestion.Link], policyID: String?) -> CheckQuestion {
+        let options = ContentSeed.ordered([answer] + distractors, seed: id, text: { $0 })
+        return CheckQuestion(id: id, kind: kind, prompt: prompt, options: options, answer: options.firstIndex(of: answer)!,
+                             explanation: explanation, links: links, policyID: policyID)
+    }
+
+    private static func pick(_ count: Int, from candidates: [String], excluding: Set<String>) -> [String] {
+        Array(unique(candidates.filter { !excluding.contains($0) && !$0.isEmpty }).prefix(count))
+    }
+
+    private static func unique<S: Sequence>(_ items: S) -> [S.Element] where S.Element: Hashable {
+        var seen: Set<S.Element> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// A condition as a sentence of its own: trimmed, with a full stop.
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last else { return trimmed }
+        return ".!?".contains(last) ? trimmed : trimmed + "."
+    }
+}
+
+private extension KnowledgeCheckBuilder.Inputs {
+    /// A role name inside a sentence: "store manager", but "SEO lead" stays as written.
+    func phrase(_ name: String) -> String {
+        let words = name.split(separator: " ", maxSplits: 1)
+        guard let first = words.first, first.count > 1, first.dropFirst().allSatisfy({ !$0.isUppercase }) else { return name }
+        return first.lowercased() + (words.count > 1 ? " " + words[1] : "")
+    }
+
+    /// "A support agent", "An editor".
+    func article(_ name: String) -> String {
+        let phrased = phrase(name)
+        let vowel = phrased.first.map { "aeiouAEIOU".contains($0) } ?? false
+        return (vowel ? "An " : "A ") + phrased
+    }
+}
