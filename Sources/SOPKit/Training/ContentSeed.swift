@@ -10,6 +10,11 @@ enum ContentSeed {
         SHA256.hash(data: Data(parts.joined(separator: "\u{0}").utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// A short name for a text, stable wherever the text moves: the first 8 hex digits of its key.
+    static func tag(_ text: String) -> String {
+        String(key(text).prefix(8))
+    }
+
     /// `items` in the order of their keys; equal keys keep their order.
     static func ordered<T>(_ items: [T], seed: String, text: (T) -> String) -> [T] {
         items.enumerated()

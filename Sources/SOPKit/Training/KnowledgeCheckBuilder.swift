@@ -52,9 +52,10 @@ enum KnowledgeCheckBuilder {
 
     private static func scenarios(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> [CheckQuestion] {
         var situations: [(id: String, situation: DecisionGuideEntry.Situation, text: String?)] = [("", .routine, nil)]
-        situations += entry.reject.enumerated().map { ("-reject-\($0.offset + 1)", .rejectWhen($0.element), $0.element) }
-        situations += entry.escalate.enumerated().map { ("-escalate-\($0.offset + 1)", .escalateWhen($0.element), $0.element) }
-        situations += entry.stop.enumerated().map { ("-stop-\($0.offset + 1)", .stopWhen($0.element), $0.element) }
+        // Named by their text, not their place, so a condition added to a list renames nothing.
+        situations += unique(entry.reject).map { ("-reject-" + ContentSeed.tag($0), .rejectWhen($0), $0) }
+        situations += unique(entry.escalate).map { ("-escalate-" + ContentSeed.tag($0), .escalateWhen($0), $0) }
+        situations += unique(entry.stop).map { ("-stop-" + ContentSeed.tag($0), .stopWhen($0), $0) }
         let options = DecisionGuideEntry.Call.allCases
         return situations.compactMap { item -> CheckQuestion? in
             guard let call = entry.call(item.situation) else { return nil }
@@ -194,8 +195,8 @@ enum KnowledgeCheckBuilder {
     private static func refusals(_ inputs: Inputs) -> [CheckQuestion] {
         let own = Set(inputs.role.refusals)
         let others = inputs.pack.roles.filter { $0.id != inputs.role.id }.flatMap(\.refusals).filter { !own.contains($0) }
-        return unique(inputs.role.refusals).enumerated().compactMap { index, refusal in
-            let id = "refusal-\(index + 1)"
+        return unique(inputs.role.refusals).compactMap { refusal in
+            let id = "refusal-" + ContentSeed.tag(refusal)
             let distractors = pick(3, from: ContentSeed.ordered(unique(others), seed: inputs.role.id + id + refusal, text: { $0 }),
                                    excluding: [refusal])
             guard distractors.count >= 2 else { return nil }
