@@ -41,10 +41,19 @@ swift build -c release --product sopgen >&2
 binary="$(swift build -c release --show-bin-path)/sopgen"
 
 manual=""
+# The man page's date is the source's, not the day of the install, so one commit gives one page:
+# SOURCE_DATE_EPOCH when set, else the date of the checkout's last commit, else the release's.
+if [ -n "${SOURCE_DATE_EPOCH:-}" ]; then
+  manual_date="$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)"
+else
+  manual_date="$(git -C "$source_root" log -1 --format=%cd --date=format-local:%Y-%m-%d 2>/dev/null || true)"
+fi
+[ -n "$manual_date" ] || manual_date="2026-11-21"
 # The man page comes from argument-parser's plugin; an install still succeeds without it.
 if swift package plugin --list 2>/dev/null | grep -q "generate-manual"; then
-  if swift package --allow-writing-to-package-directory generate-manual --output-directory "$source_root/.build/sopgen-manual" >/dev/null 2>&1 \
-     || swift package generate-manual >/dev/null 2>&1; then
+  mkdir -p "$source_root/.build/sopgen-manual"
+  if swift package --allow-writing-to-package-directory generate-manual --date "$manual_date" --output-directory "$source_root/.build/sopgen-manual" >/dev/null 2>&1 \
+     || swift package generate-manual --date "$manual_date" >/dev/null 2>&1; then
     manual="$(find "$source_root/.build" -name 'sopgen.1' -newer "$binary" 2>/dev/null | head -n 1)"
     [ -n "$manual" ] || manual="$(find "$source_root/.build" -name 'sopgen.1' 2>/dev/null | head -n 1)"
   fi

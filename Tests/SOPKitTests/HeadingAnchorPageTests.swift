@@ -36,4 +36,33 @@ import Testing
         #expect(!report.contains("Duplicate ID"), "\(report)")
         #expect(!report.contains("Traceback"), "\(report)")
     }
+
+    /// Ids on a page, in order: every `id="…"` attribute.
+    static func ids(in html: String) -> [String] {
+        html.matches(of: /\sid="([^"]*)"/).map { String($0.output.1) }
+    }
+
+    /// A printed handbook joins an SOP's id and a heading's with `--`. SOP ids cannot hold `--`, so
+    /// headings that try every way to forge another SOP's anchor still leave each id once.
+    @Test func aPrintedHandbookHasEachIDOnceWhateverTheHeadingsSay() async throws {
+        let forging = "# b\n## b -- c\n## -c\n## --\n## b\n\nSee[^1].\n\n[^1]: Note.\n"
+        var files = PackFiles.sop("guide", body: forging)
+        files.merge(PackFiles.sop("guide-b", body: "# c\n## b\n## fn-1\n")) { $1 }
+        files.merge(PackFiles.sop("b", body: forging)) { $1 }
+        let (result, _) = await Build.plan(files: PackFiles.pack(files))
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let page = try #require(plan.file("roles/agent/print.html"))
+        let ids = Self.ids(in: String(decoding: page.contents, as: UTF8.self))
+        #expect(ids.count > 20)
+        #expect(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted() == [])
+        #expect(ids.contains("guide") && ids.contains("guide-b") && ids.contains("guide--b") && ids.contains("guide-b--b"))
+    }
+
+    /// The SOP whose id would have been another SOP's heading anchor is refused where it is named.
+    @Test func anSOPIDWithTwoHyphensInARowIsRefused() async {
+        let (result, _) = await Build.plan(files: PackFiles.pack(PackFiles.sop("guide--b", body: "x\n")))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("SOP id 'guide--b' is not a usable id: it has two '-' in a row"), "\(text)")
+        #expect(result.plan == nil)
+    }
 }

@@ -156,7 +156,7 @@ import Testing
             let roles = PackFiles.base["roles.yml"]!.replacingOccurrences(of: "id: agent", with: "id: ../agent")
             try write(Array(roles.utf8), to: "roles.yml", in: root)
         }
-        expectRefused(outcome, "procedures/guide.md:1:1: error: SOP id '../../../tmp/escaped' is not a usable id: '.' is not allowed; an id is 1 to 64 lower-case letters a-z, digits and '-', not starting or ending with '-' [invalid-id]")
+        expectRefused(outcome, "procedures/guide.md:1:1: error: SOP id '../../../tmp/escaped' is not a usable id: '.' is not allowed; an id is 1 to 64 lower-case letters a-z, digits and '-', not starting or ending with '-' nor with two '-' in a row [invalid-id]")
         #expect(outcome.report.contains("error: role id '../agent' is not a usable id: '.' is not allowed"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/escaped.html"))
     }

@@ -5,13 +5,13 @@ import Testing
 
 /// One id rule, applied to ids from YAML, file names, the command line and bundles.
 @Suite struct IdentifierTests {
-    static let valid = ["a", "shop", "harbour-store", "site-2", "2026-rollout", "a--b", String(repeating: "a", count: 64)]
+    static let valid = ["a", "shop", "harbour-store", "site-2", "2026-rollout", "a-b-c", String(repeating: "a", count: 64)]
     static let invalid: [(String, Identifier.Problem)] = [
         ("", .empty), (".", .character(".")), ("..", .character(".")), ("../sopgen", .character(".")),
         ("../../x", .character(".")), ("/abs", .character("/")), ("a/b", .character("/")), ("x#y", .character("#")),
         ("a?b", .character("?")), ("Shop", .character("S")), ("a_b", .character("_")), ("a b", .character(" ")),
         ("café", .character("é")), ("ѕhop", .character("ѕ")), ("a\u{202E}b", .character("\u{202E}")), ("a\nb", .character("\n")),
-        ("-a", .edgeHyphen), ("a-", .edgeHyphen), ("-", .edgeHyphen), (String(repeating: "a", count: 65), .tooLong(65)),
+        ("-a", .edgeHyphen), ("a-", .edgeHyphen), ("-", .edgeHyphen), ("a--b", .doubleHyphen), ("refunds---steps", .doubleHyphen), (String(repeating: "a", count: 65), .tooLong(65)),
         (String(repeating: "x", count: 300), .tooLong(300)), ("con", .reservedName), ("nul", .reservedName), ("com1", .reservedName),
     ]
 
@@ -32,7 +32,7 @@ import Testing
         #expect(!message.contains("\u{1B}"))
         #expect(message.hasPrefix("site id '\\u{1B}[2Jaaaa"))
         #expect(message.contains("…'"))
-        #expect(message.hasSuffix("'\\u{1B}' is not allowed; an id is 1 to 64 lower-case letters a-z, digits and '-', not starting or ending with '-'"))
+        #expect(message.hasSuffix("'\\u{1B}' is not allowed; an id is 1 to 64 lower-case letters a-z, digits and '-', not starting or ending with '-' nor with two '-' in a row"))
     }
 
     @Test func idsFromFileNamesAreCheckedWhereTheFileIs() async {

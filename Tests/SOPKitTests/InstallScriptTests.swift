@@ -49,6 +49,9 @@ import Testing
             let text = (try? String(contentsOf: real.appendingPathComponent(path), encoding: .utf8)) ?? ""
             #expect(text.contains(mark), "\(path)")
         }
+        // The man page carries the source's date (SOURCE_DATE_EPOCH here), not the day of the install.
+        let manual = (try? String(contentsOf: real.appendingPathComponent("share/man/man1/sopgen.1"), encoding: .utf8)) ?? ""
+        #expect(manual.contains(".Dd November 21, 2026\n"), "\(manual.prefix(200))")
     }
 
     @Test(.enabled(if: enabled)) func aPrefixThatCannotBeWrittenIsRefusedBeforeTheBuild() throws {

@@ -26,6 +26,7 @@ import Testing
         case "policies.yml": .policies
         case _ where path.hasPrefix("sites/") && path.hasSuffix(".yml"): .site
         case _ where path.hasPrefix("procedures/") && path.hasSuffix(".md"): .sop
+        case _ where path.hasPrefix("checklists/") && path.hasSuffix(".md"): .checklist
         case _ where path.hasPrefix("playbooks/") && path.hasSuffix(".yml"): .playbook
         default: nil
         }
@@ -41,7 +42,7 @@ import Testing
             let enumerator = FileManager.default.enumerator(atPath: root)
             while let path = enumerator?.nextObject() as? String {
                 guard let kind = kind(of: path), let text = try? String(contentsOfFile: root + "/" + path, encoding: .utf8) else { continue }
-                if kind == .sop {
+                if kind.isFrontMatter {
                     guard let split = FrontMatter.split(GFMSanitizer.clean(text)) else { continue }
                     examples.append(Example(kind: kind, path: "\(pack.lastPathComponent)/\(path)", yaml: split.yaml))
                 } else {
@@ -60,9 +61,10 @@ import Testing
         case .policies: "policies.yml"
         case .site: "sites/x.yml"
         case .sop: "procedures/x.md"
+        case .checklist: "checklists/x.md"
         case .playbook: "playbooks/x.yml"
         }
-        let text = example.kind == .sop ? "---\n\(example.yaml)---\nBody.\n" : example.yaml
+        let text = example.kind.isFrontMatter ? "---\n\(example.yaml)---\n- [ ] Body.\n" : example.yaml
         let context = DecodingContext(file: SourceFile(path: name, text: text))
         switch example.kind {
         case .sopgen: _ = PackDecoder().decodeSettings(context)
@@ -70,6 +72,7 @@ import Testing
         case .policies: _ = PolicyDecoder.decode(context)
         case .site: _ = SiteDecoder.decode(context)
         case .sop: _ = SOPDecoder.decode(context)
+        case .checklist: _ = ChecklistDecoder.decode(context)
         case .playbook: _ = PlaybookDecoder.decode(context)
         }
         return context.diagnostics.filter { shapeCodes.contains($0.code) }
@@ -152,6 +155,11 @@ import Testing
         #expect(found == [])
         #expect(refused > 40 && refused < examples.count - 15, "\(refused) of \(examples.count) refused")
     }
+}
+
+extension PackSchema {
+    /// SOPs and checklists: the schema is for the YAML between the `---` lines.
+    var isFrontMatter: Bool { self == .sop || self == .checklist }
 }
 
 /// Validates many documents in one Python run: each `{"schema": file in schemas/, "document": …}`

@@ -5,19 +5,22 @@
 /// an id is 1 to 64 of `a`–`z`, `0`–`9` and `-`, neither starting nor ending with `-`. That keeps
 /// out `/`, `.` and `..` (no path leaves its folder), `#` and `?` (no link breaks), upper case (no
 /// clash on case-insensitive disks), spaces, Unicode look-alikes and control characters; the
-/// length keeps `<id>.html` well inside every file system's name limit. Windows' device names
+/// length keeps `<id>.html` well inside every file system's name limit. Two `-` in a row are
+/// refused: a printed handbook joins an SOP's id and a heading's with `--` (`refunds--steps`), and
+/// only an id without `--` makes that join unambiguous on a page of many SOPs. Windows' device names
 /// (`con`, `nul`, `com1`, …) are refused too: a pack must check out on any machine.
 public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static let maximumLength = 64
     /// The rule in words, for messages and `--help`.
     public static let rule =
-        "1 to \(maximumLength) lower-case letters a-z, digits and '-', not starting or ending with '-'"
+        "1 to \(maximumLength) lower-case letters a-z, digits and '-', not starting or ending with '-' nor with two '-' in a row"
 
     public enum Problem: Error, Sendable, Hashable, CustomStringConvertible {
         case empty
         case tooLong(Int)
         case character(Unicode.Scalar)
         case edgeHyphen
+        case doubleHyphen
         case reservedName
 
         public var description: String {
@@ -26,6 +29,7 @@ public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertibl
             case .tooLong(let count): "it is \(count) characters long"
             case .character(let scalar): "\(Identifier.describe(scalar)) is not allowed"
             case .edgeHyphen: "it starts or ends with '-'"
+            case .doubleHyphen: "it has two '-' in a row"
             case .reservedName: "Windows reserves that name for a device"
             }
         }
@@ -51,6 +55,7 @@ public struct Identifier: Sendable, Hashable, Comparable, CustomStringConvertibl
         if let bad = scalars.first(where: { !isAllowed($0) }) { return .character(bad) }
         if scalars.count > maximumLength { return .tooLong(scalars.count) }
         if scalars.first == "-" || scalars.last == "-" { return .edgeHyphen }
+        if text.contains("--") { return .doubleHyphen }
         if reservedNames.contains(text) { return .reservedName }
         return nil
     }

@@ -3,10 +3,11 @@
 /// against them: every file a schema accepts decodes without a shape error, and every file a
 /// decoder rejects for its shape the schema rejects too (`PackSchemaTests`).
 public enum PackSchema: String, Sendable, CaseIterable {
-    case sopgen, roles, policies, site, sop, playbook
+    case sopgen, roles, policies, site, sop, checklist, playbook
 
     /// The file in `schemas/`, also the name `sopgen schema` takes.
-    public var fileName: String { "\(rawValue).schema.json" }
+    /// (`checklist.schema.json` is taken by the JSON a build writes for each checklist.)
+    public var fileName: String { self == .checklist ? "checklist-front-matter.schema.json" : "\(rawValue).schema.json" }
 
     /// Which pack files the schema is for.
     public var summary: String {
@@ -16,6 +17,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .policies: "policies.yml: what each automation may do and who approves it"
         case .site: "sites/<id>.yml: one WordPress site's record"
         case .sop: "the YAML front matter of an SOP in procedures/"
+        case .checklist: "the YAML front matter of a checklist in checklists/"
         case .playbook: "playbooks/<id>.yml: one agency playbook"
         }
     }
@@ -28,6 +30,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .policies: ["policies"]
         case .site: SiteDecoder.keys
         case .sop: SOPDecoder.keys
+        case .checklist: ChecklistDecoder.keys
         case .playbook: PlaybookDecoder.keys
         }
     }
@@ -43,6 +46,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .policies: Self.object(["policies": Self.list(Self.policySchema, required: true)], required: ["policies"], nullable: false)
         case .site: Self.siteSchema
         case .sop: Self.sopSchema
+        case .checklist: Self.checklistSchema
         case .playbook: Self.playbookSchema
         }
         return body.with("$schema", "http://json-schema.org/draft-07/schema#")
@@ -90,6 +94,8 @@ public enum PackSchema: String, Sendable, CaseIterable {
         "surface": ["anyOf": [enumeration(Surface.self), ["type": "array", "items": enumeration(Surface.self, required: true)]]],
         "audience": texts, "owner": text(), "review_cadence": text(), "last_reviewed": text(), "summary": text(), "policies": texts,
     ], required: ["title"], nullable: false)
+
+    static let checklistSchema = object(["title": text(), "summary": text(), "sign_off": texts], nullable: false)
 
     static let playbookSchema: JSONSchemaValue = {
         let assumptions = object(Dictionary(uniqueKeysWithValues: PlaybookDecoder.assumptionKeys.map { key in
