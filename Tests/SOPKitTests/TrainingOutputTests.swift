@@ -121,6 +121,23 @@ import Testing
         #expect(!sheet.contains("<script") && !key.contains("<script"))
     }
 
+    @Test func aRoleThePackDecidesNothingForGetsAnHonestEmptyCheck() async throws {
+        var files = PackFiles.base
+        files["roles.yml"] = """
+            roles:
+              - id: admin
+                name: Site administrator
+                capabilities: {}
+
+            """
+        files = files.merging(PackFiles.sop(audience: "[admin]", body: "Text.\n")) { $1 }
+        let (plan, resolved) = try await Self.plan(files)
+        #expect(resolved.handbooks.first?.check.questions == [])
+        #expect(plan.text("roles/admin/check.html")?.contains("The pack decides no question for this role yet.") == true)
+        #expect(plan.text("roles/admin/check.html")?.contains("check.js") == false)
+        #expect(try GIFTParser.parse(try #require(plan.text("roles/admin/check.gift"))) == [])
+    }
+
     // MARK: - Handbook versions and --since
 
     @Test func theVersionFileNamesEverySOPWithItsHashAndReaders() async throws {

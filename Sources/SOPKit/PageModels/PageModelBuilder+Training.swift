@@ -21,9 +21,11 @@ extension PageModelBuilder {
         "\(pack.settings.title) · \(handbook.role.name) · \(what) · handbook \(version.label)"
     }
 
-    func signOff(_ handbook: ResolvedPack.Handbook, version: HandbookVersion, footerCSS: SafeHTML) -> SignOffPage {
+    /// `sops` are the handbook's SOPs in handbook order.
+    func signOff(_ handbook: ResolvedPack.Handbook, sops handbookSOPs: [SOP], version: HandbookVersion,
+                 footerCSS: SafeHTML) -> SignOffPage {
         let role = handbook.role
-        let sops = handbook.sopIDs.compactMap { pack.sop($0) }.map { sop in
+        let sops = handbookSOPs.map { sop in
             SignOffPage.SOPLine(id: sop.id, title: sop.title, lastReviewed: sop.lastReviewed?.value ?? "not recorded",
                                 reviewCadence: sop.reviewCadence?.value ?? "not set")
         }

@@ -9,7 +9,8 @@ struct TrainingRenderer: Sendable {
     let theme: ThemeLibrary
 
     /// Pages of one role's folder, by path.
-    func pages(for handbook: ResolvedPack.Handbook, nav: SafeHTML, version: HandbookVersion) -> [(String, String)] {
+    func pages(for handbook: ResolvedPack.Handbook, nav: SafeHTML, version: HandbookVersion,
+               sops: [String: SOP]) -> [(String, String)] {
         let folder = "roles/\(handbook.role.id)/"
         let chrome = models.chrome(title: "\(handbook.role.name) knowledge check", root: "../../", bodyClass: "check", nav: nav)
         let sheetFooter = theme.cssString(models.trainingFooter(handbook, "knowledge check", version: version))
@@ -20,14 +21,16 @@ struct TrainingRenderer: Sendable {
             (folder + "check-print.html", theme.render(models.questionSheet(handbook, answerKey: false, footerCSS: sheetFooter))),
             (folder + "check-key.html", theme.render(models.questionSheet(handbook, answerKey: true, footerCSS: keyFooter))),
             (folder + "check.gift", GIFTExport.text(handbook.check, roleName: handbook.role.name, version: version.label)),
-            (folder + "sign-off.html", theme.render(models.signOff(handbook, version: version, footerCSS: signOffFooter))),
+            (folder + "sign-off.html", theme.render(models.signOff(handbook, sops: handbook.sopIDs.compactMap { sops[$0] }, version: version,
+                                                           footerCSS: signOffFooter))),
         ]
     }
 
     /// Every role's training pages and `handbook-version.json`.
     func pages(navs: [String: SafeHTML]) -> [(String, String)] {
         let version = HandbookVersion.current(resolved)
-        return resolved.handbooks.flatMap { pages(for: $0, nav: navs["../../"] ?? .empty, version: version) }
+        let sops = Dictionary(resolved.sops.map { ($0.sop.id, $0.sop) }, uniquingKeysWith: { first, _ in first })
+        return resolved.handbooks.flatMap { pages(for: $0, nav: navs["../../"] ?? .empty, version: version, sops: sops) }
             + [(HandbookVersion.fileName, version.json)]
     }
 }

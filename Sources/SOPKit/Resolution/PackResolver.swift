@@ -13,6 +13,7 @@ public struct PackResolver: Sendable {
                 values: shared.merging(ValueCatalog.forSOP(sop, pack: pack)) { $1 }
             )
         }
+        let pools = DistractorPools(pack)
         let handbooks = pack.roles.map { role in
             let guide = DecisionGuideBuilder.entries(for: role, in: pack)
             let sopIDs = sops.filter { $0.sop.audience.contains { $0.value == role.id } }.map(\.sop.id)
@@ -21,7 +22,7 @@ public struct PackResolver: Sendable {
                 guide: guide,
                 escalationPath: escalationPath(from: role, in: pack),
                 sopIDs: sopIDs,
-                check: KnowledgeCheckBuilder.check(for: role, guide: guide, pack: pack, sopIDs: sopIDs)
+                check: KnowledgeCheckBuilder.check(for: role, guide: guide, pack: pack, sopIDs: sopIDs, pools: pools)
             )
         }
         return ResolvedPack(pack: pack, site: site, handbooks: handbooks, sops: sops)

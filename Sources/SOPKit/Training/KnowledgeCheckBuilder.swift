@@ -11,10 +11,34 @@ enum KnowledgeCheckBuilder {
         var pack: Pack
         /// Ids of the SOPs in the role's handbook, in handbook order (for "read more" links).
         var sopIDs: [String]
+        /// Computed once per pack and shared by its roles.
+        var pools: DistractorPools
+
+        init(role: Role, guide: [DecisionGuideEntry], pack: Pack, sopIDs: [String], pools: DistractorPools? = nil) {
+            self.role = role
+            self.guide = guide
+            self.pack = pack
+            self.sopIDs = sopIDs
+            self.pools = pools ?? DistractorPools(pack)
+            // The first SOP of the handbook for each policy and surface, found once (a pack may
+            // hold thousands of SOPs).
+            let wanted = Set(sopIDs)
+            let byID = Dictionary(pack.sops.filter { wanted.contains($0.id) }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for sop in sopIDs.compactMap({ byID[$0] }) {
+                for policy in sop.policies where sopForPolicy[policy.value] == nil { sopForPolicy[policy.value] = sop }
+                for surface in sop.surfaces where sopForSurface[surface.value] == nil { sopForSurface[surface.value] = sop }
+            }
+        }
+
+        private(set) var sopForPolicy: [String: SOP] = [:]
+        private(set) var sopForSurface: [Surface: SOP] = [:]
+
+        func name(_ id: String) -> String? { pools.names[id] }
     }
 
-    static func check(for role: Role, guide: [DecisionGuideEntry], pack: Pack, sopIDs: [String]) -> KnowledgeCheck {
-        let all = candidates(Inputs(role: role, guide: guide, pack: pack, sopIDs: sopIDs))
+    static func check(for role: Role, guide: [DecisionGuideEntry], pack: Pack, sopIDs: [String],
+                      pools: DistractorPools? = nil) -> KnowledgeCheck {
+        let all = candidates(Inputs(role: role, guide: guide, pack: pack, sopIDs: sopIDs, pools: pools))
         return KnowledgeCheck(roleID: role.id, questions: select(all, role: role.id), available: all.count)
     }
 
@@ -82,7 +106,7 @@ enum KnowledgeCheckBuilder {
             return "You have drafted a plan to “\(entry.action)” \(facts)."
         }
         let others = entry.proposerIDs.filter { $0 != inputs.role.id }
-        if let proposer = others.first, let name = inputs.pack.role(proposer)?.name {
+        if let proposer = others.first, let name = inputs.name(proposer) {
             return "\(inputs.article(name)) has drafted a plan to “\(entry.action)” \(facts)."
         }
         return "A plan to “\(entry.action)” is waiting in SophMate \(facts)."
@@ -103,22 +127,22 @@ enum KnowledgeCheckBuilder {
     /// for the same call.
     private static func planQuestions(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> [CheckQuestion] {
         let own = Set(entry.reject + entry.escalate + entry.stop)
-        let lists: [(DecisionGuideEntry.Call, CheckQuestion.Kind, (DecisionGuideEntry) -> [String], KeyPath<Policy, [String]>,
+        let lists: [(DecisionGuideEntry.Call, CheckQuestion.Kind, (DecisionGuideEntry) -> [String], [String],
                      (String) -> DecisionGuideEntry.Situation)] = [
-            (.reject, .rejectPlan, \.reject, \.rejectWhen, { .rejectWhen($0) }),
-            (.escalate, .escalatePlan, \.escalate, \.escalateWhen, { .escalateWhen($0) }),
-            (.stop, .stopPlan, \.stop, \.stopWhen, { .stopWhen($0) }),
+            (.reject, .rejectPlan, \.reject, inputs.pools.reject, { .rejectWhen($0) }),
+            (.escalate, .escalatePlan, \.escalate, inputs.pools.escalate, { .escalateWhen($0) }),
+            (.stop, .stopPlan, \.stop, inputs.pools.stop, { .stopWhen($0) }),
         ]
         var questions: [CheckQuestion] = []
-        for (call, kind, listOf, policyList, situation) in lists {
+        for (call, kind, listOf, pool, situation) in lists {
             let id = "\(kind.rawValue)-\(entry.policyID)"
             let answers = listOf(entry).filter { entry.call(situation($0)) == call }
             guard let answer = ContentSeed.ordered(answers, seed: id, text: { $0 }).first else { continue }
             let sameOther = (entry.reject + entry.escalate + entry.stop).filter { entry.call(situation($0)) != call && $0 != answer }
-            let otherPolicies = inputs.pack.policies.filter { $0.id != entry.policyID }
-                .flatMap { $0[keyPath: policyList] }.filter { !own.contains($0) }
-            let distractors = pick(3, from: unique(ContentSeed.ordered(sameOther, seed: id, text: { $0 }).prefix(1)
-                                                   + ContentSeed.ordered(otherPolicies, seed: id, text: { $0 })), excluding: [answer])
+            // One from the same policy's other lists, the rest other policies' conditions of this kind.
+            let first = Array(ContentSeed.ordered(sameOther, seed: id, text: { $0 }).prefix(1))
+            let distractors = first + DistractorPools.take(3 - first.count, from: pool, seed: id,
+                                                            excluding: own.union([answer]))
             guard distractors.count >= 2 else { continue }
             let verb = call.label.lowercased()
             let prompt = call == .escalate
@@ -136,9 +160,9 @@ enum KnowledgeCheckBuilder {
         guard entry.involvement == .proposer, !entry.askIDs.isEmpty else { return nil }
         let id = "ask-whom-\(entry.policyID)"
         let answer = DecisionGuideBuilder.names(entry.askIDs, inputs.pack)
-        let others = inputs.pack.roles.map(\.id).filter { !entry.askIDs.contains($0) && $0 != inputs.role.id }
-        let distractors = pick(3, from: ContentSeed.ordered(others, seed: id, text: { $0 }).compactMap { inputs.pack.role($0)?.name },
-                               excluding: [answer])
+        let ids = DistractorPools.take(3, from: inputs.pools.roles, seed: inputs.role.id + id,
+                                       excluding: Set(entry.askIDs + [inputs.role.id]))
+        let distractors = pick(3, from: ids.compactMap(inputs.name), excluding: [answer])
         guard distractors.count >= 2 else { return nil }
         return shuffled(id: id, kind: .askWhom,
                         prompt: "You have drafted a plan to “\(entry.action)”. Whom do you ask to approve it?",
@@ -147,13 +171,14 @@ enum KnowledgeCheckBuilder {
     }
 
     private static func killSwitch(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> CheckQuestion? {
-        guard let holder = entry.killSwitchID, let name = inputs.pack.role(holder)?.name else { return nil }
+        guard let holder = entry.killSwitchID, let name = inputs.name(holder) else { return nil }
         let id = "kill-switch-\(entry.policyID)"
         // Plausible first: the policy's own approvers and proposers, then everyone else.
         let involved = unique(entry.approverIDs + entry.proposerIDs).filter { $0 != holder }
-        let rest = inputs.pack.roles.map(\.id).filter { $0 != holder && !involved.contains($0) }
-        let ids = ContentSeed.ordered(involved, seed: id, text: { $0 }) + ContentSeed.ordered(rest, seed: id, text: { $0 })
-        let distractors = pick(3, from: ids.compactMap { inputs.pack.role($0)?.name }, excluding: [name])
+        let rest = DistractorPools.take(3, from: inputs.pools.roles, seed: inputs.role.id + id,
+                                        excluding: Set(involved + [holder]))
+        let ids = ContentSeed.ordered(involved, seed: id, text: { $0 }) + rest
+        let distractors = pick(3, from: ids.compactMap(inputs.name), excluding: [name])
         guard distractors.count >= 2 else { return nil }
         return shuffled(id: id, kind: .killSwitch, prompt: "Who holds the kill switch for “\(entry.action)”?",
                         answer: name, distractors: distractors, explanation: entry.stopCall, links: links(entry, inputs),
@@ -163,11 +188,11 @@ enum KnowledgeCheckBuilder {
     // MARK: - Questions about the role
 
     private static func escalateTo(_ inputs: Inputs) -> CheckQuestion? {
-        guard let target = inputs.role.escalatesTo?.value, let name = inputs.pack.role(target)?.name else { return nil }
+        guard let target = inputs.role.escalatesTo?.value, let name = inputs.name(target) else { return nil }
         let id = "escalate-to"
-        let others = inputs.pack.roles.map(\.id).filter { $0 != target && $0 != inputs.role.id }
-        let distractors = pick(3, from: ContentSeed.ordered(others, seed: inputs.role.id + id, text: { $0 })
-            .compactMap { inputs.pack.role($0)?.name }, excluding: [name])
+        let ids = DistractorPools.take(3, from: inputs.pools.roles, seed: inputs.role.id + id,
+                                       excluding: [target, inputs.role.id])
+        let distractors = pick(3, from: ids.compactMap(inputs.name), excluding: [name])
         guard distractors.count >= 2 else { return nil }
         return shuffled(id: id, kind: .escalateTo, prompt: "Something is beyond what you may decide. Whom do you escalate to?",
                         answer: name, distractors: distractors,
@@ -179,7 +204,7 @@ enum KnowledgeCheckBuilder {
         let levels = Capability.allCases
         return inputs.role.capabilities.sorted { $0.key < $1.key }.map { surface, level in
             var links: [CheckQuestion.Link] = [.init(label: "What you can do in SophMate", href: "index.html#capabilities-title")]
-            if let sop = inputs.sopIDs.compactMap({ inputs.pack.sop($0) }).first(where: { $0.surfaces.contains { $0.value == surface } }) {
+            if let sop = inputs.sopForSurface[surface] {
                 links.append(.init(label: sop.title, href: "\(sop.id).html"))
             }
             return CheckQuestion(
@@ -194,11 +219,9 @@ enum KnowledgeCheckBuilder {
 
     private static func refusals(_ inputs: Inputs) -> [CheckQuestion] {
         let own = Set(inputs.role.refusals)
-        let others = inputs.pack.roles.filter { $0.id != inputs.role.id }.flatMap(\.refusals).filter { !own.contains($0) }
         return unique(inputs.role.refusals).compactMap { refusal in
             let id = "refusal-" + ContentSeed.tag(refusal)
-            let distractors = pick(3, from: ContentSeed.ordered(unique(others), seed: inputs.role.id + id + refusal, text: { $0 }),
-                                   excluding: [refusal])
+            let distractors = DistractorPools.take(3, from: inputs.pools.refusals, seed: inputs.role.id + id, excluding: own)
             guard distractors.count >= 2 else { return nil }
             return shuffled(id: id, kind: .refusal, prompt: "Which of these is one of your role's refusals?",
                             answer: refusal, distractors: distractors,
@@ -211,9 +234,7 @@ enum KnowledgeCheckBuilder {
 
     private static func links(_ entry: DecisionGuideEntry, _ inputs: Inputs) -> [CheckQuestion.Link] {
         var links: [CheckQuestion.Link] = [.init(label: "Decision guide: \(entry.action)", href: "index.html#policy-\(entry.policyID)")]
-        let sops = inputs.sopIDs.compactMap { inputs.pack.sop($0) }
-        if let sop = sops.first(where: { $0.policies.contains { $0.value == entry.policyID } })
-            ?? sops.first(where: { $0.surfaces.contains { $0.value == entry.surface } }) {
+        if let sop = inputs.sopForPolicy[entry.policyID] ?? inputs.sopForSurface[entry.surface] {
             links.append(.init(label: sop.title, href: "\(sop.id).html"))
         }
         return links
