@@ -6,7 +6,7 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Check a pack and write its handbooks.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Writes index.html, roles/<role>/{index,print,<sop>}.html, sops/<sop>.html and assets/.
             The output is replaced only when the whole build succeeded; a folder holding files that
             sopgen did not write is refused, never wiped.
@@ -19,7 +19,7 @@ struct BuildCommand: AsyncParsableCommand {
             Example:
               sopgen build sops --output site
               sopgen build sops --output site --since site/handbook-version.json
-            """
+            """)
     )
 
     @OptionGroup var pack: PackArguments

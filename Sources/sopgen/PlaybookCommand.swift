@@ -6,18 +6,28 @@ struct PlaybookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbook",
         abstract: "Move agency playbooks between client sites safely.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Example:
-              sopgen playbook export refund-triage agency-pack --output refund-triage.bundle.json
+              sopgen playbook export refund-triage agency-pack \\
+                --output refund-triage.bundle.json
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops
-              sopgen playbook promote refund-triage --to staging --first-run pass --by "Priya Raman" sops
-            """,
+              sopgen playbook promote refund-triage sops --to staging \\
+                --first-run pass --by "Priya Raman"
+            """),
         subcommands: [PlaybookExportCommand.self, PlaybookImportCommand.self, PlaybookPromoteCommand.self]
     )
 }
 
 extension PlaybookPromotion.Target: ExpressibleByArgument {}
-extension Playbook.FirstRun.Result: ExpressibleByArgument {}
+/// A first run is recorded as passed or failed; `pending` is what an import writes, never an argument.
+extension Playbook.FirstRun.Result: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard argument != Self.pending.rawValue, let result = Self(rawValue: argument) else { return nil }
+        self = result
+    }
+
+    public static var allValueStrings: [String] { allCases.filter { $0 != .pending }.map(\.rawValue) }
+}
 
 /// The pack decoded, with its diagnostics printed and a failure thrown when a file it needs is broken.
 func decodedPack(_ arguments: PackArguments, needing path: String) async throws -> Pack {
@@ -38,7 +48,7 @@ struct PlaybookExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a playbook as a bundle another site can import, without secrets or client data.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Removes provider keys and tokens, credentials written in prose (password: …, token=…),
             connection strings, credentials in URLs, private keys, customer data (emails, phone
             numbers, card numbers, fields such as customer_name), anything under private: or a
@@ -51,8 +61,9 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             With --date, the same playbook always exports to the same bytes.
 
             Example:
-              sopgen playbook export refund-triage sops --date 2026-11-21 --output refund-triage.bundle.json
-            """
+              sopgen playbook export refund-triage sops --date 2026-11-21 \\
+                --output refund-triage.bundle.json
+            """)
     )
 
     @Argument(help: "The playbook id (playbooks/<id>.yml).", transform: IdentifierArgument.parse)
@@ -113,7 +124,7 @@ struct PlaybookImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a playbook bundle for a site, read-only, with a review of what to localise.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Reads the bundle strictly (the shape export writes, at most 2 MiB) and checks its
             checksum, and with --verify-key its signature. Refuses anything export would have
             removed and any secret a scan still finds. Writes playbooks/<id>.yml in read-only mode
@@ -126,7 +137,7 @@ struct PlaybookImportCommand: AsyncParsableCommand {
 
             Example:
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops
-            """
+            """)
     )
 
     @Argument(help: "The bundle file.")
@@ -169,15 +180,16 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
         abstract: "Record a playbook's first run and move it to staging or production.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Records the first-run result with who ran it, when and in which mode. A passing run
             promotes the playbook; a failing one is recorded and the playbook stays where it is (exit 1).
             Production is refused unless the first run passed in read-only or staging and every
             required local change is resolved (resolved: true, and no <<local: …>> placeholder left).
 
             Example:
-              sopgen playbook promote refund-triage --to staging --first-run pass --by "Priya Raman" sops
-            """
+              sopgen playbook promote refund-triage sops --to staging \\
+                --first-run pass --by "Priya Raman"
+            """)
     )
 
     @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)

@@ -39,8 +39,8 @@ extension PageModelBuilder {
             provenanceOwner: provenance.map { $0.owner.map(roleName) ?? "—" },
             localChanges: changes.map { .init(id: $0.id, change: $0.change, resolved: $0.resolved) },
             hasChanges: !changes.isEmpty,
-            stepsHTML: GFMDocument.safeHTML(from: GFMReserved.sanitize(playbook.steps),
-                                            options: GFMOptions(allowsRawHTML: trustsHTML)))
+            stepsHTML: GFMDocument(markdown: GFMReserved.sanitize(playbook.steps), options: GFMOptions(allowsRawHTML: trustsHTML))
+                .render(GFMView(reservedIDs: pack.theme.fixedIDs(of: ["playbook"]))).safeHTML)
     }
 
     func playbookSummary(_ playbook: Playbook) -> PlaybookSummary {
