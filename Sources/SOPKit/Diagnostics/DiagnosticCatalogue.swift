@@ -96,6 +96,11 @@ public enum DiagnosticCatalogue {
         Entry(code: "playbook-incomplete", summary: "A playbook lacks a trigger, owner, input, output, approval, retry, failure notification or kill switch.", fix: "add `kill_switch: operations-lead`"),
         Entry(code: "unresolved-placeholder", summary: "An imported playbook still holds a `<<local: …>>` placeholder.", fix: "`<<local: coupon rules>>` → this site's coupon rules"),
         Entry(code: "production-without-first-run", summary: "A playbook in production without a passing first run.", fix: "`sopgen playbook promote ID --to production --first-run pass --by NAME`"),
+        // People and reviews
+        Entry(code: "sop-update-due", summary: "An SOP flagged by a recorded review (`reviews/<date>.yml`) and not reviewed since.", fix: "update the SOP, then `last_reviewed: <a day after the review>`"),
+        Entry(code: "review-triggered", summary: "An SOP whose `review_on:` names an event (hosting change, provider change, new users, failed run) since its last review.", fix: "review it, then `last_reviewed: <a day after the event>`"),
+        Entry(code: "malformed-row", summary: "A row of an activity export or roster that cannot be read; the other rows still are.", fix: "`2026-11-02 9:15` → `2026-11-02T09:15:00+01:00`"),
+        Entry(code: "missing-column", summary: "An export or roster header without a column sopgen needs.", fix: "`review: columns: {user: Login}` in sopgen.yml"),
         // Checklists
         Entry(code: "empty-checklist", summary: "A checklist file with no task-list items.", fix: "add `- [ ] Record the staging URL`"),
         // Templates

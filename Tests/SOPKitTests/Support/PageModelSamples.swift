@@ -24,6 +24,8 @@ enum PageModelSamples {
         ("check", ["layout"], page(knowledgeCheck, bodyClass: "check")),
         ("check-sheet", [], questionSheet),
         ("sign-off", [], signOff),
+        ("review", [], review),
+        ("review.md", [], review),
     ]
 
     static func page<Content: Sendable>(_ content: Content, bodyClass: String) -> Page<Content> {
@@ -44,7 +46,7 @@ enum PageModelSamples {
 
     static let sopSummary = SOPSummary(
         id: "refunds", title: "Handling refunds", href: "refunds.html", surface: "Support", audience: "Support agent, Store manager",
-        summary: "When to draft a refund reply and who approves it.")
+        summary: "When to draft a refund reply and who approves it.", flaggedBy: "2026-11-21")
 
     static let home = HomePage(
         site: site,
@@ -78,14 +80,16 @@ enum PageModelSamples {
     static let print = PrintPage(
         role: role, guide: [guide], escalationPath: [escalation], isTop: false, refusals: ["Refunds over £100."],
         firstWeekFocus: ["Read every support SOP."], hasRefusals: true, hasFirstWeekFocus: true, site: site,
-        sops: [.init(id: "refunds", headerHTML: html, bodyHTML: html)])
+        sops: [.init(id: "refunds", headerHTML: html, bodyHTML: html)], contents: [.init(id: "refunds", title: "Handling refunds")],
+        footerCSS: SafeHTML(trusted: "\"…\""))
 
     static let sop = SOPPage(
         sop: .init(title: "Handling refunds", id: "refunds"), sopHeaderHTML: html, bodyHTML: html, tocHTML: html,
         isTrainerView: false, role: .init(id: "agent", name: "Support agent", href: "index.html"),
         trainerHref: "../../sops/refunds.html")
 
-    static let sopHeader = SOPHeader(title: "Handling refunds", id: "refunds", facts: [.init(label: "Owner", value: "Store manager")])
+    static let sopHeader = SOPHeader(title: "Handling refunds", id: "refunds", facts: [.init(label: "Owner", value: "Store manager")],
+                                         flaggedBy: "2026-11-21")
 
     static let playbookSummary = PlaybookSummary(
         id: "refund-triage", title: "Refund triage", version: "1.2.0", owner: "Store manager", mode: "draft",
@@ -135,4 +139,24 @@ enum PageModelSamples {
                        changed: [.init(id: "returns", title: "Returns")], removed: [.init(id: "coupons", title: "Coupons")],
                        hasAdded: true, hasChanged: true, hasRemoved: true, hasNone: false, knowsChanges: true),
         person: "Priya Raman", footerCSS: SafeHTML(trusted: "\"…\""))
+
+    static let reviewFinding = ReviewPage.Finding(
+        code: "self-approval", severity: "error", message: "tom approved plan p1, which they proposed", user: "tom", plan: "p1",
+        surface: "approvals", evidence: [.init(place: "week.csv:12", event: "approved", time: "2026-11-02 09:15", user: "tom")],
+        notes: ["No order number."], hasNotes: true, sops: [.init(text: "Refunds", href: "../../sops/refunds.html")],
+        cards: [.init(text: "Store manager: refunds", href: "../../roles/manager/index.html#policy-refunds")], hasUpdates: true)
+
+    static let review = ReviewPage(
+        pageTitle: "First-week review", title: "Review of 2026-11-02 to 2026-11-08", pack: packTitle,
+        inlineCSS: SafeHTML(trusted: "body { … }"), date: "2026-11-21", window: "2026-11-02 to 2026-11-08", export: "week.csv",
+        roster: "roster.csv", figures: [.init(label: "Events", value: "12")],
+        codes: [.init(code: "self-approval", severity: "error", count: 1, summary: "A user approved their own plan.")],
+        hasFindings: true, errors: 1, warnings: 0, infos: 0, unknownEvents: [.init(label: "user_login", value: "2")],
+        hasUnknownEvents: true,
+        charts: [ReviewChart.stackedColumns(id: "per-day", title: "Events per day", summary: "Events per day by role.",
+                                            categories: ["11-02"], series: [("Store manager", [3])])],
+        roles: [.init(id: "manager", name: "Store manager", handbook: .init(text: "Handbook", href: "../../roles/manager/index.html"),
+                      figures: [.init(label: "Prompts", value: "3")], hasFigures: true, findings: [reviewFinding], hasFindings: true,
+                      sops: [.init(text: "Refunds", href: "../../sops/refunds.html")], hasSOPs: true)],
+        flaggedSOPs: [.init(text: "Refunds", href: "../../sops/refunds.html")], hasFlaggedSOPs: true, version: "0.1.0")
 }
