@@ -138,6 +138,34 @@ import Testing
         #expect(try GIFTParser.parse(try #require(plan.text("roles/admin/check.gift"))) == [])
     }
 
+    @Test func everyPersonNamedInPeopleYmlGetsASheetOfTheirOwn() async throws {
+        var files = PackFiles.base
+        files["people.yml"] = """
+            people:
+              - login: priya.raman
+                name: Priya <b>Raman</b>
+                role: admin
+              - login: "../../etc"
+                name: Dot Dot
+                role: agent
+              - login: Priya_Raman
+                name: Another Priya
+                role: admin
+
+            """
+        let (plan, _) = try await Self.plan(files)
+        let priya = try #require(plan.text("roles/admin/sign-off/priya-raman.html"))
+        #expect(priya.contains("<tr><th scope=\"row\">For</th><td>Priya &lt;b&gt;Raman&lt;/b&gt;</td></tr>"))
+        #expect(priya.contains("href=\"../../../assets/sopgen.css\"") && priya.contains("<a href=\"../index.html\">Site administrator</a>"))
+        #expect(priya.contains("sign-off for Priya \\3C b\\3E Raman"), "the footer names the person, inert in CSS")
+        #expect(plan.text("roles/admin/sign-off/priya-raman-2.html")?.contains("Another Priya") == true)
+        #expect(plan.text("roles/agent/sign-off/etc.html")?.contains("Dot Dot") == true)
+        #expect(!plan.files.contains { $0.path.contains("..") })
+        // The role's blank sheet stays, without a name.
+        #expect(plan.text("roles/admin/sign-off.html")?.contains("scope=\"row\">For<") == false)
+        #expect(TrainingRenderer.fileNames(["...", "con", "a", "a", "person-x"]).allSatisfy { Identifier.isValid($0) })
+    }
+
     // MARK: - Handbook versions and --since
 
     @Test func theVersionFileNamesEverySOPWithItsHashAndReaders() async throws {

@@ -22,8 +22,11 @@ extension PageModelBuilder {
     }
 
     /// `sops` are the handbook's SOPs in handbook order.
+    /// `person` is the name of the person the sheet is for, nil for the role's blank sheet (which
+    /// sits in the role's folder; a person's sits one folder down, in `sign-off/`).
     func signOff(_ handbook: ResolvedPack.Handbook, sops handbookSOPs: [SOP], version: HandbookVersion,
-                 footerCSS: SafeHTML) -> SignOffPage {
+                 footerCSS: SafeHTML, person: String? = nil) -> SignOffPage {
+        let up = person == nil ? "" : "../"
         let role = handbook.role
         let sops = handbookSOPs.map { sop in
             SignOffPage.SOPLine(id: sop.id, title: sop.title, lastReviewed: sop.lastReviewed?.value ?? "not recorded",
@@ -38,10 +41,11 @@ extension PageModelBuilder {
                 hasNone: diff.added.isEmpty && diff.changed.isEmpty && diff.removed.isEmpty, knowsChanges: diff.knowsChanges)
         }
         return SignOffPage(
-            pageTitle: "\(role.name): handbook sign-off", root: "../../", homeHref: "../../index.html", pack: packTitle,
+            pageTitle: "\(role.name): handbook sign-off\(person.map { " for \($0)" } ?? "")", root: up + "../../",
+            homeHref: up + "../../index.html", handbookHref: up + "index.html", pack: packTitle,
             role: roleHeading(role), version: version.inputs ?? pack.inputHash, versionDate: version.date ?? "not recorded",
             sops: sops, hasSOPs: !sops.isEmpty, refusals: role.refusals, hasRefusals: !role.refusals.isEmpty,
-            changes: changes, person: nil, footerCSS: footerCSS)
+            changes: changes, person: person, footerCSS: footerCSS)
     }
 
     private func roleHeading(_ role: Role) -> RoleHeading {

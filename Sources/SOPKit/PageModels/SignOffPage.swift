@@ -34,6 +34,8 @@ struct SignOffPage: TemplateModel {
     var pageTitle: String
     var root: String
     var homeHref: String
+    /// The role's handbook, from this page's folder.
+    var handbookHref: String
     var pack: PackTitle
     var role: RoleHeading
     /// The pack's input hash.
@@ -45,7 +47,7 @@ struct SignOffPage: TemplateModel {
     var refusals: [String]
     var hasRefusals: Bool
     var changes: Changes?
-    /// The person the sheet is for, when the pack names people; nil for the role's blank sheet.
+    /// The person the sheet is for (`people.yml`); nil for the role's blank sheet.
     var person: String?
     var footerCSS: SafeHTML
 }

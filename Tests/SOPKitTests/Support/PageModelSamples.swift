@@ -131,7 +131,8 @@ enum PageModelSamples {
         footerCSS: SafeHTML(trusted: "\"…\""))
 
     static let signOff = SignOffPage(
-        pageTitle: "Support agent: handbook sign-off", root: "../../", homeHref: "../../index.html", pack: packTitle, role: role,
+        pageTitle: "Support agent: handbook sign-off", root: "../../", homeHref: "../../index.html", handbookHref: "index.html",
+        pack: packTitle, role: role,
         version: "ad058601d4f2", versionDate: "2026-11-12",
         sops: [.init(id: "refunds", title: "Handling refunds", lastReviewed: "2026-11-02", reviewCadence: "monthly")], hasSOPs: true,
         refusals: ["Refunds over £100."], hasRefusals: true,
