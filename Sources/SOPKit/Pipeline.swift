@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
     public let packRoot: URL
     /// The day SOP review dates are checked against.
     public var today: CalendarDate
+    /// An earlier handbook version (`build --since`): each role's sign-off sheet lists what changed since.
+    public var since: HandbookVersion?
 
     public init(packRoot: URL, today: CalendarDate) {
         self.packRoot = packRoot
@@ -56,7 +58,9 @@ public struct Pipeline: Sendable {
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)
-        return (PackResolver().resolve(pack), diagnostics)
+        var resolved = PackResolver().resolve(pack)
+        resolved.previousVersion = since
+        return (resolved, diagnostics)
     }
 
     /// Load and decode only: what commands that edit the pack (import, promote) start from.

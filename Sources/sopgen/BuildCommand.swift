@@ -11,8 +11,14 @@ struct BuildCommand: AsyncParsableCommand {
             The output is replaced only when the whole build succeeded; a folder holding files that
             sopgen did not write is refused, never wiped.
 
+            Each role also gets a knowledge check (check.html, check-print.html, check-key.html,
+            check.gift) and a sign-off sheet (sign-off.html); handbook-version.json records this
+            build's version. With --since, each sign-off sheet lists the SOPs added, changed and
+            removed since an earlier build (its handbook-version.json or .sopgen-manifest).
+
             Example:
               sopgen build sops --output site
+              sopgen build sops --output site --since site/handbook-version.json
             """)
     )
 
@@ -23,6 +29,10 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "The output folder.", completion: .directory)
     var output: String = "site"
 
+    @Option(help: ArgumentHelp("An earlier build's handbook-version.json or .sopgen-manifest: sign-off sheets list what changed since.",
+                               valueName: "file"), completion: .file())
+    var since: String?
+
     func validate() throws {
         if output.isEmpty { throw ValidationError("--output is empty; name the folder to write, e.g. --output site") }
     }
@@ -32,8 +42,15 @@ struct BuildCommand: AsyncParsableCommand {
         let start = clock.now
         let result: Pipeline.Result
         let day = try today.resolve()
+        var pipeline = Pipeline(packRoot: pack.url, today: day)
+        if let since {
+            switch HandbookVersion.read(from: URL(fileURLWithPath: since)) {
+            case .success(let version): pipeline.since = version
+            case .failure(let error): throw ValidationError("--since \(error)")
+            }
+        }
         do {
-            result = try await Pipeline(packRoot: pack.url, today: day).build(into: URL(fileURLWithPath: output), writer: TestHooks.writer())
+            result = try await pipeline.build(into: URL(fileURLWithPath: output), writer: TestHooks.writer())
         } catch {
             Console.printError("sopgen: error: \(error)\n")
             throw ExitCode.failure

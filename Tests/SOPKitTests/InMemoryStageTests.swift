@@ -17,6 +17,8 @@ import Testing
         "print.mustache": "{{#sops}}{{{bodyHTML}}}{{/sops}}",
         "toc.mustache": "", "checklist.mustache": "", "checklist.md.mustache": "",
         "playbooks.mustache": "", "playbook.mustache": "", "review.mustache": "", "review.md.mustache": "",
+        "check.mustache": "{{<layout}}{{$content}}{{#questions}}[{{prompt}}]{{/questions}}{{/content}}{{/layout}}",
+        "check-sheet.mustache": "", "sign-off.mustache": "{{role.name}} {{version}}",
         "assets/sopgen.css": Data("body{}".utf8),
     ].mapValues { $0 as? Data ?? Data(($0 as! String).utf8) }
 

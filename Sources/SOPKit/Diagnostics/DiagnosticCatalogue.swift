@@ -67,6 +67,7 @@ public enum DiagnosticCatalogue {
         Entry(code: "escalation-loop", summary: "Escalation comes back to where it started.", fix: "remove `escalates_to` from the top role of the loop"),
         Entry(code: "no-escalation", summary: "A role other than the top has nobody to escalate to.", fix: "add `escalates_to: site-admin`"),
         Entry(code: "training-gap", summary: "A role may act on a surface no SOP for it covers.", fix: "add the role to the audience of an SOP with that surface"),
+        Entry(code: "knowledge-check-gap", summary: "A role with capabilities that no policy involves: its knowledge check cannot ask when to ask, approve, reject, escalate or stop.", fix: "add the role to a policy's `proposers`, or give it a capability on a policy's surface"),
         // Policies
         Entry(code: "no-approver", summary: "A policy nobody can approve.", fix: "add `approvers: [site-admin]`"),
         Entry(code: "approver-lacks-capability", summary: "An approver without approve or execute on the policy's surface.", fix: "`knowledge-base: draft` → `knowledge-base: approve`"),

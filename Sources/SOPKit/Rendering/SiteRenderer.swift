@@ -37,6 +37,9 @@ struct SiteBatches: Sendable {
     let models: PageModelBuilder
     let navs: [String: SafeHTML]
     let checklists: ChecklistRenderer
+    let training: TrainingRenderer
+    /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`.
+    let version: HandbookVersion
     let batchSize: Int
 
     init(_ resolved: ResolvedPack, batchSize: Int = Self.defaultBatchSize) {
@@ -48,6 +51,8 @@ struct SiteBatches: Sendable {
         let theme = theme
         navs = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map { ($0, theme.fragment(models.navigation(root: $0))) })
         checklists = ChecklistRenderer(pack: resolved.pack)
+        training = TrainingRenderer(resolved: resolved, models: models, theme: theme)
+        version = HandbookVersion.current(resolved)
         self.batchSize = max(batchSize, 1)
     }
 
@@ -75,7 +80,7 @@ struct SiteBatches: Sendable {
 
     /// The pages rendered after the SOPs: they need every SOP's print section.
     private enum Other: Sendable {
-        case handbook(Int), home, playbooks, checklist(site: Int, checklist: Int)
+        case handbook(Int), training(Int), home, playbooks, checklist(site: Int, checklist: Int), handbookVersion
     }
 
     private var otherPages: [(page: Other, paths: [String])] {
@@ -83,7 +88,9 @@ struct SiteBatches: Sendable {
             let id = resolved.handbooks[index].role.id
             return (.handbook(index), ["roles/\(id)/index.html", "roles/\(id)/print.html"])
         }
+        pages += resolved.handbooks.indices.map { (.training($0), training.paths(for: resolved.handbooks[$0])) }
         pages.append((.home, ["index.html"]))
+        pages.append((.handbookVersion, [HandbookVersion.fileName]))
         let pack = resolved.pack
         if !pack.playbooks.isEmpty {
             pages.append((.playbooks, ["playbooks/index.html"] + pack.playbooks.map { "playbooks/\($0.id).html" }))
@@ -247,6 +254,10 @@ struct SiteBatches: Sendable {
             }
             return [theme.render(Page(chrome: chrome, content: models.handbook(handbook))),
                     theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections)))]
+        case .training(let index):
+            return training.pages(for: resolved.handbooks[index], nav: navs["../../"]!, version: version).map(\.1)
+        case .handbookVersion:
+            return [version.json]
         case .home:
             let chrome = models.chrome(title: pack.settings.title, root: "", bodyClass: "home", nav: navs[""]!)
             return [theme.render(Page(chrome: chrome, content: models.home()))]

@@ -8,7 +8,8 @@ import Mustache
 /// a template's output (`@_spi(ThemeRendering)`).
 struct ThemeLibrary: Sendable {
     static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "sop-header", "toc", "checklist", "checklist.md", "playbooks", "playbook",
-                                "review", "review.md"]
+                                "review", "review.md",
+                                "check", "check-sheet", "sign-off"]
 
     var mustache: MustacheLibrary
     /// Static files copied to `assets/`, by name.

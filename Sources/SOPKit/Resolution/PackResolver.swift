@@ -15,12 +15,16 @@ public struct PackResolver: Sendable {
                 names: names.sop(sop)
             )
         }
+        let pools = DistractorPools(pack)
         let handbooks = pack.roles.map { role in
-            ResolvedPack.Handbook(
+            let guide = DecisionGuideBuilder.entries(for: role, in: pack)
+            let sopIDs = sops.filter { $0.sop.audience.contains { $0.value == role.id } }.map(\.sop.id)
+            return ResolvedPack.Handbook(
                 role: role,
-                guide: DecisionGuideBuilder.entries(for: role, in: pack),
+                guide: guide,
                 escalationPath: escalationPath(from: role, in: pack),
-                sopIDs: sops.filter { $0.sop.audience.contains { $0.value == role.id } }.map(\.sop.id)
+                sopIDs: sopIDs,
+                check: KnowledgeCheckBuilder.check(for: role, guide: guide, pack: pack, sopIDs: sopIDs, pools: pools)
             )
         }
         let sopIndex = Dictionary(sops.indices.map { (sops[$0].sop.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -7,6 +7,8 @@ public struct ResolvedPack: Sendable {
         public var escalationPath: [Role]
         /// Ids of the SOPs addressed to this role, in handbook order.
         public var sopIDs: [String]
+        /// The role's knowledge check, written from `guide` (`KnowledgeCheckBuilder`).
+        public var check: KnowledgeCheck
     }
 
     public struct ResolvedSOP: Sendable {
@@ -28,4 +30,6 @@ public struct ResolvedPack: Sendable {
 
     /// The SOP with this id, found without searching.
     public func sop(_ id: String) -> ResolvedSOP? { sopIndex[id].map { sops[$0] } }
+    /// The handbook version a sign-off sheet lists changes since (`build --since`); nil lists none.
+    public var previousVersion: HandbookVersion?
 }

@@ -33,7 +33,7 @@ public struct PackValidator: Sendable {
         for role in pack.roles {
             if let target = role.escalatesTo { checkRole(target, "escalates_to") }
         }
-        if rolesAreComplete { diagnostics += RoleChecks.check(pack) }
+        if rolesAreComplete { diagnostics += RoleChecks.check(pack) + KnowledgeCheckChecks.check(pack) }
         for policy in pack.policies {
             policy.proposers.forEach { checkRole($0, "proposers") }
             policy.approvers.forEach { checkRole($0, "approvers") }

@@ -2,9 +2,9 @@
 /// the role's own pages, and a playbook page `playbooks/<id>.html` beside the register. The writer
 /// refuses a plan with two files at one path anyway; this says why, at the id, before rendering.
 enum ReservedIDChecks {
-    /// Page names in a role's folder (handbook, print handbook, and the knowledge check and
-    /// sign-off sheet that come next), so no SOP may take them.
-    static let rolePageNames: Set<String> = ["index", "print", "check", "sign-off"]
+    /// Page names in a role's folder (handbook, print handbook, the knowledge check with its
+    /// printable sheet and answer key, and the sign-off sheet), so no SOP may take them.
+    static let rolePageNames: Set<String> = ["index", "print", "check", "check-print", "check-key", "sign-off"]
     /// Page names in playbooks/.
     static let playbookPageNames: Set<String> = ["index"]
 

@@ -21,6 +21,9 @@ enum PageModelSamples {
         ("nav", [], Navigation(navRoles: [.init(name: "Site administrator", href: "../../roles/admin/index.html")], root: "../../")),
         ("toc", [], TableOfContents(toc: [.init(text: "Before you start", id: "before-you-start")])),
         ("sop-header", [], sopHeader),
+        ("check", ["layout"], page(knowledgeCheck, bodyClass: "check")),
+        ("check-sheet", [], questionSheet),
+        ("sign-off", [], signOff),
         ("review", [], review),
         ("review.md", [], review),
     ]
@@ -112,6 +115,31 @@ enum PageModelSamples {
                          intro: "Complete before anyone is invited.")],
         signOff: [.init(role: "Site administrator")], inputHash: "ad058601d4f2", footerCSS: SafeHTML(trusted: "\"…\""),
         summary: "What to check before the first run.", inlineCSS: SafeHTML(trusted: "body { … }"))
+
+    static let question = CheckQuestionModel(
+        id: "q-kill-switch-refunds", number: 1, kind: "kill-switch", prompt: "Who holds the kill switch for “Issue a refund”?",
+        options: [.init(name: "q-kill-switch-refunds", letter: "A", text: "Site administrator", isAnswer: true)],
+        answerLetter: "A", answerText: "Site administrator", explanation: "Stop and tell Site administrator, who holds the kill switch.",
+        links: [.init(label: "Decision guide: Issue a refund", href: "index.html#policy-refunds")])
+
+    static let knowledgeCheck = KnowledgeCheckPage(role: role, questions: [question], hasQuestions: true, questionCount: 1,
+                                                   version: "ad058601d4f2")
+
+    static let questionSheet = QuestionSheetPage(
+        pageTitle: "Support agent: knowledge check", root: "../../", homeHref: "../../index.html", pack: packTitle, role: role,
+        questions: [question], hasQuestions: true, questionCount: 1, isAnswerKey: false, version: "ad058601d4f2",
+        footerCSS: SafeHTML(trusted: "\"…\""))
+
+    static let signOff = SignOffPage(
+        pageTitle: "Support agent: handbook sign-off", root: "../../", homeHref: "../../index.html", handbookHref: "index.html",
+        pack: packTitle, role: role,
+        version: "ad058601d4f2", versionDate: "2026-11-12",
+        sops: [.init(id: "refunds", title: "Handling refunds", lastReviewed: "2026-11-02", reviewCadence: "monthly")], hasSOPs: true,
+        refusals: ["Refunds over £100."], hasRefusals: true,
+        changes: .init(since: "1a33d10b7a08 of 2026-11-02", added: [.init(id: "refunds", title: "Handling refunds")],
+                       changed: [.init(id: "returns", title: "Returns")], removed: [.init(id: "coupons", title: "Coupons")],
+                       hasAdded: true, hasChanged: true, hasRemoved: true, hasNone: false, knowsChanges: true),
+        person: "Priya Raman", footerCSS: SafeHTML(trusted: "\"…\""))
 
     static let reviewFinding = ReviewPage.Finding(
         code: "self-approval", severity: "error", message: "tom approved plan p1, which they proposed", user: "tom", plan: "p1",
