@@ -10,14 +10,18 @@ struct PlaybookCommand: AsyncParsableCommand {
             Example:
               sopgen playbook export refund-triage agency-pack --output refund-triage.bundle.json
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops
-              sopgen playbook promote refund-triage --to staging --first-run pass --by "Priya Raman" sops
+              sopgen playbook localise refund-triage knowledge-base-sources --by "Priya Raman" sops
+              sopgen playbook promote refund-triage --to staging --result pass --by "Priya Raman" sops
+              sopgen playbook run refund-triage --result fail --by "Tom Okafor" --reference "audit 4812" sops
             """,
-        subcommands: [PlaybookExportCommand.self, PlaybookImportCommand.self, PlaybookPromoteCommand.self]
+        subcommands: [PlaybookExportCommand.self, PlaybookImportCommand.self, PlaybookLocaliseCommand.self, PlaybookRunCommand.self,
+                      PlaybookPromoteCommand.self]
     )
 }
 
 extension PlaybookPromotion.Target: ExpressibleByArgument {}
-extension Playbook.FirstRun.Result: ExpressibleByArgument {}
+extension PlaybookRun.Result: ExpressibleByArgument {}
+extension Playbook.Mode: ExpressibleByArgument {}
 
 /// The pack decoded, with its diagnostics printed and a failure thrown when a file it needs is broken.
 func decodedPack(_ arguments: PackArguments, needing path: String) async throws -> Pack {
@@ -162,63 +166,5 @@ struct PlaybookImportCommand: AsyncParsableCommand {
         for note in outcome.notes { Console.print(note) }
         Console.print("Import review for \(site):")
         Console.print(outcome.review.map(\.description).joined(separator: "\n"))
-    }
-}
-
-struct PlaybookPromoteCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "promote",
-        abstract: "Record a playbook's first run and move it to staging or production.",
-        discussion: """
-            Records the first-run result with who ran it, when and in which mode. A passing run
-            promotes the playbook; a failing one is recorded and the playbook stays where it is (exit 1).
-            Production is refused unless the first run passed in read-only or staging and every
-            required local change is resolved (resolved: true, and no <<local: …>> placeholder left).
-
-            Example:
-              sopgen playbook promote refund-triage --to staging --first-run pass --by "Priya Raman" sops
-            """
-    )
-
-    @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)
-    var id: String
-
-    @OptionGroup var pack: PackArguments
-
-    @Option(help: "staging or production.")
-    var to: PlaybookPromotion.Target
-
-    @Option(help: "The first run's result: pass or fail.")
-    var firstRun: Playbook.FirstRun.Result
-
-    @Option(help: "Who ran it.")
-    var by: String
-
-    @Option(help: "What was seen.")
-    var notes: String?
-
-    @Option(help: "When (YYYY-MM-DD); defaults to today.")
-    var date: String?
-
-    func run() async throws {
-        let path = "playbooks/\(id).yml"
-        let pack = try await decodedPack(pack, needing: path)
-        guard let playbook = pack.playbooks.first(where: { $0.id == id }), let source = pack.sources[path] else {
-            throw ValidationError(PlaybookError.unknownPlaybook(id, pack.playbooks.map(\.id)).description)
-        }
-        let outcome = try PlaybookPromotion.promote(playbook, text: source.text, to: to, result: firstRun, by: by,
-                                                    date: try today(date), notes: notes)
-        if let text = outcome.text {
-            do { try PlaybookFile(packRoot: self.pack.url, id: id).write(text) } catch {
-                Console.printError("sopgen: error: \(error)\n")
-                throw ExitCode.failure
-            }
-        }
-        if outcome.promoted {
-            Console.print(outcome.message)
-        } else {
-            Console.printError("sopgen: \(outcome.message)\n")
-            throw ExitCode.failure
-        }
     }
 }

@@ -94,6 +94,8 @@ public enum DiagnosticCatalogue {
         Entry(code: "playbook-incomplete", summary: "A playbook lacks a trigger, owner, input, output, approval, retry, failure notification or kill switch.", fix: "add `kill_switch: operations-lead`"),
         Entry(code: "unresolved-placeholder", summary: "An imported playbook still holds a `<<local: …>>` placeholder.", fix: "`<<local: coupon rules>>` → this site's coupon rules"),
         Entry(code: "production-without-first-run", summary: "A playbook in production without a passing first run.", fix: "`sopgen playbook promote ID --to production --first-run pass --by NAME`"),
+        Entry(code: "unlocalised-playbook", summary: "An imported playbook whose import review or required local changes are still open (an error in production).", fix: "`sopgen playbook localise refund-triage knowledge-base-sources --by \"Priya Raman\"`"),
+        Entry(code: "failed-run", summary: "A playbook whose last run failed: its review is due and promotion is blocked until a later run passes (an error in production).", fix: "`sopgen playbook run refund-triage --result pass --by NAME --reference \"audit 4812\"`"),
         // Checklists
         Entry(code: "empty-checklist", summary: "A checklist file with no task-list items.", fix: "add `- [ ] Record the staging URL`"),
         // Templates

@@ -101,11 +101,19 @@ public enum PackSchema: String, Sendable, CaseIterable {
         let assumptions = object(Dictionary(uniqueKeysWithValues: PlaybookDecoder.assumptionKeys.map { key in
             (key, ["provider_setup", "approval_policy", "product_language", "support_ownership"].contains(key) ? text() : texts)
         }))
-        let change = object(["id": text(required: true), "change": text(), "resolved": bool], required: ["id"], nullable: false)
+        let change = object(["id": text(required: true), "change": text(), "resolved": bool, "resolved_by": text(), "resolved_on": text()],
+                            required: ["id"], nullable: false)
+        let localisation = object(["topic": enumeration(LocalisationItem.Topic.self, required: true),
+                                   "status": enumeration(LocalisationItem.Status.self, required: true),
+                                   "detail": text(), "resolved_by": text(), "resolved_on": text()], required: ["topic", "status"], nullable: false)
+        let run = object(["date": text(required: true), "environment": enumeration(Playbook.Mode.self, required: true),
+                          "result": enumeration(PlaybookRun.Result.self, required: true), "by": text(required: true),
+                          "reference": text(), "notes": text()], required: ["date", "environment", "result", "by"], nullable: false)
         let firstRun = object(["result": enumeration(Playbook.FirstRun.Result.self), "mode": text(), "by": text(), "date": text(),
                                "notes": text()])
         let provenance = object(["source_site": text(), "export_date": text(), "version": text(), "owner": text(),
-                                 "required_local_changes": list(change), "first_run": firstRun])
+                                 "required_local_changes": list(change), "localisation": list(localisation), "first_run": firstRun,
+                                 "runs": list(run)])
         var properties: [String: JSONSchemaValue] = [:]
         for key in PlaybookDecoder.keys { properties[key] = text() }
         properties["input"] = texts
