@@ -219,6 +219,20 @@ import Testing
         #expect(try decode(again.text!).provenance?.blockingFailure?.date == "2026-11-25")
     }
 
+    @Test func aCRLFPlaybookIsEditedAndReadsBack() async throws {
+        let (_, text) = try await imported()
+        let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+        let outcome = try localise(crlf, "roles", by: "Priya Raman", date: "2026-11-23")
+        let after = try decode(try #require(outcome.text))
+        #expect(after.provenance?.localisation?.first { $0.topic == .roles }?.resolvedBy == "Priya Raman")
+        #expect(after.title == "Refund request triage")
+        #expect(!outcome.text!.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ends in CRLF")
+        // A hand-written provenance in flow style is replaced whole, and reads back.
+        let flow = try #require(text.components(separatedBy: "provenance:\n").first) + "provenance: {source_site: s, localisation: []}\n"
+        let run = try PlaybookPromotion.recordRun(try decode(flow), text: flow, run: PlaybookRun(date: "2026-11-23", environment: .readOnly, result: .pass, by: "Tom"))
+        #expect(try decode(try #require(run.text)).provenance?.runs.count == 1)
+    }
+
     @Test func aPlaybookWithOnlyAFirstRunKeepsItAsTheStartOfItsHistory() async throws {
         let path = TestPaths.bundledPack.appendingPathComponent("playbooks/low-stock-watch.yml")
         let text = try String(contentsOf: path, encoding: .utf8)

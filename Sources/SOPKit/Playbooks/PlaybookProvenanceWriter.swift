@@ -12,7 +12,9 @@ enum PlaybookProvenanceWriter {
 
     /// The edited text, proven to read back with exactly this mode and provenance.
     static func write(_ text: String, path: String, mode: Playbook.Mode, provenance: Playbook.Provenance) throws -> String {
-        var editor = YAMLTopLevelEditor(text)
+        // A CRLF file is edited as LF and keeps its line endings.
+        let crlf = text.contains("\r\n")
+        var editor = YAMLTopLevelEditor(crlf ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         editor.set("mode", to: try Yams.serialize(node: Node([(YAMLValue.text("mode"), YAMLValue.text(mode.rawValue))]), allowUnicode: true))
         editor.set("provenance", to: try Yams.serialize(node: Node([(YAMLValue.text("provenance"), node(provenance))]), allowUnicode: true))
         let context = DecodingContext(file: SourceFile(path: path, text: editor.text))
@@ -23,7 +25,7 @@ enum PlaybookProvenanceWriter {
         readBack.location = nil
         expected.location = nil
         guard readBack == expected else { throw ReadBackFailure(path: path) }
-        return editor.text
+        return crlf ? editor.text.replacingOccurrences(of: "\n", with: "\r\n") : editor.text
     }
 
     static func node(_ provenance: Playbook.Provenance) -> Node {
