@@ -69,6 +69,7 @@ public enum DiagnosticCatalogue {
         // Policies
         Entry(code: "no-approver", summary: "A policy nobody can approve.", fix: "add `approvers: [site-admin]`"),
         Entry(code: "approver-lacks-capability", summary: "An approver without approve or execute on the policy's surface.", fix: "`knowledge-base: draft` → `knowledge-base: approve`"),
+        Entry(code: "proposer-lacks-capability", summary: "A proposer without at least draft on the policy's surface.", fix: "`approvals: read` → `approvals: draft`, or remove the proposer"),
         Entry(code: "self-approval", summary: "The only proposer is also the only approver.", fix: "add a second approver, or `self_approval: true`"),
         Entry(code: "too-many-approvals", summary: "More approvals required than approver roles.", fix: "`approvals_required: 3` → `2`, or add an approver"),
         Entry(code: "no-kill-switch", summary: "A high-risk policy without a kill-switch owner.", fix: "add `kill_switch: operations-lead`"),
