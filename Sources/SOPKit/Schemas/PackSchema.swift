@@ -80,7 +80,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         "sophmate_version": text(), "wordpress_version": text(), "php_version": text(), "woocommerce_version": text(),
         "active_theme": ["anyOf": [text(), object(["name": text(required: true), "slug": text(), "version": text(), "parent": text()],
                                                   required: ["name"])]],
-        "sophmate_active": bool, "environment_type": text(), "language": text(),
+        "sophmate_active": bool, "environment_type": text(), "language": text(), "time_zone": text(),
         "providers": list(object(["name": text(required: true), "model": text(), "credentials_owner": text()],
                                  required: ["name"], nullable: false)),
         "knowledge_base_sources": texts,
