@@ -46,7 +46,11 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             Removes provider keys and tokens, credentials written in prose (password: …, token=…),
             connection strings, credentials in URLs, private keys, customer data (emails, phone
             numbers, card numbers, fields such as customer_name), anything under private: or a
-            *_private key, invisible characters, and the source site's URLs and names. Coupon rules,
+            *_private key, invisible characters, and the source site's URLs and names. Fails closed
+            on a part of the source's identity it cannot replace safely: a distinctive word of the
+            organisation's or a site's name, the site's domain, a person's first or last name.
+            Amounts, limits and discount rules in prose become <<local: …>> placeholders unless
+            --keep names them; the report lists each with its decision. Coupon rules,
             order status slugs and the provider choice become <<local: …>> placeholders, listed in
             the manifest as required local changes. Prints what was removed, where and why. If any
             detector still fires on the finished bundle, nothing is written and the exit status is 1.
@@ -76,6 +80,10 @@ struct PlaybookExportCommand: AsyncParsableCommand {
     @Option(help: "Sign the bundle with this Ed25519 private key (PEM, from openssl genpkey -algorithm ed25519).")
     var signKey: String?
 
+    @Option(name: .customLong("keep"), help: ArgumentHelp("Export an amount, limit or discount rule in prose as written: a text of its clause (repeatable).",
+                                                          valueName: "TEXT"))
+    var keep: [String] = []
+
     @Flag(help: "Replace the --output file even if it is not a playbook bundle sopgen wrote.")
     var force = false
 
@@ -84,11 +92,17 @@ struct PlaybookExportCommand: AsyncParsableCommand {
         let outcome: PlaybookExport.Outcome
         do {
             let key = try signKey.map { path throws(PlaybookError) in try BundleSigningKey(pem: try keyText(path)) }
-            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel, signingKey: key)
+            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel, signingKey: key, keep: keep)
         } catch let error as PlaybookError {
             throw ValidationError(error.description)
         }
         Console.printError("Removed from \(id):\n" + (outcome.redactions.isEmpty ? "  nothing\n" : outcome.redactions.map(\.description).joined(separator: "\n") + "\n"))
+        if !outcome.decisions.isEmpty {
+            Console.printError("Private policy in prose (amounts, limits, discount rules):\n" + outcome.decisions.map(\.description).joined(separator: "\n") + "\n")
+        }
+        for text in outcome.unusedKeeps {
+            Console.printError("sopgen: warning: --keep '\(text)' matched no amount, limit or discount rule\n")
+        }
         if !outcome.requiredChanges.isEmpty {
             Console.printError("Required local changes:\n" + outcome.requiredChanges.map { "  \($0.id): \($0.change)" }.joined(separator: "\n") + "\n")
         }

@@ -233,4 +233,33 @@ import Testing
         #expect(run.standardError.contains("export refused, nothing written: the bundle would still carry GitHub token"))
         #expect(!FileManager.default.fileExists(atPath: bundle.path))
     }
+
+    @Test func playbookExportDecidesOnPrivatePolicyAndRefusesTheSourcesIdentity() throws {
+        let folder = TemporaryFolder()
+        let source = folder.copyPack(TestPaths.fixturePack("agency-source"), as: "source")
+        let file = source.appendingPathComponent("playbooks/refund-triage.yml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let planted = original.replacingOccurrences(of: "  3. Draft the reply", with: "  3. The internal refund limit is 150 GBP. VIP customers get 20 % off.\n  4. Draft the reply")
+        try Data(planted.utf8).write(to: file)
+        let bundle = folder.url.appendingPathComponent("out.json")
+        let run = try sopgen(["playbook", "export", "refund-triage", source.path, "--date", "2026-11-21", "--output", bundle.path, "--keep", "20 %"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("""
+            Private policy in prose (amounts, limits, discount rules):
+              steps (line 36): 'The internal refund limit is 150 GBP' — limit: became <<local: limit>>; --keep to export it as written
+              steps (line 36): 'VIP customers get 20 % off' — discount rule: kept as written (--keep)
+            """))
+        #expect(run.standardError.contains("  private-policy: Set this site's amounts, limits and discount rules"))
+        let written = try String(contentsOf: bundle, encoding: .utf8)
+        #expect(!written.contains("150 GBP") && written.contains("VIP customers get 20 % off"))
+
+        // The client's name in prose where it cannot be replaced whole: nothing is written.
+        try Data(original.replacingOccurrences(of: "  3. Draft the reply", with: "  3. Ask Sam, as Bluebell always does.\n  4. Draft the reply").utf8).write(to: file)
+        let refused = folder.url.appendingPathComponent("refused.json")
+        let identity = try sopgen(["playbook", "export", "refund-triage", source.path, "--output", refused.path])
+        #expect(identity.status == 1)
+        #expect(identity.standardError.contains("export refused, nothing written: the bundle would still carry the source site's name 'Bluebell' in playbook.steps; a person at the source site 'Sam' in playbook.steps"))
+        #expect(identity.standardError.contains("'Bluebell' in playbook.steps"))
+        #expect(!FileManager.default.fileExists(atPath: refused.path))
+    }
 }

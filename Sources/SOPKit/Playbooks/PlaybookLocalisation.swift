@@ -71,6 +71,7 @@ enum LocalisationPlaceholders {
         case "order-statuses", "order-status-conventions": ["order status slugs"]
         case "site-references": ["site URL", "site name", "person"]
         case "support-ownership": ["person"]
+        case PrivatePolicyProse.changeID: ["amount", "limit", "discount rule"]
         default: []
         }
     }
