@@ -56,7 +56,9 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             detector still fires on the finished bundle, nothing is written and the exit status is 1.
             The checksum covers manifest and playbook; it catches damage, not forgery: sign with
             --sign-key (an Ed25519 key from openssl genpkey -algorithm ed25519) for that.
-            With --date, the same playbook always exports to the same bytes.
+            With --date, the same playbook always exports to the same bytes. Each export is
+            recorded in the pack's exports/register.yml (pseudonym → source site, date, version,
+            checksum, and the receiving site given with --for), which never goes into a bundle.
 
             Example:
               sopgen playbook export refund-triage sops --date 2026-11-21 --output refund-triage.bundle.json
@@ -84,6 +86,10 @@ struct PlaybookExportCommand: AsyncParsableCommand {
                                                           valueName: "TEXT"))
     var keep: [String] = []
 
+    @Option(name: .customLong("for"), help: ArgumentHelp("The receiving site, when known: recorded in the pack's export register only.",
+                                                         valueName: "SITE"))
+    var receivingSite: String?
+
     @Flag(help: "Replace the --output file even if it is not a playbook bundle sopgen wrote.")
     var force = false
 
@@ -106,8 +112,18 @@ struct PlaybookExportCommand: AsyncParsableCommand {
         if !outcome.requiredChanges.isEmpty {
             Console.printError("Required local changes:\n" + outcome.requiredChanges.map { "  \($0.id): \($0.change)" }.joined(separator: "\n") + "\n")
         }
-        guard let bundle = outcome.bundle else {
+        guard let bundle = outcome.bundle, var entry = outcome.registerEntry else {
             Console.printError("sopgen: error: export refused, nothing written: the bundle would still carry \(outcome.leftovers.joined(separator: "; "))\n")
+            throw ExitCode.failure
+        }
+        // The register first: no bundle leaves without the agency being able to trace it.
+        entry.receivingSite = try receivingSite.map(PersonArgument.parse)
+        do {
+            if try ExportRegister(packRoot: self.pack.url).record(entry) {
+                Console.printError("Recorded in \(ExportRegister.path): \(entry.pseudonym) is \(entry.sourceSite)\n")
+            }
+        } catch {
+            Console.printError("sopgen: error: \(error); nothing exported\n")
             throw ExitCode.failure
         }
         if let output {

@@ -40,6 +40,8 @@ public struct PlaybookExport: Sendable {
         public var decisions: [PolicyDecision] = []
         /// `--keep` texts that matched nothing.
         public var unusedKeeps: [String] = []
+        /// What the exporting pack's register keeps of this export (never part of the bundle); nil when nothing was written.
+        public var registerEntry: ExportRegister.Entry?
     }
 
     let pack: Pack
@@ -77,7 +79,8 @@ public struct PlaybookExport: Sendable {
             return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: leftovers,
                            decisions: redacted.decisions, unusedKeeps: unused)
         }
-        let text = try PlaybookBundle(manifest: manifest, playbook: redacted.playbook).sealed(signingKey: signingKey).json.pretty
+        let sealed = try PlaybookBundle(manifest: manifest, playbook: redacted.playbook).sealed(signingKey: signingKey)
+        let text = sealed.json.pretty
         // What export writes, import must read: the bundle goes through import's own strict decoder.
         do {
             _ = try PlaybookBundle.decode(Data(text.utf8), name: "the bundle for \(id)")
@@ -85,7 +88,9 @@ public struct PlaybookExport: Sendable {
             return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: ["\(error)"],
                            decisions: redacted.decisions, unusedKeeps: unused)
         }
+        let entry = ExportRegister.Entry(pseudonym: manifest.sourceSite, playbook: id, sourceSite: site, date: date,
+                                         version: manifest.version, checksum: sealed.manifest.checksum ?? "", receivingSite: nil)
         return Outcome(bundle: text, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: [],
-                       decisions: redacted.decisions, unusedKeeps: unused)
+                       decisions: redacted.decisions, unusedKeeps: unused, registerEntry: entry)
     }
 }
