@@ -6,6 +6,7 @@
 #   PREFIX/bin/sopgen
 #   PREFIX/share/sopgen/templates/        the default theme (InstallLocation: bin/../share/sopgen)
 #   PREFIX/share/sopgen/schemas/          JSON Schemas for editors (also: sopgen schema KIND)
+#   PREFIX/share/sopgen/sops/             the example pack that `sopgen init` copies
 #   PREFIX/share/bash-completion/completions/sopgen
 #   PREFIX/share/zsh/site-functions/_sopgen
 #   PREFIX/share/fish/vendor_completions.d/sopgen.fish
@@ -76,6 +77,7 @@ replace_folder() {
 }
 replace_folder "$source_root/templates" "$share/sopgen/templates"
 replace_folder "$source_root/schemas" "$share/sopgen/schemas"
+replace_folder "$source_root/sops" "$share/sopgen/sops"
 
 # The binary last but one: written beside its place, then renamed over an earlier one.
 cp "$binary" "$prefix/bin/.sopgen.installing.$$"

@@ -43,8 +43,13 @@ extension Pipeline {
         let result = await plan()
         guard let resolved = result.resolved else { return (nil, result) }
         let pack = resolved.pack
-        guard let site = pack.site(siteID) else { throw .unknownSite(siteID, pack.sites.map(\.id)) }
+        // A missing pack or a broken record is the cause: its diagnostics come first, not "no site".
+        guard let site = pack.site(siteID) else {
+            if result.diagnostics.hasErrors { return (nil, result) }
+            throw .unknownSite(siteID, pack.sites.map(\.id))
+        }
         guard let checklist = pack.checklists.first(where: { $0.id == kind }) else {
+            if result.diagnostics.hasErrors { return (nil, result) }
             throw .unknownChecklist(kind, pack.checklists.map(\.id))
         }
         guard !result.diagnostics.hasErrors else { return (nil, result) }

@@ -6,14 +6,14 @@ struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Check a pack and write its handbooks.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Writes index.html, roles/<role>/{index,print,<sop>}.html, sops/<sop>.html and assets/.
             The output is replaced only when the whole build succeeded; a folder holding files that
             sopgen did not write is refused, never wiped.
 
             Example:
               sopgen build sops --output site
-            """
+            """)
     )
 
     @OptionGroup var pack: PackArguments

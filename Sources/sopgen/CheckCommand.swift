@@ -8,7 +8,7 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report every problem in a pack, without writing anything.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Runs every stage of a build except writing, and reports each problem as
             path:line:column with the source line and a caret, sorted by file and line, then a count.
             Exit status: 0 clean, 1 errors (or warnings with --strict), 64 bad usage.
@@ -20,7 +20,7 @@ struct CheckCommand: AsyncParsableCommand {
             Example:
               sopgen check sops
               sopgen check sops --strict --today 2026-12-01 --format sarif > sopgen.sarif
-            """
+            """)
     )
 
     @OptionGroup var pack: PackArguments

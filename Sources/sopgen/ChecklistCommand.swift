@@ -8,7 +8,7 @@ struct ChecklistCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
         abstract: "Write one site's rollout or first-run checklist, to print and sign.",
-        discussion: """
+        discussion: HelpText.discussion("""
             The site record comes first (the seven rollout facts, missing ones marked), then what
             blocks the rollout, then the pack's checklist items (checklists/<kind>.md), then a
             sign-off block. HTML prints on A4 or US Letter with a footer naming the pack, site,
@@ -16,9 +16,10 @@ struct ChecklistCommand: AsyncParsableCommand {
             file works on its own. md and json carry the same content as text and data.
 
             Example:
-              sopgen checklist --site harbour-store --kind first-run --output first-run.html
+              sopgen checklist --site harbour-store --kind first-run \\
+                --output first-run.html
               sopgen checklist sops --site harbour-store --kind rollout --format json
-            """
+            """)
     )
 
     @OptionGroup var pack: PackArguments

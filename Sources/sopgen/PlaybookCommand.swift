@@ -6,14 +6,17 @@ struct PlaybookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "playbook",
         abstract: "Move agency playbooks between client sites safely.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Example:
-              sopgen playbook export refund-triage agency-pack --output refund-triage.bundle.json
+              sopgen playbook export refund-triage agency-pack \\
+                --output refund-triage.bundle.json
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops
-              sopgen playbook localise refund-triage knowledge-base-sources --by "Priya Raman" sops
-              sopgen playbook promote refund-triage --to staging --result pass --by "Priya Raman" sops
-              sopgen playbook run refund-triage --result fail --by "Tom Okafor" --reference "audit 4812" sops
-            """,
+              sopgen playbook localise refund-triage roles --by "Priya Raman" sops
+              sopgen playbook promote refund-triage sops --to staging \\
+                --result pass --by "Priya Raman"
+              sopgen playbook run refund-triage sops --result fail \\
+                --by "Tom Okafor" --reference "audit 4812"
+            """),
         subcommands: [PlaybookExportCommand.self, PlaybookImportCommand.self, PlaybookLocaliseCommand.self, PlaybookRunCommand.self,
                       PlaybookPromoteCommand.self]
     )
@@ -42,7 +45,7 @@ struct PlaybookExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write a playbook as a bundle another site can import, without secrets or client data.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Removes provider keys and tokens, credentials written in prose (password: …, token=…),
             connection strings, credentials in URLs, private keys, customer data (emails, phone
             numbers, card numbers, fields such as customer_name), anything under private: or a
@@ -61,8 +64,9 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             checksum, and the receiving site given with --for), which never goes into a bundle.
 
             Example:
-              sopgen playbook export refund-triage sops --date 2026-11-21 --output refund-triage.bundle.json
-            """
+              sopgen playbook export refund-triage sops --date 2026-11-21 \\
+                --output refund-triage.bundle.json
+            """)
     )
 
     @Argument(help: "The playbook id (playbooks/<id>.yml).", transform: IdentifierArgument.parse)
@@ -147,7 +151,7 @@ struct PlaybookImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a playbook bundle for a site, read-only, with a review of what to localise.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Reads the bundle strictly (the shape export writes, at most 2 MiB) and checks its
             checksum, and with --verify-key its signature. Refuses anything export would have
             removed and any secret a scan still finds. Writes playbooks/<id>.yml in read-only mode
@@ -160,7 +164,7 @@ struct PlaybookImportCommand: AsyncParsableCommand {
 
             Example:
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops
-            """
+            """)
     )
 
     @Argument(help: "The bundle file.")

@@ -22,7 +22,7 @@ struct PlaybookLocaliseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "localise",
         abstract: "Mark one point of an imported playbook's import review as resolved for this site.",
-        discussion: """
+        discussion: HelpText.discussion("""
             ITEM is a topic of the stored import review (provider-setup, knowledge-base-sources,
             roles, approval-policy, product-language, coupon-rules, order-status-conventions,
             support-ownership) or a required local change (such as site-references). Records who
@@ -31,8 +31,9 @@ struct PlaybookLocaliseCommand: AsyncParsableCommand {
             Production is refused while any item is open.
 
             Example:
-              sopgen playbook localise refund-triage knowledge-base-sources --by "Priya Raman" sops
-            """
+              sopgen playbook localise refund-triage knowledge-base-sources \\
+                --by "Priya Raman" sops
+            """)
     )
 
     @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)
@@ -67,15 +68,16 @@ struct PlaybookRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Record a run of a playbook in its history.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Appends a run (date, environment, result, who, the audit record or trace) to the
             playbook's history; earlier runs are kept. A failed run blocks promotion, and makes the
             playbook's review due (check: failed-run), until a later run passes. Exit 1 when the
             run failed.
 
             Example:
-              sopgen playbook run refund-triage --result fail --by "Tom Okafor" --reference "audit 4812" sops
-            """
+              sopgen playbook run refund-triage sops --result fail \\
+                --by "Tom Okafor" --reference "audit 4812"
+            """)
     )
 
     @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)
@@ -120,7 +122,7 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "promote",
         abstract: "Move a playbook to staging or production, recording a run first when given.",
-        discussion: """
+        discussion: HelpText.discussion("""
             With --result, records a run in the playbook's current mode (who, when, the audit
             record or trace); a failing run is recorded and the playbook stays where it is (exit 1).
             Refused while the last recorded run failed. Production is refused without a passing
@@ -129,8 +131,9 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
             <<local: …>> placeholder is left.
 
             Example:
-              sopgen playbook promote refund-triage --to staging --result pass --by "Priya Raman" sops
-            """
+              sopgen playbook promote refund-triage sops --to staging \\
+                --result pass --by "Priya Raman"
+            """)
     )
 
     @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)

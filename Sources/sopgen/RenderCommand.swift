@@ -7,7 +7,7 @@ struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Render one Markdown file to an HTML fragment, with sopgen's GFM settings.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Like the cmark-gfm command: tables, task lists, strikethrough, autolinks and footnotes on;
             raw HTML left out unless --unsafe. Headings get the same ids as in a handbook. Reads
             standard input when no file is given.
@@ -15,7 +15,7 @@ struct RenderCommand: ParsableCommand {
             Example:
               sopgen render procedures/support/refunds.md > refunds.html
               echo '| a | b |' | sopgen render
-            """
+            """)
     )
 
     @Argument(help: "A Markdown file; standard input when omitted.", completion: .file())

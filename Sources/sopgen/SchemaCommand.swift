@@ -8,7 +8,7 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema of one pack file kind, for editors that check YAML.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Kinds: \(PackSchema.allCases.map(\.rawValue).joined(separator: ", ")).
             \(PackSchema.allCases.map { "  \($0.rawValue): \($0.summary)" }.joined(separator: "\n"))
             The same schemas are in the schemas/ folder of sopgen's source; the YAML language server
@@ -17,7 +17,7 @@ struct SchemaCommand: ParsableCommand {
 
             Example:
               sopgen schema roles > roles.schema.json
-            """
+            """)
     )
 
     @Argument(help: "The kind of pack file: \(PackSchema.allCases.map(\.rawValue).joined(separator: ", ")).")

@@ -6,10 +6,10 @@ struct SiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
         abstract: "Work with the pack's site records.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Example:
               sopgen site import site-health.txt --site harbour-store
-            """,
+            """),
         subcommands: [SiteImportCommand.self]
     )
 }
@@ -18,7 +18,7 @@ struct SiteImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Fill a site record from WordPress Site Health info.",
-        discussion: """
+        discussion: HelpText.discussion("""
             Paste what Tools → Site Health → Info → "Copy site info to clipboard" gives (either
             variant, also inside Markdown or a code fence, with any line endings) into a file, then
             import it. sopgen takes the WordPress, PHP, SophMate and WooCommerce versions, the active
@@ -35,7 +35,7 @@ struct SiteImportCommand: AsyncParsableCommand {
             Example:
               sopgen site import site-health.txt --site harbour-store
               pbpaste | sopgen site import - sops --site harbour-store
-            """
+            """)
     )
 
     @Argument(help: "The Site Health text; - for standard input.", completion: .file())
@@ -52,7 +52,7 @@ struct SiteImportCommand: AsyncParsableCommand {
     var force = false
 
     func run() async throws {
-        let report = SiteHealthReport(parsing: try readReport())
+        let report = SiteHealthReport(parsing: try SiteHealthInput.read(file))
         guard report.isSiteHealth else {
             Console.printError(
                 "sopgen: error: '\(file)' holds no Site Health sections (### wp-core ### or ### WordPress ###)\n")
@@ -100,29 +100,5 @@ struct SiteImportCommand: AsyncParsableCommand {
         if !record.missingFacts.isEmpty {
             Console.print("Still missing for rollout: \(record.missingFacts.joined(separator: ", "))")
         }
-    }
-
-    /// The report's text, from a file or standard input; no more than a pack file may hold.
-    private func readReport() throws -> String {
-        let limit = PackLoader.maximumFileSize
-        var isFolder: ObjCBool = false
-        if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-            throw ValidationError("'\(file)' is a folder; give the file that holds the Site Health text")
-        }
-        let handle = file == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: file)
-        guard let handle else { throw ValidationError("cannot read '\(file)'") }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch {
-            throw ValidationError("cannot read '\(file)': \(error.localizedDescription)")
-        }
-        guard data.count <= limit else {
-            throw ValidationError("'\(file)' is larger than \(limit / 1_048_576) MiB; a Site Health report is a few KB")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read '\(file)' as UTF-8 text")
-        }
-        return text
     }
 }

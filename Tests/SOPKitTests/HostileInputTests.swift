@@ -165,7 +165,7 @@ import Testing
         let run = try ProcessRun.run(TestPaths.sopgenBinary.path, ["check", "/nonexistent/pack"])
         let report = run.standardError
         #expect(run.status == 1)
-        #expect(report.hasPrefix("/nonexistent/pack:1:1: error: no pack folder at '/nonexistent/pack' [pack-not-found]"))
+        #expect(report.hasPrefix("/nonexistent/pack:1:1: error: no pack folder at '/nonexistent/pack'; name the folder that holds sopgen.yml, or start one with 'sopgen init pack' [pack-not-found]"))
     }
 
     @Test func proceduresAsAFile() throws {

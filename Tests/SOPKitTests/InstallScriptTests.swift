@@ -49,6 +49,13 @@ import Testing
             let text = (try? String(contentsOf: real.appendingPathComponent(path), encoding: .utf8)) ?? ""
             #expect(text.contains(mark), "\(path)")
         }
+        // `init` finds the example pack and the schemas under the prefix, and its pack checks clean.
+        let started = try ProcessRun.run(binary, ["init", "started"], in: elsewhere)
+        #expect(started.status == 0, "\(started.standardError)")
+        let roles = try String(contentsOf: elsewhere.appendingPathComponent("started/roles.yml"), encoding: .utf8)
+        #expect(roles.hasPrefix("# yaml-language-server: $schema=\(real.resolvingSymlinksInPath().path)/share/sopgen/schemas/roles.schema.json\n")
+                || roles.hasPrefix("# yaml-language-server: $schema=\(real.path)/share/sopgen/schemas/roles.schema.json\n"), "\(roles.prefix(200))")
+        #expect(try ProcessRun.run(binary, ["check", "started", "--today", "2026-11-21"], in: elsewhere).status == 0)
         // The man page carries the source's date (SOURCE_DATE_EPOCH here), not the day of the install.
         let manual = (try? String(contentsOf: real.appendingPathComponent("share/man/man1/sopgen.1"), encoding: .utf8)) ?? ""
         #expect(manual.contains(".Dd November 21, 2026\n"), "\(manual.prefix(200))")

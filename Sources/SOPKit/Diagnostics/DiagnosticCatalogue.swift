@@ -59,6 +59,7 @@ public enum DiagnosticCatalogue {
         Entry(code: "nesting-too-deep", summary: "Markdown nested more than 32 quote, list or role-block levels (by markers or by indentation).", fix: "flatten the nested quotes into a list"),
         Entry(code: "values-too-large", summary: "Long values used so often that an SOP or checklist would pass 2 MiB.", fix: "name the site once in the introduction, not in every step"),
         Entry(code: "table-too-large", summary: "A table with more than 100,000 cells (columns × rows).", fix: "split the table, or make it a list"),
+        Entry(code: "remote-image", summary: "An image loaded from another host: pages load nothing from the network.", fix: "`![map](https://…/map.png)` → `[map](https://…/map.png)`"),
         Entry(code: "broken-link", summary: "A link to an SOP that does not exist.", fix: "`(polcy.md)` → `(policy.md)`"),
         Entry(code: "broken-anchor", summary: "A link to a heading that does not exist.", fix: "`(policy.md#rule)` → `(policy.md#rules)`"),
         Entry(code: "raw-html", summary: "Raw HTML that the handbook leaves out.", fix: "write it in Markdown, or set `options.unsafe_html: true`"),

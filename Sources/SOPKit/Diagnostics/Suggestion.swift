@@ -1,11 +1,11 @@
 /// "Did you mean …?" for a misspelt name: the nearest candidate by edit distance, if near enough.
 /// Each comparison stops as soon as the distance is past the limit, so a pack with thousands of
 /// misspellings, or a misspelt name a megabyte long, costs little.
-enum Suggestion {
+public enum Suggestion {
     /// Longer words are not typos of a name.
     static let longestWord = 100
 
-    static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count <= longestWord else { return nil }
         let limit = max(2, word.count / 3)

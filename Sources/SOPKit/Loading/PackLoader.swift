@@ -22,7 +22,7 @@ public struct PackLoader: Sendable {
         // The theme first: a pack that is missing is one error, not one per template as well.
         pack.defaultTheme = DefaultTheme.files()
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            pack.diagnostics.append(.error("pack-not-found", "no pack folder at '\(root.path)'", at: SourceLocation(path: root.path)))
+            pack.diagnostics.append(.error("pack-not-found", "no pack folder at '\(root.path)'; name the folder that holds sopgen.yml, or start one with 'sopgen init \(root.lastPathComponent)'", at: SourceLocation(path: root.path)))
             return pack
         }
         for name in Self.requiredFiles {

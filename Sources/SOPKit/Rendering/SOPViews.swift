@@ -70,8 +70,12 @@ struct SOPViewRenderer: Sendable {
         }
         for link in document.links {
             let location = markdown.origin(of: link.position)
-            let target = LinkTarget(markdown.substitute(link.destination, values: sharedValues), from: location.path)
+            let destination = markdown.substitute(link.destination, values: sharedValues)
+            let target = LinkTarget(destination, from: location.path)
             targets[link] = target
+            if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
+                diagnostics.append(remote)
+            }
             guard case .sop(let path, let fragment) = target else { continue }
             if sopsByPath[path] == nil {
                 // An SOP file that exists but could not be read has its own diagnostic.

@@ -12,7 +12,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
     /// Which pack files the schema is for.
     public var summary: String {
         switch self {
-        case .sopgen: "sopgen.yml: the pack's title, organisation, default site, options and requirements"
+        case .sopgen: "sopgen.yml: title, organisation, default site, options, requirements"
         case .roles: "roles.yml: the roles, their capabilities and escalation"
         case .policies: "policies.yml: what each automation may do and who approves it"
         case .site: "sites/<id>.yml: one WordPress site's record"

@@ -70,6 +70,7 @@ public struct PackValidator: Sendable {
         diagnostics += SiteChecks.check(pack)
         diagnostics += ReservedIDChecks.check(pack)
         diagnostics += PlaybookChecks.check(pack, declared: declared)
+        diagnostics += RemoteImages.check(pack)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         return diagnostics
     }

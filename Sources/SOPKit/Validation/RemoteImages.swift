@@ -1,0 +1,44 @@
+import GFM
+
+/// Pages load nothing from the network. An image whose source is on another host would be fetched
+/// each time a page is opened: a tracker in a handbook, and a hole in it offline or on paper. One
+/// rule for every piece of Markdown sopgen renders: SOPs (checked where their links are classified,
+/// after values are filled in) and playbook steps (here). Links stay: a reader follows one by choice.
+enum RemoteImages {
+    /// Whether a browser would fetch `destination` from outside the site: any scheme but `data:`,
+    /// or a network path (`//host`, which browsers also read from `\\host` and `/\host`). Tabs and
+    /// line breaks inside a URL and spaces or control characters around it are dropped first, as
+    /// the URL standard's parser does.
+    static func isRemote(_ destination: String) -> Bool {
+        let scalars = destination.unicodeScalars
+            .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
+            .drop { $0.value <= 0x20 }
+        let text = String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\\", with: "/")
+        if text.hasPrefix("//") { return true }
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
+        guard let first = scheme.unicodeScalars.first, isLetter(first),
+              scheme.unicodeScalars.allSatisfy({ isLetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) })
+        else { return false }
+        return scheme.lowercased() != "data"
+    }
+
+    /// The error for an image at `location` whose (filled-in) source is remote, or nil.
+    static func diagnostic(for link: GFMLink, destination: String, at location: SourceLocation) -> Diagnostic? {
+        guard link.isImage, isRemote(destination) else { return nil }
+        return .error("remote-image", "image \(Identifier.quoted(destination)) would be loaded from the network each time the page "
+                      + "opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out",
+                      at: location)
+    }
+
+    /// Remote images in playbook steps, the pack's own and imported ones alike.
+    static func check(_ pack: Pack) -> [Diagnostic] {
+        pack.playbooks.flatMap { playbook -> [Diagnostic] in
+            guard playbook.steps.contains("![") else { return [] }
+            let document = GFMDocument(markdown: GFMReserved.sanitize(playbook.steps))
+            let at = playbook.stepsLocation ?? playbook.location
+            return document.links.compactMap { diagnostic(for: $0, destination: $0.destination, at: at) }
+        }
+    }
+}

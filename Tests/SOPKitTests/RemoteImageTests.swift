@@ -1,0 +1,67 @@
+import Foundation
+import GFM
+import Testing
+@testable import SOPKit
+
+/// Pages load nothing from the network: an image from another host is an error wherever sopgen
+/// renders Markdown, whatever spelling a browser would still fetch, while links and inline images stay.
+@Suite struct RemoteImageTests {
+    static let remote = ["https://t.example/p.png", "HTTP://t.example/p.png", "//t.example/p.png", "\\\\t.example/p.png",
+                         "/\\t.example/p.png", " https://t.example/p.png", "ht\ttps://t.example/p.png", "\u{1}//t.example/p.png",
+                         "ftp://t.example/p.png", "javascript:alert(1)", "file:///etc/passwd", "blob:https://t.example/x"]
+    static let local = ["map.png", "../img/map.png", "/img/map.png", "#top", "", "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+                        "DATA:image/png;base64,AAAA", "img/a:b.png", "./x.png", "1http://not-a-scheme"]
+
+    @Test(arguments: remote) func theseAreFetchedFromElsewhere(destination: String) {
+        #expect(RemoteImages.isRemote(destination))
+    }
+
+    @Test(arguments: local) func theseAreNot(destination: String) {
+        #expect(!RemoteImages.isRemote(destination))
+    }
+
+    @Test func aRemoteImageInAnSOPIsAnErrorAtTheImageAndALinkIsNot() async {
+        let body = "Intro.\n\nSee [the map](https://maps.example/) and ![map](https://maps.example/m.png).\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(PackFiles.sop(body: body)))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("""
+            procedures/guide.md:11:42: error: image 'https://maps.example/m.png' would be loaded from the network each time the page \
+            opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out [remote-image]
+            """), "\(text)")
+        #expect(text.components(separatedBy: "[remote-image]").count == 2)
+        #expect(result.plan == nil || result.diagnostics.contains { $0.code == "remote-image" && $0.severity == .error })
+    }
+
+    @Test func aValueThatMakesAnImageRemoteIsCaughtAfterItIsFilledIn() async {
+        let (result, _) = await Build.plan(files: PackFiles.pack(PackFiles.sop(body: "![logo]({{site.production_url}}/logo.png)\n")))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("image 'https://shop.example/logo.png' would be loaded from the network"), "\(text)")
+    }
+
+    @Test func aRemoteImageInAPlaybooksStepsIsAnError() async {
+        let playbook = """
+            title: Stock check
+            owner: admin
+            mode: read-only
+            steps: |
+              Count the stock.
+              ![chart](//charts.example/c.png)
+            """
+        let (result, _) = await Build.plan(files: PackFiles.pack(["playbooks/stock-check.yml": playbook]))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("playbooks/stock-check.yml:"), "\(text)")
+        #expect(text.contains("image '//charts.example/c.png' would be loaded from the network"), "\(text)")
+    }
+
+    @Test func theBundledPackLoadsNothingFromTheNetwork() async throws {
+        let result = await Build.plan(TestPaths.bundledPack)
+        #expect(!result.diagnostics.contains { $0.code == "remote-image" })
+        let plan = try #require(result.plan)
+        for file in plan.files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.contents, as: UTF8.self)
+            for match in html.matches(of: /<(?:img|script|link|iframe|source|video|audio)\b[^>]*\s(?:src|href)="([^"]*)"/) {
+                #expect(!RemoteImages.isRemote(String(match.output.1)), "\(file.path): \(match.output.0)")
+            }
+        }
+    }
+}
