@@ -28,6 +28,7 @@ import Testing
         case _ where path.hasPrefix("procedures/") && path.hasSuffix(".md"): .sop
         case _ where path.hasPrefix("checklists/") && path.hasSuffix(".md"): .checklist
         case _ where path.hasPrefix("playbooks/") && path.hasSuffix(".yml"): .playbook
+        case _ where path.hasPrefix("automations/") && path.hasSuffix(".yml"): .automation
         default: nil
         }
     }
@@ -63,6 +64,7 @@ import Testing
         case .sop: "procedures/x.md"
         case .checklist: "checklists/x.md"
         case .playbook: "playbooks/x.yml"
+        case .automation: "automations/x.yml"
         }
         let text = example.kind.isFrontMatter ? "---\n\(example.yaml)---\n- [ ] Body.\n" : example.yaml
         let context = DecodingContext(file: SourceFile(path: name, text: text))
@@ -74,6 +76,7 @@ import Testing
         case .sop: _ = SOPDecoder.decode(context)
         case .checklist: _ = ChecklistDecoder.decode(context)
         case .playbook: _ = PlaybookDecoder.decode(context)
+        case .automation: _ = AutomationDecoder.decode(context)
         }
         return context.diagnostics.filter { shapeCodes.contains($0.code) }
     }

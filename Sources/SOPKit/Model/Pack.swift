@@ -8,6 +8,7 @@ public struct Pack: Sendable {
     public var snippets: [String: Template]
     public var checklists: [Checklist] = []
     public var playbooks: [Playbook] = []
+    public var automations: [Automation] = []
     /// A short SHA-256 of every input file, printed on checklists so a signed sheet can be matched
     /// to the exact pack it came from.
     public var inputHash: String = ""

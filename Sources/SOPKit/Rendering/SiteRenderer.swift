@@ -84,6 +84,10 @@ public struct SiteRenderer: Sendable {
                                 theme.render(Page(chrome: chrome, content: models.playbook(playbook))))
                     }
             } }
+            if !resolved.pack.automations.isEmpty { group.addTask {
+                let chrome = models.chrome(title: "Automation register", root: "../", bodyClass: "automations", nav: navs["../"]!)
+                return [("automations/index.html", theme.render(Page(chrome: chrome, content: models.automationRegister())))]
+            } }
             let checklists = ChecklistRenderer(pack: resolved.pack)
             for site in resolved.pack.sites {
                 for checklist in resolved.pack.checklists {

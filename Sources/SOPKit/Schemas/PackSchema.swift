@@ -3,7 +3,7 @@
 /// against them: every file a schema accepts decodes without a shape error, and every file a
 /// decoder rejects for its shape the schema rejects too (`PackSchemaTests`).
 public enum PackSchema: String, Sendable, CaseIterable {
-    case sopgen, roles, policies, site, sop, checklist, playbook
+    case sopgen, roles, policies, site, sop, checklist, playbook, automation
 
     /// The file in `schemas/`, also the name `sopgen schema` takes.
     /// (`checklist.schema.json` is taken by the JSON a build writes for each checklist.)
@@ -19,6 +19,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .sop: "the YAML front matter of an SOP in procedures/"
         case .checklist: "the YAML front matter of a checklist in checklists/"
         case .playbook: "playbooks/<id>.yml: one agency playbook"
+        case .automation: "automations/<id>.yml: one workflow, watcher, agent, custom tool or playbook run on the site"
         }
     }
 
@@ -32,6 +33,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .sop: SOPDecoder.keys
         case .checklist: ChecklistDecoder.keys
         case .playbook: PlaybookDecoder.keys
+        case .automation: AutomationDecoder.keys
         }
     }
 
@@ -48,6 +50,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .sop: Self.sopSchema
         case .checklist: Self.checklistSchema
         case .playbook: Self.playbookSchema
+        case .automation: Self.automationSchema
         }
         return body.with("$schema", "http://json-schema.org/draft-07/schema#")
             .with("title", .string("sopgen \(rawValue)"))
@@ -96,6 +99,16 @@ public enum PackSchema: String, Sendable, CaseIterable {
     ], required: ["title"], nullable: false)
 
     static let checklistSchema = object(["title": text(), "summary": text(), "sign_off": texts], nullable: false)
+
+    static let automationSchema = object([
+        "id": text(), "title": text(required: true), "kind": enumeration(Automation.Kind.self, required: true),
+        "trigger": text(), "owner": object(["role": text(), "person": text()]), "input": texts, "output": text(), "approval": text(),
+        "retry": text(), "failure_notification": object(["to": texts, "how": text()]), "kill_switch": text(),
+        "access": enumeration(Automation.Access.self), "rollback": text(), "playbook": text(),
+        "last_run": object(["date": text(required: true), "result": enumeration(PlaybookRun.Result.self, required: true), "by": text(),
+                            "reference": text()], required: ["date", "result"]),
+        "notes": ["description": "kept as written"],
+    ], required: ["title", "kind"], nullable: false)
 
     static let playbookSchema: JSONSchemaValue = {
         let assumptions = object(Dictionary(uniqueKeysWithValues: PlaybookDecoder.assumptionKeys.map { key in
