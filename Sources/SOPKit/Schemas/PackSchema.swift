@@ -19,7 +19,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .sop: "the YAML front matter of an SOP in procedures/"
         case .checklist: "the YAML front matter of a checklist in checklists/"
         case .playbook: "playbooks/<id>.yml: one agency playbook"
-        case .automation: "automations/<id>.yml: one workflow, watcher, agent, custom tool or playbook run on the site"
+        case .automation: "automations/<id>.yml: one automation, its owner and kill switch"
         }
     }
 
