@@ -80,8 +80,9 @@ import Testing
         let plan = try #require(result.plan)
         let register = try #require(plan.text("automations/index.html"))
         #expect(register.components(separatedBy: "<tr id=").count == 4)
-        #expect(register.contains("<tr id=\"support-draft-agent\" class=\"access-read-only\"><td>Support draft agent</td><td>agent</td><td>Tom Okafor (Store manager)</td>"))
-        #expect(register.contains("<td class=\"result-pass\">pass by Priya Raman, 2026-11-20 (Audit Log run 2291)</td>"))
+        #expect(register.contains("<tr id=\"support-draft-agent\" class=\"access-read-only\"><td data-label=\"Automation\">Support draft agent</td>"
+            + "<td data-label=\"Kind\">agent</td><td data-label=\"Owner\">Tom Okafor (Store manager)</td>"))
+        #expect(register.contains("<td data-label=\"Last run\" class=\"result-pass\">pass by Priya Raman, 2026-11-20 (Audit Log run 2291)</td>"))
         let manager = try #require(plan.text("roles/store-manager/index.html"))
         #expect(manager.contains("<a href=\"../../automations/index.html#support-draft-agent\">Support draft agent</a> — you own it (read-only)"))
         #expect(manager.contains("<a href=\"../../automations/index.html#refund-triage\">Refund triage on new tickets</a> — you approve its actions (write)"))

@@ -259,8 +259,10 @@ import Testing
         let result = await Pipeline(packRoot: TestPaths.bundledPack, today: MistakesPackTests.today).plan()
         let plan = try #require(result.plan)
         let register = try #require(plan.text("playbooks/index.html"))
-        #expect(register.contains("<a href=\"refund-triage.html\">Refund request triage</a></td><td>site-f35bc95a</td><td>2026-11-01</td><td>1.2.0</td><td>Operations lead</td><td>0 open, 6 resolved</td>"))
-        #expect(register.contains("<a href=\"low-stock-watch.html\">Low-stock watch</a></td><td>this pack</td>"))
+        #expect(register.contains("<a href=\"refund-triage.html\">Refund request triage</a></td><td data-label=\"Source site\">site-f35bc95a</td>"
+            + "<td data-label=\"Export date\">2026-11-01</td><td data-label=\"Version\">1.2.0</td><td data-label=\"Owner\">Operations lead</td>"
+            + "<td data-label=\"Local changes\">0 open, 6 resolved</td>"))
+        #expect(register.contains("<a href=\"low-stock-watch.html\">Low-stock watch</a></td><td data-label=\"Source site\">this pack</td>"))
         #expect(register.contains("pass in read-only by Priya Raman, 2026-11-12"))
         #expect(plan.text("playbooks/refund-triage.html")?.contains("✔ Resolved: coupon rules: replace the placeholder with this site&#39;s: One coupon per order; No coupons on gift cards or sale items (Tom Okafor, 2026-11-04)") == true)
         #expect(plan.text("roles/store-manager/index.html")?.contains("<a href=\"../../playbooks/refund-triage.html\">Refund request triage</a> — you approve its plans (staging)") == true)
