@@ -264,6 +264,10 @@ import Testing
             + "<td data-label=\"Local changes\">0 open, 6 resolved</td>"))
         #expect(register.contains("<a href=\"low-stock-watch.html\">Low-stock watch</a></td><td data-label=\"Source site\">this pack</td>"))
         #expect(register.contains("pass in read-only by Priya Raman, 2026-11-12"))
+        #expect(plan.text("playbooks/refund-triage.html")?.contains("<h2 id=\"runs\">Run history</h2>") == true)
+        #expect(plan.text("playbooks/refund-triage.html")?.contains("<td data-label=\"Audit record or trace\">Audit Log, plans 1041–1045</td>") == true)
+        // A playbook recorded before run histories shows its first run as its history.
+        #expect(plan.text("playbooks/low-stock-watch.html")?.contains("<td data-label=\"Date\">2026-11-10</td><td data-label=\"Environment\">read-only</td>") == true)
         #expect(plan.text("playbooks/refund-triage.html")?.contains("✔ Resolved: coupon rules: replace the placeholder with this site&#39;s: One coupon per order; No coupons on gift cards or sale items (Tom Okafor, 2026-11-04)") == true)
         #expect(plan.text("roles/store-manager/index.html")?.contains("<a href=\"../../playbooks/refund-triage.html\">Refund request triage</a> — you approve its plans (staging)") == true)
         #expect(plan.text("roles/operations-lead/index.html")?.contains("Low-stock watch</a> — you run it") == true)

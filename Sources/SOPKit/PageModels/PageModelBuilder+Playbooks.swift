@@ -39,6 +39,11 @@ extension PageModelBuilder {
             provenanceOwner: provenance.map { $0.owner.map(roleName) ?? "—" },
             localChanges: changes,
             hasChanges: !changes.isEmpty,
+            runs: (playbook.provenance?.history ?? []).map {
+                PlaybookRunRow(date: $0.date, environment: $0.environment.rawValue, result: $0.result.rawValue, by: $0.by,
+                               reference: $0.reference ?? "—", notes: $0.notes ?? "")
+            },
+            hasRuns: !(playbook.provenance?.history.isEmpty ?? true),
             stepsHTML: GFMDocument.safeHTML(from: GFMReserved.sanitize(playbook.steps),
                                             options: GFMOptions(allowsRawHTML: trustsHTML)))
     }

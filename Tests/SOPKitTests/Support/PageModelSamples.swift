@@ -104,7 +104,9 @@ enum PageModelSamples {
         fields: [.init(label: "Owner", value: "Store manager", missing: false)],
         assumptions: [.init(label: "Roles", value: "agent, manager")], hasProvenance: true, provenanceVersion: "1.2.0",
         provenanceOwner: "Store manager", localChanges: [.init(id: "kb-sources", change: "Name this site's sources", resolved: false)],
-        hasChanges: true, stepsHTML: html)
+        hasChanges: true,
+        runs: [.init(date: "2026-11-12", environment: "read-only", result: "pass", by: "Priya Raman", reference: "Audit Log 1041", notes: "Five tickets.")],
+        hasRuns: true, stepsHTML: html)
 
     static let checklist = ChecklistPage(
         pageTitle: "First-run checklist — Harbour & Vine online store", title: "First-run checklist", root: "../../",
