@@ -186,6 +186,10 @@ import Testing
         // Localise: fill the placeholders by hand, then resolve each point of the stored review.
         let file = target.appendingPathComponent("playbooks/refund-triage.yml")
         try Data(PlaybookFixtureText.filled(try String(contentsOf: file, encoding: .utf8)).utf8).write(to: file)
+        for by in ["", "  ", "Priya\nRaman", "Priya\u{1B}[2J"] {
+            let bad = try sopgen(["playbook", "localise", "refund-triage", "roles", target.path, "--by", by])
+            #expect(bad.status == 64, "--by \(by.debugDescription): \(bad.standardError)")
+        }
         let early = try sopgen(["playbook", "localise", "refund-triage", "nonsense", target.path, "--by", "Priya"])
         #expect(early.status == 1)
         #expect(early.standardError.contains("no localisation item 'nonsense'; open: provider-setup, knowledge-base-sources, roles"))

@@ -152,6 +152,10 @@ import Testing
         let resolved = try decode(try #require(coupons.text))
         #expect(resolved.provenance?.requiredLocalChanges.first { $0.id == "coupon-rules" }.map { ($0.resolved, $0.resolvedBy) } ?? (false, nil) == (true, "Priya"))
         #expect(resolved.provenance?.localisation?.first { $0.topic == .couponRules }?.resolvedBy == "Priya")
+        // A review edited by hand to list a topic twice: both entries are resolved.
+        let doubled = text.replacingOccurrences(of: "  - topic: roles\n", with: "  - topic: roles\n    status: differs\n    detail: again\n  - topic: roles\n")
+        let both = try decode(try #require(try localise(doubled, "roles").text))
+        #expect(both.provenance?.localisation?.filter { $0.topic == .roles }.map(\.resolvedBy) == ["Priya", "Priya"])
         // A name YAML would read as something else stays text.
         let odd = try decode(try #require(try localise(text, "roles", by: "null", date: "2026-11-23").text))
         #expect(odd.provenance?.localisation?.first { $0.topic == .roles }?.resolvedBy == "null")

@@ -30,34 +30,31 @@ public enum PlaybookLocaliser {
 
     public static func resolve(_ playbook: Playbook, text: String, item: String, by person: String, date: String) throws -> Outcome {
         guard var provenance = playbook.provenance, playbook.isImported else { throw Failure.noReview(playbook.id) }
-        let topic = LocalisationItem.Topic(rawValue: item)
-        let topicIndex = topic.flatMap { topic in provenance.localisation?.firstIndex { $0.topic == topic } }
+        // A change that has a topic brings the topic along, and the reverse.
+        let topic = LocalisationItem.Topic(rawValue: item) ?? LocalisationItem.Topic.allCases.first { $0.changeID == item }
+        let localisation = provenance.localisation ?? []
+        // Every entry of the topic: a review edited by hand may list one twice.
+        let topicIndices = localisation.indices.filter { localisation[$0].topic == topic }
         let changeIDs = Set([item] + (topic?.changeID.map { [$0] } ?? []))
         let changeIndices = provenance.requiredLocalChanges.indices.filter { changeIDs.contains(provenance.requiredLocalChanges[$0].id) }
-        // A change that has a topic brings the topic along.
-        let linkedTopicIndex = topicIndex ?? LocalisationItem.Topic.allCases.first { $0.changeID == item }.flatMap { linked in
-            provenance.localisation?.firstIndex { $0.topic == linked }
-        }
-        guard linkedTopicIndex != nil || !changeIndices.isEmpty else {
+        guard !topicIndices.isEmpty || !changeIndices.isEmpty else {
             if provenance.localisation == nil { throw Failure.noReview(playbook.id) }
-            throw Failure.unknownItem(item, open: (provenance.localisation ?? []).filter(\.isOpen).map(\.topic.rawValue)
+            throw Failure.unknownItem(item, open: localisation.filter(\.isOpen).map(\.topic.rawValue)
                                       + provenance.requiredLocalChanges.filter { !$0.resolved }.map(\.id))
         }
-        var names = LocalisationPlaceholders.names(for: item)
-        if let linkedTopicIndex, let localisation = provenance.localisation {
-            names += LocalisationPlaceholders.names(for: localisation[linkedTopicIndex].topic.rawValue)
-        }
+        var names = LocalisationPlaceholders.names(for: item) + (topic.map { LocalisationPlaceholders.names(for: $0.rawValue) } ?? [])
         for index in changeIndices { names += LocalisationPlaceholders.names(for: provenance.requiredLocalChanges[index].id) }
         let left = playbook.placeholders.filter { names.contains($0.value) }
         guard left.isEmpty else { throw Failure.placeholdersLeft(item, left) }
 
         var resolved: [String] = []
-        if let linkedTopicIndex, var localisation = provenance.localisation, localisation[linkedTopicIndex].isOpen {
-            localisation[linkedTopicIndex].resolvedBy = person
-            localisation[linkedTopicIndex].resolvedOn = date
-            provenance.localisation = localisation
-            resolved.append(localisation[linkedTopicIndex].topic.rawValue)
+        var updated = localisation
+        for index in topicIndices where updated[index].isOpen {
+            updated[index].resolvedBy = person
+            updated[index].resolvedOn = date
+            if !resolved.contains(updated[index].topic.rawValue) { resolved.append(updated[index].topic.rawValue) }
         }
+        if provenance.localisation != nil { provenance.localisation = updated }
         for index in changeIndices where !provenance.requiredLocalChanges[index].resolved {
             provenance.requiredLocalChanges[index].resolved = true
             provenance.requiredLocalChanges[index].resolvedBy = person
