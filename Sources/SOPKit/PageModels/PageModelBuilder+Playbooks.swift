@@ -44,8 +44,8 @@ extension PageModelBuilder {
                                reference: $0.reference ?? "—", notes: $0.notes ?? "")
             },
             hasRuns: !(playbook.provenance?.history.isEmpty ?? true),
-            stepsHTML: GFMDocument.safeHTML(from: GFMReserved.sanitize(playbook.steps),
-                                            options: GFMOptions(allowsRawHTML: trustsHTML)))
+            stepsHTML: GFMDocument(markdown: GFMReserved.sanitize(playbook.steps), options: GFMOptions(allowsRawHTML: trustsHTML))
+                .render(GFMView(reservedIDs: pack.theme.fixedIDs(of: ["playbook"]))).safeHTML)
     }
 
     func playbookSummary(_ playbook: Playbook) -> PlaybookSummary {

@@ -135,8 +135,9 @@ struct SOPViewRenderer: Sendable {
                 }
             },
             headingIDPrefix: printing ? "\(ownID)--" : "",
-            // A print page gives each SOP a section with the SOP's id: `a--b` may be an SOP id.
-            reservedIDs: printing ? sopIDs : []
+            // A print page gives each SOP a section with the SOP's id; every page has the theme's ids.
+            reservedIDs: printing ? sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
+                : resolved.pack.theme.fixedIDs(of: ["sop", "sop-header", "toc"])
         )
     }
 }

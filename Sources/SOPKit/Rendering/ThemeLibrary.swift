@@ -13,6 +13,14 @@ struct ThemeLibrary: Sendable {
     /// Static files copied to `assets/`, by name.
     var assets: [String: Data]
     var diagnostics: [Diagnostic]
+    /// The ids each template writes as they are (`<main id="content">`), by template name: no
+    /// heading rendered into a page may take one, or a link to it would land on the theme's element.
+    var fixedIDs: [String: Set<String>] = [:]
+
+    /// The fixed ids of a page made of these templates (the layout and menu always).
+    func fixedIDs(of templates: [String]) -> Set<String> {
+        (["layout", "nav"] + templates).reduce(into: Set<String>()) { $0.formUnion(fixedIDs[$1] ?? []) }
+    }
 
     /// A theme with no templates: what a pack built in memory without a theme renders with.
     static let empty = ThemeLibrary(mustache: MustacheLibrary(), assets: [:], diagnostics: [])
@@ -34,12 +42,17 @@ struct ThemeLibrary: Sendable {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
         var templates: [ThemeChecks.Template] = []
+        var fixedIDs: [String: Set<String>] = [:]
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("assets/") {
                 assets[String(name.dropFirst("assets/".count))] = data
             } else if name.hasSuffix(".mustache") {
                 let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
-                let outline = MustacheOutline(String(decoding: data, as: UTF8.self), path: path, limit: ThemeChecks.maximumDepth)
+                let text = String(decoding: data, as: UTF8.self)
+                let outline = MustacheOutline(text, path: path, limit: ThemeChecks.maximumDepth)
+                for match in text.matches(of: /\sid\s*=\s*["']([^"'{}<>\s]+)["']/) {
+                    fixedIDs[String(name.dropLast(".mustache".count)), default: []].insert(String(match.output.1))
+                }
                 templates.append(ThemeChecks.Template(name: String(name.dropLast(".mustache".count)), path: path, outline: outline))
             }
         }
@@ -68,7 +81,7 @@ struct ThemeLibrary: Sendable {
             && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
             diagnostics.append(.error("missing-template", "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics)
+        return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs)
     }
 
     /// A page inside the layout.

@@ -53,7 +53,9 @@ public struct StarterPack: Sendable {
             siteImport = outcome
         }
         if let settings = files["sopgen.yml"] {
-            let settings = settings.replacingOccurrences(of: "\ndefault_site: \(Self.exampleSiteID)\n", with: "\ndefault_site: \(siteID)\n")
+            // Quoted: an id such as `null`, `yes` or `2026` is a name, not YAML's null, true or number.
+            let named = siteID == Self.exampleSiteID ? siteID : "\"\(siteID)\""
+            let settings = settings.replacingOccurrences(of: "\ndefault_site: \(Self.exampleSiteID)\n", with: "\ndefault_site: \(named)\n")
             // The schema line stays first, where editors look for it.
             let schemaLine = settings.hasPrefix("# yaml-language-server:") ? String(settings.prefix { $0 != "\n" }) + "\n" : ""
             files["sopgen.yml"] = schemaLine + Self.header(siteID: siteID) + settings.dropFirst(schemaLine.count)
