@@ -13,6 +13,8 @@ sudo_cmd=""
 needed=()
 pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
   || needed+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+# zlib for reading .gz activity exports (sopgen review).
+[ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
 command -v chromium >/dev/null || needed+=(chromium)
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || needed+=(poppler-utils)
 command -v faketime >/dev/null || needed+=(faketime)

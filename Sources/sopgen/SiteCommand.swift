@@ -51,6 +51,8 @@ struct SiteImportCommand: AsyncParsableCommand {
     @Flag(help: "Import a report that does not match the record's sites, and replace values a person wrote.")
     var force = false
 
+    @OptionGroup var today: TodayOption
+
     func run() async throws {
         let report = SiteHealthReport(parsing: try SiteHealthInput.read(file))
         guard report.isSiteHealth else {
@@ -58,9 +60,10 @@ struct SiteImportCommand: AsyncParsableCommand {
                 "sopgen: error: '\(file)' holds no Site Health sections (### wp-core ### or ### WordPress ###)\n")
             throw ExitCode.failure
         }
+        let day = try today.resolve()
         let outcome: SiteHealthImport.Outcome
         do {
-            outcome = try await SiteHealthImport(packRoot: pack.url).run(report, site: site, force: force)
+            outcome = try await SiteHealthImport(packRoot: pack.url).run(report, site: site, force: force, today: day)
         } catch {
             if case .checkWouldFail(let diagnostics, let sources) = error {
                 Console.printError(DiagnosticFormatter(sources: sources).format(diagnostics))
@@ -97,6 +100,9 @@ struct SiteImportCommand: AsyncParsableCommand {
                     : "\(outcome.path): no changes")
         }
         for warning in outcome.newWarnings { Console.print("check now warns: \(warning.message) [\(warning.code)]") }
+        if !outcome.hostingChanges.isEmpty {
+            Console.print("Recorded a hosting change in reviews/triggers.yml: SOPs with review_on: [hosting-change] are due for review.")
+        }
         if !record.missingFacts.isEmpty {
             Console.print("Still missing for rollout: \(record.missingFacts.joined(separator: ", "))")
         }

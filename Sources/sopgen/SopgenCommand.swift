@@ -17,7 +17,7 @@ struct SopgenCommand: AsyncParsableCommand {
             """),
         version: SopgenVersion.current,
         subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ChecklistCommand.self, PDFCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
-                      SchemaCommand.self]
+                      SchemaCommand.self, ReviewCommand.self]
     )
 
     /// ArgumentParser's own `main`, with one change: an error from the file system is printed as

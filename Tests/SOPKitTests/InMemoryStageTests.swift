@@ -16,7 +16,7 @@ import Testing
         "sop-header.mustache": "{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}",
         "print.mustache": "{{#sops}}{{{bodyHTML}}}{{/sops}}",
         "toc.mustache": "", "checklist.mustache": "", "checklist.md.mustache": "",
-        "playbooks.mustache": "", "playbook.mustache": "", "automations.mustache": "",
+        "playbooks.mustache": "", "playbook.mustache": "", "review.mustache": "", "review.md.mustache": "", "automations.mustache": "",
         "assets/sopgen.css": Data("body{}".utf8),
     ].mapValues { $0 as? Data ?? Data(($0 as! String).utf8) }
 

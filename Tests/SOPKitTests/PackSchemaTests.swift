@@ -24,6 +24,7 @@ import Testing
         case "sopgen.yml": .sopgen
         case "roles.yml": .roles
         case "policies.yml": .policies
+        case "people.yml": .people
         case _ where path.hasPrefix("sites/") && path.hasSuffix(".yml"): .site
         case _ where path.hasPrefix("procedures/") && path.hasSuffix(".md"): .sop
         case _ where path.hasPrefix("checklists/") && path.hasSuffix(".md"): .checklist
@@ -65,6 +66,7 @@ import Testing
         case .checklist: "checklists/x.md"
         case .playbook: "playbooks/x.yml"
         case .automation: "automations/x.yml"
+        case .people: "people.yml"
         }
         let text = example.kind.isFrontMatter ? "---\n\(example.yaml)---\n- [ ] Body.\n" : example.yaml
         let context = DecodingContext(file: SourceFile(path: name, text: text))
@@ -77,6 +79,7 @@ import Testing
         case .checklist: _ = ChecklistDecoder.decode(context)
         case .playbook: _ = PlaybookDecoder.decode(context)
         case .automation: _ = AutomationDecoder.decode(context)
+        case .people: _ = PeopleDecoder.decode(context)
         }
         return context.diagnostics.filter { shapeCodes.contains($0.code) }
     }

@@ -102,6 +102,11 @@ public enum DiagnosticCatalogue {
         Entry(code: "unknown-playbook", summary: "An automation of kind playbook names a playbook the pack does not have.", fix: "`playbook: refund-triag` → `playbook: refund-triage`"),
         Entry(code: "unlocalised-playbook", summary: "An imported playbook whose import review or required local changes are still open (an error in production).", fix: "`sopgen playbook localise refund-triage knowledge-base-sources --by \"Priya Raman\"`"),
         Entry(code: "failed-run", summary: "A playbook whose last run failed: its review is due and promotion is blocked until a later run passes (an error in production).", fix: "`sopgen playbook run refund-triage --result pass --by NAME --reference \"audit 4812\"`"),
+        // People and reviews
+        Entry(code: "sop-update-due", summary: "An SOP flagged by a recorded review (`reviews/<date>.yml`) and not reviewed since.", fix: "update the SOP, then `last_reviewed: <a day after the review>`"),
+        Entry(code: "review-triggered", summary: "An SOP whose `review_on:` names an event (hosting change, provider change, new users, failed run) since its last review.", fix: "review it, then `last_reviewed: <a day after the event>`"),
+        Entry(code: "malformed-row", summary: "A row of an activity export or roster that cannot be read; the other rows still are.", fix: "`2026-11-02 9:15` → `2026-11-02T09:15:00+01:00`"),
+        Entry(code: "missing-column", summary: "An export or roster header without a column sopgen needs.", fix: "`review: columns: {user: Login}` in sopgen.yml"),
         // Checklists
         Entry(code: "empty-checklist", summary: "A checklist file with no task-list items.", fix: "add `- [ ] Record the staging URL`"),
         // Templates

@@ -24,8 +24,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
         return Self.order.firstIndex { $0 == top } ?? Self.order.count
     }
 
-    static let order = ["sopgen.yml", "roles.yml", "policies.yml", "sites", "snippets", "templates", "procedures",
-                        "checklists", "playbooks"]
+    static let order = ["sopgen.yml", "roles.yml", "policies.yml", "people.yml", "sites", "snippets", "templates", "procedures",
+                        "checklists", "playbooks", "reviews"]
 }
 
 /// A value decoded from a pack, with where it was written.

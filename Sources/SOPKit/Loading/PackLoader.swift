@@ -11,7 +11,9 @@ public struct PackLoader: Sendable {
     /// The files every pack has, and the folders it reads sources from: nothing else in a pack
     /// folder is read, and no build may write into any of them.
     public static let requiredFiles = ["sopgen.yml", "roles.yml", "policies.yml"]
-    public static let sourceFolders = ["sites", "procedures", "snippets", "templates", "checklists", "playbooks", "automations"]
+    public static let sourceFolders = ["sites", "procedures", "snippets", "templates", "checklists", "playbooks", "reviews", "automations"]
+    /// Files a pack may have: `people.yml` (who is who, for `sopgen review` and sign-off sheets).
+    public static let optionalFiles = ["people.yml"]
 
     public init() {}
 
@@ -27,6 +29,9 @@ public struct PackLoader: Sendable {
         }
         for name in Self.requiredFiles {
             read(name, into: &pack, required: true)
+        }
+        for name in Self.optionalFiles {
+            read(name, into: &pack, required: false)
         }
         for folder in Self.sourceFolders {
             for path in files(under: folder, in: root, pack: &pack) {

@@ -9,6 +9,12 @@ public struct Pack: Sendable {
     public var checklists: [Checklist] = []
     public var playbooks: [Playbook] = []
     public var automations: [Automation] = []
+    /// `people.yml`, when the pack has one.
+    public var people: People?
+    /// `reviews/<date>.yml`: what earlier `sopgen review --record` runs flagged.
+    public var reviews: [ReviewRecord] = []
+    /// `reviews/triggers.yml`: hosting and provider changes that make SOPs with `review_on:` due.
+    public var reviewTriggers: [ReviewTrigger] = []
     /// A short SHA-256 of every input file, printed on checklists so a signed sheet can be matched
     /// to the exact pack it came from.
     public var inputHash: String = ""

@@ -51,6 +51,10 @@ public struct PackDecoder: Sendable {
         pack.checklists = loaded.files(under: "checklists", withExtension: "md").compactMap { file in run(file) { ChecklistDecoder.decode($0) } }
         pack.playbooks = loaded.files(under: "playbooks", withExtension: "yml").compactMap { file in run(file) { PlaybookDecoder.decode($0) } }
         pack.automations = loaded.files(under: "automations", withExtension: "yml").compactMap { file in run(file) { AutomationDecoder.decode($0) } }
+        pack.people = loaded.files["people.yml"].map { file in run(file) { PeopleDecoder.decode($0) } }
+        pack.reviews = loaded.files(under: "reviews", withExtension: "yml").filter { $0.path != ReviewTriggerLog.path }
+            .compactMap { file in run(file) { ReviewRecordDecoder.decode($0) } }
+        pack.reviewTriggers = loaded.files[ReviewTriggerLog.path].map { file in run(file) { ReviewTriggerLog.decode($0) } } ?? []
         pack.inputHash = loaded.inputHash
         pack.theme = ThemeLibrary.load(defaults: loaded.defaultTheme, overrides: templates)
         pack.brokenFiles = brokenFiles
@@ -98,7 +102,7 @@ public struct PackDecoder: Sendable {
         return (decoded.compactMap(\.0), decoded.flatMap(\.1))
     }
 
-    static let settingsKeys = ["title", "organisation", "default_site", "options", "requirements"]
+    static let settingsKeys = ["title", "organisation", "default_site", "options", "requirements", "review"]
 
     func decodeSettings(_ context: DecodingContext) -> PackSettings {
         guard let root = context.compose() else { return PackSettings() }
@@ -117,6 +121,9 @@ public struct PackDecoder: Sendable {
             for (key, _) in RolloutGates.components {
                 if let version = requirements.string(key) { settings.requirements[key] = version }
             }
+        }
+        if let review = fields.fields("review", "review", allowed: ReviewSettings.keys) {
+            settings.review = ReviewSettings.decode(review)
         }
         return settings
     }

@@ -8,6 +8,8 @@ public struct PackSettings: Sendable, Hashable {
     /// Minimum versions a site must run before rollout, by component (`php`, `wordpress`,
     /// `sophmate`, `woocommerce`).
     public var requirements: [String: Located<String>] = [:]
+    /// How `sopgen review` reads this site's activity export, and its thresholds.
+    public var review = ReviewSettings()
 
     public init(title: String = "SOP handbook", organisation: String = "", defaultSite: Located<String>? = nil, unsafeHTML: Bool = false) {
         self.title = title

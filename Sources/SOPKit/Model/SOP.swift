@@ -18,6 +18,8 @@ public struct SOP: Sendable, Hashable, Identifiable {
     public var summary: String?
     public var body: Template
     public var location: SourceLocation
+    /// Events that make the SOP due for review whatever its cadence (`review_on:`).
+    public var reviewOn: [Located<ReviewTrigger.Kind>] = []
 }
 
 /// Markdown with values, includes and role blocks, parsed into pieces with their positions.

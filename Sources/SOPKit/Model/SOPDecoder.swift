@@ -1,7 +1,7 @@
 import Yams
 
 enum SOPDecoder {
-    static let keys = ["id", "title", "surface", "audience", "owner", "review_cadence", "last_reviewed", "summary", "policies"]
+    static let keys = ["id", "title", "surface", "audience", "owner", "review_cadence", "last_reviewed", "summary", "policies", "review_on"]
     static let surfaceNames = Surface.allCases.map(\.rawValue)
 
     static func decode(_ context: DecodingContext) -> SOP? {
@@ -44,7 +44,17 @@ enum SOPDecoder {
             frontMatterLocation: SourceLocation(path: file.path, line: 1, column: 1),
             summary: fields.string("summary")?.value,
             body: body,
-            location: SourceLocation(path: file.path, line: 1, column: 1)
+            location: SourceLocation(path: file.path, line: 1, column: 1),
+            reviewOn: fields.strings("review_on").compactMap { name in
+                guard let kind = ReviewTrigger.Kind(rawValue: name.value) else {
+                    let names = ReviewTrigger.Kind.allCases.map(\.rawValue)
+                    frontMatterContext.diagnostics.append(.error("invalid-value",
+                        "'\(name.value)' is not a review trigger; expected one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(name.value, in: names))",
+                        at: name.location))
+                    return nil
+                }
+                return Located(kind, at: name.location)
+            }
         )
     }
 }

@@ -55,4 +55,6 @@ struct SOPSummary: Sendable {
     /// The audience's role names, joined.
     var audience: String
     var summary: String?
+    /// The date of the recorded review that flagged the SOP, until it is reviewed after it.
+    var flaggedBy: String?
 }

@@ -40,7 +40,11 @@ extension PageModelBuilder {
             hasRefusals: !role.refusals.isEmpty,
             hasFirstWeekFocus: !role.firstWeekFocus.isEmpty,
             site: siteRecord(),
-            sops: sections)
+            sops: sections,
+            contents: sections.map { ContentsEntry(id: $0.id, title: pack.sop($0.id)?.title ?? $0.id) },
+            footerCSS: pack.theme.cssString(
+                [pack.settings.title, "\(role.name) handbook", resolved.site?.name, "inputs \(pack.inputHash)"].compactMap { $0 }
+                    .joined(separator: " · ")))
     }
 
     private func heading(_ role: Role) -> RoleHeading {

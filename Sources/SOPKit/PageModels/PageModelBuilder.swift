@@ -58,7 +58,8 @@ struct PageModelBuilder: Sendable {
 
     func sopSummary(_ sop: SOP, href: String) -> SOPSummary {
         SOPSummary(id: sop.id, title: sop.title, href: href, surface: sop.surface?.value.displayName ?? "General",
-                   audience: sop.audience.map { roleName($0.value) }.joined(separator: ", "), summary: sop.summary)
+                   audience: sop.audience.map { roleName($0.value) }.joined(separator: ", "), summary: sop.summary,
+                   flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
     }
 
     func sopHeader(_ sop: SOP) -> SOPHeader {
@@ -72,7 +73,8 @@ struct PageModelBuilder: Sendable {
         }
         if let cadence = sop.reviewCadence { facts.append(.init(label: "Review", value: cadence.value)) }
         if let reviewed = sop.lastReviewed { facts.append(.init(label: "Last reviewed", value: reviewed.value)) }
-        return SOPHeader(title: sop.title, id: sop.id, facts: facts)
+        return SOPHeader(title: sop.title, id: sop.id, facts: facts,
+                         flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
     }
 
     func tableOfContents(_ rendering: GFMRendering) -> TableOfContents {

@@ -20,4 +20,13 @@ struct PrintPage: TemplateModel {
     var hasFirstWeekFocus: Bool
     var site: SiteRecordModel?
     var sops: [Section]
+    /// The contents page: each SOP's title and the id of its section.
+    var contents: [ContentsEntry]
+    /// The footer on every printed page (pack, role, site, input hash), as a CSS string.
+    var footerCSS: SafeHTML
+}
+
+struct ContentsEntry: Sendable {
+    var id: String
+    var title: String
 }

@@ -39,6 +39,8 @@ struct SOPHeader: TemplateModel {
     var title: String
     var id: String
     var facts: [Fact]
+    /// The date of the recorded review that flagged this SOP, until it is reviewed after it.
+    var flaggedBy: String?
 }
 
 /// The `toc` fragment: a page's second-level headings.

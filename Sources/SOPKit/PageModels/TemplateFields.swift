@@ -28,7 +28,9 @@ extension SOPPage: TemplateFields {
 
 extension SOPHeader: TemplateFields {
     var templateFields: [String: Any] {
-        ["title": title, "id": id, "facts": facts.map { ["label": $0.label, "value": $0.value] }]
+        var fields: [String: Any] = ["title": title, "id": id, "facts": facts.map { ["label": $0.label, "value": $0.value] }]
+        if let flaggedBy { fields["flaggedBy"] = flaggedBy }
+        return fields
     }
 }
 

@@ -7,7 +7,8 @@ import Mustache
 /// read, so rendering reads nothing from disk. This is the only file that may make `SafeHTML` out of
 /// a template's output (`@_spi(ThemeRendering)`).
 struct ThemeLibrary: Sendable {
-    static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "sop-header", "toc", "checklist", "checklist.md", "playbooks", "playbook", "automations"]
+    static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "sop-header", "toc", "checklist", "checklist.md", "playbooks", "playbook",
+                                "review", "review.md", "automations"]
 
     var mustache: MustacheLibrary
     /// Static files copied to `assets/`, by name.

@@ -3,7 +3,7 @@
 /// against them: every file a schema accepts decodes without a shape error, and every file a
 /// decoder rejects for its shape the schema rejects too (`PackSchemaTests`).
 public enum PackSchema: String, Sendable, CaseIterable {
-    case sopgen, roles, policies, site, sop, checklist, playbook, automation
+    case sopgen, roles, policies, site, sop, checklist, playbook, automation, people
 
     /// The file in `schemas/`, also the name `sopgen schema` takes.
     /// (`checklist.schema.json` is taken by the JSON a build writes for each checklist.)
@@ -20,6 +20,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .checklist: "the YAML front matter of a checklist in checklists/"
         case .playbook: "playbooks/<id>.yml: one agency playbook"
         case .automation: "automations/<id>.yml: one automation, its owner and kill switch"
+        case .people: "people.yml: who is who (WordPress roles to pack roles, named people)"
         }
     }
 
@@ -34,6 +35,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .checklist: ChecklistDecoder.keys
         case .playbook: PlaybookDecoder.keys
         case .automation: AutomationDecoder.keys
+        case .people: PeopleDecoder.keys
         }
     }
 
@@ -43,6 +45,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
             "title": Self.text(required: true), "organisation": Self.text(), "default_site": Self.text(),
             "options": Self.object(["unsafe_html": Self.bool]),
             "requirements": Self.object(Dictionary(uniqueKeysWithValues: RolloutGates.components.map { ($0.key, Self.text()) })),
+            "review": Self.reviewSchema,
         ], required: ["title"], nullable: false)
         case .roles: Self.object(["roles": Self.list(Self.roleSchema, required: true)], required: ["roles"], nullable: false)
         case .policies: Self.object(["policies": Self.list(Self.policySchema, required: true)], required: ["policies"], nullable: false)
@@ -51,6 +54,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .checklist: Self.checklistSchema
         case .playbook: Self.playbookSchema
         case .automation: Self.automationSchema
+        case .people: Self.peopleSchema
         }
         return body.with("$schema", "http://json-schema.org/draft-07/schema#")
             .with("title", .string("sopgen \(rawValue)"))
@@ -58,6 +62,29 @@ public enum PackSchema: String, Sendable, CaseIterable {
     }
 
     // MARK: - The kinds
+
+    static let reviewSchema: JSONSchemaValue = {
+        let threshold: JSONSchemaValue = ["type": ["integer", "null"], "minimum": .number(1), "maximum": .number(10_000)]
+        return object([
+            "columns": [
+                "type": ["object", "null"],
+                "propertyNames": ["enum": .array(ReviewSettings.Field.allCases.map { .string($0.rawValue) })],
+                "additionalProperties": ["type": scalar, "pattern": "\\S"],
+            ],
+            "events": [
+                "type": ["object", "null"],
+                "additionalProperties": ["enum": .array(ActivityEvent.Kind.allCases.map { .string($0.rawValue) })],
+            ],
+            "utc_offset": ["type": ["string", "null"], "pattern": "^([Zz]|[+-](0[0-9]|1[0-4])(:?[0-5][0-9])?)$"],
+            "missing_context_threshold": threshold, "retry_limit": threshold, "escalation_hours": threshold,
+        ])
+    }()
+
+    static let peopleSchema = object([
+        "wordpress_roles": ["type": ["object", "null"], "additionalProperties": ["type": scalar, "pattern": "\\S"]],
+        "people": list(object(["login": text(required: true), "name": text(), "role": text(required: true), "added": text()],
+                              required: ["login", "role"], nullable: false)),
+    ], nullable: false)
 
     static let roleSchema = object([
         "id": text(required: true), "name": text(required: true), "description": text(),
@@ -96,6 +123,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         "id": text(), "title": text(required: true),
         "surface": ["anyOf": [enumeration(Surface.self), ["type": "array", "items": enumeration(Surface.self, required: true)]]],
         "audience": texts, "owner": text(), "review_cadence": text(), "last_reviewed": text(), "summary": text(), "policies": texts,
+        "review_on": ["anyOf": [enumeration(ReviewTrigger.Kind.self), ["type": "array", "items": enumeration(ReviewTrigger.Kind.self, required: true)]]],
     ], required: ["title"], nullable: false)
 
     static let checklistSchema = object(["title": text(), "summary": text(), "sign_off": texts], nullable: false)

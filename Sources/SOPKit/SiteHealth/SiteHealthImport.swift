@@ -15,6 +15,9 @@ public struct SiteHealthImport: Sendable {
         /// facts trip (SophMate inactive, a version below the pack's minimum). Missing rollout
         /// facts are left out: `record.missingFacts` lists them.
         public var newWarnings: [Diagnostic]
+        /// What the import changed of the hosting facts (`php_version 8.1.2 → 8.2.28`), recorded
+        /// as a `hosting-change` in `reviews/triggers.yml`.
+        public var hostingChanges: [String] = []
     }
 
     public let packRoot: URL
@@ -23,8 +26,10 @@ public struct SiteHealthImport: Sendable {
         self.packRoot = packRoot
     }
 
+    /// `today`, when given, dates a `hosting-change` recorded in `reviews/triggers.yml` when the
+    /// host, PHP, WordPress, SophMate or theme version differs from the record's.
     public func run(
-        _ report: SiteHealthReport, site: String?, force: Bool
+        _ report: SiteHealthReport, site: String?, force: Bool, today: CalendarDate? = nil
     ) async throws(SiteHealthImportError) -> Outcome {
         var loaded = PackLoader().load(from: packRoot)
         guard let settings = loaded.files["sopgen.yml"] else { throw .noPack(packRoot.path) }
@@ -62,7 +67,22 @@ public struct SiteHealthImport: Sendable {
         } catch {
             throw .file(error)
         }
-        return Outcome(path: path, record: outcome, written: true, newWarnings: newWarnings)
+        var result = Outcome(path: path, record: outcome, written: true, newWarnings: newWarnings)
+        if let today, let existing {
+            let changes = HostingChange.changes(from: existing, to: text, path: path)
+            if !changes.isEmpty {
+                do {
+                    let triggers = PackFileStore(root: packRoot, folder: "reviews")
+                    let old = try triggers.contents(of: ReviewTriggerLog.fileName).map { String(decoding: $0, as: UTF8.self) }
+                    let log = ReviewTriggerLog.appending(kind: .hostingChange, date: today, site: id, changes: changes, to: old)
+                    try triggers.replace(ReviewTriggerLog.fileName, with: Data(log.utf8))
+                    result.hostingChanges = changes
+                } catch {
+                    throw .file(error)
+                }
+            }
+        }
+        return result
     }
 
     /// The site named on the command line, or the pack's `default_site`, as an id.

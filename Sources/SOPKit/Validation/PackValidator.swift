@@ -74,6 +74,13 @@ public struct PackValidator: Sendable {
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         diagnostics += AutomationChecks.check(pack, declared: declared, siteHasRollback: site.documentsRollback)
         diagnostics += duplicates(pack.automations.map { ($0.id, $0.location) }, kind: "automation")
+        if let people = pack.people {
+            people.wordPressRoles.sorted { $0.key < $1.key }.forEach { checkRole($0.value, "wordpress_roles") }
+            people.people.forEach { checkRole($0.role, "people") }
+            diagnostics += duplicates(people.people.map { ($0.login.value, $0.login.location) }, kind: "person")
+        }
+        diagnostics += ReviewRecordChecks.check(pack)
+        diagnostics += ReviewTriggerChecks.check(pack)
         return diagnostics
     }
 

@@ -22,6 +22,8 @@ enum PageModelSamples {
         ("nav", [], Navigation(navRoles: [.init(name: "Site administrator", href: "../../roles/admin/index.html")], root: "../../")),
         ("toc", [], TableOfContents(toc: [.init(text: "Before you start", id: "before-you-start")])),
         ("sop-header", [], sopHeader),
+        ("review", [], review),
+        ("review.md", [], review),
     ]
 
     static func page<Content: Sendable>(_ content: Content, bodyClass: String) -> Page<Content> {
@@ -42,7 +44,7 @@ enum PageModelSamples {
 
     static let sopSummary = SOPSummary(
         id: "refunds", title: "Handling refunds", href: "refunds.html", surface: "Support", audience: "Support agent, Store manager",
-        summary: "When to draft a refund reply and who approves it.")
+        summary: "When to draft a refund reply and who approves it.", flaggedBy: "2026-11-21")
 
     static let home = HomePage(
         site: site,
@@ -83,14 +85,16 @@ enum PageModelSamples {
     static let print = PrintPage(
         role: role, guide: [guide], escalationPath: [escalation], isTop: false, refusals: ["Refunds over £100."],
         firstWeekFocus: ["Read every support SOP."], hasRefusals: true, hasFirstWeekFocus: true, site: site,
-        sops: [.init(id: "refunds", headerHTML: html, bodyHTML: html)])
+        sops: [.init(id: "refunds", headerHTML: html, bodyHTML: html)], contents: [.init(id: "refunds", title: "Handling refunds")],
+        footerCSS: SafeHTML(trusted: "\"…\""))
 
     static let sop = SOPPage(
         sop: .init(title: "Handling refunds", id: "refunds"), sopHeaderHTML: html, bodyHTML: html, tocHTML: html,
         isTrainerView: false, role: .init(id: "agent", name: "Support agent", href: "index.html"),
         trainerHref: "../../sops/refunds.html")
 
-    static let sopHeader = SOPHeader(title: "Handling refunds", id: "refunds", facts: [.init(label: "Owner", value: "Store manager")])
+    static let sopHeader = SOPHeader(title: "Handling refunds", id: "refunds", facts: [.init(label: "Owner", value: "Store manager")],
+                                         flaggedBy: "2026-11-21")
 
     static let playbookSummary = PlaybookSummary(
         id: "refund-triage", title: "Refund triage", version: "1.2.0", owner: "Store manager", mode: "draft",
@@ -118,4 +122,24 @@ enum PageModelSamples {
                          intro: "Complete before anyone is invited.")],
         signOff: [.init(role: "Site administrator")], inputHash: "ad058601d4f2", footerCSS: SafeHTML(trusted: "\"…\""),
         summary: "What to check before the first run.", inlineCSS: SafeHTML(trusted: "body { … }"))
+
+    static let reviewFinding = ReviewPage.Finding(
+        code: "self-approval", severity: "error", message: "tom approved plan p1, which they proposed", user: "tom", plan: "p1",
+        surface: "approvals", evidence: [.init(place: "week.csv:12", event: "approved", time: "2026-11-02 09:15", user: "tom")],
+        notes: ["No order number."], hasNotes: true, sops: [.init(text: "Refunds", href: "../../sops/refunds.html")],
+        cards: [.init(text: "Store manager: refunds", href: "../../roles/manager/index.html#policy-refunds")], hasUpdates: true)
+
+    static let review = ReviewPage(
+        pageTitle: "First-week review", title: "Review of 2026-11-02 to 2026-11-08", pack: packTitle,
+        inlineCSS: SafeHTML(trusted: "body { … }"), date: "2026-11-21", window: "2026-11-02 to 2026-11-08", export: "week.csv",
+        roster: "roster.csv", figures: [.init(label: "Events", value: "12")],
+        codes: [.init(code: "self-approval", severity: "error", count: 1, summary: "A user approved their own plan.")],
+        hasFindings: true, errors: 1, warnings: 0, infos: 0, unknownEvents: [.init(label: "user_login", value: "2")],
+        hasUnknownEvents: true,
+        charts: [ReviewChart.stackedColumns(id: "per-day", title: "Events per day", summary: "Events per day by role.",
+                                            categories: ["11-02"], series: [("Store manager", [3])])],
+        roles: [.init(id: "manager", name: "Store manager", handbook: .init(text: "Handbook", href: "../../roles/manager/index.html"),
+                      figures: [.init(label: "Prompts", value: "3")], hasFigures: true, findings: [reviewFinding], hasFindings: true,
+                      sops: [.init(text: "Refunds", href: "../../sops/refunds.html")], hasSOPs: true)],
+        flaggedSOPs: [.init(text: "Refunds", href: "../../sops/refunds.html")], hasFlaggedSOPs: true, version: "0.1.0")
 }

@@ -1,0 +1,108 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `sopgen review`: an activity export read against a pack that checks without errors.
+extension Pipeline {
+    public struct ReviewRequest: Sendable {
+        /// The export's path, `-` for standard input.
+        public var export: String
+        /// The `wp user list` roster; nil looks for `roster.csv` beside the export.
+        public var roster: String?
+        public var from: CalendarDate?
+        public var to: CalendarDate?
+        public var format: ReviewFormat
+
+        public init(export: String, roster: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, format: ReviewFormat = .html) {
+            self.export = export
+            self.roster = roster
+            self.from = from
+            self.to = to
+            self.format = format
+        }
+    }
+
+    public struct ReviewOutcome: Sendable {
+        /// The pack's own diagnostics: with errors, there is no report.
+        public var result: Result
+        /// Problems in the export and the roster: located, and the other rows still read.
+        public var inputDiagnostics: [Diagnostic] = []
+        public var report: ReviewReport?
+        public var output: String?
+    }
+
+    public enum ReviewError: Error, CustomStringConvertible {
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let reason): reason
+            }
+        }
+    }
+
+    /// The largest roster read: a `wp user list` of a few thousand users is well under this.
+    static let maximumRosterSize = 16 * 1024 * 1024
+
+    public func review(_ request: ReviewRequest) async throws(ReviewError) -> ReviewOutcome {
+        let result = await plan()
+        guard let pack = result.resolved?.pack, !result.diagnostics.hasErrors else { return ReviewOutcome(result: result) }
+        var outcome = ReviewOutcome(result: result)
+        var rosterPath = request.roster
+        if rosterPath == nil, request.export != "-" {
+            let beside = PathText.parent(request.export)
+            let candidate = beside.isEmpty ? "roster.csv" : beside + "/roster.csv"
+            if Self.isRegularFile(candidate) { rosterPath = candidate }
+        }
+        var roster: WordPressRoster?
+        if let rosterPath {
+            guard Self.isRegularFile(rosterPath), let handle = FileHandle(forReadingAtPath: rosterPath) else {
+                throw .unreadable("cannot read the roster '\(rosterPath)'")
+            }
+            defer { try? handle.close() }
+            let data = (try? handle.read(upToCount: Self.maximumRosterSize + 1)) ?? Data()
+            guard data.count <= Self.maximumRosterSize else {
+                throw .unreadable("the roster '\(rosterPath)' is larger than \(Self.maximumRosterSize / 1_048_576) MiB")
+            }
+            roster = WordPressRoster.read([UInt8](data), path: rosterPath)
+            outcome.inputDiagnostics += roster!.diagnostics
+        }
+        let log: ActivityLog
+        do {
+            log = try ActivityExportReader(settings: pack.settings.review).read(path: request.export)
+        } catch {
+            throw .unreadable(error.description)
+        }
+        outcome.inputDiagnostics += log.diagnostics
+        let report = ReviewBuilder(pack: pack, people: pack.people ?? People(), roster: roster)
+            .build(log: log, from: request.from, to: request.to, today: today, rosterPath: rosterPath)
+        outcome.report = report
+        outcome.output = ReviewRenderer(pack: pack).render(report, format: request.format)
+        return outcome
+    }
+
+    /// Writes `reviews/<date>.yml` into the pack; returns its pack-relative path.
+    public func record(_ report: ReviewReport) throws -> String {
+        try ReviewRecordWriter(packRoot: packRoot).write(report)
+    }
+
+    /// A regular file, through links (an input is read, never written): a pipe or a device would block.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// True when `data` is a review sopgen wrote (any format), so `--output` may replace it.
+    public static func isReview(_ data: Data) -> Bool {
+        if let document = try? JSONDecoder().decode(ReviewDocument.self, from: data), document.kind == "sopgen-review" { return true }
+        let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
+        if text.hasPrefix("<!DOCTYPE html>"), text.contains("<meta name=\"generator\" content=\"sopgen\">"),
+           text.contains("<body class=\"review\">") {
+            return true
+        }
+        return text.hasPrefix("# Review of ") && text.contains(" errors, ") && text.contains(" · reviewed ")
+    }
+}

@@ -1,0 +1,40 @@
+/// The days a review reads, inclusive, as local days of the export's time zone: the offset of the
+/// first event (or `review.utc_offset`). By default the first seven days of the export.
+public struct ReviewWindow: Sendable, Hashable {
+    public var from: CalendarDate
+    public var to: CalendarDate
+    /// The offset local days are counted in, in seconds.
+    public var utcOffset: Int32
+
+    public init(from: CalendarDate, to: CalendarDate, utcOffset: Int32) {
+        self.from = from
+        self.to = to
+        self.utcOffset = utcOffset
+    }
+
+    /// The window for `events` (sorted by time): `from`/`to` when given, else seven days from the
+    /// first event's day (or from `from`).
+    public static func resolve(events: [ActivityEvent], from: CalendarDate?, to: CalendarDate?, settings: ReviewSettings) -> ReviewWindow {
+        let offset = settings.utcOffset ?? events.first?.utcOffset ?? 0
+        let first = events.first.map { day(of: $0.time, offset: offset) }
+        let start = from ?? first ?? to?.adding(days: -6) ?? CalendarDate(secondsSince1970: 0)
+        return ReviewWindow(from: start, to: to ?? start.adding(days: 6), utcOffset: offset)
+    }
+
+    public func day(of time: Int64) -> CalendarDate { Self.day(of: time, offset: utcOffset) }
+
+    static func day(of time: Int64, offset: Int32) -> CalendarDate {
+        CalendarDate(secondsSince1970: Int(time + Int64(offset)))
+    }
+
+    public func contains(_ event: ActivityEvent) -> Bool {
+        let day = day(of: event.time)
+        return from <= day && day <= to
+    }
+
+    /// Every day of the window, in order (at most 366: a longer window is charted by its first year).
+    public var days: [CalendarDate] {
+        let count = min(max(to.day - from.day + 1, 0), 366)
+        return (0..<count).map { from.adding(days: $0) }
+    }
+}

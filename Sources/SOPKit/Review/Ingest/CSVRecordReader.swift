@@ -1,0 +1,173 @@
+/// RFC 4180 CSV, read incrementally from chunks of bytes: quoted fields (with `""` for a quote,
+/// commas and line breaks inside), CRLF or LF line ends, a byte-order mark skipped. Each record
+/// comes with the line it starts on and the column (in Unicode scalars) of each field, so a bad
+/// value is reported where it stands. A record that breaks the format (text after a closing
+/// quote, a quote inside an unquoted field, a quote never closed, a field over `maximumField`
+/// bytes) is reported and skipped; reading goes on at the next line.
+struct CSVRecordReader {
+    struct Record {
+        var fields: [String]
+        var columns: [Int]
+        var line: Int
+    }
+
+    struct Problem: Error {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    /// One field this long is a broken export (an unclosed quote swallowing the file), not data.
+    static let maximumField = 1 << 20
+
+    private enum State { case fieldStart, unquoted, quoted, afterQuote, skipping }
+
+    private var state = State.fieldStart
+    private var field: [UInt8] = []
+    private var fields: [String] = []
+    private var columns: [Int] = []
+    private var line = 1
+    private var column = 1
+    private var recordLine = 1
+    private var fieldColumn = 1
+    private var quoteLine = 1
+    private var quoteColumn = 1
+    private var atStart = true
+    private var bomBytes = 0
+    private var invalidText: (line: Int, column: Int)?
+
+    /// Reads `bytes`, calling `record` for each complete record and `problem` for each broken one.
+    mutating func feed(_ bytes: [UInt8], record: (Record) -> Void, problem: (Problem) -> Void) {
+        for byte in bytes {
+            if atStart {
+                // EF BB BF at the very start is a byte-order mark, not data.
+                if bomBytes < 3, byte == [0xEF, 0xBB, 0xBF][bomBytes] {
+                    bomBytes += 1
+                    if bomBytes == 3 { atStart = false }
+                    continue
+                }
+                atStart = false
+                if bomBytes > 0 {
+                    let partial = [UInt8]([0xEF, 0xBB, 0xBF].prefix(bomBytes))
+                    bomBytes = 0
+                    feed(partial, record: record, problem: problem)
+                }
+            }
+            let here = column
+            if byte & 0xC0 != 0x80 { column += 1 }
+            switch state {
+            case .skipping:
+                if byte == 0x0A { newLine(); resetRecord() }
+            case .quoted:
+                if byte == 0x22 {
+                    state = .afterQuote
+                } else {
+                    append(byte, problem: problem)
+                    if byte == 0x0A { newLine() }
+                }
+            case .afterQuote:
+                switch byte {
+                case 0x22:
+                    append(byte, problem: problem)
+                    state = .quoted
+                case 0x2C: endField(nextColumn: column)
+                case 0x0D: break
+                case 0x0A:
+                    endField(nextColumn: 1)
+                    newLine()
+                    endRecord(record: record, problem: problem)
+                default:
+                    fail(problem, line: line, column: here, "text after the closing quote of a field; double a quote inside a quoted field (\"\")")
+                }
+            case .fieldStart, .unquoted:
+                switch byte {
+                case 0x2C:
+                    endField(nextColumn: column)
+                case 0x0A:
+                    if field.last == 0x0D { field.removeLast() }
+                    endField(nextColumn: 1)
+                    newLine()
+                    endRecord(record: record, problem: problem)
+                case 0x22 where state == .fieldStart:
+                    state = .quoted
+                    quoteLine = line
+                    quoteColumn = here
+                case 0x22:
+                    fail(problem, line: line, column: here, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+                default:
+                    state = .unquoted
+                    append(byte, problem: problem)
+                }
+            }
+        }
+    }
+
+    /// The end of the input: the last record without a line break, or an unclosed quote.
+    mutating func finish(record: (Record) -> Void, problem: (Problem) -> Void) {
+        switch state {
+        case .skipping: break
+        case .quoted:
+            problem(Problem(line: quoteLine, column: quoteColumn, message: "a quoted field is never closed; the export ends inside it"))
+        case .fieldStart, .unquoted, .afterQuote:
+            if field.last == 0x0D { field.removeLast() }
+            if !fields.isEmpty || !field.isEmpty || state != .fieldStart {
+                endField(nextColumn: 1)
+                endRecord(record: record, problem: problem)
+            }
+        }
+        resetRecord()
+    }
+
+    private mutating func append(_ byte: UInt8, problem: (Problem) -> Void) {
+        guard field.count < Self.maximumField else {
+            fail(problem, line: recordLine, column: fieldColumn, "a field longer than \(Self.maximumField / 1_048_576) MiB; is a quote left open?")
+            return
+        }
+        field.append(byte)
+    }
+
+    private mutating func newLine() {
+        line += 1
+        column = 1
+    }
+
+    private mutating func endField(nextColumn: Int) {
+        if let text = String(validating: field, as: UTF8.self) {
+            fields.append(text)
+        } else {
+            if invalidText == nil { invalidText = (recordLine, fieldColumn) }
+            fields.append("")
+        }
+        columns.append(fieldColumn)
+        field.removeAll(keepingCapacity: true)
+        fieldColumn = nextColumn
+        state = .fieldStart
+    }
+
+    private mutating func endRecord(record: (Record) -> Void, problem: (Problem) -> Void) {
+        defer { resetRecord() }
+        if let invalidText {
+            problem(Problem(line: invalidText.line, column: invalidText.column, message: "a field is not UTF-8 text"))
+            return
+        }
+        // A blank line is not a record.
+        if fields.count == 1, fields[0].isEmpty { return }
+        record(Record(fields: fields, columns: columns, line: recordLine))
+    }
+
+    private mutating func fail(_ problem: (Problem) -> Void, line: Int, column: Int, _ message: String) {
+        problem(Problem(line: line, column: column, message: message))
+        state = .skipping
+        field.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func resetRecord() {
+        fields.removeAll(keepingCapacity: true)
+        columns.removeAll(keepingCapacity: true)
+        field.removeAll(keepingCapacity: true)
+        invalidText = nil
+        state = .fieldStart
+        recordLine = line
+        fieldColumn = 1
+    }
+}
