@@ -65,6 +65,22 @@ import Testing
         #expect(await codes("kind: workflow", "kind: playbook\nplaybook: nothing") == ["unknown-playbook"])
     }
 
+    @Test func theOwnerIsSomeonePeopleYmlNamesWhenThePackHasIt() async {
+        let people = "people:\n  - login: ada\n    name: Ada Lovelace\n    role: admin\n"
+        func codes(_ person: String) async -> [String] {
+            let (result, folder) = await Build.plan(files: PackFiles.pack([
+                "automations/sync.yml": Self.automation.replacingOccurrences(of: "Ada Lovelace", with: person),
+                "policies.yml": Self.policies, "people.yml": people]))
+            defer { withExtendedLifetime(folder) {} }
+            return result.diagnostics.filter { $0.location.path == "automations/sync.yml" }.map(\.code)
+        }
+        #expect(await codes("Ada Lovelace").isEmpty)
+        #expect(await codes("ada").isEmpty, "a login names the person too")
+        #expect(await codes("Ada Lovelance") == ["unknown-person"])
+        // Without people.yml the name is taken as written.
+        #expect(await check(Self.automation.replacingOccurrences(of: "Ada Lovelace", with: "Somebody Else")).isEmpty)
+    }
+
     @Test func theFileNameIsTheIdAndMustBeOne() async {
         let (result, folder) = await Build.plan(files: PackFiles.pack(["automations/Bad Name.yml": Self.automation, "policies.yml": Self.policies]))
         defer { withExtendedLifetime(folder) {} }

@@ -5,9 +5,10 @@ import Testing
 /// Private policy written in prose, and the source's identity, planted in the agency-source fixture.
 @Suite struct PlaybookPrivateProseTests {
     /// The fixture with `steps:` replaced.
-    func pack(steps: String) async -> (Pack, TemporaryFolder) {
+    func pack(steps: String, people: String? = nil) async -> (Pack, TemporaryFolder) {
         let folder = TemporaryFolder()
         let root = folder.copyPack(TestPaths.fixturePack("agency-source"))
+        if let people { try! Data(people.utf8).write(to: root.appendingPathComponent("people.yml")) }
         let file = root.appendingPathComponent("playbooks/refund-triage.yml")
         let text = try! String(contentsOf: file, encoding: .utf8)
         let start = text.range(of: "steps: |\n")!, end = text.range(of: "provenance:\n")!
@@ -16,8 +17,8 @@ import Testing
         return (await Pipeline(packRoot: root, today: TestClock.today).decode().pack, folder)
     }
 
-    func export(steps: String, keep: [String] = []) async throws -> PlaybookExport.Outcome {
-        let (pack, folder) = await pack(steps: steps)
+    func export(steps: String, keep: [String] = [], people: String? = nil) async throws -> PlaybookExport.Outcome {
+        let (pack, folder) = await pack(steps: steps, people: people)
         defer { withExtendedLifetime(folder) {} }
         return try PlaybookExport(pack: pack).export("refund-triage", date: "2026-11-21", sourceLabel: nil, keep: keep)
     }
@@ -98,6 +99,14 @@ import Testing
             let outcome = try await export(steps: steps)
             #expect(outcome.bundle == nil, "exported with '\(steps)'")
             #expect(outcome.leftovers.contains(expected), "\(outcome.leftovers)")
+        }
+        // People of people.yml: a whole name is replaced, a first name or a login stops the export.
+        let people = "people:\n  - login: jo.marsh\n    name: Jo Marsh\n    role: store-manager\n"
+        let replaced = try await export(steps: "Jo Marsh signs off refunds.", people: people)
+        #expect(try #require(replaced.bundle, "\(replaced.leftovers)").contains("<<local: person>> signs off refunds."))
+        for steps in ["Marsh signs off refunds.", "Ask jo.marsh first."] {
+            let refused = try await export(steps: steps, people: people)
+            #expect(refused.bundle == nil, "exported with '\(steps)'")
         }
         // Whole names are still replaced; words that only look alike are not the source.
         let innocent = try await export(steps: "Reedsville orders and samples are handled as needed by Bluebell Candles Ltd staff.")

@@ -39,8 +39,8 @@ public struct Automation: Sendable, Hashable, Identifiable {
     public var kind: Located<Kind>?
     public var trigger: String?
     public var ownerRole: Located<String>?
-    /// The named person who can pause it and explain its last run. Text: `people.yml` is not part of this pack format yet.
-    public var ownerPerson: String?
+    /// The named person who can pause it and explain its last run; checked against `people.yml` when the pack has one.
+    public var ownerPerson: Located<String>?
     public var input: [String]
     public var output: String?
     /// The approval policy its actions go through.
@@ -61,7 +61,7 @@ public struct Automation: Sendable, Hashable, Identifiable {
     /// The fields the seed asks for before any automation is enabled, with what each holds
     /// (the kill switch and the failure notification have rules of their own).
     public var requiredFields: [(key: String, value: String?)] {
-        [("trigger", trigger), ("owner.role", ownerRole?.value), ("owner.person", ownerPerson),
+        [("trigger", trigger), ("owner.role", ownerRole?.value), ("owner.person", ownerPerson?.value),
          ("input", input.isEmpty ? nil : input.joined(separator: ", ")), ("output", output), ("approval", approval?.value),
          ("retry", retry), ("access", access?.value.rawValue)]
     }

@@ -59,6 +59,13 @@ enum AutomationChecks {
                     "\(name) is owned by '\(owner.value)', who cannot pause it: not the kill-switch holder and no execute on \(kind.surface.rawValue); "
                         + "make the owner the kill switch, or give it execute", at: owner.location))
             }
+            // A named person is one people.yml names (by name or login), when the pack has people.yml.
+            if let person = automation.ownerPerson, let people = pack.people?.people, !pack.brokenFiles.contains("people.yml"),
+               !people.contains(where: { $0.name == person.value || $0.login.value == person.value }) {
+                diagnostics.append(.error("unknown-person", "\(name) is owned by '\(person.value)', whom people.yml does not name"
+                    + Suggestion.didYouMean(person.value, in: people.map(\.name)) + "; add them to people.yml or name someone who is there",
+                    at: person.location))
+            }
             if let run = automation.lastRun, run.result == .fail {
                 diagnostics.append(.warning("failed-run", "\(name): its last run failed (\(run.date)\(run.reference.map { ", \($0)" } ?? "")); review it before the next run",
                                             at: automation.location))

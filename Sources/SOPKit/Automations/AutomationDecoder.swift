@@ -28,7 +28,7 @@ enum AutomationDecoder {
             kind: fields.enumeration("kind", Automation.Kind.self, required: true),
             trigger: fields.string("trigger")?.value,
             ownerRole: owner?.string("role"),
-            ownerPerson: owner?.string("person")?.value,
+            ownerPerson: owner?.string("person"),
             input: fields.strings("input").map(\.value),
             output: fields.string("output")?.value,
             approval: fields.string("approval"),

@@ -8,7 +8,7 @@ extension PageModelBuilder {
             }
             return .init(
                 id: automation.id, title: automation.title, kind: automation.kind?.value.rawValue ?? "—",
-                ownerRole: automation.ownerRole.map { roleName($0.value) } ?? "—", ownerPerson: automation.ownerPerson ?? "—",
+                ownerRole: automation.ownerRole.map { roleName($0.value) } ?? "—", ownerPerson: automation.ownerPerson?.value ?? "—",
                 trigger: automation.trigger ?? "—", access: automation.access?.value.rawValue ?? "—",
                 approval: automation.approval.map { policyActions[$0.value] ?? $0.value } ?? "—",
                 killSwitch: automation.killSwitch.map { roleName($0.value) } ?? "—",

@@ -56,7 +56,7 @@ extension PlaybookExport {
     static let legalSuffixes: Set<String> = ["ltd", "limited", "inc", "llc", "gmbh", "plc", "co", "corp", "company", "sarl", "bv", "ag", "pty"]
 
     /// The source site's URLs, hosts and names, its people, and the client's organisation, from
-    /// `sopgen.yml` and the site records; and the parts of them the export fails closed on.
+    /// `sopgen.yml`, the site records and `people.yml`; and the parts of them the export fails closed on.
     func sourceReferences() -> [SourceReference] {
         var references: [SourceReference] = []
         func name(_ text: String, _ kind: SourceReference.Kind) {
@@ -94,6 +94,12 @@ extension PlaybookExport {
                 // "Priya Raman (site administrator)" names Priya Raman.
                 name(person.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? person, .person)
             }
+        }
+        // The people of people.yml: their names as the site records' people, their logins as parts.
+        for person in pack.people?.people ?? [] {
+            name(person.name, .person)
+            let login = person.login.value
+            if login.count >= 4 { references.append(.init(text: login, kind: .person, failsClosed: true)) }
         }
         name(pack.settings.organisation, .organisation)
         // Longest first, so a URL is replaced before its host; a text is listed once, as what it is replaced as.
