@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `sopgen build` on the peer benchmark corpus against Hugo and cmark_limit, in one session,
+# Times `sopgen build` and `sopgen check` on the peer benchmark corpus against Hugo and cmark_limit, in one session,
 # with the shared harness's timer (../shared/bench/bench_time.py) and its method: every run starts
 # with the previous output moved away (O(1)), so each tool writes a fresh tree.
 #
@@ -36,6 +36,7 @@ for N in $SIZES; do
   echo "== N=$N: $("$ROOT/.build/release/sopgen" build "$W/pack$N" -o "$OUT/probe-$N")"
   bench "cmark_limit" "$N" cl-$N "$W/cmark_limit" "$C/docs" "$OUT/cl-$N"
   bench "sopgen build" "$N" sopgen-$N "$ROOT/.build/release/sopgen" build "$W/pack$N" --output "$OUT/sopgen-$N"
+  bench "sopgen check" "$N" none "$ROOT/.build/release/sopgen" check "$W/pack$N"
   bench "hugo (2 cores)" "$N" hugo-$N hugo --quiet -s "$C/hugo" -d "$OUT/hugo-$N"
   bench "cmark_limit" "$N" cl-$N "$W/cmark_limit" "$C/docs" "$OUT/cl-$N"
 done

@@ -10,8 +10,12 @@ public struct Pipeline: Sendable {
         public var resolved: ResolvedPack?
         /// What the write stage did beyond writing (leftovers of a killed build cleaned, files kept).
         public var writeNotes: [String] = []
+        /// The pages a build wrote; nil when it wrote nothing.
+        public var pagesWritten: Int?
 
-        public var succeeded: Bool { !diagnostics.hasErrors && plan != nil }
+        public var succeeded: Bool { !diagnostics.hasErrors && (plan != nil || pagesWritten != nil) }
+        /// The pages of the site: written by a build, or held in `plan`.
+        public var pageCount: Int? { pagesWritten ?? plan?.pageCount }
     }
 
     public let packRoot: URL
@@ -23,7 +27,7 @@ public struct Pipeline: Sendable {
         self.today = today
     }
 
-    /// Runs every stage but `write`: what `check` reports is exactly what would stop `build`.
+    /// Runs every stage but `write`, keeping every file in memory (tests read them from `plan`).
     /// Resolve and render run even after validation errors (in memory, nothing is written), so
     /// broken links and template errors are reported in the same run as everything else.
     public func plan() async -> Result {
@@ -32,14 +36,27 @@ public struct Pipeline: Sendable {
 
     /// Every stage but `write` on files already loaded (or made in memory by a test).
     public func plan(_ loaded: LoadedPack) async -> Result {
+        let (resolved, diagnostics) = await resolve(loaded)
+        let (plan, renderDiagnostics) = await SiteRenderer().render(resolved)
+        let all = diagnostics + renderDiagnostics
+        return Result(diagnostics: Self.unique(all), sources: loaded.files, plan: all.hasErrors ? nil : plan, resolved: resolved)
+    }
+
+    /// What `check` reports, which is exactly what would stop `build`: every stage but `write`,
+    /// each page rendered and dropped, so checking takes no more memory than one batch of pages.
+    public func check() async -> Result {
+        let loaded = PackLoader().load(from: packRoot)
+        let (resolved, diagnostics) = await resolve(loaded)
+        let all = diagnostics + SiteRenderer().check(resolved)
+        return Result(diagnostics: Self.unique(all), sources: loaded.files, plan: nil, resolved: resolved)
+    }
+
+    /// Decode, validate and resolve, with the diagnostics of the first two.
+    private func resolve(_ loaded: LoadedPack) async -> (ResolvedPack, [Diagnostic]) {
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)
-        let resolved = PackResolver().resolve(pack)
-        let (plan, renderDiagnostics) = await SiteRenderer().render(resolved)
-        diagnostics += renderDiagnostics
-        return Result(diagnostics: Self.unique(diagnostics), sources: loaded.files,
-                      plan: diagnostics.hasErrors ? nil : plan, resolved: resolved)
+        return (PackResolver().resolve(pack), diagnostics)
     }
 
     /// Load and decode only: what commands that edit the pack (import, promote) start from.
@@ -55,15 +72,45 @@ public struct Pipeline: Sendable {
         DiagnosticGrouping.finish(diagnostics)
     }
 
-    /// Plans, then writes when the plan is clean. The output is resolved first (through a symbolic
-    /// link to its folder) and refused when it lies inside the pack's sources.
+    /// Renders straight into the writer's staging folder, batch by batch, when decode and
+    /// validation found no error; a render error then stops the write before the swap, so the
+    /// output is only ever replaced by a site with no error. The output is resolved first (through
+    /// a symbolic link to its folder) and refused when it lies inside the pack's sources.
     public func build(into output: URL, writer: SiteWriter = SiteWriter()) async throws(SiteWriterError) -> Result {
         let location = try OutputLocation.resolve(output)
         try location.refuseInside(pack: packRoot)
-        var result = await plan()
-        if result.succeeded, let plan = result.plan {
-            result.writeNotes = try writer.write(plan, to: location).notes
+        let loaded = PackLoader().load(from: packRoot)
+        let (resolved, diagnostics) = await resolve(loaded)
+        guard !diagnostics.hasErrors else {
+            let all = diagnostics + SiteRenderer().check(resolved)
+            return Result(diagnostics: Self.unique(all), sources: loaded.files, plan: nil, resolved: resolved)
         }
+        let site = RenderedSite(batches: SiteBatches(resolved))
+        let report = try writer.write(source: site, to: location)
+        let all = diagnostics + site.diagnostics
+        var result = Result(diagnostics: Self.unique(all), sources: loaded.files, plan: nil, resolved: resolved)
+        result.writeNotes = report.notes
+        result.pagesWritten = report.published ? site.pageCount : nil
         return result
+    }
+}
+
+/// The render stage as the writer's source: pages rendered while the writer writes them. It gives
+/// up (nothing is swapped in) when rendering reported an error.
+final class RenderedSite: OutputSource {
+    let batches: SiteBatches
+    let paths: [String]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(batches: SiteBatches) {
+        self.batches = batches
+        paths = batches.paths
+    }
+
+    var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
+
+    func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+        diagnostics = try batches.render(stopsAtError: true, write)
+        return !diagnostics.hasErrors
     }
 }

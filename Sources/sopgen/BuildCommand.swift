@@ -40,13 +40,13 @@ struct BuildCommand: AsyncParsableCommand {
         }
         Console.report(result)
         for note in result.writeNotes { Console.printError("sopgen: note: \(note)\n") }
-        guard result.succeeded, let plan = result.plan else {
+        guard result.succeeded, let pages = result.pageCount else {
             Console.printError("sopgen: build failed; '\(output)' was not changed\n")
             throw ExitCode.failure
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let roles = result.resolved?.handbooks.count ?? 0
-        Console.print("Built \(plan.pageCount) pages for \(roles) role\(roles == 1 ? "" : "s") into \(output)/ in \(String(format: "%.2f", seconds)) s")
+        Console.print("Built \(pages) pages for \(roles) role\(roles == 1 ? "" : "s") into \(output)/ in \(String(format: "%.2f", seconds)) s")
     }
 }

@@ -35,7 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = try today.resolve()
-        let result = await Pipeline(packRoot: pack.url, today: day).plan()
+        let result = await Pipeline(packRoot: pack.url, today: day).check()
         let report = DiagnosticReport(diagnostics: result.diagnostics, sources: result.sources, packPath: pack.pack, packURL: pack.url)
         switch format {
         case .text:

@@ -61,8 +61,12 @@ import Testing
         var files = PackFiles.base
         files.merge(PackFiles.sop("orphans", audience: "[agent, ghost]", body: "Text.\n")) { $1 }
         let (pack, _) = await PackDecoder().decode(Self.loaded(files))
-        let models = PageModelBuilder(resolved: PackResolver().resolve(pack))
-        let sop = try #require(pack.sop("orphans"))
+        let resolved = PackResolver().resolve(pack)
+        let models = PageModelBuilder(resolved: resolved)
+        let sop = try #require(resolved.sop("orphans"))
+        // Resolved once, in the resolve stage: the renderer reads names, never ids.
+        #expect(sop.names.audience == ["Support agent", "ghost"])
+        #expect(sop.names.owner == "Site administrator")
         #expect(models.sopSummary(sop, href: "orphans.html").audience == "Support agent, ghost")
         #expect(models.sopHeader(sop).facts.map(\.value).contains("Site administrator"))
         #expect(models.roleNames(["admin", "agent", "ghost"]) == "Site administrator, Support agent or ghost")

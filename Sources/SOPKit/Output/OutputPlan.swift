@@ -20,6 +20,10 @@ public struct OutputPlan: Sendable {
         files.append(File(path: path, contents: data))
     }
 
+    mutating func add(_ batch: [File]) {
+        files += batch
+    }
+
     /// Files sorted by path: the order the writer uses and tests compare.
     public var sorted: [File] { files.sorted { $0.path < $1.path } }
 

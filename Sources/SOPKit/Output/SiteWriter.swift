@@ -30,6 +30,8 @@ public struct SiteWriter: Sendable {
     /// What the write did beyond writing, for the command line to tell.
     public struct Report: Sendable, Equatable {
         public var notes: [String] = []
+        /// False when the source gave up while staging: nothing was swapped in.
+        public var published = true
     }
 
     var swap: Swap
@@ -47,7 +49,15 @@ public struct SiteWriter: Sendable {
 
     @discardableResult
     public func write(_ plan: OutputPlan, to location: OutputLocation) throws(SiteWriterError) -> Report {
-        let files = try Self.checked(plan)
+        try write(source: plan, to: location)
+    }
+
+    /// Writes what `source` produces, batch by batch, into the staging folder, then swaps it in;
+    /// when the source gives up (`produce` returns false) the staging folder is discarded and the
+    /// output is left as it was (`Report.published` is false).
+    @discardableResult
+    func write(source: some OutputSource, to location: OutputLocation) throws(SiteWriterError) -> Report {
+        let paths = try Self.checked(source.paths)
         try location.makeParent()
         let lock = try OutputLock(location.parent)
         defer { withExtendedLifetime(lock) {} }
@@ -58,10 +68,14 @@ public struct SiteWriter: Sendable {
 
         let staging = try makeTransientFolder(location, "new")
         do {
-            try stage(files, in: staging)
+            guard try stage(source, paths: paths, in: staging) else {
+                discard(staging, listing: paths)
+                report.published = false
+                return report
+            }
             try FolderModes.copy(from: previous == nil ? nil : location.folder, to: staging)
         } catch {
-            discard(staging, listing: files.map(\.path))
+            discard(staging, listing: paths)
             throw .cannotWrite(location.folder, error.description)
         }
         checkpoint(.staged)
@@ -70,7 +84,7 @@ public struct SiteWriter: Sendable {
             do {
                 try FolderSwap.moveWithoutReplacing(staging, to: location.folder)
             } catch {
-                discard(staging, listing: files.map(\.path))
+                discard(staging, listing: paths)
                 throw .cannotWrite(location.folder, error.description)
             }
             checkpoint(.swapped)
@@ -82,29 +96,29 @@ public struct SiteWriter: Sendable {
             guard let manifest = try previousManifest(in: location) else { throw SiteWriterError.outputChanged(location.folder) }
             latest = manifest
         } catch {
-            discard(staging, listing: files.map(\.path))
+            discard(staging, listing: paths)
             throw error
         }
         checkpoint(.rechecked)
-        let retired = try replace(location, with: staging, listing: files.map(\.path))
+        let retired = try replace(location, with: staging, listing: paths)
         checkpoint(.swapped)
         report.notes += retire(retired, listing: latest.files, into: location)
         return report
     }
 
-    /// The plan's files sorted, after checking the plan's own invariant: one file a path, and
-    /// every path a plain relative path inside the output.
-    static func checked(_ plan: OutputPlan) throws(SiteWriterError) -> [OutputPlan.File] {
-        let files = plan.sorted
-        for (index, file) in files.enumerated() {
-            if let reason = OutputManifest.problem(with: file.path) { throw .unsafePath(file.path, reason) }
-            if index > 0, files[index - 1].path == file.path { throw .duplicatePath(file.path) }
+    /// The paths sorted, after checking the source's own invariant: one file a path, and every path
+    /// a plain relative path inside the output.
+    static func checked(_ unsorted: [String]) throws(SiteWriterError) -> [String] {
+        let paths = unsorted.sorted()
+        for (index, path) in paths.enumerated() {
+            if let reason = OutputManifest.problem(with: path) { throw .unsafePath(path, reason) }
+            if index > 0, paths[index - 1] == path { throw .duplicatePath(path) }
         }
-        let paths = Set(files.map(\.path))
-        if let clash = OutputManifest.folders(of: paths).sorted().first(where: paths.contains) {
+        let set = Set(paths)
+        if let clash = OutputManifest.folders(of: set).sorted().first(where: set.contains) {
             throw .duplicatePath(clash)
         }
-        return files
+        return paths
     }
 
     // MARK: Staging
@@ -116,36 +130,49 @@ public struct SiteWriter: Sendable {
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The manifest first (so a killed staging folder can be cleaned file by file), then folders,
-    /// then the files with two writers split by folder (ext4 serialises creations per directory).
-    /// Everything is created through folder descriptors, never through a link.
-    private func stage(_ files: [OutputPlan.File], in staging: String) throws(FileCreation.Failure) {
+    /// The manifest first, listing every path (so a killed staging folder can be cleaned file by
+    /// file), then folders, then the files batch by batch as the source produces them, each batch
+    /// with two writers split by folder (ext4 serialises creations per directory). Everything is
+    /// created through folder descriptors, never through a link; a file the manifest does not list
+    /// is refused, and so is a source that leaves a listed file out.
+    private func stage(_ source: some OutputSource, paths: [String], in staging: String) throws(FileCreation.Failure) -> Bool {
         let root = try Directory.open(staging)
-        try root.writeNewFile(OutputManifest.name, Data(OutputManifest(files: files.map(\.path)).text.utf8))
+        try root.writeNewFile(OutputManifest.name, Data(OutputManifest(files: paths).text.utf8))
         var folders: [String: Directory] = ["": root]
-        for folder in OutputManifest.folders(of: files.map(\.path)).sorted() {
+        for folder in OutputManifest.folders(of: paths).sorted() {
             folders[folder] = try folders[PathText.parent(folder), default: root].makeFolder(PathText.name(folder))
         }
-        let halves = Self.split(files)
-        let failures = FailureBox()
+        let listed = Set(paths)
+        let progress = WriteProgress(total: paths.count)
         let checkpoint = self.checkpoint
         let opened = folders
-        DispatchQueue.concurrentPerform(iterations: halves.count) { index in
-            for (number, file) in halves[index].enumerated() {
-                if index == 0, number == halves[0].count / 2 { checkpoint(.halfWritten) }
-                do throws(FileCreation.Failure) {
-                    try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), file.contents)
-                } catch {
-                    failures.record(error)
-                    return
+        let complete = try source.produce { (batch: [OutputPlan.File]) throws(FileCreation.Failure) in
+            if let stray = batch.first(where: { !listed.contains($0.path) }) {
+                throw FileCreation.Failure(path: stray.path, code: EPERM)
+            }
+            let halves = Self.split(batch)
+            DispatchQueue.concurrentPerform(iterations: halves.count) { index in
+                for file in halves[index] {
+                    do throws(FileCreation.Failure) {
+                        try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), file.contents)
+                    } catch {
+                        progress.record(error)
+                        return
+                    }
+                    if progress.wroteOne() { checkpoint(.halfWritten) }
                 }
             }
+            if let failure = progress.failure { throw failure }
         }
-        if let failure = failures.first { throw failure }
+        guard complete else { return false }
+        // Each file is created exclusively, so none was written twice: the count says none is missing.
+        guard progress.written == paths.count else { throw FileCreation.Failure(path: staging, code: ENOENT) }
+        return true
     }
 
     /// The files in two groups of whole folders, of about equal size.
     static func split(_ files: [OutputPlan.File]) -> [[OutputPlan.File]] {
+        guard files.count > 1 else { return [files] }
         let byFolder = Dictionary(grouping: files) { PathText.parent($0.path) }
         var halves: [[OutputPlan.File]] = [[], []]
         for (_, group) in byFolder.sorted(by: { ($0.value.count, $1.key) > ($1.value.count, $0.key) }) {
@@ -356,11 +383,24 @@ public struct SiteWriter: Sendable {
     }
 }
 
-/// The first error of concurrent writers.
-private final class FailureBox: @unchecked Sendable {
+/// How far the concurrent writers are: files written, and the first error.
+private final class WriteProgress: @unchecked Sendable {
     private let lock = NSLock()
+    private let total: Int
+    private var count = 0
     private var errors: [FileCreation.Failure] = []
 
+    init(total: Int) { self.total = total }
+
     func record(_ error: FileCreation.Failure) { lock.withLock { errors.append(error) } }
-    var first: FileCreation.Failure? { lock.withLock { errors.first } }
+    var failure: FileCreation.Failure? { lock.withLock { errors.first } }
+    var written: Int { lock.withLock { count } }
+
+    /// Counts one file written; true for the one that reaches half of the site.
+    func wroteOne() -> Bool {
+        lock.withLock {
+            count += 1
+            return count == max(total / 2, 1)
+        }
+    }
 }

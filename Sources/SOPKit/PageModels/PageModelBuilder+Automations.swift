@@ -10,7 +10,7 @@ extension PageModelBuilder {
                 id: automation.id, title: automation.title, kind: automation.kind?.value.rawValue ?? "—",
                 ownerRole: automation.ownerRole.map { roleName($0.value) } ?? "—", ownerPerson: automation.ownerPerson?.value ?? "—",
                 trigger: automation.trigger ?? "—", access: automation.access?.value.rawValue ?? "—",
-                approval: automation.approval.map { policyActions[$0.value] ?? $0.value } ?? "—",
+                approval: automation.approval.map { resolved.names.policyAction($0.value) } ?? "—",
                 killSwitch: automation.killSwitch.map { roleName($0.value) } ?? "—",
                 notify: ([automation.notify.map { roleName($0.value) }.joined(separator: ", ")] + [automation.notifyHow].compactMap { $0 })
                     .filter { !$0.isEmpty }.joined(separator: ": "),

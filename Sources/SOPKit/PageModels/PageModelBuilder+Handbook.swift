@@ -16,7 +16,7 @@ extension PageModelBuilder {
             hasRefusals: !role.refusals.isEmpty,
             hasFirstWeekFocus: !role.firstWeekFocus.isEmpty,
             site: siteRecord(),
-            sops: handbook.sopIDs.compactMap { pack.sop($0) }.map { sopSummary($0, href: "\($0.id).html") },
+            sops: handbook.sopIDs.compactMap { resolved.sop($0) }.map { sopSummary($0, href: "\($0.sop.id).html") },
             hasSOPs: !handbook.sopIDs.isEmpty,
             packHasPlaybooks: !pack.playbooks.isEmpty,
             playbooks: PlaybookRelations.playbooks(for: role, in: pack).map {
@@ -41,7 +41,7 @@ extension PageModelBuilder {
             hasFirstWeekFocus: !role.firstWeekFocus.isEmpty,
             site: siteRecord(),
             sops: sections,
-            contents: sections.map { ContentsEntry(id: $0.id, title: pack.sop($0.id)?.title ?? $0.id) },
+            contents: sections.map { ContentsEntry(id: $0.id, title: resolved.sop($0.id)?.sop.title ?? $0.id) },
             footerCSS: pack.theme.cssString(
                 [pack.settings.title, "\(role.name) handbook", resolved.site?.name, "inputs \(pack.inputHash)"].compactMap { $0 }
                     .joined(separator: " · ")))

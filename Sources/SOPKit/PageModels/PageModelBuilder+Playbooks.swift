@@ -20,7 +20,7 @@ extension PageModelBuilder {
                 let label = field.key.replacingOccurrences(of: "_", with: " ").capitalized
                 let value = field.value.map { value in
                     field.key == "owner" || field.key == "kill_switch" ? roleName(value)
-                        : field.key == "approval" ? policyActions[value] ?? value : value
+                        : field.key == "approval" ? resolved.names.policyAction(value) : value
                 }
                 return .init(label: label, value: value ?? "", missing: field.value == nil)
             },

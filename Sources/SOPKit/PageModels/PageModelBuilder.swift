@@ -4,21 +4,16 @@ import GFM
 /// sees here, once, so the templates and the renderer never look anything up in `Pack`.
 struct PageModelBuilder: Sendable {
     let resolved: ResolvedPack
-    /// Role names by id; an unknown id stands for itself.
-    let roleNames: [String: String]
-    /// Policy actions by id.
-    let policyActions: [String: String]
 
     init(resolved: ResolvedPack) {
         self.resolved = resolved
-        roleNames = Dictionary(resolved.pack.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        policyActions = Dictionary(resolved.pack.policies.map { ($0.id, $0.action) },
-                                   uniquingKeysWith: { first, _ in first })
     }
 
     var pack: Pack { resolved.pack }
+    /// Role names by id, resolved once (`ResolvedNames`).
+    var roleNames: [String: String] { resolved.names.roles }
 
-    func roleName(_ id: String) -> String { roleNames[id] ?? id }
+    func roleName(_ id: String) -> String { resolved.names.role(id) }
 
     /// "A", "A or B", "A, B or C".
     func roleNames(_ ids: [String]) -> String {
@@ -56,20 +51,21 @@ struct PageModelBuilder: Sendable {
     /// "1 SOP", "13 SOPs".
     static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 
-    func sopSummary(_ sop: SOP, href: String) -> SOPSummary {
-        SOPSummary(id: sop.id, title: sop.title, href: href, surface: sop.surface?.value.displayName ?? "General",
-                   audience: sop.audience.map { roleName($0.value) }.joined(separator: ", "), summary: sop.summary,
-                   flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
+    func sopSummary(_ item: ResolvedPack.ResolvedSOP, href: String) -> SOPSummary {
+        let sop = item.sop
+        return SOPSummary(id: sop.id, title: sop.title, href: href, surface: sop.surface?.value.displayName ?? "General",
+                          audience: item.names.audience.joined(separator: ", "), summary: sop.summary,
+                          flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
     }
 
-    func sopHeader(_ sop: SOP) -> SOPHeader {
+    func sopHeader(_ item: ResolvedPack.ResolvedSOP) -> SOPHeader {
+        let sop = item.sop
         var facts: [SOPHeader.Fact] = []
         if let surface = sop.surface { facts.append(.init(label: "Surface", value: surface.value.displayName)) }
-        facts.append(.init(label: "For", value: sop.audience.map { roleName($0.value) }.joined(separator: ", ")))
-        if let owner = sop.owner { facts.append(.init(label: "Owner", value: roleName(owner.value))) }
-        if !sop.policies.isEmpty {
-            let actions = sop.policies.map { policyActions[$0.value] ?? $0.value }
-            facts.append(.init(label: "Policies", value: actions.joined(separator: "; ")))
+        facts.append(.init(label: "For", value: item.names.audience.joined(separator: ", ")))
+        if let owner = item.names.owner { facts.append(.init(label: "Owner", value: owner)) }
+        if !item.names.policies.isEmpty {
+            facts.append(.init(label: "Policies", value: item.names.policies.joined(separator: "; ")))
         }
         if let cadence = sop.reviewCadence { facts.append(.init(label: "Review", value: cadence.value)) }
         if let reviewed = sop.lastReviewed { facts.append(.init(label: "Last reviewed", value: reviewed.value)) }
@@ -90,7 +86,7 @@ struct PageModelBuilder: Sendable {
                              href: "roles/\(role.id)/index.html", sopCount: Self.count(handbook.sopIDs.count, "SOP"),
                              decisionCount: Self.count(handbook.guide.count, "decision"))
             },
-            sops: resolved.sops.map { sopSummary($0.sop, href: "sops/\($0.sop.id).html") },
+            sops: resolved.sops.map { sopSummary($0, href: "sops/\($0.sop.id).html") },
             checklistSites: pack.sites.map { site in
                 .init(name: site.name, checklists: pack.checklists.map {
                     .init(title: $0.title, base: "checklists/\(site.id)/\($0.id)")

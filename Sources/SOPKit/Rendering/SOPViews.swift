@@ -1,13 +1,18 @@
 import GFM
 
-/// Every rendering of one SOP: the trainer view, each role's view, and each role's print section.
+/// The renderings of one SOP's pages: the trainer view and each role's view.
 struct SOPViews: Sendable {
     var trainer: GFMRendering
     var roles: [String: GFMRendering]
-    var print: [String: GFMRendering]
     var diagnostics: [Diagnostic]
     /// Links into other SOPs with a heading, to check once every SOP's headings are known.
-    var anchoredLinks: [(path: String, fragment: String, location: SourceLocation)]
+    var anchoredLinks: [AnchoredLink]
+
+    struct AnchoredLink: Sendable {
+        var path: String
+        var fragment: String
+        var location: SourceLocation
+    }
 }
 
 /// Renders one SOP's views from a single parse.
@@ -15,6 +20,8 @@ struct SOPViewRenderer: Sendable {
     let resolved: ResolvedPack
     /// SOP id by pack path, for links between SOPs.
     let sopsByPath: [String: SOP]
+    /// The SOP paths sorted once, for "did you mean" on a broken link (not once per SOP).
+    let sopPaths: [String]
     let roleValues: [String: [String: String]]
     let trainerRoleValues: [String: String]
     /// Role names by id, for the trainer view's role block labels.
@@ -22,18 +29,57 @@ struct SOPViewRenderer: Sendable {
     /// Every SOP id: the section ids of a print page, which no heading id may take.
     let sopIDs: Set<String>
 
+    /// Ids no heading may take, made once (not once per view: the SOP ids are thousands). A print
+    /// page gives each SOP a section with the SOP's id; every page has the theme's fixed ids.
+    let printReservedIDs: Set<String>
+    let pageReservedIDs: Set<String>
+
     init(resolved: ResolvedPack) {
         sopIDs = Set(resolved.sops.map(\.sop.id))
+        printReservedIDs = sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
+        pageReservedIDs = resolved.pack.theme.fixedIDs(of: ["sop", "sop-header", "toc"])
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
+        sopPaths = sopsByPath.keys.sorted()
         // The first of two roles with one id wins, as everywhere else; validation reports the second.
         roleValues = Dictionary(resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) },
                                 uniquingKeysWith: { first, _ in first })
         trainerRoleValues = ValueCatalog.forRole(nil, pack: resolved.pack)
-        roleNames = Dictionary(resolved.pack.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        roleNames = resolved.names.roles
     }
 
-    func render(_ item: ResolvedPack.ResolvedSOP) -> SOPViews {
+    /// The trainer view and each reader's view (`everyView` false: the trainer view only, what the
+    /// diagnostics need: its heading ids for anchored links; every other problem is found by the
+    /// parse). Print views are rendered later, by `printView`, when the print pages are.
+    func render(_ item: ResolvedPack.ResolvedSOP, everyView: Bool = true) -> SOPViews {
+        let parsed = parse(item)
+        let trainer = parsed.document.render(view(for: item, role: nil, printing: false, parsed: parsed))
+        var roles: [String: GFMRendering] = [:]
+        for role in readers(of: item) where everyView {
+            roles[role] = parsed.document.render(view(for: item, role: role, printing: false, parsed: parsed))
+        }
+        return SOPViews(trainer: trainer, roles: roles, diagnostics: parsed.diagnostics, anchoredLinks: parsed.anchoredLinks)
+    }
+
+    /// `role`'s view of the SOP as a section of the role's print page. The SOP is parsed again:
+    /// keeping every SOP's print views until the print pages are rendered would make memory grow
+    /// with the pack (a tenth of a gigabyte at 5,000 SOPs), and a parse costs far less than a page.
+    func printView(_ item: ResolvedPack.ResolvedSOP, role: String) -> GFMRendering {
+        let parsed = parse(item)
+        return parsed.document.render(view(for: item, role: role, printing: true, parsed: parsed))
+    }
+
+    /// An SOP parsed once for all its views, with what the parse found: problems, each link
+    /// classified, links into other SOPs' headings.
+    private struct Parsed {
+        var document: GFMDocument
+        var diagnostics: [Diagnostic]
+        var targets: [GFMLink: LinkTarget]
+        var withValues: Bool
+        var anchoredLinks: [SOPViews.AnchoredLink]
+    }
+
+    private func parse(_ item: ResolvedPack.ResolvedSOP) -> Parsed {
         let markdown = item.markdown
         var diagnostics: [Diagnostic] = []
         let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
@@ -48,7 +94,7 @@ struct SOPViewRenderer: Sendable {
         if let valueOverflow { diagnostics.append(valueOverflow) }
         // Past the budget, views show no values at all: the build has failed, and stays small.
         let sharedValues = valueOverflow == nil ? item.values : [:]
-        var anchoredLinks: [(String, String, SourceLocation)] = []
+        var anchoredLinks: [SOPViews.AnchoredLink] = []
         for id in document.misplacedContainers where id < markdown.blocks.count {
             diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
         }
@@ -61,7 +107,6 @@ struct SOPViewRenderer: Sendable {
         var targets: [GFMLink: LinkTarget] = [:]
         // A path broken a thousand times is looked up among the SOPs once.
         var suggestions: [String: String] = [:]
-        let sopPaths = sopsByPath.keys.sorted()
         func suggestion(for path: String) -> String {
             if let known = suggestions[path] { return known }
             let text = Suggestion.didYouMean(path, in: sopPaths)
@@ -83,25 +128,24 @@ struct SOPViewRenderer: Sendable {
                 diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
                                           at: location).about(path))
             } else if let fragment, !fragment.isEmpty {
-                anchoredLinks.append((path, fragment, location))
+                anchoredLinks.append(.init(path: path, fragment: fragment, location: location))
             }
         }
 
-        let trainer = document.render(view(for: item, role: nil, printing: false, targets: targets, withValues: valueOverflow == nil))
-        var roles: [String: GFMRendering] = [:]
-        var print: [String: GFMRendering] = [:]
-        for audience in item.sop.audience {
-            let role = audience.value
-            guard roles[role] == nil, roleValues[role] != nil else { continue }
-            roles[role] = document.render(view(for: item, role: role, printing: false, targets: targets, withValues: valueOverflow == nil))
-            print[role] = document.render(view(for: item, role: role, printing: true, targets: targets, withValues: valueOverflow == nil))
-        }
-        return SOPViews(trainer: trainer, roles: roles, print: print, diagnostics: diagnostics, anchoredLinks: anchoredLinks)
+        return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,
+                      anchoredLinks: anchoredLinks)
+    }
+
+    /// The roles with a view of this SOP: its audience, each once, in order, roles the pack defines.
+    func readers(of item: ResolvedPack.ResolvedSOP) -> [String] {
+        var seen: Set<String> = []
+        return item.sop.audience.map(\.value).filter { roleValues[$0] != nil && seen.insert($0).inserted }
     }
 
     /// `targets` holds each link classified once; the views only decide where it points.
-    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, targets: [GFMLink: LinkTarget], withValues: Bool) -> GFMView {
+    private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, parsed: Parsed) -> GFMView {
         let markdown = item.markdown
+        let targets = parsed.targets, withValues = parsed.withValues
         let values = withValues ? item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 } : [:]
         let ownID = item.sop.id
         let roleNames = roleNames
@@ -135,9 +179,7 @@ struct SOPViewRenderer: Sendable {
                 }
             },
             headingIDPrefix: printing ? "\(ownID)--" : "",
-            // A print page gives each SOP a section with the SOP's id; every page has the theme's ids.
-            reservedIDs: printing ? sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
-                : resolved.pack.theme.fixedIDs(of: ["sop", "sop-header", "toc"])
+            reservedIDs: printing ? printReservedIDs : pageReservedIDs
         )
     }
 }

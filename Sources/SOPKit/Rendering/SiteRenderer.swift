@@ -1,127 +1,203 @@
+import Foundation
 import GFM
 
-/// The render stage: a resolved pack to an in-memory `OutputPlan`. SOPs render concurrently, each
-/// parsed once for all of its views; nothing here touches the disk.
+/// The render stage: a resolved pack to its files, batch by batch. Every path is known before
+/// anything renders (`SiteBatches.paths`, what the writer's manifest lists first); the files come
+/// in bounded batches for the writer to stream to disk, or for `render` to collect. Nothing here
+/// touches the disk.
 public struct SiteRenderer: Sendable {
     public init() {}
 
+    /// Every file in memory, with the render diagnostics: what `Pipeline.plan()` and tests use.
     public func render(_ resolved: ResolvedPack) async -> (plan: OutputPlan, diagnostics: [Diagnostic]) {
-        let theme = resolved.pack.theme
-        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
-
-        let viewRenderer = SOPViewRenderer(resolved: resolved)
-        let models = PageModelBuilder(resolved: resolved)
-        let navs = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map {
-            ($0, theme.fragment(models.navigation(root: $0)))
-        })
-        let rendered = await withTaskGroup(of: (Int, RenderedSOP).self) { group in
-            for index in resolved.sops.indices {
-                group.addTask {
-                    (index, Self.renderSOP(resolved.sops[index], with: viewRenderer, theme: theme, models: models,
-                                           navs: navs))
-                }
-            }
-            var results = [RenderedSOP?](repeating: nil, count: resolved.sops.count)
-            for await (index, result) in group { results[index] = result }
-            return results.compactMap { $0 }
-        }
-
         var plan = OutputPlan()
-        var headingsByPath: [String: Set<String>] = [:]
-        for sop in rendered {
-            diagnostics += sop.views.diagnostics
-            headingsByPath[sop.sop.path] = Set(sop.views.trainer.headings.map(\.id))
-            for (path, html) in sop.pages { plan.add(path, html) }
-        }
-        var sortedHeadings: [String: [String]] = [:]
-        var suggestions: [String: String] = [:]
-        for sop in rendered {
-            for link in sop.views.anchoredLinks where headingsByPath[link.path]?.contains(link.fragment) == false {
-                // Sorted and searched once per target and fragment, however often it is linked.
-                let key = link.path + "#" + link.fragment
-                if suggestions[key] == nil {
-                    if sortedHeadings[link.path] == nil { sortedHeadings[link.path] = headingsByPath[link.path, default: []].sorted() }
-                    suggestions[key] = Suggestion.didYouMean(link.fragment, in: sortedHeadings[link.path]!)
-                }
-                diagnostics.append(.error("broken-anchor", "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)", at: link.location))
-            }
-        }
-
-        let viewsByID = Dictionary(rendered.map { ($0.sop.id, $0.views) }, uniquingKeysWith: { first, _ in first })
-        let headersByID = Dictionary(rendered.map { ($0.sop.id, $0.header) }, uniquingKeysWith: { first, _ in first })
-        let rolePages = await withTaskGroup(of: [(String, String)].self) { group in
-            for handbook in resolved.handbooks {
-                group.addTask {
-                    let chrome = models.chrome(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "handbook",
-                                               nav: navs["../../"]!)
-                    var printChrome = chrome
-                    printChrome.bodyClass = "print"
-                    let sections = handbook.sopIDs.compactMap { id -> PrintPage.Section? in
-                        guard let rendering = viewsByID[id]?.print[handbook.role.id] else { return nil }
-                        return PrintPage.Section(id: id, headerHTML: headersByID[id] ?? .empty,
-                                                 bodyHTML: rendering.safeHTML)
-                    }
-                    return [("roles/\(handbook.role.id)/index.html",
-                             theme.render(Page(chrome: chrome, content: models.handbook(handbook)))),
-                            ("roles/\(handbook.role.id)/print.html",
-                             theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections))))]
-                }
-            }
-            group.addTask {
-                let chrome = models.chrome(title: resolved.pack.settings.title, root: "", bodyClass: "home",
-                                           nav: navs[""]!)
-                return [("index.html", theme.render(Page(chrome: chrome, content: models.home())))]
-            }
-            if !resolved.pack.playbooks.isEmpty { group.addTask {
-                let register = models.chrome(title: "Playbook register", root: "../", bodyClass: "playbooks",
-                                             nav: navs["../"]!)
-                return [("playbooks/index.html",
-                         theme.render(Page(chrome: register, content: models.playbookRegister())))]
-                    + resolved.pack.playbooks.map { playbook in
-                        let chrome = models.chrome(title: playbook.title, root: "../", bodyClass: "playbook",
-                                                   nav: navs["../"]!)
-                        return ("playbooks/\(playbook.id).html",
-                                theme.render(Page(chrome: chrome, content: models.playbook(playbook))))
-                    }
-            } }
-            if !resolved.pack.automations.isEmpty { group.addTask {
-                let chrome = models.chrome(title: "Automation register", root: "../", bodyClass: "automations", nav: navs["../"]!)
-                return [("automations/index.html", theme.render(Page(chrome: chrome, content: models.automationRegister())))]
-            } }
-            let checklists = ChecklistRenderer(pack: resolved.pack)
-            for site in resolved.pack.sites {
-                for checklist in resolved.pack.checklists {
-                    group.addTask {
-                        let rendered = checklists.render(checklist, for: site, theme: theme)
-                        let base = "checklists/\(site.id)/\(checklist.id)"
-                        return [("\(base).html", rendered.html), ("\(base).md", rendered.markdown), ("\(base).json", rendered.json)]
-                    }
-                }
-            }
-            var pages: [(String, String)] = []
-            for await batch in group { pages += batch }
-            return pages
-        }
-        for (path, html) in rolePages { plan.add(path, html) }
-        for (name, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            plan.add("assets/\(name)", data: data)
-        }
+        let diagnostics = SiteBatches(resolved).render { (files: [OutputPlan.File]) in plan.add(files) }
         return (plan, diagnostics)
     }
 
-    private struct RenderedSOP: Sendable {
-        var sop: SOP
-        var views: SOPViews
-        var header: SafeHTML
-        var pages: [(String, String)]
+    /// The render diagnostics only, what `check` needs: every problem rendering finds comes from
+    /// parsing each SOP and its trainer view's headings, so no page is rendered or kept.
+    public func check(_ resolved: ResolvedPack) -> [Diagnostic] {
+        SiteBatches(resolved).diagnostics()
+    }
+}
+
+/// The site in batches of `batchSize` SOPs: each batch is rendered on every core (rendering is
+/// pure; the results keep SOP order) and handed on before the next starts, so memory holds one
+/// batch of pages, not the site. What outlives a batch is small: each SOP's heading ids and
+/// anchored links (checked once all SOPs are known) and its header (for the print pages, which
+/// render each SOP's print view again when they are rendered).
+struct SiteBatches: Sendable {
+    /// Enough SOPs to keep both cores busy and the disk writes large; few enough to stay flat.
+    static let defaultBatchSize = 256
+
+    let resolved: ResolvedPack
+    let theme: ThemeLibrary
+    let views: SOPViewRenderer
+    let models: PageModelBuilder
+    let navs: [String: SafeHTML]
+    let checklists: ChecklistRenderer
+    let batchSize: Int
+
+    init(_ resolved: ResolvedPack, batchSize: Int = Self.defaultBatchSize) {
+        self.resolved = resolved
+        theme = resolved.pack.theme
+        views = SOPViewRenderer(resolved: resolved)
+        let models = PageModelBuilder(resolved: resolved)
+        self.models = models
+        let theme = theme
+        navs = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map { ($0, theme.fragment(models.navigation(root: $0))) })
+        checklists = ChecklistRenderer(pack: resolved.pack)
+        self.batchSize = max(batchSize, 1)
     }
 
-    private static func renderSOP(_ item: ResolvedPack.ResolvedSOP, with renderer: SOPViewRenderer, theme: ThemeLibrary,
-                                  models: PageModelBuilder, navs: [String: SafeHTML]) -> RenderedSOP {
-        let views = renderer.render(item)
-        var pages: [(String, String)] = []
+    // MARK: Paths
+
+    /// Every file the site has, before any is rendered: the writer's manifest.
+    var paths: [String] {
+        var paths: [String] = []
+        for item in resolved.sops { paths += sopPaths(item) }
+        paths += otherPages.flatMap(\.paths)
+        paths += assetNames.map { "assets/\($0)" }
+        return paths
+    }
+
+    /// The trainer view, then one page per role that reads the SOP.
+    private func sopPaths(_ item: ResolvedPack.ResolvedSOP) -> [String] {
+        ["sops/\(item.sop.id).html"] + pageRoles(item).map { "roles/\($0)/\(item.sop.id).html" }
+    }
+
+    private func pageRoles(_ item: ResolvedPack.ResolvedSOP) -> [String] {
+        views.readers(of: item).sorted().filter { models.roleNames[$0] != nil }
+    }
+
+    private var assetNames: [String] { theme.assets.keys.sorted() }
+
+    /// The pages rendered after the SOPs: they need every SOP's print section.
+    private enum Other: Sendable {
+        case handbook(Int), home, playbooks, automations, checklist(site: Int, checklist: Int)
+    }
+
+    private var otherPages: [(page: Other, paths: [String])] {
+        var pages: [(Other, [String])] = resolved.handbooks.indices.map { index in
+            let id = resolved.handbooks[index].role.id
+            return (.handbook(index), ["roles/\(id)/index.html", "roles/\(id)/print.html"])
+        }
+        pages.append((.home, ["index.html"]))
+        let pack = resolved.pack
+        if !pack.playbooks.isEmpty {
+            pages.append((.playbooks, ["playbooks/index.html"] + pack.playbooks.map { "playbooks/\($0.id).html" }))
+        }
+        if !pack.automations.isEmpty { pages.append((.automations, ["automations/index.html"])) }
+        for site in pack.sites.indices {
+            for checklist in pack.checklists.indices {
+                let base = "checklists/\(pack.sites[site].id)/\(pack.checklists[checklist].id)"
+                pages.append((.checklist(site: site, checklist: checklist), ["\(base).html", "\(base).md", "\(base).json"]))
+            }
+        }
+        return pages
+    }
+
+    // MARK: Rendering
+
+    /// Renders the site, handing each batch of files to `write` in order; returns the diagnostics.
+    /// `stopsAtError` (a build): once an error is known no more pages are rendered or handed on,
+    /// and the rest of the diagnostics come from `diagnostics()`, so a failing build reports what
+    /// `check` reports without writing pages it will throw away.
+    func render<Failure: Error>(stopsAtError: Bool = false,
+                                _ write: ([OutputPlan.File]) throws(Failure) -> Void) throws(Failure) -> [Diagnostic] {
+        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
+        var headingsByPath: [String: Set<String>] = [:]
+        var anchoredLinks: [SOPViews.AnchoredLink] = []
+        var headers: [String: SafeHTML] = [:]
+        let sops = resolved.sops
+        for start in stride(from: 0, to: sops.count, by: batchSize) {
+            let batch = sops[start..<min(start + batchSize, sops.count)]
+            let rendered = Parallel.map(batch.count) { [self] in renderSOP(batch[batch.startIndex + $0]) }
+            var files: [OutputPlan.File] = []
+            for sop in rendered {
+                diagnostics += sop.diagnostics
+                headingsByPath[sop.path] = sop.headings
+                anchoredLinks += sop.anchoredLinks
+                // The first of two SOPs with one id wins, as everywhere else; validation reports the second.
+                if headers[sop.id] == nil { headers[sop.id] = sop.header }
+                files += sop.files
+            }
+            if stopsAtError, diagnostics.hasErrors { return self.diagnostics() }
+            try write(files)
+        }
+        diagnostics += brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
+        if stopsAtError, diagnostics.hasErrors { return diagnostics }
+
+        let others = otherPages
+        let sections = headers
+        // Two at a time, one per core: a print page holds every SOP of its role, so these are the
+        // largest pages, and the peak of a large build.
+        for start in stride(from: 0, to: others.count, by: 2) {
+            let batch = others[start..<min(start + 2, others.count)]
+            let files = Parallel.map(batch.count) { [self] index in
+                let page = batch[batch.startIndex + index]
+                return zip(page.paths, render(page.page, headers: sections)).map { path, text in
+                    OutputPlan.File(path: path, contents: Data(text.utf8))
+                }
+            }
+            try write(files.flatMap { $0 })
+        }
+        try write(assetNames.map { OutputPlan.File(path: "assets/\($0)", contents: theme.assets[$0]!) })
+        return diagnostics
+    }
+
+    /// The diagnostics `render` reports, without rendering a page: `StreamingWriteTests` checks
+    /// they are the same.
+    func diagnostics() -> [Diagnostic] {
+        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
+        var headingsByPath: [String: Set<String>] = [:]
+        var anchoredLinks: [SOPViews.AnchoredLink] = []
+        let sops = resolved.sops
+        for start in stride(from: 0, to: sops.count, by: batchSize) {
+            let batch = sops[start..<min(start + batchSize, sops.count)]
+            let rendered = Parallel.map(batch.count) { [views] in views.render(batch[batch.startIndex + $0], everyView: false) }
+            for (item, views) in zip(batch, rendered) {
+                diagnostics += views.diagnostics
+                headingsByPath[item.sop.path] = Set(views.trainer.headings.map(\.id))
+                anchoredLinks += views.anchoredLinks
+            }
+        }
+        return diagnostics + brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
+    }
+
+    /// Links to a heading of another SOP that has no such heading; each target's headings are
+    /// sorted and searched once per fragment, however often it is linked.
+    private func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var sortedHeadings: [String: [String]] = [:]
+        var suggestions: [String: String] = [:]
+        for link in links where headingsByPath[link.path]?.contains(link.fragment) == false {
+            let key = link.path + "#" + link.fragment
+            if suggestions[key] == nil {
+                if sortedHeadings[link.path] == nil { sortedHeadings[link.path] = headingsByPath[link.path, default: []].sorted() }
+                suggestions[key] = Suggestion.didYouMean(link.fragment, in: sortedHeadings[link.path]!)
+            }
+            diagnostics.append(.error("broken-anchor", "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)",
+                                      at: link.location))
+        }
+        return diagnostics
+    }
+
+    private struct RenderedSOP: Sendable {
+        var id: String
+        var path: String
+        var files: [OutputPlan.File]
+        var diagnostics: [Diagnostic]
+        var headings: Set<String>
+        var anchoredLinks: [SOPViews.AnchoredLink]
+        var header: SafeHTML
+    }
+
+    private func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
+        let rendered = views.render(item)
         // The same in every view of this SOP: rendered once, not once per role.
-        let header = theme.fragment(models.sopHeader(item.sop))
+        let header = theme.fragment(models.sopHeader(item))
         var tocs: [[GFMHeading]: SafeHTML] = [:]
         func toc(_ rendering: GFMRendering) -> SafeHTML {
             let headings = rendering.headings.filter { $0.level == 2 }
@@ -132,22 +208,62 @@ public struct SiteRenderer: Sendable {
             return html
         }
         let heading = SOPPage.Heading(title: item.sop.title, id: item.sop.id)
+        let paths = sopPaths(item)
+        var pages: [String] = []
 
-        let trainer = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: views.trainer.safeHTML,
-                              tocHTML: toc(views.trainer), isTrainerView: true, role: nil, trainerHref: nil)
-        let trainerChrome = models.chrome(title: item.sop.title, root: "../", bodyClass: "sop trainer-view",
-                                          nav: navs["../"]!)
-        pages.append(("sops/\(item.sop.id).html", theme.render(Page(chrome: trainerChrome, content: trainer))))
+        let trainer = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendered.trainer.safeHTML,
+                              tocHTML: toc(rendered.trainer), isTrainerView: true, role: nil, trainerHref: nil)
+        let trainerChrome = models.chrome(title: item.sop.title, root: "../", bodyClass: "sop trainer-view", nav: navs["../"]!)
+        pages.append(theme.render(Page(chrome: trainerChrome, content: trainer)))
 
-        let roleChrome = models.chrome(title: item.sop.title, root: "../../", bodyClass: "sop role-view",
-                                       nav: navs["../../"]!)
-        for (roleID, rendering) in views.roles.sorted(by: { $0.key < $1.key }) {
-            guard let name = models.roleNames[roleID] else { continue }
+        let roleChrome = models.chrome(title: item.sop.title, root: "../../", bodyClass: "sop role-view", nav: navs["../../"]!)
+        for roleID in pageRoles(item) {
+            guard let rendering = rendered.roles[roleID], let name = models.roleNames[roleID] else { continue }
             let page = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendering.safeHTML,
                                tocHTML: toc(rendering), isTrainerView: false, role: .init(id: roleID, name: name, href: "index.html"),
                                trainerHref: "../../sops/\(item.sop.id).html")
-            pages.append(("roles/\(roleID)/\(item.sop.id).html", theme.render(Page(chrome: roleChrome, content: page))))
+            pages.append(theme.render(Page(chrome: roleChrome, content: page)))
         }
-        return RenderedSOP(sop: item.sop, views: views, header: header, pages: pages)
+        return RenderedSOP(
+            id: item.sop.id, path: item.sop.path,
+            files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) },
+            diagnostics: rendered.diagnostics, headings: Set(rendered.trainer.headings.map(\.id)),
+            anchoredLinks: rendered.anchoredLinks, header: header)
+    }
+
+    /// The texts of `page`'s files, in the order of its paths.
+    private func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
+        let pack = resolved.pack
+        switch page {
+        case .handbook(let index):
+            let handbook = resolved.handbooks[index]
+            let chrome = models.chrome(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "handbook",
+                                       nav: navs["../../"]!)
+            var printChrome = chrome
+            printChrome.bodyClass = "print"
+            let role = handbook.role.id
+            let sections = handbook.sopIDs.compactMap { id -> PrintPage.Section? in
+                guard let header = headers[id], let item = resolved.sop(id), views.readers(of: item).contains(role) else { return nil }
+                return PrintPage.Section(id: id, headerHTML: header, bodyHTML: views.printView(item, role: role).safeHTML)
+            }
+            return [theme.render(Page(chrome: chrome, content: models.handbook(handbook))),
+                    theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections)))]
+        case .home:
+            let chrome = models.chrome(title: pack.settings.title, root: "", bodyClass: "home", nav: navs[""]!)
+            return [theme.render(Page(chrome: chrome, content: models.home()))]
+        case .playbooks:
+            let register = models.chrome(title: "Playbook register", root: "../", bodyClass: "playbooks", nav: navs["../"]!)
+            return [theme.render(Page(chrome: register, content: models.playbookRegister()))]
+                + pack.playbooks.map { playbook in
+                    let chrome = models.chrome(title: playbook.title, root: "../", bodyClass: "playbook", nav: navs["../"]!)
+                    return theme.render(Page(chrome: chrome, content: models.playbook(playbook)))
+                }
+        case .automations:
+            let chrome = models.chrome(title: "Automation register", root: "../", bodyClass: "automations", nav: navs["../"]!)
+            return [theme.render(Page(chrome: chrome, content: models.automationRegister()))]
+        case .checklist(let site, let checklist):
+            let rendered = checklists.render(pack.checklists[checklist], for: pack.sites[site], theme: theme)
+            return [rendered.html, rendered.markdown, rendered.json]
+        }
     }
 }

@@ -6,11 +6,13 @@ public struct PackResolver: Sendable {
         let site = pack.defaultSite
         let shared = ValueCatalog.shared(pack: pack, site: site)
         let graph = IncludeGraph(snippets: pack.snippets)
+        let names = ResolvedNames(pack: pack)
         let sops = pack.sops.sorted(by: Self.handbookOrder).map { sop in
             ResolvedPack.ResolvedSOP(
                 sop: sop,
                 markdown: SOPExpander.expand(sop.body, graph: graph, skipped: graph.oversizedIncludes(in: [sop.body], name: sop.path).skipped),
-                values: shared.merging(ValueCatalog.forSOP(sop, pack: pack)) { $1 }
+                values: shared.merging(ValueCatalog.forSOP(sop, pack: pack)) { $1 },
+                names: names.sop(sop)
             )
         }
         let handbooks = pack.roles.map { role in
@@ -21,7 +23,8 @@ public struct PackResolver: Sendable {
                 sopIDs: sops.filter { $0.sop.audience.contains { $0.value == role.id } }.map(\.sop.id)
             )
         }
-        return ResolvedPack(pack: pack, site: site, handbooks: handbooks, sops: sops)
+        let sopIndex = Dictionary(sops.indices.map { (sops[$0].sop.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ResolvedPack(pack: pack, site: site, handbooks: handbooks, sops: sops, names: names, sopIndex: sopIndex)
     }
 
     private func escalationPath(from role: Role, in pack: Pack) -> [Role] {

@@ -14,10 +14,18 @@ public struct ResolvedPack: Sendable {
         public var markdown: ExpandedMarkdown
         /// Values that do not depend on the reader: pack, site and this SOP.
         public var values: [String: String]
+        /// Its audience, owner and policies by name.
+        public var names: SOPNames
     }
 
     public var pack: Pack
     public var site: Site?
     public var handbooks: [Handbook]
     public var sops: [ResolvedSOP]
+    public var names: ResolvedNames
+    /// Index in `sops` by SOP id, the first of two SOPs with one id winning.
+    public var sopIndex: [String: Int]
+
+    /// The SOP with this id, found without searching.
+    public func sop(_ id: String) -> ResolvedSOP? { sopIndex[id].map { sops[$0] } }
 }

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import SOPKit
+
+/// The build renders straight into the staging folder, batch by batch: every path is known before
+/// the first page renders, every batch size gives the same files, and a render error found late
+/// still leaves the previous output as it was.
+@Suite struct StreamingWriteTests {
+    static func resolved(_ pack: URL) async -> ResolvedPack {
+        let (decoded, _) = await PackDecoder().decode(PackLoader().load(from: pack))
+        return PackResolver().resolve(decoded)
+    }
+
+    static func files(_ batches: SiteBatches) -> (files: [OutputPlan.File], batchSizes: [Int], diagnostics: [Diagnostic]) {
+        var files: [OutputPlan.File] = []
+        var sizes: [Int] = []
+        let diagnostics = batches.render { (batch: [OutputPlan.File]) in
+            files += batch
+            sizes.append(batch.count)
+        }
+        return (files, sizes, diagnostics)
+    }
+
+    @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
+    func thePathsKnownBeforeRenderingAreTheFilesRendered(_ name: String) async {
+        let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
+        let resolved = await Self.resolved(pack)
+        let batches = SiteBatches(resolved)
+        let (files, _, _) = Self.files(batches)
+        #expect(files.map(\.path).sorted() == batches.paths.sorted())
+        // The mistakes pack has two SOPs with one id: the writer refuses that, after validation has.
+        if name != "mistakes" { #expect(Set(files.map(\.path)).count == files.count) }
+    }
+
+    @Test func everyBatchSizeGivesTheSameSiteAndDiagnostics() async {
+        let resolved = await Self.resolved(TestPaths.bundledPack)
+        let whole = Self.files(SiteBatches(resolved, batchSize: 10_000))
+        let single = Self.files(SiteBatches(resolved, batchSize: 1))
+        #expect(single.files.sorted { $0.path < $1.path } == whole.files.sorted { $0.path < $1.path })
+        #expect(single.diagnostics == whole.diagnostics)
+        // One batch per SOP, then the other pages: no batch holds the whole site.
+        #expect(single.batchSizes.count > resolved.sops.count)
+        #expect(single.batchSizes.max()! < whole.files.count / 2)
+    }
+
+    /// A build stops rendering at the first error, and still reports everything a full render does.
+    @Test func aBuildStopsWritingAtTheFirstErrorAndReportsEverything() async {
+        let resolved = await Self.resolved(TestPaths.fixturePack("mistakes"))
+        let full = Self.files(SiteBatches(resolved, batchSize: 1))
+        var written = 0
+        let stopped = SiteBatches(resolved, batchSize: 1).render(stopsAtError: true) { (batch: [OutputPlan.File]) in written += batch.count }
+        #expect(stopped == full.diagnostics)
+        #expect(written < full.files.count)
+    }
+
+    @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
+    func checkReportsWhatPlanReportsWithoutRenderingPages(_ name: String) async {
+        let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
+        let pipeline = Pipeline(packRoot: pack, today: TestClock.today)
+        let checked = await pipeline.check()
+        let planned = await pipeline.plan()
+        #expect(checked.plan == nil)
+        #expect(checked.diagnostics == planned.diagnostics)
+        #expect(checked.diagnostics.hasErrors == (name == "mistakes"))
+    }
+
+    /// Decode and validation pass; only rendering finds the broken anchor, after the staging
+    /// folder has files in it. The previous output stays, and no staging folder is left.
+    @Test func aRenderErrorFoundWhileWritingLeavesThePreviousOutput() async throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.base)
+        let output = folder.url.appendingPathComponent("out").appendingPathComponent("site")
+        let pipeline = Pipeline(packRoot: folder.url, today: TestClock.today)
+        #expect(try await pipeline.build(into: output).succeeded)
+        let before = folder.snapshot(output)
+        #expect(before["roles/agent/guide.html"] != nil)
+
+        folder.write(PackFiles.sop("other", body: "See [the guide](guide.md#nowhere).\n"))
+        let failed = try await pipeline.build(into: output)
+        #expect(!failed.succeeded)
+        #expect(failed.pageCount == nil)
+        #expect(failed.diagnostics.map(\.code).contains("broken-anchor"))
+        #expect(folder.snapshot(output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+        #expect(siblings == ["site"])
+    }
+
+    /// The same on a first build: the staging folder goes, and no output folder is made.
+    @Test func aRenderErrorOnAFirstBuildLeavesNoOutput() async throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack(PackFiles.sop("other", body: "See [the guide](guide.md#nowhere).\n")))
+        let parent = folder.url.appendingPathComponent("out")
+        let result = try await Pipeline(packRoot: folder.url, today: TestClock.today).build(into: parent.appendingPathComponent("site"))
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map(\.code) == ["broken-anchor"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [])
+    }
+
+    /// A source that writes a file it did not declare, or leaves out one it did, is refused
+    /// before the swap: the manifest lists exactly what was written.
+    @Test(arguments: [["a.html", "stray.html"], ["a.html"]])
+    func aSourceThatBreaksItsListingIsRefused(_ produced: [String]) throws {
+        struct Source: OutputSource {
+            var paths: [String]
+            var produced: [String]
+            func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                try write(produced.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
+                return true
+            }
+        }
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("site")
+        var plan = OutputPlan()
+        plan.add("old.html", "old")
+        try SiteWriter().write(plan, to: output)
+        let before = folder.snapshot(output)
+        let location = try OutputLocation.resolve(output)
+        #expect(throws: SiteWriterError.self) {
+            try SiteWriter().write(source: Source(paths: ["a.html", "b.html"], produced: produced), to: location)
+        }
+        #expect(folder.snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
+    }
+}
