@@ -11,23 +11,20 @@ struct PlaybookCommand: AsyncParsableCommand {
               sopgen playbook export refund-triage agency-pack \\
                 --output refund-triage.bundle.json
               sopgen playbook import refund-triage.bundle.json --site harbour-store sops
+              sopgen playbook localise refund-triage roles --by "Priya Raman" sops
               sopgen playbook promote refund-triage sops --to staging \\
-                --first-run pass --by "Priya Raman"
+                --result pass --by "Priya Raman"
+              sopgen playbook run refund-triage sops --result fail \\
+                --by "Tom Okafor" --reference "audit 4812"
             """),
-        subcommands: [PlaybookExportCommand.self, PlaybookImportCommand.self, PlaybookPromoteCommand.self]
+        subcommands: [PlaybookExportCommand.self, PlaybookImportCommand.self, PlaybookLocaliseCommand.self, PlaybookRunCommand.self,
+                      PlaybookPromoteCommand.self]
     )
 }
 
 extension PlaybookPromotion.Target: ExpressibleByArgument {}
-/// A first run is recorded as passed or failed; `pending` is what an import writes, never an argument.
-extension Playbook.FirstRun.Result: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard argument != Self.pending.rawValue, let result = Self(rawValue: argument) else { return nil }
-        self = result
-    }
-
-    public static var allValueStrings: [String] { allCases.filter { $0 != .pending }.map(\.rawValue) }
-}
+extension PlaybookRun.Result: ExpressibleByArgument {}
+extension Playbook.Mode: ExpressibleByArgument {}
 
 /// The pack decoded, with its diagnostics printed and a failure thrown when a file it needs is broken.
 func decodedPack(_ arguments: PackArguments, needing path: String) async throws -> Pack {
@@ -52,13 +49,19 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             Removes provider keys and tokens, credentials written in prose (password: …, token=…),
             connection strings, credentials in URLs, private keys, customer data (emails, phone
             numbers, card numbers, fields such as customer_name), anything under private: or a
-            *_private key, invisible characters, and the source site's URLs and names. Coupon rules,
+            *_private key, invisible characters, and the source site's URLs and names. Fails closed
+            on a part of the source's identity it cannot replace safely: a distinctive word of the
+            organisation's or a site's name, the site's domain, a person's first or last name.
+            Amounts, limits and discount rules in prose become <<local: …>> placeholders unless
+            --keep names them; the report lists each with its decision. Coupon rules,
             order status slugs and the provider choice become <<local: …>> placeholders, listed in
             the manifest as required local changes. Prints what was removed, where and why. If any
             detector still fires on the finished bundle, nothing is written and the exit status is 1.
             The checksum covers manifest and playbook; it catches damage, not forgery: sign with
             --sign-key (an Ed25519 key from openssl genpkey -algorithm ed25519) for that.
-            With --date, the same playbook always exports to the same bytes.
+            With --date, the same playbook always exports to the same bytes. Each export is
+            recorded in the pack's exports/register.yml (pseudonym → source site, date, version,
+            checksum, and the receiving site given with --for), which never goes into a bundle.
 
             Example:
               sopgen playbook export refund-triage sops --date 2026-11-21 \\
@@ -83,6 +86,14 @@ struct PlaybookExportCommand: AsyncParsableCommand {
     @Option(help: "Sign the bundle with this Ed25519 private key (PEM, from openssl genpkey -algorithm ed25519).")
     var signKey: String?
 
+    @Option(name: .customLong("keep"), help: ArgumentHelp("Export an amount, limit or discount rule in prose as written: a text of its clause (repeatable).",
+                                                          valueName: "TEXT"))
+    var keep: [String] = []
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("The receiving site, when known: recorded in the pack's export register only.",
+                                                         valueName: "SITE"))
+    var receivingSite: String?
+
     @Flag(help: "Replace the --output file even if it is not a playbook bundle sopgen wrote.")
     var force = false
 
@@ -91,16 +102,32 @@ struct PlaybookExportCommand: AsyncParsableCommand {
         let outcome: PlaybookExport.Outcome
         do {
             let key = try signKey.map { path throws(PlaybookError) in try BundleSigningKey(pem: try keyText(path)) }
-            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel, signingKey: key)
+            outcome = try PlaybookExport(pack: pack).export(id, date: try today(date), sourceLabel: sourceLabel, signingKey: key, keep: keep)
         } catch let error as PlaybookError {
             throw ValidationError(error.description)
         }
         Console.printError("Removed from \(id):\n" + (outcome.redactions.isEmpty ? "  nothing\n" : outcome.redactions.map(\.description).joined(separator: "\n") + "\n"))
+        if !outcome.decisions.isEmpty {
+            Console.printError("Private policy in prose (amounts, limits, discount rules):\n" + outcome.decisions.map(\.description).joined(separator: "\n") + "\n")
+        }
+        for text in outcome.unusedKeeps {
+            Console.printError("sopgen: warning: --keep '\(text)' matched no amount, limit or discount rule\n")
+        }
         if !outcome.requiredChanges.isEmpty {
             Console.printError("Required local changes:\n" + outcome.requiredChanges.map { "  \($0.id): \($0.change)" }.joined(separator: "\n") + "\n")
         }
-        guard let bundle = outcome.bundle else {
+        guard let bundle = outcome.bundle, var entry = outcome.registerEntry else {
             Console.printError("sopgen: error: export refused, nothing written: the bundle would still carry \(outcome.leftovers.joined(separator: "; "))\n")
+            throw ExitCode.failure
+        }
+        // The register first: no bundle leaves without the agency being able to trace it.
+        entry.receivingSite = try receivingSite.map(PersonArgument.parse)
+        do {
+            if try ExportRegister(packRoot: self.pack.url).record(entry) {
+                Console.printError("Recorded in \(ExportRegister.path): \(entry.pseudonym) is \(entry.sourceSite)\n")
+            }
+        } catch {
+            Console.printError("sopgen: error: \(error); nothing exported\n")
             throw ExitCode.failure
         }
         if let output {
@@ -173,64 +200,5 @@ struct PlaybookImportCommand: AsyncParsableCommand {
         for note in outcome.notes { Console.print(note) }
         Console.print("Import review for \(site):")
         Console.print(outcome.review.map(\.description).joined(separator: "\n"))
-    }
-}
-
-struct PlaybookPromoteCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "promote",
-        abstract: "Record a playbook's first run and move it to staging or production.",
-        discussion: HelpText.discussion("""
-            Records the first-run result with who ran it, when and in which mode. A passing run
-            promotes the playbook; a failing one is recorded and the playbook stays where it is (exit 1).
-            Production is refused unless the first run passed in read-only or staging and every
-            required local change is resolved (resolved: true, and no <<local: …>> placeholder left).
-
-            Example:
-              sopgen playbook promote refund-triage sops --to staging \\
-                --first-run pass --by "Priya Raman"
-            """)
-    )
-
-    @Argument(help: "The playbook id.", transform: IdentifierArgument.parse)
-    var id: String
-
-    @OptionGroup var pack: PackArguments
-
-    @Option(help: "staging or production.")
-    var to: PlaybookPromotion.Target
-
-    @Option(help: "The first run's result: pass or fail.")
-    var firstRun: Playbook.FirstRun.Result
-
-    @Option(help: "Who ran it.")
-    var by: String
-
-    @Option(help: "What was seen.")
-    var notes: String?
-
-    @Option(help: "When (YYYY-MM-DD); defaults to today.")
-    var date: String?
-
-    func run() async throws {
-        let path = "playbooks/\(id).yml"
-        let pack = try await decodedPack(pack, needing: path)
-        guard let playbook = pack.playbooks.first(where: { $0.id == id }), let source = pack.sources[path] else {
-            throw ValidationError(PlaybookError.unknownPlaybook(id, pack.playbooks.map(\.id)).description)
-        }
-        let outcome = try PlaybookPromotion.promote(playbook, text: source.text, to: to, result: firstRun, by: by,
-                                                    date: try today(date), notes: notes)
-        if let text = outcome.text {
-            do { try PlaybookFile(packRoot: self.pack.url, id: id).write(text) } catch {
-                Console.printError("sopgen: error: \(error)\n")
-                throw ExitCode.failure
-            }
-        }
-        if outcome.promoted {
-            Console.print(outcome.message)
-        } else {
-            Console.printError("sopgen: \(outcome.message)\n")
-            throw ExitCode.failure
-        }
     }
 }

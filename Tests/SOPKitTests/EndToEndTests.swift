@@ -54,7 +54,8 @@ import Testing
 
     @Test func everyCommandExplainsItselfWithAnExample() throws {
         let commands = [[], ["build"], ["check"], ["checklist"], ["site"], ["site", "import"], ["playbook"],
-                        ["playbook", "export"], ["playbook", "import"], ["playbook", "promote"], ["render"]]
+                        ["playbook", "export"], ["playbook", "import"], ["playbook", "promote"], ["playbook", "localise"],
+                        ["playbook", "run"], ["render"]]
         for command in commands {
             let run = try sopgen(command + ["--help"])
             #expect(run.status == 0)
@@ -173,12 +174,55 @@ import Testing
 
         let production = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "production", "--first-run", "pass", "--by", "Priya"])
         #expect(production.status == 1)
-        #expect(production.standardError.contains("refused: required local changes still open"))
-        let staging = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "staging", "--first-run", "pass", "--by", "Priya", "--date", "2026-11-22"])
-        #expect(staging.standardOutput == "refund-triage: first run passed in read-only; now in staging\n")
+        #expect(production.standardError.contains("refused: localisation still open: provider-setup (to-set), knowledge-base-sources (differs)"))
+        let staging = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "staging", "--result", "pass", "--by", "Priya",
+                                  "--date", "2026-11-22", "--reference", "audit 100"])
+        #expect(staging.standardOutput == "refund-triage: now in staging (last run: pass in read-only by Priya, 2026-11-22 (audit 100))\n")
         let check = try sopgen(["check", target.path, "--today", "2026-11-22"])
         #expect(check.status == 0)
         #expect(check.standardError.contains("[unresolved-placeholder]"))
+        #expect(check.standardError.contains("warning: imported playbook 'refund-triage' is not localised for this site: provider-setup (to-set)"))
+
+        // Localise: fill the placeholders by hand, then resolve each point of the stored review.
+        let file = target.appendingPathComponent("playbooks/refund-triage.yml")
+        try Data(PlaybookFixtureText.filled(try String(contentsOf: file, encoding: .utf8)).utf8).write(to: file)
+        for by in ["", "  ", "Priya\nRaman", "Priya\u{1B}[2J"] {
+            let bad = try sopgen(["playbook", "localise", "refund-triage", "roles", target.path, "--by", by])
+            #expect(bad.status == 64, "--by \(by.debugDescription): \(bad.standardError)")
+        }
+        let early = try sopgen(["playbook", "localise", "refund-triage", "nonsense", target.path, "--by", "Priya"])
+        #expect(early.status == 1)
+        #expect(early.standardError.contains("no localisation item 'nonsense'; open: provider-setup, knowledge-base-sources, roles"))
+        for item in ["provider-setup", "knowledge-base-sources", "roles", "coupon-rules", "order-status-conventions", "support-ownership"] {
+            let run = try sopgen(["playbook", "localise", "refund-triage", item, target.path, "--by", "Priya Raman", "--date", "2026-11-23"])
+            #expect(run.status == 0, "\(run.standardError)")
+            let refused = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "production", "--by", "Priya"])
+            #expect(refused.status == 1, "promoted with \(item) the last one resolved")
+        }
+        let last = try sopgen(["playbook", "localise", "refund-triage", "site-references", target.path, "--by", "Priya Raman", "--date", "2026-11-23"])
+        #expect(last.standardOutput == "refund-triage: resolved site-references by Priya Raman, 2026-11-23; nothing left to localise\n")
+        let accepted = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "production", "--by", "Priya", "--date", "2026-11-24"])
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+        #expect(try sopgen(["check", target.path, "--today", "2026-11-24"]).status == 0)
+
+        // A failed run in production: recorded, check fails, promotion is blocked until a later pass.
+        let failed = try sopgen(["playbook", "run", "refund-triage", target.path, "--result", "fail", "--by", "Tom", "--date", "2026-11-25",
+                                 "--reference", "trace 4812"])
+        #expect(failed.status == 1)
+        #expect(failed.standardError.contains("run recorded as failed; refund-triage stays in production, promotion is blocked"))
+        let broken = try sopgen(["check", target.path, "--today", "2026-11-25"])
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("error: playbook 'refund-triage': its last run failed (fail in production by Tom, 2026-11-25 (trace 4812)); its review is due"))
+        let blocked = try sopgen(["playbook", "promote", "refund-triage", target.path, "--to", "production", "--by", "Priya"])
+        #expect(blocked.status == 1)
+        #expect(blocked.standardError.contains("refused: the last run failed"))
+        let fixed = try sopgen(["playbook", "run", "refund-triage", target.path, "--result", "pass", "--by", "Tom", "--date", "2026-11-26",
+                                "--environment", "staging"])
+        #expect(fixed.status == 0, "\(fixed.standardError)")
+        #expect(try sopgen(["check", target.path, "--today", "2026-11-26"]).status == 0)
+        let history = try String(contentsOf: file, encoding: .utf8)
+        #expect(history.contains("  runs:\n  - date: \"2026-11-22\"\n    environment: read-only\n    result: pass\n    by: Priya\n    reference: audit 100\n"))
+        #expect(history.components(separatedBy: "  - date: ").count == 4, "three runs kept")
     }
 
     @Test func playbookExportFailsClosedAndWritesNothing() throws {
@@ -192,5 +236,34 @@ import Testing
         #expect(run.status == 1)
         #expect(run.standardError.contains("export refused, nothing written: the bundle would still carry GitHub token"))
         #expect(!FileManager.default.fileExists(atPath: bundle.path))
+    }
+
+    @Test func playbookExportDecidesOnPrivatePolicyAndRefusesTheSourcesIdentity() throws {
+        let folder = TemporaryFolder()
+        let source = folder.copyPack(TestPaths.fixturePack("agency-source"), as: "source")
+        let file = source.appendingPathComponent("playbooks/refund-triage.yml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        let planted = original.replacingOccurrences(of: "  3. Draft the reply", with: "  3. The internal refund limit is 150 GBP. VIP customers get 20 % off.\n  4. Draft the reply")
+        try Data(planted.utf8).write(to: file)
+        let bundle = folder.url.appendingPathComponent("out.json")
+        let run = try sopgen(["playbook", "export", "refund-triage", source.path, "--date", "2026-11-21", "--output", bundle.path, "--keep", "20 %"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("""
+            Private policy in prose (amounts, limits, discount rules):
+              steps (line 36): 'The internal refund limit is 150 GBP' — limit: became <<local: limit>>; --keep to export it as written
+              steps (line 36): 'VIP customers get 20 % off' — discount rule: kept as written (--keep)
+            """))
+        #expect(run.standardError.contains("  private-policy: Set this site's amounts, limits and discount rules"))
+        let written = try String(contentsOf: bundle, encoding: .utf8)
+        #expect(!written.contains("150 GBP") && written.contains("VIP customers get 20 % off"))
+
+        // The client's name in prose where it cannot be replaced whole: nothing is written.
+        try Data(original.replacingOccurrences(of: "  3. Draft the reply", with: "  3. Ask Sam, as Bluebell always does.\n  4. Draft the reply").utf8).write(to: file)
+        let refused = folder.url.appendingPathComponent("refused.json")
+        let identity = try sopgen(["playbook", "export", "refund-triage", source.path, "--output", refused.path])
+        #expect(identity.status == 1)
+        #expect(identity.standardError.contains("export refused, nothing written: the bundle would still carry the source site's name 'Bluebell' in playbook.steps; a person at the source site 'Sam' in playbook.steps"))
+        #expect(identity.standardError.contains("'Bluebell' in playbook.steps"))
+        #expect(!FileManager.default.fileExists(atPath: refused.path))
     }
 }

@@ -16,7 +16,7 @@ import Testing
         "sop-header.mustache": "{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/facts}}",
         "print.mustache": "{{#sops}}{{{bodyHTML}}}{{/sops}}",
         "toc.mustache": "", "checklist.mustache": "", "checklist.md.mustache": "",
-        "playbooks.mustache": "", "playbook.mustache": "", "review.mustache": "", "review.md.mustache": "",
+        "playbooks.mustache": "", "playbook.mustache": "", "review.mustache": "", "review.md.mustache": "", "automations.mustache": "",
         "check.mustache": "{{<layout}}{{$content}}{{#questions}}[{{prompt}}]{{/questions}}{{/content}}{{/layout}}",
         "check-sheet.mustache": "", "sign-off.mustache": "{{role.name}} {{version}}",
         "assets/sopgen.css": Data("body{}".utf8),

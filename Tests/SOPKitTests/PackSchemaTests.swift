@@ -29,6 +29,7 @@ import Testing
         case _ where path.hasPrefix("procedures/") && path.hasSuffix(".md"): .sop
         case _ where path.hasPrefix("checklists/") && path.hasSuffix(".md"): .checklist
         case _ where path.hasPrefix("playbooks/") && path.hasSuffix(".yml"): .playbook
+        case _ where path.hasPrefix("automations/") && path.hasSuffix(".yml"): .automation
         default: nil
         }
     }
@@ -64,6 +65,7 @@ import Testing
         case .sop: "procedures/x.md"
         case .checklist: "checklists/x.md"
         case .playbook: "playbooks/x.yml"
+        case .automation: "automations/x.yml"
         case .people: "people.yml"
         }
         let text = example.kind.isFrontMatter ? "---\n\(example.yaml)---\n- [ ] Body.\n" : example.yaml
@@ -76,6 +78,7 @@ import Testing
         case .sop: _ = SOPDecoder.decode(context)
         case .checklist: _ = ChecklistDecoder.decode(context)
         case .playbook: _ = PlaybookDecoder.decode(context)
+        case .automation: _ = AutomationDecoder.decode(context)
         case .people: _ = PeopleDecoder.decode(context)
         }
         return context.diagnostics.filter { shapeCodes.contains($0.code) }

@@ -28,11 +28,14 @@ import Testing
         try importing(try BundleFixtures.sealed(playbook).json.pretty, extra)
     }
 
+    /// A copy of agency-source: export records itself in the pack's register, never in the fixture.
+    var agencySource: URL { folder.copyPack(TestPaths.fixturePack("agency-source"), as: "source-\(UUID().uuidString)") }
+
     var written: String? { try? String(contentsOf: pack.appendingPathComponent("playbooks/stock-check.yml"), encoding: .utf8) }
 
     func exported(signKey: String? = nil) throws -> String {
         let output = folder.url.appendingPathComponent("export-\(UUID().uuidString).json").path
-        let run = try sopgen(["playbook", "export", "refund-triage", TestPaths.fixturePack("agency-source").path, "--date", "2026-11-21",
+        let run = try sopgen(["playbook", "export", "refund-triage", agencySource.path, "--date", "2026-11-21",
                               "--output", output] + (signKey.map { ["--sign-key", $0] } ?? []))
         #expect(run.status == 0, "\(run.standardError)")
         return try String(contentsOf: URL(fileURLWithPath: output), encoding: .utf8)
@@ -86,7 +89,7 @@ import Testing
     }
 
     @Test func exportRefusesToWriteABundleImportWouldRefuse() throws {
-        let run = try sopgen(["playbook", "export", "refund-triage", TestPaths.fixturePack("agency-source").path, "--date", "2026-11-21",
+        let run = try sopgen(["playbook", "export", "refund-triage", agencySource.path, "--date", "2026-11-21",
                               "--source-label", "  "])
         #expect(run.status == 1)
         #expect(run.standardError.contains("'manifest.source_site' is empty"), "\(run.standardError)")
@@ -202,7 +205,7 @@ import Testing
     @Test func exportNeverOverwritesAFileThatIsNotABundle() throws {
         let target = folder.url.appendingPathComponent("notes.json")
         try Data("{\"mine\": true}\n".utf8).write(to: target)
-        let source = TestPaths.fixturePack("agency-source").path
+        let source = agencySource.path
         let refused = try sopgen(["playbook", "export", "refund-triage", source, "--date", "2026-11-21", "--output", target.path])
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("exists and sopgen did not write it"), "\(refused.standardError)")

@@ -83,7 +83,10 @@ import Testing
                           ["checklist", work.pack.path, "--site", "shop", "--kind", "../../etc/passwd"],
                           ["playbook", "export", "../refunds", work.pack.path],
                           ["playbook", "import", bundle, "--site=-shop", work.pack.path],
-                          ["playbook", "promote", "Refunds", work.pack.path, "--to", "staging", "--first-run", "pass", "--by", "Ada"]] {
+                          ["playbook", "promote", "Refunds", work.pack.path, "--to", "staging", "--first-run", "pass", "--by", "Ada"],
+                          ["playbook", "localise", "refunds", "../roles", work.pack.path, "--by", "Ada"],
+                          ["playbook", "localise", "../refunds", "roles", work.pack.path, "--by", "Ada"],
+                          ["playbook", "run", "refunds/x", work.pack.path, "--result", "pass", "--by", "Ada"]] {
             let run = try sopgen(arguments)
             #expect(run.status == 64, "\(arguments): \(run.standardError)")
             #expect(run.standardError.contains("; an id is 1 to 64 lower-case letters"), "\(arguments): \(run.standardError)")

@@ -45,6 +45,43 @@ import Testing
         #expect(report.value("nested", in: "wp-core") == nil)
     }
 
+    @Test func languageAndTimeZoneAreImportedAndComparedWithTheRecord() throws {
+        let debug = try facts("full-debug.txt")
+        #expect(debug.language == "en-GB" && debug.timeZone == "Europe/London")
+        #expect(try facts("plain.txt").language == "en-US")
+        for (raw, tag) in [("en_GB", "en-GB"), ("de_DE_formal", "de-DE-formal"), ("fr", "fr"), ("undefined", nil), ("", nil),
+                           ("en_GB\u{1B}[31m", nil), ("../etc", nil), ("a", nil), ("en GB", nil)] as [(String, String?)] {
+            #expect(SiteHealthFacts.languageTag(raw) == tag, "\(raw)")
+        }
+        // A language a person wrote is not replaced without --force: the import shows both.
+        let existing = "name: Harbour\nproduction_url: https://shop.harbourandvine.example\nlanguage: en-GB   # products in British English\n"
+        let stopped = try SiteRecordImport.apply(try facts("plain.txt"), to: existing, siteID: "harbour", force: false)
+        #expect(stopped.text == nil)
+        #expect(stopped.conflicts.map(\.description) == ["  ! language: the record says en-GB (written by hand), Site Health says en-US"])
+        let forced = try #require(try SiteRecordImport.apply(try facts("plain.txt"), to: existing, siteID: "harbour", force: true).text)
+        #expect(forced.contains("language: en-US"))
+    }
+
+    @Test func theImportedLanguageIsWhatAPlaybookReviewComparesWith() async throws {
+        let folder = TemporaryFolder()
+        let target = folder.copyPack(TestPaths.fixturePack("client-target"))
+        let record = target.appendingPathComponent("sites/harbour.yml")
+        // The record without a language: the review says it is missing; after a Site Health import in US English, it differs.
+        let text = try String(contentsOf: record, encoding: .utf8).replacingOccurrences(of: "language: en-GB\n", with: "")
+        try Data(text.utf8).write(to: record)
+        let bundle = try #require(try PlaybookExport(pack: await Pipeline(packRoot: TestPaths.fixturePack("agency-source"), today: TestClock.today).decode().pack)
+            .export("refund-triage", date: "2026-11-21", sourceLabel: nil).bundle)
+        func review() async throws -> String {
+            let pack = await Pipeline(packRoot: target, today: TestClock.today).decode().pack
+            let outcome = try PlaybookImport(pack: pack).importBundle(Data(bundle.utf8), site: "harbour", replace: false) { _ in nil }
+            return try #require(outcome.review.first { $0.topicID == .productLanguage }).description
+        }
+        #expect(try await review() == "  product language: missing locally — the bundle assumes en-GB; the site record has no language")
+        let imported = try #require(try SiteRecordImport.apply(try facts("plain.txt"), to: text, siteID: "harbour", force: true).text)
+        try Data(imported.utf8).write(to: record)
+        #expect(try await review().hasPrefix("  product language: differs — the bundle assumes en-GB; this site has en-US"))
+    }
+
     @Test func sophmateNotActiveIsAWarningAndAFact() throws {
         let missing = try facts("sophmate-missing.txt")
         #expect(missing.sophmateActive == false)

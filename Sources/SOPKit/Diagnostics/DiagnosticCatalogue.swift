@@ -71,6 +71,7 @@ public enum DiagnosticCatalogue {
         // Policies
         Entry(code: "no-approver", summary: "A policy nobody can approve.", fix: "add `approvers: [site-admin]`"),
         Entry(code: "approver-lacks-capability", summary: "An approver without approve or execute on the policy's surface.", fix: "`knowledge-base: draft` → `knowledge-base: approve`"),
+        Entry(code: "proposer-lacks-capability", summary: "A proposer without at least draft on the policy's surface.", fix: "`approvals: read` → `approvals: draft`, or remove the proposer"),
         Entry(code: "self-approval", summary: "The only proposer is also the only approver.", fix: "add a second approver, or `self_approval: true`"),
         Entry(code: "too-many-approvals", summary: "More approvals required than approver roles.", fix: "`approvals_required: 3` → `2`, or add an approver"),
         Entry(code: "no-kill-switch", summary: "A high-risk policy without a kill-switch owner.", fix: "add `kill_switch: operations-lead`"),
@@ -96,6 +97,13 @@ public enum DiagnosticCatalogue {
         Entry(code: "playbook-incomplete", summary: "A playbook lacks a trigger, owner, input, output, approval, retry, failure notification or kill switch.", fix: "add `kill_switch: operations-lead`"),
         Entry(code: "unresolved-placeholder", summary: "An imported playbook still holds a `<<local: …>>` placeholder.", fix: "`<<local: coupon rules>>` → this site's coupon rules"),
         Entry(code: "production-without-first-run", summary: "A playbook in production without a passing first run.", fix: "`sopgen playbook promote ID --to production --first-run pass --by NAME`"),
+        Entry(code: "automation-incomplete", summary: "An automation lacks a trigger, owner role or named person, input, output, approval, retry, access or failure notification.", fix: "add `owner: {role: operations-lead, person: Priya Raman}`"),
+        Entry(code: "notification-to-nobody", summary: "An automation's failure notification names no role that exists.", fix: "`failure_notification: {to: [operations-lead], how: Email with the run id}`"),
+        Entry(code: "owner-cannot-pause", summary: "An automation's owner is neither its kill-switch holder nor has execute on its surface.", fix: "`kill_switch: operations-lead` (the owner)"),
+        Entry(code: "unknown-person", summary: "An automation's owner person whom people.yml does not name (checked when the pack has people.yml).", fix: "`person: Sam Ibrahm` → `person: Sam Ibrahim`"),
+        Entry(code: "unknown-playbook", summary: "An automation of kind playbook names a playbook the pack does not have.", fix: "`playbook: refund-triag` → `playbook: refund-triage`"),
+        Entry(code: "unlocalised-playbook", summary: "An imported playbook whose import review or required local changes are still open (an error in production).", fix: "`sopgen playbook localise refund-triage knowledge-base-sources --by \"Priya Raman\"`"),
+        Entry(code: "failed-run", summary: "A playbook whose last run failed: its review is due and promotion is blocked until a later run passes (an error in production).", fix: "`sopgen playbook run refund-triage --result pass --by NAME --reference \"audit 4812\"`"),
         // People and reviews
         Entry(code: "sop-update-due", summary: "An SOP flagged by a recorded review (`reviews/<date>.yml`) and not reviewed since.", fix: "update the SOP, then `last_reviewed: <a day after the review>`"),
         Entry(code: "review-triggered", summary: "An SOP whose `review_on:` names an event (hosting change, provider change, new users, failed run) since its last review.", fix: "review it, then `last_reviewed: <a day after the event>`"),

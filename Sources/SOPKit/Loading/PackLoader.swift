@@ -11,7 +11,7 @@ public struct PackLoader: Sendable {
     /// The files every pack has, and the folders it reads sources from: nothing else in a pack
     /// folder is read, and no build may write into any of them.
     public static let requiredFiles = ["sopgen.yml", "roles.yml", "policies.yml"]
-    public static let sourceFolders = ["sites", "procedures", "snippets", "templates", "checklists", "playbooks", "reviews"]
+    public static let sourceFolders = ["sites", "procedures", "snippets", "templates", "checklists", "playbooks", "reviews", "automations"]
     /// Files a pack may have: `people.yml` (who is who, for `sopgen review` and sign-off sheets).
     public static let optionalFiles = ["people.yml"]
 

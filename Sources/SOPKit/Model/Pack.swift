@@ -8,6 +8,7 @@ public struct Pack: Sendable {
     public var snippets: [String: Template]
     public var checklists: [Checklist] = []
     public var playbooks: [Playbook] = []
+    public var automations: [Automation] = []
     /// `people.yml`, when the pack has one.
     public var people: People?
     /// `reviews/<date>.yml`: what earlier `sopgen review --record` runs flagged.

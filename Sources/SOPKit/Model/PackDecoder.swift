@@ -50,6 +50,7 @@ public struct PackDecoder: Sendable {
                         snippets: snippets, templates: templates, sources: loaded.files)
         pack.checklists = loaded.files(under: "checklists", withExtension: "md").compactMap { file in run(file) { ChecklistDecoder.decode($0) } }
         pack.playbooks = loaded.files(under: "playbooks", withExtension: "yml").compactMap { file in run(file) { PlaybookDecoder.decode($0) } }
+        pack.automations = loaded.files(under: "automations", withExtension: "yml").compactMap { file in run(file) { AutomationDecoder.decode($0) } }
         pack.people = loaded.files["people.yml"].map { file in run(file) { PeopleDecoder.decode($0) } }
         pack.reviews = loaded.files(under: "reviews", withExtension: "yml").filter { $0.path != ReviewTriggerLog.path }
             .compactMap { file in run(file) { ReviewRecordDecoder.decode($0) } }

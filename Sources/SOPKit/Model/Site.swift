@@ -37,6 +37,8 @@ public struct Site: Sendable, Hashable, Identifiable {
     public var environmentType: String?
     /// The language products and replies are written in, e.g. `en-GB`.
     public var language: String?
+    /// The site's time zone as WordPress settings give it: `Europe/London`, `UTC+1`.
+    public var timeZone: String?
     public var providers: [Provider] = []
     public var knowledgeBaseSources: [String] = []
     public var orderStatuses: [String] = []

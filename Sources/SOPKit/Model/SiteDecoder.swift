@@ -2,7 +2,7 @@ import Yams
 
 enum SiteDecoder {
     static let keys = ["name", "setup_owner", "production_url", "staging_url", "sophmate_version", "wordpress_version",
-                       "php_version", "woocommerce_version", "active_theme", "sophmate_active", "environment_type", "language",
+                       "php_version", "woocommerce_version", "active_theme", "sophmate_active", "environment_type", "language", "time_zone",
                        "providers", "knowledge_base_sources", "woocommerce", "support_owner", "rollback", "rollback_path",
                        "site_health"]
     /// Keys a provider entry may have; a key or token is refused, never stored.
@@ -58,6 +58,7 @@ enum SiteDecoder {
             sophmateActive: fields.has("sophmate_active") ? fields.bool("sophmate_active", default: true) : nil,
             environmentType: fields.string("environment_type")?.value,
             language: fields.string("language")?.value,
+            timeZone: fields.string("time_zone")?.value,
             providers: providers,
             knowledgeBaseSources: fields.strings("knowledge_base_sources").map(\.value),
             orderStatuses: woocommerce?.strings("order_statuses").map(\.value) ?? [],

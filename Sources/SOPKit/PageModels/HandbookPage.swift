@@ -30,4 +30,6 @@ struct HandbookPage: TemplateModel {
     var hasSOPs: Bool
     var packHasPlaybooks: Bool
     var playbooks: [PlaybookLink]
+    var packHasAutomations: Bool
+    var automations: [AutomationLink]
 }

@@ -41,6 +41,7 @@ struct HomePage: TemplateModel {
     var checklistSites: [ChecklistSite]
     var hasChecklists: Bool
     var hasPlaybooks: Bool
+    var hasAutomations: Bool
     var policies: [PolicyRow]
 }
 

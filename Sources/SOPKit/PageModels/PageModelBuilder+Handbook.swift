@@ -22,7 +22,9 @@ extension PageModelBuilder {
             playbooks: PlaybookRelations.playbooks(for: role, in: pack).map {
                 .init(title: $0.playbook.title, href: "../../playbooks/\($0.playbook.id).html", relation: $0.relation,
                       mode: $0.playbook.mode?.value.rawValue ?? "")
-            })
+            },
+            packHasAutomations: !pack.automations.isEmpty,
+            automations: automationLinks(for: role))
     }
 
     /// `sections` holds each SOP's print section, in handbook order.

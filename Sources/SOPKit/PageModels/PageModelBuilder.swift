@@ -94,6 +94,7 @@ struct PageModelBuilder: Sendable {
             },
             hasChecklists: !pack.checklists.isEmpty && !pack.sites.isEmpty,
             hasPlaybooks: !pack.playbooks.isEmpty,
+            hasAutomations: !pack.automations.isEmpty,
             policies: pack.policies.map { policy in
                 .init(action: policy.action, surface: policy.surface.value.displayName, risk: policy.risk.rawValue,
                       mode: policy.mode.rawValue, approvers: roleNames(policy.approvers.map(\.value)),

@@ -64,5 +64,8 @@ struct PlaybookPage: TemplateModel {
     var provenanceOwner: String?
     var localChanges: [LocalChange]
     var hasChanges: Bool
+    /// The run history, oldest first.
+    var runs: [PlaybookRunRow]
+    var hasRuns: Bool
     var stepsHTML: SafeHTML
 }

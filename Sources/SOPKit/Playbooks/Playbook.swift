@@ -22,6 +22,8 @@ public struct Playbook: Sendable, Hashable, Identifiable {
         public var id: String
         public var change: String
         public var resolved: Bool
+        public var resolvedBy: String?
+        public var resolvedOn: String?
     }
 
     public struct FirstRun: Sendable, Hashable {
@@ -40,8 +42,14 @@ public struct Playbook: Sendable, Hashable, Identifiable {
         public var owner: String?
         public var requiredLocalChanges: [LocalChange] = []
         public var firstRun: FirstRun?
+        /// The import review as stored by import; nil for a playbook imported before reviews were kept.
+        public var localisation: [LocalisationItem]?
+        /// Every run recorded by `playbook run` and `playbook promote`, oldest first.
+        public var runs: [PlaybookRun] = []
+        /// Where `provenance:` stands in the file.
+        public var location: SourceLocation?
 
-        public var openChanges: Int { requiredLocalChanges.filter { !$0.resolved }.count }
+        public var openChanges: Int { openLocalisation.count }
     }
 
     public var id: String

@@ -8,6 +8,12 @@ enum PlaybookDecoder {
     static let assumptionKeys = ["provider_setup", "knowledge_base_sources", "roles", "approval_policy", "product_language",
                                  "coupon_rules", "order_status_conventions", "support_ownership"]
 
+    static let provenanceKeys = ["source_site", "export_date", "version", "owner", "required_local_changes", "localisation", "first_run", "runs"]
+    static let localChangeKeys = ["id", "change", "resolved", "resolved_by", "resolved_on"]
+    static let localisationKeys = ["topic", "status", "detail", "resolved_by", "resolved_on"]
+    static let firstRunKeys = ["result", "mode", "by", "date", "notes"]
+    static let runKeys = ["date", "environment", "result", "by", "reference", "notes"]
+
     static func decode(_ context: DecodingContext) -> Playbook? {
         guard let root = context.compose() else { return nil }
         // Any `*_private` field is allowed: export removes it.
@@ -29,22 +35,8 @@ enum PlaybookDecoder {
             assumptions.supportOwnership = section.string("support_ownership")?.value
         }
         var provenance: Playbook.Provenance?
-        if let section = fields.fields("provenance", "provenance",
-                                       allowed: ["source_site", "export_date", "version", "owner", "required_local_changes", "first_run"]) {
-            var record = Playbook.Provenance(sourceSite: section.string("source_site")?.value, exportDate: section.string("export_date")?.value,
-                                             version: section.string("version")?.value, owner: section.string("owner")?.value)
-            for node in section.list("required_local_changes") {
-                guard let change = YAMLFields(node, "a required local change", allowed: ["id", "change", "resolved"], context: context),
-                      let id = change.string("id", required: true) else { continue }
-                record.requiredLocalChanges.append(.init(id: id.value, change: change.string("change")?.value ?? id.value,
-                                                         resolved: change.bool("resolved", default: false)))
-            }
-            if let run = section.fields("first_run", "first_run", allowed: ["result", "mode", "by", "date", "notes"]) {
-                record.firstRun = Playbook.FirstRun(result: run.enumeration("result", Playbook.FirstRun.Result.self)?.value ?? .pending,
-                                                    mode: run.string("mode")?.value, by: run.string("by")?.value,
-                                                    date: run.string("date")?.value, notes: run.string("notes")?.value)
-            }
-            provenance = record
+        if let section = fields.fields("provenance", "provenance", allowed: provenanceKeys) {
+            provenance = decodeProvenance(section, context: context)
         }
         let steps = fields.string("steps")
         return Playbook(
@@ -84,5 +76,45 @@ enum PlaybookDecoder {
             }
         }
         return found
+    }
+
+    static func decodeProvenance(_ section: YAMLFields, context: DecodingContext) -> Playbook.Provenance {
+        var record = Playbook.Provenance(sourceSite: section.string("source_site")?.value, exportDate: section.string("export_date")?.value,
+                                         version: section.string("version")?.value, owner: section.string("owner")?.value)
+        record.location = section.location
+        for node in section.list("required_local_changes") {
+            guard let change = YAMLFields(node, "a required local change", allowed: localChangeKeys, context: context),
+                  let id = change.string("id", required: true) else { continue }
+            record.requiredLocalChanges.append(.init(id: id.value, change: change.string("change")?.value ?? id.value,
+                                                     resolved: change.bool("resolved", default: false),
+                                                     resolvedBy: change.string("resolved_by")?.value,
+                                                     resolvedOn: change.string("resolved_on")?.value))
+        }
+        if section.has("localisation") {
+            record.localisation = section.list("localisation").compactMap { node in
+                guard let item = YAMLFields(node, "a localisation item", allowed: localisationKeys, context: context),
+                      let topic = item.enumeration("topic", LocalisationItem.Topic.self, required: true),
+                      let status = item.enumeration("status", LocalisationItem.Status.self, required: true) else { return nil }
+                return LocalisationItem(topic: topic.value, status: status.value, detail: item.string("detail")?.value ?? "",
+                                        resolvedBy: item.string("resolved_by")?.value, resolvedOn: item.string("resolved_on")?.value)
+            }
+        }
+        if let run = section.fields("first_run", "first_run", allowed: firstRunKeys) {
+            record.firstRun = Playbook.FirstRun(result: run.enumeration("result", Playbook.FirstRun.Result.self)?.value ?? .pending,
+                                                mode: run.string("mode")?.value, by: run.string("by")?.value,
+                                                date: run.string("date")?.value, notes: run.string("notes")?.value)
+        }
+        for node in section.list("runs") {
+            guard let run = YAMLFields(node, "a run", allowed: runKeys, context: context),
+                  let date = run.string("date", required: true), let environment = run.enumeration("environment", Playbook.Mode.self, required: true),
+                  let result = run.enumeration("result", PlaybookRun.Result.self, required: true),
+                  let by = run.string("by", required: true) else { continue }
+            if CalendarDate(date.value) == nil {
+                context.diagnostics.append(.error("invalid-date", "run date '\(date.value)' is not a date written YYYY-MM-DD", at: date.location))
+            }
+            record.runs.append(PlaybookRun(date: date.value, environment: environment.value, result: result.value, by: by.value,
+                                           reference: run.string("reference")?.value, notes: run.string("notes")?.value))
+        }
+        return record
     }
 }

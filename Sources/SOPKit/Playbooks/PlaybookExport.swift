@@ -15,6 +15,20 @@ public struct PlaybookExport: Sendable {
         public var description: String { "  \(path) (line \(line)): \(what) — \(why)" }
     }
 
+    /// An amount, limit or discount rule found in prose, and what export did with it.
+    public struct PolicyDecision: Sendable, Hashable, CustomStringConvertible {
+        public var path: String
+        public var line: Int
+        public var text: String
+        var kind: PrivatePolicyProse.Kind
+        /// Exported as written because `--keep` named it; otherwise replaced by a placeholder.
+        public var kept: Bool
+        public var description: String {
+            "  \(path) (line \(line)): '\(text)' — \(kind.rawValue): "
+                + (kept ? "kept as written (--keep)" : "became \(PrivatePolicyProse.placeholder(kind)); --keep to export it as written")
+        }
+    }
+
     public struct Outcome: Sendable {
         /// Nil when the export failed closed.
         public var bundle: String?
@@ -22,6 +36,12 @@ public struct PlaybookExport: Sendable {
         public var requiredChanges: [(id: String, change: String)]
         /// What the final scan still found; non-empty means nothing was written.
         public var leftovers: [String]
+        /// Every amount, limit and discount rule in prose, each with its decision.
+        public var decisions: [PolicyDecision] = []
+        /// `--keep` texts that matched nothing.
+        public var unusedKeeps: [String] = []
+        /// What the exporting pack's register keeps of this export (never part of the bundle); nil when nothing was written.
+        public var registerEntry: ExportRegister.Entry?
     }
 
     let pack: Pack
@@ -32,66 +52,45 @@ public struct PlaybookExport: Sendable {
 
     /// Exports playbook `id`. With a signing key, the manifest carries an Ed25519 signature over
     /// the same bytes as the checksum.
-    public func export(_ id: String, date: String, sourceLabel: String?, signingKey: BundleSigningKey? = nil) throws(PlaybookError) -> Outcome {
+    public func export(_ id: String, date: String, sourceLabel: String?, signingKey: BundleSigningKey? = nil,
+                       keep: [String] = []) throws(PlaybookError) -> Outcome {
         let path = "playbooks/\(id).yml"
         guard let file = pack.sources[path], let root = try? Yams.compose(yaml: file.text),
               let playbook = pack.playbooks.first(where: { $0.id == id }) else {
             throw .unknownPlaybook(id, pack.playbooks.map(\.id))
         }
-        let redactor = PlaybookRedactor(references: sourceReferences())
+        let redactor = PlaybookRedactor(references: sourceReferences(), prose: PrivatePolicyProse(keep: keep))
         var origins: [String: PlaybookRedactor.Origin] = [:]
         let redacted = redactor.redact(.text(from: root, origins: &origins), origins: origins)
         var changes = redacted.changes
+        if redacted.decisions.contains(where: { !$0.kept }) {
+            changes.append(.init(id: PrivatePolicyProse.changeID, change: PrivatePolicyProse.change))
+        }
         if redacted.replacedSiteStrings { changes.append(.init(id: "site-references", change: "Point the playbook at this site's URLs and name")) }
         let site = pack.defaultSite?.id ?? pack.sites.first?.id ?? "pack"
         let manifest = PlaybookBundle.Manifest(
             sourceSite: sourceLabel ?? PlaybookBundle.pseudonym(for: site, in: pack.settings.title), exportDate: date,
             version: playbook.version ?? "unversioned", owner: playbook.owner?.value ?? "unassigned", requiredLocalChanges: changes)
         let requiredChanges = changes.map { (id: $0.id, change: $0.change) }
+        let unused = keep.filter { text in !redacted.decisions.contains { $0.kept && $0.text.localizedCaseInsensitiveContains(text) } }
         // Fail closed: every key and text of the finished bundle scanned again, decoded, and the site's strings searched.
         let leftovers = redactor.leftovers(in: manifest.json, under: "manifest") + redactor.leftovers(in: redacted.playbook, under: "playbook")
         guard leftovers.isEmpty else {
-            return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: leftovers)
+            return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: leftovers,
+                           decisions: redacted.decisions, unusedKeeps: unused)
         }
-        let text = try PlaybookBundle(manifest: manifest, playbook: redacted.playbook).sealed(signingKey: signingKey).json.pretty
+        let sealed = try PlaybookBundle(manifest: manifest, playbook: redacted.playbook).sealed(signingKey: signingKey)
+        let text = sealed.json.pretty
         // What export writes, import must read: the bundle goes through import's own strict decoder.
         do {
             _ = try PlaybookBundle.decode(Data(text.utf8), name: "the bundle for \(id)")
         } catch {
-            return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: ["\(error)"])
+            return Outcome(bundle: nil, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: ["\(error)"],
+                           decisions: redacted.decisions, unusedKeeps: unused)
         }
-        return Outcome(bundle: text, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: [])
-    }
-
-    /// Something from the source site that must not leave it, and what it is.
-    struct SourceReference: Sendable {
-        enum Kind: String, Sendable { case url = "URL", name, person }
-        var text: String
-        var kind: Kind
-
-        var placeholder: String { LocalPlaceholder.make(kind == .url ? "site URL" : kind == .person ? "person" : "site name") }
-        var reason: String { kind == .person ? "a person at the source site" : "the source site's \(kind.rawValue)" }
-    }
-
-    /// The source site's URLs, hosts and names, its people, and the client's organisation.
-    func sourceReferences() -> [SourceReference] {
-        var references: [SourceReference] = []
-        for site in pack.sites {
-            for url in [site.productionURL, site.stagingURL].compactMap({ $0 }) {
-                references.append(.init(text: url, kind: .url))
-                if let host = URL(string: url)?.host { references.append(.init(text: host, kind: .url)) }
-            }
-            if site.name.count >= 4 { references.append(.init(text: site.name, kind: .name)) }
-            let people = [site.setupOwner, site.supportOwner, site.restoredBy] + site.providers.map(\.credentialsOwner)
-            for person in people.compactMap({ $0 }) {
-                // "Priya Raman (site administrator)" names Priya Raman.
-                let name = person.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? person
-                if name.count >= 4 { references.append(.init(text: name, kind: .person)) }
-            }
-        }
-        if pack.settings.organisation.count >= 4 { references.append(.init(text: pack.settings.organisation, kind: .name)) }
-        // Longest first, so a URL is replaced before its host.
-        var seen: Set<String> = []
-        return references.filter { seen.insert($0.text.lowercased()).inserted }.sorted { ($0.text.count, $0.text) > ($1.text.count, $1.text) }
+        let entry = ExportRegister.Entry(pseudonym: manifest.sourceSite, playbook: id, sourceSite: site, date: date,
+                                         version: manifest.version, checksum: sealed.manifest.checksum ?? "", receivingSite: nil)
+        return Outcome(bundle: text, redactions: redacted.redactions, requiredChanges: requiredChanges, leftovers: [],
+                       decisions: redacted.decisions, unusedKeeps: unused, registerEntry: entry)
     }
 }

@@ -20,10 +20,16 @@ public struct PlaybookImport: Sendable {
 
     public struct ReviewLine: Sendable, Hashable, CustomStringConvertible {
         public enum Status: String, Sendable { case matches, differs, missingLocally = "missing locally", toSet = "to set locally" }
-        public var topic: String
+        public var topicID: LocalisationItem.Topic
         public var status: Status
         public var detail: String
+        public var topic: String { topicID.title }
         public var description: String { "  \(topic): \(status.rawValue) — \(detail)" }
+
+        /// As the playbook keeps it: something missing locally is something to set.
+        public var item: LocalisationItem {
+            LocalisationItem(topic: topicID, status: status == .matches ? .matches : status == .differs ? .differs : .toSet, detail: detail)
+        }
     }
 
     /// The first line of every file import writes: `--replace` replaces only files that start with it.
@@ -32,7 +38,8 @@ public struct PlaybookImport: Sendable {
                            "failure_notification", "kill_switch", "mode", "assumptions", "steps", "provenance"]
     static let order: [String: [String]] = [
         "": keyOrder,
-        "provenance": ["source_site", "export_date", "version", "owner", "required_local_changes", "first_run"],
+        "provenance": ["source_site", "export_date", "version", "owner", "required_local_changes", "localisation", "first_run"],
+        "provenance.localisation": ["topic", "status", "detail"],
         "provenance.required_local_changes": ["id", "change", "resolved"],
         "provenance.first_run": ["result", "mode", "by", "date", "notes"],
     ]
@@ -68,7 +75,8 @@ public struct PlaybookImport: Sendable {
             guard replace else { throw .exists(path) }
             guard current.hasPrefix(Self.header) else { throw .notWrittenBySopgen(path) }
         }
-        let record = Self.record(bundle, id: id)
+        let review = self.review(bundle.playbook, site: site)
+        let record = Self.record(bundle, id: id, review: review)
         let text: String
         do {
             text = Self.header + (try Yams.serialize(node: try record.yamlNode(order: Self.order), allowUnicode: true))
@@ -76,7 +84,7 @@ public struct PlaybookImport: Sendable {
             throw .wouldFailCheck(["\(path): the YAML emitter refused it: \(error)"])
         }
         try verify(text, as: record, at: path, bundleDate: bundle.manifest.exportDate)
-        return Outcome(id: id, path: path, text: text, review: review(bundle.playbook, site: site), notes: notes)
+        return Outcome(id: id, path: path, text: text, review: review, notes: notes)
     }
 
     /// Export's own rule over the decoded bundle: if it would remove or change anything, export did
@@ -98,7 +106,7 @@ public struct PlaybookImport: Sendable {
     }
 
     /// The playbook as the file holds it: the bundle's fields, read-only, and its provenance.
-    static func record(_ bundle: PlaybookBundle, id: String) -> JSONValue {
+    static func record(_ bundle: PlaybookBundle, id: String, review: [ReviewLine]) -> JSONValue {
         let manifest = bundle.manifest
         var members = (bundle.playbook.members ?? []).filter { $0.key != "id" && $0.key != "mode" && $0.key != "provenance" }
         members.append(.init(key: "id", value: .string(id)))
@@ -110,6 +118,9 @@ public struct PlaybookImport: Sendable {
             "owner": .string(manifest.owner),
             "required_local_changes": .array(manifest.requiredLocalChanges.map {
                 .object(["id": .string($0.id), "change": .string($0.change), "resolved": .bool(false)])
+            }),
+            "localisation": .array(review.map(\.item).map {
+                .object(["topic": .string($0.topic.rawValue), "status": .string($0.status.rawValue), "detail": .string($0.detail)])
             }),
             "first_run": .object(["result": .string(Playbook.FirstRun.Result.pending.rawValue)]),
         ])))
@@ -165,47 +176,47 @@ public struct PlaybookImport: Sendable {
         func isPlaceholder(_ values: [String]) -> Bool { values.contains { $0.hasPrefix(LocalPlaceholder.prefix) } }
         var lines: [ReviewLine] = []
 
-        func compare(_ topic: String, bundle: [String], local: [String], field: String) {
+        func compare(_ topic: LocalisationItem.Topic, bundle: [String], local: [String], field: String) {
             if isPlaceholder(bundle) {
                 lines.append(local.isEmpty
-                    ? .init(topic: topic, status: .missingLocally, detail: "the bundle leaves it to this site, and the site record has no \(field); add it, then fill the playbook's placeholder")
-                    : .init(topic: topic, status: .toSet, detail: "replace the placeholder with this site's: \(local.joined(separator: "; "))"))
+                    ? .init(topicID: topic, status: .missingLocally, detail: "the bundle leaves it to this site, and the site record has no \(field); add it, then fill the playbook's placeholder")
+                    : .init(topicID: topic, status: .toSet, detail: "replace the placeholder with this site's: \(local.joined(separator: "; "))"))
             } else if bundle.isEmpty {
-                lines.append(.init(topic: topic, status: local.isEmpty ? .missingLocally : .matches, detail: local.isEmpty ? "neither the bundle nor the site record says; decide and record it" : "the bundle assumes nothing; this site has \(local.joined(separator: "; "))"))
+                lines.append(.init(topicID: topic, status: local.isEmpty ? .missingLocally : .matches, detail: local.isEmpty ? "neither the bundle nor the site record says; decide and record it" : "the bundle assumes nothing; this site has \(local.joined(separator: "; "))"))
             } else if local.isEmpty {
-                lines.append(.init(topic: topic, status: .missingLocally, detail: "the bundle assumes \(bundle.joined(separator: "; ")); the site record has no \(field)"))
+                lines.append(.init(topicID: topic, status: .missingLocally, detail: "the bundle assumes \(bundle.joined(separator: "; ")); the site record has no \(field)"))
             } else if Set(bundle.map(Self.loose)) == Set(local.map(Self.loose)) {
-                lines.append(.init(topic: topic, status: .matches, detail: local.joined(separator: "; ")))
+                lines.append(.init(topicID: topic, status: .matches, detail: local.joined(separator: "; ")))
             } else {
                 let missing = bundle.filter { item in !local.contains { Self.loose($0) == Self.loose(item) } }
                 let extra = local.filter { item in !bundle.contains { Self.loose($0) == Self.loose(item) } }
                 var detail = "the bundle assumes \(bundle.joined(separator: "; ")); this site has \(local.joined(separator: "; "))"
                 if !missing.isEmpty { detail += "; not here: \(missing.joined(separator: ", "))" }
                 if !extra.isEmpty { detail += "; only here: \(extra.joined(separator: ", "))" }
-                lines.append(.init(topic: topic, status: .differs, detail: detail + " — localise the playbook"))
+                lines.append(.init(topicID: topic, status: .differs, detail: detail + " — localise the playbook"))
             }
         }
 
-        compare("provider setup", bundle: list("provider_setup"),
+        compare(.providerSetup, bundle: list("provider_setup"),
                 local: site.providers.map { [$0.name, $0.model].compactMap { $0 }.joined(separator: " ") }, field: "providers")
-        compare("Knowledge Base sources", bundle: list("knowledge_base_sources"), local: site.knowledgeBaseSources, field: "knowledge_base_sources")
+        compare(.knowledgeBaseSources, bundle: list("knowledge_base_sources"), local: site.knowledgeBaseSources, field: "knowledge_base_sources")
         let roles = list("roles")
         let unknownRoles = roles.filter { pack.role($0) == nil }
         lines.append(unknownRoles.isEmpty
-            ? .init(topic: "roles", status: .matches, detail: roles.isEmpty ? "the bundle names no roles" : roles.joined(separator: ", "))
-            : .init(topic: "roles", status: .differs, detail: "not in this pack: \(unknownRoles.joined(separator: ", ")); map them to this pack's roles in the playbook"))
+            ? .init(topicID: .roles, status: .matches, detail: roles.isEmpty ? "the bundle names no roles" : roles.joined(separator: ", "))
+            : .init(topicID: .roles, status: .differs, detail: "not in this pack: \(unknownRoles.joined(separator: ", ")); map them to this pack's roles in the playbook"))
         let policy = assumptions?["approval_policy"]?.string ?? playbook["approval"]?.string
         if let policy {
             lines.append(pack.policies.contains { $0.id == policy }
-                ? .init(topic: "approval policy", status: .matches, detail: policy)
-                : .init(topic: "approval policy", status: .missingLocally, detail: "policy '\(policy)' is not in policies.yml; add it or point approval at a local policy"))
+                ? .init(topicID: .approvalPolicy, status: .matches, detail: policy)
+                : .init(topicID: .approvalPolicy, status: .missingLocally, detail: "policy '\(policy)' is not in policies.yml; add it or point approval at a local policy"))
         } else {
-            lines.append(.init(topic: "approval policy", status: .missingLocally, detail: "the bundle names none; set approval to a policy of this pack"))
+            lines.append(.init(topicID: .approvalPolicy, status: .missingLocally, detail: "the bundle names none; set approval to a policy of this pack"))
         }
-        compare("product language", bundle: list("product_language"), local: site.language.map { [$0] } ?? [], field: "language")
-        compare("coupon rules", bundle: list("coupon_rules"), local: site.couponRules, field: "woocommerce.coupon_rules")
-        compare("order status conventions", bundle: list("order_status_conventions"), local: site.orderStatuses, field: "woocommerce.order_statuses")
-        compare("support ownership", bundle: list("support_ownership"), local: site.supportOwner.map { [$0] } ?? [], field: "support_owner")
+        compare(.productLanguage, bundle: list("product_language"), local: site.language.map { [$0] } ?? [], field: "language")
+        compare(.couponRules, bundle: list("coupon_rules"), local: site.couponRules, field: "woocommerce.coupon_rules")
+        compare(.orderStatusConventions, bundle: list("order_status_conventions"), local: site.orderStatuses, field: "woocommerce.order_statuses")
+        compare(.supportOwnership, bundle: list("support_ownership"), local: site.supportOwner.map { [$0] } ?? [], field: "support_owner")
         return lines
     }
 

@@ -1,8 +1,8 @@
-import Yams
-
-/// `sopgen playbook promote`: records a first run (result, who, when, in which mode) and moves the
-/// playbook to staging or production. Production is refused without a passing first run in
-/// read-only or staging, or while a required local change is open.
+/// `sopgen playbook promote` and `sopgen playbook run`: runs are appended to the playbook's run
+/// history (date, environment, result, who, the audit record or trace), never replaced. A failed
+/// last run blocks promotion, and keeps the playbook's review due, until a later run passes.
+/// Production is refused without a passing run in read-only or staging, and for an imported
+/// playbook while its import review or a required local change is open or a placeholder is left.
 public struct PlaybookPromotion: Sendable {
     public enum Target: String, Sendable, CaseIterable { case staging, production }
 
@@ -13,63 +13,73 @@ public struct PlaybookPromotion: Sendable {
         public var message: String
     }
 
-    public static func promote(_ playbook: Playbook, text: String, to target: Target, result: Playbook.FirstRun.Result,
-                               by person: String, date: String, notes: String?) throws -> Outcome {
+    /// Records `run` (when given, in the playbook's current mode) and promotes the playbook if its history allows it.
+    public static func promote(_ playbook: Playbook, text: String, to target: Target, result: PlaybookRun.Result?,
+                               by person: String, date: String, notes: String?, reference: String? = nil) throws -> Outcome {
         let currentMode = playbook.mode?.value ?? .readOnly
         var provenance = playbook.provenance ?? Playbook.Provenance()
-        let run = Playbook.FirstRun(result: result, mode: currentMode.rawValue, by: person, date: date, notes: notes)
-
-        if target == .production {
-            guard result == .pass else {
-                provenance.firstRun = run
-                return Outcome(text: try write(text, mode: currentMode, provenance: provenance), promoted: false,
-                               message: "first run recorded as failed; \(playbook.id) stays in \(currentMode.rawValue)")
-            }
-            guard currentMode != .production || playbook.provenance?.firstRun?.result == .pass else {
-                return Outcome(text: nil, promoted: false, message: "refused: \(playbook.id) is already in production without a passing first run in read-only or staging")
-            }
-            let open = provenance.requiredLocalChanges.filter { !$0.resolved }.map(\.id)
-            let placeholders = Set(playbook.placeholders.map(\.value)).sorted()
-            guard open.isEmpty, placeholders.isEmpty else {
-                var reasons: [String] = []
-                if !open.isEmpty { reasons.append("required local changes still open: \(open.joined(separator: ", ")) (mark them resolved: true once done)") }
-                if !placeholders.isEmpty { reasons.append("placeholders still in the file: \(placeholders.joined(separator: ", "))") }
-                return Outcome(text: nil, promoted: false, message: "refused: \(reasons.joined(separator: "; "))")
+        if let result {
+            record(PlaybookRun(date: date, environment: currentMode, result: result, by: person, reference: reference, notes: notes),
+                   into: &provenance)
+            if result == .fail {
+                return Outcome(text: try PlaybookProvenanceWriter.write(text, path: playbook.path, mode: currentMode, provenance: provenance),
+                               promoted: false, message: failedMessage(playbook, mode: currentMode))
             }
         }
-        provenance.firstRun = run
-        let promoted = result == .pass
-        let mode: Playbook.Mode = promoted ? (target == .production ? .production : .staging) : currentMode
-        let message = promoted ? "\(playbook.id): first run passed in \(currentMode.rawValue); now in \(mode.rawValue)"
-                               : "first run recorded as failed; \(playbook.id) stays in \(currentMode.rawValue)"
-        return Outcome(text: try write(text, mode: mode, provenance: provenance), promoted: promoted, message: message)
+        if let refusal = refusal(playbook, provenance: provenance, to: target) {
+            return Outcome(text: nil, promoted: false, message: "refused: \(refusal)")
+        }
+        let mode: Playbook.Mode = target == .production ? .production : .staging
+        let ran = provenance.history.last.map { " (last run: \($0.summary))" } ?? ""
+        return Outcome(text: try PlaybookProvenanceWriter.write(text, path: playbook.path, mode: mode, provenance: provenance),
+                       promoted: true, message: "\(playbook.id): now in \(mode.rawValue)\(ran)")
     }
 
-    /// Every value through `YAMLValue`, so a source site called `null` or a note that says `no`
-    /// reads back as the same text (and an imported playbook stays imported).
-    static func write(_ text: String, mode: Playbook.Mode, provenance: Playbook.Provenance) throws -> String {
-        var editor = YAMLTopLevelEditor(text)
-        editor.set("mode", to: try Yams.serialize(node: Node([(YAMLValue.text("mode"), YAMLValue.text(mode.rawValue))]), allowUnicode: true))
-        var fields: [(Node, Node)] = []
-        func add(_ key: String, _ value: String?) { if let value { fields.append((YAMLValue.text(key), YAMLValue.text(value))) } }
-        add("source_site", provenance.sourceSite)
-        add("export_date", provenance.exportDate)
-        add("version", provenance.version)
-        add("owner", provenance.owner)
-        if !provenance.requiredLocalChanges.isEmpty {
-            fields.append((YAMLValue.text("required_local_changes"), Node(provenance.requiredLocalChanges.map { change in
-                Node([(YAMLValue.text("id"), YAMLValue.text(change.id)), (YAMLValue.text("change"), YAMLValue.text(change.change)),
-                      (YAMLValue.text("resolved"), YAMLValue.flag(change.resolved))])
-            })))
+    /// `sopgen playbook run`: one run appended to the history, the mode unchanged.
+    public static func recordRun(_ playbook: Playbook, text: String, run: PlaybookRun) throws -> Outcome {
+        var provenance = playbook.provenance ?? Playbook.Provenance()
+        record(run, into: &provenance)
+        let mode = playbook.mode?.value ?? .readOnly
+        let written = try PlaybookProvenanceWriter.write(text, path: playbook.path, mode: mode, provenance: provenance)
+        return Outcome(text: written, promoted: false,
+                       message: run.result == .pass ? "\(playbook.id): run recorded: \(run.summary)" : failedMessage(playbook, mode: mode))
+    }
+
+    /// Why the playbook may not move to `target` with this history, or nil.
+    static func refusal(_ playbook: Playbook, provenance: Playbook.Provenance, to target: Target) -> String? {
+        if let failure = provenance.blockingFailure {
+            return "the last run failed (\(failure.summary)); review the playbook, then record a passing run after it (sopgen playbook run)"
         }
-        if let run = provenance.firstRun {
-            var runFields: [(Node, Node)] = [(YAMLValue.text("result"), YAMLValue.text(run.result.rawValue))]
-            for (key, value) in [("mode", run.mode), ("by", run.by), ("date", run.date), ("notes", run.notes)] {
-                if let value { runFields.append((YAMLValue.text(key), YAMLValue.text(value))) }
-            }
-            fields.append((YAMLValue.text("first_run"), Node(runFields)))
+        guard provenance.history.last?.result == .pass else {
+            return "no run recorded; record a passing run first (--result pass, or sopgen playbook run)"
         }
-        editor.set("provenance", to: try Yams.serialize(node: Node([(YAMLValue.text("provenance"), Node(fields))]), allowUnicode: true))
-        return editor.text
+        guard target == .production else { return nil }
+        guard provenance.hasPassedBeforeProduction else {
+            return "no passing run in read-only or staging; run it there first"
+        }
+        var reasons: [String] = []
+        if playbook.isImported, provenance.localisation == nil {
+            reasons.append("no import review is stored with this imported playbook; import it again with --replace")
+        }
+        let open = provenance.openLocalisation
+        if !open.isEmpty {
+            reasons.append("localisation still open: \(open.joined(separator: ", ")) (resolve each with sopgen playbook localise \(playbook.id) ITEM --by NAME)")
+        }
+        let placeholders = Set(playbook.placeholders.map(\.value)).sorted()
+        if !placeholders.isEmpty { reasons.append("placeholders still in the file: \(placeholders.joined(separator: ", "))") }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+    }
+
+    /// Appends a run; the first run ever recorded is also the playbook's first run.
+    static func record(_ run: PlaybookRun, into provenance: inout Playbook.Provenance) {
+        provenance.runs = provenance.history + [run]
+        if provenance.firstRun == nil || provenance.firstRun?.result == .pending {
+            provenance.firstRun = Playbook.FirstRun(result: run.result == .pass ? .pass : .fail, mode: run.environment.rawValue,
+                                                    by: run.by, date: run.date, notes: run.notes)
+        }
+    }
+
+    static func failedMessage(_ playbook: Playbook, mode: Playbook.Mode) -> String {
+        "run recorded as failed; \(playbook.id) stays in \(mode.rawValue), promotion is blocked and its review is due until a later run passes"
     }
 }

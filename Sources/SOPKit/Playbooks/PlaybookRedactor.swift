@@ -22,6 +22,8 @@ struct PlaybookRedactor {
         var redactions: [Redaction] = []
         var changes: [PlaybookBundle.Manifest.Change] = []
         var replacedSiteStrings = false
+        /// Every amount, limit and discount rule found in prose, with what was decided.
+        var decisions: [PlaybookExport.PolicyDecision] = []
     }
 
     static let customerKeys: Set<String> = ["customer", "customer_name", "customer_email", "customer_phone", "order_number", "order_id",
@@ -37,6 +39,9 @@ struct PlaybookRedactor {
     let scanner = SensitiveDataScanner()
     /// The source site's strings (export); empty on import, where the source is unknown.
     let references: [PlaybookExport.SourceReference]
+    /// Export's rule for amounts, limits and discount rules in prose; nil on import, where the
+    /// exporting agency's decisions (`--keep`) are not known.
+    var prose: PrivatePolicyProse? = nil
 
     func redact(_ playbook: JSONValue, origins: [String: Origin]) -> Result {
         var result = Result(playbook: playbook)
@@ -90,7 +95,7 @@ struct PlaybookRedactor {
             let found = UnsafeCharacters.found(in: original).map(UnsafeCharacters.name).joined(separator: ", ")
             result.redactions.append(Redaction(path: path, line: baseLine, what: found, why: "invisible or control characters"))
         }
-        for reference in references where text.localizedCaseInsensitiveContains(reference.text) {
+        for reference in references where !reference.failsClosed && text.localizedCaseInsensitiveContains(reference.text) {
             text = text.replacingOccurrences(of: reference.text, with: reference.placeholder, options: .caseInsensitive)
             result.redactions.append(Redaction(path: path, line: baseLine, what: "'\(reference.text)'", why: reference.reason))
             result.replacedSiteStrings = true
@@ -100,7 +105,16 @@ struct PlaybookRedactor {
             let offset = origin?.linesFollowText == true ? text[..<finding.range.lowerBound].filter { $0 == "\n" }.count : 0
             result.redactions.append(Redaction(path: path, line: baseLine + offset, what: "\(finding.text.prefix(8))…", why: finding.kind))
         }
-        return redacted
+        guard let prose else { return redacted }
+        var decided = redacted
+        // From the end, so earlier ranges stay valid.
+        for finding in prose.findings(in: redacted).reversed() {
+            let offset = origin?.linesFollowText == true ? redacted[..<finding.range.lowerBound].filter { $0 == "\n" }.count : 0
+            let kept = prose.isKept(finding)
+            result.decisions.insert(.init(path: path, line: baseLine + offset, text: finding.text, kind: finding.kind, kept: kept), at: 0)
+            if !kept { decided.replaceSubrange(finding.range, with: PrivatePolicyProse.placeholder(finding.kind)) }
+        }
+        return decided
     }
 
     /// What must not be in a finished bundle, searched in every key and text (decoded, never as
@@ -113,8 +127,13 @@ struct PlaybookRedactor {
             found += scanner.scan(text).map { "\($0.kind) in \(place): \($0.text.prefix(12))…" }
             let unsafe = isKey ? UnsafeCharacters.found(in: text, allowingLineBreaks: false) : UnsafeCharacters.found(in: text)
             if !unsafe.isEmpty { found.append("\(unsafe.map(UnsafeCharacters.name).joined(separator: ", ")) in \(place)") }
-            for reference in references where text.localizedCaseInsensitiveContains(reference.text) {
+            for reference in references where reference.occurs(in: text) {
                 found.append("\(reference.reason) '\(reference.text)' in \(place)")
+            }
+            if let prose, !isKey {
+                for finding in prose.findings(in: text) where !prose.isKept(finding) {
+                    found.append("\(finding.kind.rawValue) in prose in \(place): '\(finding.text)'")
+                }
             }
         }
         return found

@@ -80,7 +80,7 @@ struct SiteBatches: Sendable {
 
     /// The pages rendered after the SOPs: they need every SOP's print section.
     private enum Other: Sendable {
-        case handbook(Int), training(Int), home, playbooks, checklist(site: Int, checklist: Int), handbookVersion
+        case handbook(Int), training(Int), home, playbooks, automations, checklist(site: Int, checklist: Int), handbookVersion
     }
 
     private var otherPages: [(page: Other, paths: [String])] {
@@ -95,6 +95,7 @@ struct SiteBatches: Sendable {
         if !pack.playbooks.isEmpty {
             pages.append((.playbooks, ["playbooks/index.html"] + pack.playbooks.map { "playbooks/\($0.id).html" }))
         }
+        if !pack.automations.isEmpty { pages.append((.automations, ["automations/index.html"])) }
         for site in pack.sites.indices {
             for checklist in pack.checklists.indices {
                 let base = "checklists/\(pack.sites[site].id)/\(pack.checklists[checklist].id)"
@@ -268,6 +269,9 @@ struct SiteBatches: Sendable {
                     let chrome = models.chrome(title: playbook.title, root: "../", bodyClass: "playbook", nav: navs["../"]!)
                     return theme.render(Page(chrome: chrome, content: models.playbook(playbook)))
                 }
+        case .automations:
+            let chrome = models.chrome(title: "Automation register", root: "../", bodyClass: "automations", nav: navs["../"]!)
+            return [theme.render(Page(chrome: chrome, content: models.automationRegister()))]
         case .checklist(let site, let checklist):
             let rendered = checklists.render(pack.checklists[checklist], for: pack.sites[site], theme: theme)
             return [rendered.html, rendered.markdown, rendered.json]

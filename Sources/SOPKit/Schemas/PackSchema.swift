@@ -3,7 +3,7 @@
 /// against them: every file a schema accepts decodes without a shape error, and every file a
 /// decoder rejects for its shape the schema rejects too (`PackSchemaTests`).
 public enum PackSchema: String, Sendable, CaseIterable {
-    case sopgen, roles, policies, site, sop, checklist, playbook, people
+    case sopgen, roles, policies, site, sop, checklist, playbook, automation, people
 
     /// The file in `schemas/`, also the name `sopgen schema` takes.
     /// (`checklist.schema.json` is taken by the JSON a build writes for each checklist.)
@@ -19,6 +19,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .sop: "the YAML front matter of an SOP in procedures/"
         case .checklist: "the YAML front matter of a checklist in checklists/"
         case .playbook: "playbooks/<id>.yml: one agency playbook"
+        case .automation: "automations/<id>.yml: one automation, its owner and kill switch"
         case .people: "people.yml: who is who (WordPress roles to pack roles, named people)"
         }
     }
@@ -33,6 +34,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .sop: SOPDecoder.keys
         case .checklist: ChecklistDecoder.keys
         case .playbook: PlaybookDecoder.keys
+        case .automation: AutomationDecoder.keys
         case .people: PeopleDecoder.keys
         }
     }
@@ -51,6 +53,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         case .sop: Self.sopSchema
         case .checklist: Self.checklistSchema
         case .playbook: Self.playbookSchema
+        case .automation: Self.automationSchema
         case .people: Self.peopleSchema
         }
         return body.with("$schema", "http://json-schema.org/draft-07/schema#")
@@ -107,7 +110,7 @@ public enum PackSchema: String, Sendable, CaseIterable {
         "sophmate_version": text(), "wordpress_version": text(), "php_version": text(), "woocommerce_version": text(),
         "active_theme": ["anyOf": [text(), object(["name": text(required: true), "slug": text(), "version": text(), "parent": text()],
                                                   required: ["name"])]],
-        "sophmate_active": bool, "environment_type": text(), "language": text(),
+        "sophmate_active": bool, "environment_type": text(), "language": text(), "time_zone": text(),
         "providers": list(object(["name": text(required: true), "model": text(), "credentials_owner": text()],
                                  required: ["name"], nullable: false)),
         "knowledge_base_sources": texts,
@@ -125,15 +128,33 @@ public enum PackSchema: String, Sendable, CaseIterable {
 
     static let checklistSchema = object(["title": text(), "summary": text(), "sign_off": texts], nullable: false)
 
+    static let automationSchema = object([
+        "id": text(), "title": text(required: true), "kind": enumeration(Automation.Kind.self, required: true),
+        "trigger": text(), "owner": object(["role": text(), "person": text()]), "input": texts, "output": text(), "approval": text(),
+        "retry": text(), "failure_notification": object(["to": texts, "how": text()]), "kill_switch": text(),
+        "access": enumeration(Automation.Access.self), "rollback": text(), "playbook": text(),
+        "last_run": object(["date": text(required: true), "result": enumeration(PlaybookRun.Result.self, required: true), "by": text(),
+                            "reference": text()], required: ["date", "result"]),
+        "notes": ["description": "kept as written"],
+    ], required: ["title", "kind"], nullable: false)
+
     static let playbookSchema: JSONSchemaValue = {
         let assumptions = object(Dictionary(uniqueKeysWithValues: PlaybookDecoder.assumptionKeys.map { key in
             (key, ["provider_setup", "approval_policy", "product_language", "support_ownership"].contains(key) ? text() : texts)
         }))
-        let change = object(["id": text(required: true), "change": text(), "resolved": bool], required: ["id"], nullable: false)
+        let change = object(["id": text(required: true), "change": text(), "resolved": bool, "resolved_by": text(), "resolved_on": text()],
+                            required: ["id"], nullable: false)
+        let localisation = object(["topic": enumeration(LocalisationItem.Topic.self, required: true),
+                                   "status": enumeration(LocalisationItem.Status.self, required: true),
+                                   "detail": text(), "resolved_by": text(), "resolved_on": text()], required: ["topic", "status"], nullable: false)
+        let run = object(["date": text(required: true), "environment": enumeration(Playbook.Mode.self, required: true),
+                          "result": enumeration(PlaybookRun.Result.self, required: true), "by": text(required: true),
+                          "reference": text(), "notes": text()], required: ["date", "environment", "result", "by"], nullable: false)
         let firstRun = object(["result": enumeration(Playbook.FirstRun.Result.self), "mode": text(), "by": text(), "date": text(),
                                "notes": text()])
         let provenance = object(["source_site": text(), "export_date": text(), "version": text(), "owner": text(),
-                                 "required_local_changes": list(change), "first_run": firstRun])
+                                 "required_local_changes": list(change), "localisation": list(localisation), "first_run": firstRun,
+                                 "runs": list(run)])
         var properties: [String: JSONSchemaValue] = [:]
         for key in PlaybookDecoder.keys { properties[key] = text() }
         properties["input"] = texts

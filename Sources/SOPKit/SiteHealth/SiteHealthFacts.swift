@@ -12,6 +12,10 @@ public struct SiteHealthFacts: Sendable, Hashable {
     public var homeURL: String?
     public var siteURL: String?
     public var environmentType: String?
+    /// `site_language` as a language tag: `en_GB` → `en-GB`.
+    public var language: String?
+    /// `timezone`: `Europe/London`, `UTC+1`.
+    public var timeZone: String?
     /// Things the reader should know: SophMate not active, a URL it could not place.
     public var warnings: [String] = []
 
@@ -21,6 +25,8 @@ public struct SiteHealthFacts: Sendable, Hashable {
         homeURL = report.value("home_url", in: "wp-core").map(\.value).flatMap(Self.defined)
         siteURL = report.value("site_url", in: "wp-core").map(\.value).flatMap(Self.defined)
         environmentType = report.value("environment_type", in: "wp-core").map(\.value).flatMap(Self.defined)
+        language = report.value("site_language", in: "wp-core").map(\.value).flatMap(Self.languageTag)
+        timeZone = report.value("timezone", in: "wp-core").map(\.value).flatMap(Self.defined)
 
         if let name = report.value("name", in: "wp-active-theme")?.value, let (themeName, slug) = Self.nameAndSlug(name) {
             let parent = report.value("parent_theme", in: "wp-active-theme").flatMap { Self.nameAndSlug($0.value)?.name }
@@ -47,6 +53,16 @@ public struct SiteHealthFacts: Sendable, Hashable {
         if let plugin = active?.first(where: { $0.key.lowercased() == "woocommerce" }) {
             woocommerceVersion = Self.pluginVersion(plugin.value)
         }
+    }
+
+    /// `en_GB` → `en-GB`; nil for anything that is not a language tag.
+    static func languageTag(_ value: String) -> String? {
+        guard let value = defined(value.trimmingCharacters(in: .whitespaces)) else { return nil }
+        let tag = value.replacingOccurrences(of: "_", with: "-")
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy({ (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        return tag
     }
 
     /// `8.2.28 64bit`, `8.2.28 (Supports 64bit values)` → `8.2.28`.

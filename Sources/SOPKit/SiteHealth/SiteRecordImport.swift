@@ -139,6 +139,8 @@ public struct SiteRecordImport: Sendable {
                 "the report has a home URL but no environment type, so it is not recorded as production or staging")
         }
         add("environment_type", facts.environmentType)
+        add("language", facts.language)
+        add("time_zone", facts.timeZone)
         add("sophmate_version", facts.sophmateVersion)
         if let active = facts.sophmateActive { fields.append(("sophmate_active", .flag(active))) }
         add("wordpress_version", facts.wordpressVersion)

@@ -24,3 +24,15 @@ enum DefaultSiteResolution {
         }
     }
 }
+
+extension DefaultSiteResolution {
+    /// Whether the site documents a rollback path; a site that cannot be read is given the benefit
+    /// of the doubt (its own diagnostic comes first).
+    var documentsRollback: Bool {
+        switch self {
+        case .site(let site): site.rollbackSummary != nil
+        case .none: false
+        case .unknown: true
+        }
+    }
+}

@@ -5,6 +5,7 @@ enum IdentifierChecks {
     static let namedByFile: [(folder: String, fileExtension: String, kind: String)] = [
         ("sites", "yml", "site"), ("snippets", "md", "snippet"), ("checklists", "md", "checklist"),
         ("playbooks", "yml", "playbook"),
+        ("automations", "yml", "automation"),
     ]
 
     static func check(_ pack: Pack) -> [Diagnostic] {

@@ -72,6 +72,8 @@ public struct PackValidator: Sendable {
         diagnostics += PlaybookChecks.check(pack, declared: declared)
         diagnostics += RemoteImages.check(pack)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
+        diagnostics += AutomationChecks.check(pack, declared: declared, siteHasRollback: site.documentsRollback)
+        diagnostics += duplicates(pack.automations.map { ($0.id, $0.location) }, kind: "automation")
         if let people = pack.people {
             people.wordPressRoles.sorted { $0.key < $1.key }.forEach { checkRole($0.value, "wordpress_roles") }
             people.people.forEach { checkRole($0.role, "people") }

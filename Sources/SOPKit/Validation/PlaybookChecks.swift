@@ -28,11 +28,34 @@ enum PlaybookChecks {
                 diagnostics.append(production ? .error("unresolved-placeholder", message, at: placeholder.location)
                                               : .warning("unresolved-placeholder", message, at: placeholder.location))
             }
-            if let mode = playbook.mode, mode.value == .production, playbook.provenance?.firstRun?.result != .pass {
+            if let mode = playbook.mode, mode.value == .production, playbook.provenance?.hasPassedBeforeProduction != true {
                 diagnostics.append(.error("production-without-first-run",
                     "playbook '\(playbook.id)' runs in production without a passing first run in read-only or staging; record it with sopgen playbook promote",
                     at: mode.location))
             }
+            diagnostics += runAndLocalisation(playbook, production: production)
+        }
+        return diagnostics
+    }
+
+    /// A failed last run blocks promotion and makes the playbook's review due; an imported
+    /// playbook is unlocalised while its stored import review or a required local change is open.
+    static func runAndLocalisation(_ playbook: Playbook, production: Bool) -> [Diagnostic] {
+        guard let provenance = playbook.provenance else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let at = provenance.location ?? playbook.location
+        if let failure = provenance.blockingFailure {
+            let message = "playbook '\(playbook.id)': its last run failed (\(failure.summary)); its review is due and promotion is blocked "
+                + "until a later run passes (sopgen playbook run \(playbook.id) --result pass …)"
+            diagnostics.append(production ? .error("failed-run", message, at: at) : .warning("failed-run", message, at: at))
+        }
+        guard playbook.isImported else { return diagnostics }
+        var open = provenance.openLocalisation
+        if provenance.localisation == nil { open.insert("the import review (none stored: import it again with --replace)", at: 0) }
+        if !open.isEmpty {
+            let message = "imported playbook '\(playbook.id)' is not localised for this site: \(open.joined(separator: ", ")) still open; "
+                + "resolve each with sopgen playbook localise \(playbook.id) ITEM --by NAME"
+            diagnostics.append(production ? .error("unlocalised-playbook", message, at: at) : .warning("unlocalised-playbook", message, at: at))
         }
         return diagnostics
     }

@@ -1,5 +1,5 @@
-/// Approval policies that cannot work as written: nobody may approve, approvers without the
-/// capability, self-approval, impossible approval counts, no kill switch, no way back.
+/// Approval policies that cannot work as written: nobody may approve, approvers (or proposers)
+/// without the capability, self-approval, impossible approval counts, no kill switch, no way back.
 enum PolicyChecks {
     static func check(_ pack: Pack, rolesAreComplete: Bool, site: DefaultSiteResolution) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -23,6 +23,17 @@ enum PolicyChecks {
                         diagnostics.append(.error("approver-lacks-capability",
                             "'\(role.id)' approves '\(policy.id)' but has \(level.map { "only \($0.rawValue)" } ?? "no capability") on \(surface.rawValue); give it approve or execute, or remove it",
                             at: approver.location))
+                    }
+                }
+            }
+            if rolesAreComplete {
+                for proposer in policy.proposers {
+                    guard let role = pack.role(proposer.value) else { continue }
+                    let level = role.capability(on: surface)
+                    if level.map({ $0 < .draft }) ?? true {
+                        diagnostics.append(.error("proposer-lacks-capability",
+                            "'\(role.id)' proposes '\(policy.id)' but has \(level.map { "only \($0.rawValue)" } ?? "no capability") on \(surface.rawValue); give it at least draft, or remove it",
+                            at: proposer.location))
                     }
                 }
             }

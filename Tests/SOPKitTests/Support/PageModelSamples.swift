@@ -16,6 +16,7 @@ enum PageModelSamples {
         ("sop", ["layout"], page(sop, bodyClass: "sop role-view")),
         ("playbooks", ["layout"], page(PlaybookRegisterPage(playbooks: [playbookSummary]), bodyClass: "playbooks")),
         ("playbook", ["layout"], page(playbook, bodyClass: "playbook")),
+        ("automations", ["layout"], page(AutomationRegisterPage(automations: [automationRow]), bodyClass: "automations")),
         ("checklist", [], checklist),
         ("checklist.md", [], checklist),
         ("nav", [], Navigation(navRoles: [.init(name: "Site administrator", href: "../../roles/admin/index.html")], root: "../../")),
@@ -55,7 +56,7 @@ enum PageModelSamples {
         sops: [sopSummary],
         checklistSites: [.init(name: "Harbour & Vine online store",
                                checklists: [.init(title: "First-run checklist", base: "checklists/harbour-store/first-run")])],
-        hasChecklists: true, hasPlaybooks: true,
+        hasChecklists: true, hasPlaybooks: true, hasAutomations: true,
         policies: [.init(action: "Issue a refund", surface: "Commerce", risk: "high", mode: "approval", approvers: "Store manager",
                          approvalsRequired: 1, killSwitch: "Site administrator")])
 
@@ -75,7 +76,14 @@ enum PageModelSamples {
         guide: [guide], escalationPath: [escalation], isTop: false, refusals: ["Refunds over £100."],
         firstWeekFocus: ["Read every support SOP."], hasRefusals: true, hasFirstWeekFocus: true, site: site, sops: [sopSummary],
         hasSOPs: true, packHasPlaybooks: true,
-        playbooks: [.init(title: "Refund triage", href: "../../playbooks/refund-triage.html", relation: "you run it", mode: "draft")])
+        playbooks: [.init(title: "Refund triage", href: "../../playbooks/refund-triage.html", relation: "you run it", mode: "draft")],
+        packHasAutomations: true,
+        automations: [.init(title: "Low-stock watcher", href: "../../automations/index.html#low-stock", relation: "you own it", access: "read-only")])
+
+    static let automationRow = AutomationRegisterPage.Row(
+        id: "low-stock", title: "Low-stock watcher", kind: "watcher", ownerRole: "Operations lead", ownerPerson: "Priya Raman",
+        trigger: "Daily at 07:00", access: "read-only", approval: "Enable a workflow, watcher or agent", killSwitch: "Operations lead",
+        notify: "Operations lead: Email with the run id", lastRun: "pass", lastRunText: "pass by Priya Raman, 2026-11-20 (trace 12)")
 
     static let print = PrintPage(
         role: role, guide: [guide], escalationPath: [escalation], isTop: false, refusals: ["Refunds over £100."],
@@ -103,7 +111,9 @@ enum PageModelSamples {
         fields: [.init(label: "Owner", value: "Store manager", missing: false)],
         assumptions: [.init(label: "Roles", value: "agent, manager")], hasProvenance: true, provenanceVersion: "1.2.0",
         provenanceOwner: "Store manager", localChanges: [.init(id: "kb-sources", change: "Name this site's sources", resolved: false)],
-        hasChanges: true, stepsHTML: html)
+        hasChanges: true,
+        runs: [.init(date: "2026-11-12", environment: "read-only", result: "pass", by: "Priya Raman", reference: "Audit Log 1041", notes: "Five tickets.")],
+        hasRuns: true, stepsHTML: html)
 
     static let checklist = ChecklistPage(
         pageTitle: "First-run checklist — Harbour & Vine online store", title: "First-run checklist", root: "../../",

@@ -1,7 +1,7 @@
 /// `review-triggered`: an SOP whose `review_on:` names an event that happened on or after its
 /// `last_reviewed` is due for review, whatever its cadence, until it is reviewed after the event.
 /// Events: `reviews/triggers.yml` (hosting changes from `site import`, provider changes), people
-/// added in `people.yml` (`added:`), and playbooks whose first run failed.
+/// added in `people.yml` (`added:`), and every failed run in a playbook's run history.
 enum ReviewTriggerChecks {
     static func events(_ pack: Pack) -> [ReviewTrigger] {
         var events = pack.reviewTriggers
@@ -11,11 +11,15 @@ enum ReviewTriggerChecks {
                                             location: added.location))
             }
         }
+        // Every failed run of a playbook's history (issue 13), the first run included.
         for playbook in pack.playbooks {
-            guard let run = playbook.provenance?.firstRun, run.result == .fail,
-                  let day = run.date.flatMap(CalendarDate.init) else { continue }
-            events.append(ReviewTrigger(kind: .failedRun, date: day, detail: "playbook \(playbook.id) failed its first run",
-                                        location: playbook.location))
+            let history = playbook.provenance?.history ?? []
+            for (index, run) in history.enumerated() where run.result == .fail {
+                guard let day = CalendarDate(run.date) else { continue }
+                let which = index == 0 ? "its first run" : "a run"
+                events.append(ReviewTrigger(kind: .failedRun, date: day, detail: "playbook \(playbook.id) failed \(which) (\(run.environment.rawValue))",
+                                            location: playbook.location))
+            }
         }
         return events
     }
