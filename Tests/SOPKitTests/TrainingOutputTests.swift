@@ -48,7 +48,7 @@ import Testing
                   - "Back\\\\slash \\\\n and # hash: 100% {ok}"
               - id: agent
                 name: "Agent: <b>bold</b>"
-                capabilities: {copilot: read, approvals: draft}
+                capabilities: {copilot: draft, approvals: draft}
                 escalates_to: admin
                 refusals: ["=Equals first", "~Tilde first", "//comment-like", "Line one\\nline two"]
               - id: third
