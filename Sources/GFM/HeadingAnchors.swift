@@ -113,6 +113,12 @@ public enum HeadingAnchors {
     }
 
     /// The text of a heading's inner HTML: tags dropped, cmark's five entities decoded, trimmed.
+    /// The text of HTML that cmark-gfm wrote: tags dropped, its few entities decoded, trimmed.
+    /// What a heading's id is made from, and what search indexes.
+    public static func plainText(fromHTML html: Substring) -> String {
+        plainText(fromHTML: ArraySlice(html.utf8))
+    }
+
     static func plainText(fromHTML html: ArraySlice<UInt8>) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(html.count)

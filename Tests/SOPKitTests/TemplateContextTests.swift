@@ -71,7 +71,11 @@ import Testing
         ("pack without organisation", PackTitle(title: "Pack", organisation: nil)),
         ("role view", PageModelSamples.sop),
         ("trainer view", SOPPage(sop: .init(title: "T", id: "t"), sopHeaderHTML: .empty, bodyHTML: .empty, tocHTML: .empty,
-                                 isTrainerView: true, role: nil, trainerHref: nil)),
+                                 isTrainerView: true, role: nil, trainerHref: nil, previous: nil,
+                                 next: .init(title: "U", href: "u.html"), hasPager: true,
+                                 roleViews: [.init(id: "agent", name: "Agent", href: "../roles/agent/t.html")], hasRoleViews: true)),
+        ("chrome without search", PageChrome(pageTitle: "T", root: "", bodyClass: "home", pack: PageModelSamples.packTitle,
+                                             navHTML: .empty, homeHref: "index.html", search: nil)),
         ("header", PageModelSamples.sopHeader),
         ("toc", TableOfContents(toc: [.init(text: "Steps", id: "steps"), .init(text: "Done", id: "done")])),
     ]

@@ -9,6 +9,17 @@ struct PageChrome: Sendable {
     var pack: PackTitle
     var navHTML: SafeHTML
     var homeHref: String
+    /// Nil on a page without search (the theme's own pages rendered outside the site).
+    var search: SearchBox?
+}
+
+/// The search box of a page's header and the scripts behind it: the shared sections, the index
+/// of the page's scope, the search script, in that order.
+struct SearchBox: Sendable {
+    /// "Search the Store manager handbook".
+    var label: String
+    var placeholder: String
+    var scripts: [String]
 }
 
 /// The pack's title and organisation, as headers and footers print them.

@@ -25,14 +25,21 @@ struct PageModelBuilder: Sendable {
         }
     }
 
-    func navigation(root: String) -> Navigation {
-        Navigation(navRoles: pack.roles.map { .init(name: $0.name, href: "\(root)roles/\($0.id)/index.html") },
-                   root: root)
+    /// The chrome of a page at `location`; `nav` is the menu `navigation(at: location)` rendered.
+    func chrome(title: String, at location: PageLocation, bodyClass: String, nav: SafeHTML) -> PageChrome {
+        let root = location.root
+        return PageChrome(pageTitle: title, root: root, bodyClass: bodyClass, pack: packTitle, navHTML: nav,
+                          homeHref: "\(root)index.html", search: searchBox(location.searchScope, root: root))
     }
 
-    func chrome(title: String, root: String, bodyClass: String, nav: SafeHTML) -> PageChrome {
-        PageChrome(pageTitle: title, root: root, bodyClass: bodyClass, pack: packTitle, navHTML: nav,
-                   homeHref: "\(root)index.html")
+    func searchBox(_ scope: SearchIndex.Scope, root: String) -> SearchBox {
+        let scripts = [SearchIndex.commonPath, scope.path, "assets/search.js"].map { root + $0 }
+        switch scope {
+        case .trainer:
+            return SearchBox(label: "Search every SOP (trainer view)", placeholder: "Search all SOPs", scripts: scripts)
+        case .role(let id):
+            return SearchBox(label: "Search the \(roleName(id)) handbook", placeholder: "Search this handbook", scripts: scripts)
+        }
     }
 
     var packTitle: PackTitle {
@@ -75,6 +82,10 @@ struct PageModelBuilder: Sendable {
 
     func tableOfContents(_ rendering: GFMRendering) -> TableOfContents {
         TableOfContents(toc: rendering.headings.filter { $0.level == 2 }.map { .init(text: $0.text, id: $0.id) })
+    }
+
+    func trainerIndex() -> TrainerIndexPage {
+        TrainerIndexPage(sops: resolved.sops.map { sopSummary($0, href: "\($0.sop.id).html") }, hasSOPs: !resolved.sops.isEmpty)
     }
 
     func home() -> HomePage {

@@ -25,6 +25,42 @@ struct SOPPage: TemplateModel {
     var role: RoleLink?
     /// Nil in the trainer view.
     var trainerHref: String?
+    /// The SOPs before and after this one in the reader's order (the role's handbook, or the pack
+    /// for the trainer view).
+    var previous: Pager.Link?
+    var next: Pager.Link?
+    var hasPager: Bool
+    /// In the trainer view, each role's view of the SOP ("See this SOP as…"); empty in a role's view.
+    var roleViews: [RoleLink]
+    var hasRoleViews: Bool
+}
+
+/// Previous and next links through a sequence of pages (`rel="prev"`, `rel="next"`).
+struct Pager: Sendable, Hashable {
+    struct Link: Sendable, Hashable {
+        var title: String
+        var href: String
+    }
+
+    var previous: Link?
+    var next: Link?
+
+    static let none = Pager()
+
+    /// Each id's neighbours in `ids` (the first of two equal ids keeps its place), with `title`
+    /// and `href` for each.
+    static func sequence(_ ids: [String], title: (String) -> String, href: (String) -> String) -> [String: Pager] {
+        var seen: Set<String> = []
+        let unique = ids.filter { seen.insert($0).inserted }
+        var pagers: [String: Pager] = [:]
+        for (index, id) in unique.enumerated() {
+            var pager = Pager()
+            if index > 0 { pager.previous = Link(title: title(unique[index - 1]), href: href(unique[index - 1])) }
+            if index + 1 < unique.count { pager.next = Link(title: title(unique[index + 1]), href: href(unique[index + 1])) }
+            pagers[id] = pager
+        }
+        return pagers
+    }
 }
 
 /// The `sop-header` fragment: an SOP's title and facts, the same in all of its views.
@@ -53,17 +89,4 @@ struct TableOfContents: TemplateModel {
     }
 
     var toc: [Entry]
-}
-
-/// The `nav` fragment: every role's handbook.
-struct Navigation: TemplateModel {
-    static let template = "nav"
-
-    struct Link: Sendable {
-        var name: String
-        var href: String
-    }
-
-    var navRoles: [Link]
-    var root: String
 }

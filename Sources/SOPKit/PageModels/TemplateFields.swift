@@ -2,8 +2,10 @@
 /// pack); every other model is reflected. Each must equal `TemplateContext.fields(of:)`.
 extension PageChrome: TemplateFields {
     var templateFields: [String: Any] {
-        ["pageTitle": pageTitle, "root": root, "bodyClass": bodyClass, "pack": pack.templateFields, "navHTML": navHTML,
-         "homeHref": homeHref]
+        var fields: [String: Any] = ["pageTitle": pageTitle, "root": root, "bodyClass": bodyClass, "pack": pack.templateFields,
+                                     "navHTML": navHTML, "homeHref": homeHref]
+        if let search { fields["search"] = ["label": search.label, "placeholder": search.placeholder, "scripts": search.scripts] }
+        return fields
     }
 }
 
@@ -22,6 +24,11 @@ extension SOPPage: TemplateFields {
         ]
         if let role { fields["role"] = ["id": role.id, "name": role.name, "href": role.href] }
         if let trainerHref { fields["trainerHref"] = trainerHref }
+        if let previous { fields["previous"] = ["title": previous.title, "href": previous.href] }
+        if let next { fields["next"] = ["title": next.title, "href": next.href] }
+        fields["hasPager"] = hasPager
+        fields["roleViews"] = roleViews.map { ["id": $0.id, "name": $0.name, "href": $0.href] }
+        fields["hasRoleViews"] = hasRoleViews
         return fields
     }
 }

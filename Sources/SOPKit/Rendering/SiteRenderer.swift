@@ -35,7 +35,10 @@ struct SiteBatches: Sendable {
     let theme: ThemeLibrary
     let views: SOPViewRenderer
     let models: PageModelBuilder
-    let navs: [String: SafeHTML]
+    /// The menu of each location, rendered once: it marks the location's entry.
+    let navs: [PageLocation: SafeHTML]
+    /// Each SOP's neighbours, by role id ("" for the trainer view), in the reader's order.
+    let pagers: [String: [String: Pager]]
     let checklists: ChecklistRenderer
     let training: TrainingRenderer
     /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`.
@@ -49,7 +52,18 @@ struct SiteBatches: Sendable {
         let models = PageModelBuilder(resolved: resolved)
         self.models = models
         let theme = theme
-        navs = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map { ($0, theme.fragment(models.navigation(root: $0))) })
+        let roles = resolved.handbooks.map(\.role.id)
+        navs = Dictionary(PageLocation.all(roles: roles).map { ($0, theme.fragment(models.navigation(at: $0))) },
+                          uniquingKeysWith: { first, _ in first })
+        let views = views
+        var pagers = ["": Pager.sequence(resolved.sops.map(\.sop.id), title: { resolved.sop($0)?.sop.title ?? $0 },
+                                         href: { "\($0).html" })]
+        for handbook in resolved.handbooks where pagers[handbook.role.id] == nil {
+            let role = handbook.role.id
+            let ids = handbook.sopIDs.filter { id in resolved.sop(id).map { views.readers(of: $0).contains(role) } ?? false }
+            pagers[role] = Pager.sequence(ids, title: { resolved.sop($0)?.sop.title ?? $0 }, href: { "\($0).html" })
+        }
+        self.pagers = pagers
         checklists = ChecklistRenderer(pack: resolved.pack)
         training = TrainingRenderer(resolved: resolved, models: models, theme: theme)
         version = HandbookVersion.current(resolved)
@@ -62,6 +76,7 @@ struct SiteBatches: Sendable {
     var paths: [String] {
         var paths: [String] = []
         for item in resolved.sops { paths += sopPaths(item) }
+        paths += searchPaths
         paths += otherPages.flatMap(\.paths)
         paths += assetNames.map { "assets/\($0)" }
         return paths
@@ -78,9 +93,18 @@ struct SiteBatches: Sendable {
 
     private var assetNames: [String] { theme.assets.keys.sorted() }
 
+    /// The search index: the shared sections, the trainer view's, each role's.
+    private var searchScopes: [SearchIndex.Scope] {
+        var seen: Set<String> = []
+        return [.trainer] + resolved.handbooks.map(\.role.id).filter { seen.insert($0).inserted }.map { .role($0) }
+    }
+
+    private var searchPaths: [String] { [SearchIndex.commonPath] + searchScopes.map(\.path) }
+
     /// The pages rendered after the SOPs: they need every SOP's print section.
     private enum Other: Sendable {
-        case handbook(Int), training(Int), home, playbooks, automations, checklist(site: Int, checklist: Int), handbookVersion
+        case handbook(Int), training(Int), home, trainerIndex, playbooks, automations, checklist(site: Int, checklist: Int)
+        case handbookVersion
     }
 
     private var otherPages: [(page: Other, paths: [String])] {
@@ -90,6 +114,7 @@ struct SiteBatches: Sendable {
         }
         pages += resolved.handbooks.indices.map { (.training($0), training.paths(for: resolved.handbooks[$0])) }
         pages.append((.home, ["index.html"]))
+        pages.append((.trainerIndex, ["sops/index.html"]))
         pages.append((.handbookVersion, [HandbookVersion.fileName]))
         let pack = resolved.pack
         if !pack.playbooks.isEmpty {
@@ -117,6 +142,7 @@ struct SiteBatches: Sendable {
         var headingsByPath: [String: Set<String>] = [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
         var headers: [String: SafeHTML] = [:]
+        var search = SearchIndex()
         let sops = resolved.sops
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
@@ -128,6 +154,7 @@ struct SiteBatches: Sendable {
                 anchoredLinks += sop.anchoredLinks
                 // The first of two SOPs with one id wins, as everywhere else; validation reports the second.
                 if headers[sop.id] == nil { headers[sop.id] = sop.header }
+                search.append(sop.search)
                 files += sop.files
             }
             if stopsAtError, diagnostics.hasErrors { return self.diagnostics() }
@@ -135,6 +162,7 @@ struct SiteBatches: Sendable {
         }
         diagnostics += brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
         if stopsAtError, diagnostics.hasErrors { return diagnostics }
+        try write(searchFiles(search))
 
         let others = otherPages
         let sections = headers
@@ -191,6 +219,12 @@ struct SiteBatches: Sendable {
         return diagnostics
     }
 
+    /// The search index as the files `searchPaths` lists, in its order.
+    private func searchFiles(_ index: SearchIndex) -> [OutputPlan.File] {
+        let texts = [SearchIndexScript.common(index)] + searchScopes.map { SearchIndexScript.view(index, $0) }
+        return zip(searchPaths, texts).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) }
+    }
+
     private struct RenderedSOP: Sendable {
         var id: String
         var path: String
@@ -199,6 +233,8 @@ struct SiteBatches: Sendable {
         var headings: Set<String>
         var anchoredLinks: [SOPViews.AnchoredLink]
         var header: SafeHTML
+        /// The SOP's sections in each of its views.
+        var search: SearchIndex
     }
 
     private func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
@@ -218,24 +254,40 @@ struct SiteBatches: Sendable {
         let paths = sopPaths(item)
         var pages: [String] = []
 
+        let id = item.sop.id
+        let readers = pageRoles(item).compactMap { role in
+            rendered.roles[role].flatMap { rendering in models.roleNames[role].map { (id: role, name: $0, rendering: rendering) } }
+        }
+        let trainerPager = pagers[""]?[id] ?? .none
         let trainer = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendered.trainer.safeHTML,
-                              tocHTML: toc(rendered.trainer), isTrainerView: true, role: nil, trainerHref: nil)
-        let trainerChrome = models.chrome(title: item.sop.title, root: "../", bodyClass: "sop trainer-view", nav: navs["../"]!)
+                              tocHTML: toc(rendered.trainer), isTrainerView: true, role: nil, trainerHref: nil,
+                              previous: trainerPager.previous, next: trainerPager.next,
+                              hasPager: trainerPager != .none,
+                              roleViews: readers.map { .init(id: $0.id, name: $0.name, href: "../roles/\($0.id)/\(id).html") },
+                              hasRoleViews: !readers.isEmpty)
+        let trainerChrome = models.chrome(title: item.sop.title, at: .trainerSOP, bodyClass: "sop trainer-view",
+                                          nav: navs[.trainerSOP]!)
         pages.append(theme.render(Page(chrome: trainerChrome, content: trainer)))
 
-        let roleChrome = models.chrome(title: item.sop.title, root: "../../", bodyClass: "sop role-view", nav: navs["../../"]!)
-        for roleID in pageRoles(item) {
-            guard let rendering = rendered.roles[roleID], let name = models.roleNames[roleID] else { continue }
-            let page = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendering.safeHTML,
-                               tocHTML: toc(rendering), isTrainerView: false, role: .init(id: roleID, name: name, href: "index.html"),
-                               trainerHref: "../../sops/\(item.sop.id).html")
+        for reader in readers {
+            let location = PageLocation.roleSOP(role: reader.id)
+            let roleChrome = models.chrome(title: item.sop.title, at: location, bodyClass: "sop role-view", nav: navs[location]!)
+            let pager = pagers[reader.id]?[id] ?? .none
+            let page = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: reader.rendering.safeHTML,
+                               tocHTML: toc(reader.rendering), isTrainerView: false,
+                               role: .init(id: reader.id, name: reader.name, href: "index.html"),
+                               trainerHref: "../../sops/\(id).html", previous: pager.previous, next: pager.next,
+                               hasPager: pager != .none, roleViews: [], hasRoleViews: false)
             pages.append(theme.render(Page(chrome: roleChrome, content: page)))
         }
+        var search = SearchIndex()
+        search.add(sopID: id, title: item.sop.title, trainer: SectionSplitter.sections(of: rendered.trainer, sopID: id),
+                   readers: readers.map { ($0.id, SectionSplitter.sections(of: $0.rendering, sopID: id)) })
         return RenderedSOP(
             id: item.sop.id, path: item.sop.path,
             files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) },
             diagnostics: rendered.diagnostics, headings: Set(rendered.trainer.headings.map(\.id)),
-            anchoredLinks: rendered.anchoredLinks, header: header)
+            anchoredLinks: rendered.anchoredLinks, header: header, search: search)
     }
 
     /// The texts of `page`'s files, in the order of its paths.
@@ -244,8 +296,9 @@ struct SiteBatches: Sendable {
         switch page {
         case .handbook(let index):
             let handbook = resolved.handbooks[index]
-            let chrome = models.chrome(title: "\(handbook.role.name) handbook", root: "../../", bodyClass: "handbook",
-                                       nav: navs["../../"]!)
+            let location = PageLocation.handbook(role: handbook.role.id)
+            let chrome = models.chrome(title: "\(handbook.role.name) handbook", at: location, bodyClass: "handbook",
+                                       nav: navs[location]!)
             var printChrome = chrome
             printChrome.bodyClass = "print"
             let role = handbook.role.id
@@ -256,21 +309,27 @@ struct SiteBatches: Sendable {
             return [theme.render(Page(chrome: chrome, content: models.handbook(handbook))),
                     theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections)))]
         case .training(let index):
-            return training.pages(for: resolved.handbooks[index], nav: navs["../../"]!, version: version).map(\.1)
+            let handbook = resolved.handbooks[index]
+            return training.pages(for: handbook, nav: navs[.knowledgeCheck(role: handbook.role.id)]!, version: version).map(\.1)
         case .handbookVersion:
             return [version.json]
         case .home:
-            let chrome = models.chrome(title: pack.settings.title, root: "", bodyClass: "home", nav: navs[""]!)
+            let chrome = models.chrome(title: pack.settings.title, at: .home, bodyClass: "home", nav: navs[.home]!)
             return [theme.render(Page(chrome: chrome, content: models.home()))]
+        case .trainerIndex:
+            let chrome = models.chrome(title: "Trainer view", at: .trainerIndex, bodyClass: "trainer-index", nav: navs[.trainerIndex]!)
+            return [theme.render(Page(chrome: chrome, content: models.trainerIndex()))]
         case .playbooks:
-            let register = models.chrome(title: "Playbook register", root: "../", bodyClass: "playbooks", nav: navs["../"]!)
+            let register = models.chrome(title: "Playbook register", at: .playbookRegister, bodyClass: "playbooks",
+                                         nav: navs[.playbookRegister]!)
             return [theme.render(Page(chrome: register, content: models.playbookRegister()))]
                 + pack.playbooks.map { playbook in
-                    let chrome = models.chrome(title: playbook.title, root: "../", bodyClass: "playbook", nav: navs["../"]!)
+                    let chrome = models.chrome(title: playbook.title, at: .playbook, bodyClass: "playbook", nav: navs[.playbook]!)
                     return theme.render(Page(chrome: chrome, content: models.playbook(playbook)))
                 }
         case .automations:
-            let chrome = models.chrome(title: "Automation register", root: "../", bodyClass: "automations", nav: navs["../"]!)
+            let chrome = models.chrome(title: "Automation register", at: .automations, bodyClass: "automations",
+                                       nav: navs[.automations]!)
             return [theme.render(Page(chrome: chrome, content: models.automationRegister()))]
         case .checklist(let site, let checklist):
             let rendered = checklists.render(pack.checklists[checklist], for: pack.sites[site], theme: theme)

@@ -9,7 +9,7 @@ import Mustache
 struct ThemeLibrary: Sendable {
     static let pageTemplates = ["layout", "nav", "home", "handbook", "sop", "print", "sop-header", "toc", "checklist", "checklist.md", "playbooks", "playbook",
                                 "review", "review.md",
-                                "check", "check-sheet", "sign-off", "automations"]
+                                "check", "check-sheet", "sign-off", "automations", "trainer", "pager"]
 
     var mustache: MustacheLibrary
     /// Static files copied to `assets/`, by name.

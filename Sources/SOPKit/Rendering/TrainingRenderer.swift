@@ -19,7 +19,8 @@ struct TrainingRenderer: Sendable {
     /// Pages of one role's folder, by path.
     func pages(for handbook: ResolvedPack.Handbook, nav: SafeHTML, version: HandbookVersion) -> [(String, String)] {
         let folder = "roles/\(handbook.role.id)/"
-        let chrome = models.chrome(title: "\(handbook.role.name) knowledge check", root: "../../", bodyClass: "check", nav: nav)
+        let chrome = models.chrome(title: "\(handbook.role.name) knowledge check", at: .knowledgeCheck(role: handbook.role.id),
+                                   bodyClass: "check", nav: nav)
         let sheetFooter = theme.cssString(models.trainingFooter(handbook, "knowledge check", version: version))
         let keyFooter = theme.cssString(models.trainingFooter(handbook, "answer key", version: version))
         let signOffFooter = theme.cssString(models.trainingFooter(handbook, "sign-off", version: version))

@@ -19,7 +19,9 @@ enum PageModelSamples {
         ("automations", ["layout"], page(AutomationRegisterPage(automations: [automationRow]), bodyClass: "automations")),
         ("checklist", [], checklist),
         ("checklist.md", [], checklist),
-        ("nav", [], Navigation(navRoles: [.init(name: "Site administrator", href: "../../roles/admin/index.html")], root: "../../")),
+        ("nav", [], navigation),
+        ("pager", [], sop),
+        ("trainer", ["layout"], page(TrainerIndexPage(sops: [sopSummary], hasSOPs: true), bodyClass: "trainer-index")),
         ("toc", [], TableOfContents(toc: [.init(text: "Before you start", id: "before-you-start")])),
         ("sop-header", [], sopHeader),
         ("check", ["layout"], page(knowledgeCheck, bodyClass: "check")),
@@ -35,7 +37,9 @@ enum PageModelSamples {
 
     static func chrome(bodyClass: String) -> PageChrome {
         PageChrome(pageTitle: "Support agent handbook", root: "../../", bodyClass: bodyClass, pack: packTitle, navHTML: html,
-                   homeHref: "../../index.html")
+                   homeHref: "../../index.html",
+                   search: SearchBox(label: "Search the Support agent handbook", placeholder: "Search this handbook",
+                                     scripts: ["../../search/common.js", "../../search/roles/agent.js", "../../assets/search.js"]))
     }
 
     static let packTitle = PackTitle(title: "SophMate rollout handbook", organisation: "Harbour & Vine")
@@ -94,7 +98,15 @@ enum PageModelSamples {
     static let sop = SOPPage(
         sop: .init(title: "Handling refunds", id: "refunds"), sopHeaderHTML: html, bodyHTML: html, tocHTML: html,
         isTrainerView: false, role: .init(id: "agent", name: "Support agent", href: "index.html"),
-        trainerHref: "../../sops/refunds.html")
+        trainerHref: "../../sops/refunds.html", previous: .init(title: "Approvals", href: "approvals.html"),
+        next: .init(title: "Returns", href: "returns.html"), hasPager: true, roleViews: [], hasRoleViews: false)
+
+    static let navigation = Navigation(sections: [
+        .init(title: "Handbooks", href: "", isLink: false, isPage: false, isArea: true, links: [
+            .init(name: "Site administrator", href: "../../roles/admin/index.html", isPage: true, isArea: false),
+        ]),
+        .init(title: "Trainer view", href: "../../sops/index.html", isLink: true, isPage: false, isArea: false, links: []),
+    ])
 
     static let sopHeader = SOPHeader(title: "Handling refunds", id: "refunds", facts: [.init(label: "Owner", value: "Store manager")],
                                          flaggedBy: "2026-11-21")

@@ -1,0 +1,48 @@
+/// The search index as JavaScript files that assign data: a page opened from `file://` may not
+/// `fetch()` a JSON file, but it may load a script. Every string is a JSON string escaped for any
+/// JavaScript context it could land in: quotes, backslashes and control characters, U+2028 and
+/// U+2029 (line ends to older JavaScript), and `<`, `>` and `&`, so that no value can close a
+/// `<script>` element or open a comment even if a file is inlined. Positional arrays keep the
+/// files small; one entry a line keeps them readable and their differences short.
+enum SearchIndexScript {
+    /// `search/common.js`: `[sop, anchor, heading, text]` per shared section.
+    static func common(_ index: SearchIndex) -> String {
+        prelude + "common = [\n" + index.common.map(entry).joined(separator: ",\n") + "\n];\n"
+    }
+
+    /// A view's file: the folder its SOP pages are in, SOP titles, common sections it holds,
+    /// its own sections.
+    static func view(_ index: SearchIndex, _ scope: SearchIndex.Scope) -> String {
+        let view = index.view(scope)
+        let titles = view.titles.sorted { $0.key < $1.key }.map { "[\(string($0.key)),\(string($0.value))]" }
+        return prelude + "view = {\n\"folder\": \(string(scope.pageFolder)),\n\"titles\": [\n"
+            + titles.joined(separator: ",\n") + "\n],\n\"common\": ["
+            + view.common.map(String.init).joined(separator: ",") + "],\n\"own\": [\n"
+            + view.own.map(entry).joined(separator: ",\n") + "\n]\n};\n"
+    }
+
+    private static let prelude = "/* sopgen search index: generated, do not edit. */\n(window.sopgenSearch = window.sopgenSearch || {})."
+
+    private static func entry(_ section: SearchSection) -> String {
+        "[" + [section.sopID, section.anchor, section.heading, section.text].map(string).joined(separator: ",") + "]"
+    }
+
+    /// `text` as a double-quoted JavaScript (and JSON) string literal, safe in any script context.
+    static func string(_ text: String) -> String {
+        var output = "\""
+        output.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{0}"..."\u{1F}", "\u{7F}":
+                output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}

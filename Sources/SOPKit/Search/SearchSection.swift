@@ -1,0 +1,17 @@
+/// One section of one view of an SOP as search reads it: the heading it sits under (none for the
+/// text before the first heading) and its text, without HTML.
+struct SearchSection: Sendable, Hashable {
+    var sopID: String
+    /// The heading's id, for the link; empty for the text before the first heading.
+    var anchor: String
+    var heading: String
+    var text: String
+}
+
+/// The sections of one view, with what the trainer view says about each: whether any of it sits
+/// inside a role block. Only a section outside every block may be shared between views.
+struct ViewSections: Sendable, Hashable {
+    var sections: [SearchSection]
+    /// Anchors of the sections that hold (part of) a role block; empty outside the trainer view.
+    var inRoleBlock: Set<String> = []
+}

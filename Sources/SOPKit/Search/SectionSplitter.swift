@@ -1,0 +1,85 @@
+import GFM
+
+/// Cuts one rendered view of an SOP into its sections at its headings (every level), each as
+/// plain text: what the search index holds. Works on the bytes the GFM wrapper wrote, whose
+/// headings it lists with their ids (`<h2 id="steps">`). Role block labels are left out: they name
+/// roles, not content, and would keep a section from being shared between views.
+enum SectionSplitter {
+    private static let blockOpen = Array("<aside class=\"role-block".utf8)
+    private static let blockClose = Array("</aside>".utf8)
+    private static let labelOpen = Array("<p class=\"role-block-label\">".utf8)
+    private static let paragraphClose = Array("</p>".utf8)
+
+    static func sections(of rendering: GFMRendering, sopID: String) -> ViewSections {
+        let bytes = Array(rendering.html.utf8)
+        var result = ViewSections(sections: [])
+        var anchor = "", heading = ""
+        var start = 0
+        /// Role blocks open at the start of the current section.
+        var depth = 0
+        func close(at end: Int) {
+            let body = bytes[start..<end]
+            let opened = count(blockOpen, in: body)
+            if depth > 0 || opened > 0 { result.inRoleBlock.insert(anchor) }
+            depth = max(depth + opened - count(blockClose, in: body), 0)
+            let text = text(of: withoutLabels(body))
+            if !text.isEmpty || !heading.isEmpty {
+                result.sections.append(SearchSection(sopID: sopID, anchor: anchor, heading: heading, text: text))
+            }
+        }
+        for found in rendering.headings {
+            let open = Array("<h\(found.level) id=\"\(found.id)\">".utf8)
+            guard let at = find(open, in: bytes, from: start) else { continue }
+            let inner = at + open.count
+            let end = find(Array("</h\(found.level)>".utf8), in: bytes, from: inner) ?? bytes.count
+            close(at: at)
+            anchor = found.id
+            heading = text(of: bytes[inner..<end])
+            start = min(end + 5, bytes.count)
+        }
+        close(at: bytes.count)
+        return result
+    }
+
+    private static func text(of html: ArraySlice<UInt8>) -> String {
+        normalised(HeadingAnchors.plainText(fromHTML: Substring(decoding: html, as: UTF8.self)))
+    }
+
+    /// The HTML without the trainer view's role block labels.
+    private static func withoutLabels(_ html: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard var label = find(labelOpen, in: html, from: html.startIndex) else { return html }
+        var kept: [UInt8] = []
+        var copied = html.startIndex
+        while true {
+            kept += html[copied..<label]
+            kept.append(UInt8(ascii: " "))
+            copied = (find(paragraphClose, in: html, from: label) ?? html.endIndex - paragraphClose.count) + paragraphClose.count
+            guard let next = find(labelOpen, in: html, from: copied) else { break }
+            label = next
+        }
+        kept += html[copied...]
+        return kept[...]
+    }
+
+    /// Every run of white space as one space, trimmed: tags between blocks leave line breaks.
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private static func count(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int {
+        var found = 0, index = haystack.startIndex
+        while let at = find(needle, in: haystack, from: index) { found += 1; index = at + needle.count }
+        return found
+    }
+
+    private static func find<C: RandomAccessCollection<UInt8>>(_ needle: [UInt8], in haystack: C, from: C.Index) -> C.Index?
+        where C.Index == Int {
+        guard let first = needle.first, haystack.endIndex - from >= needle.count else { return nil }
+        var index = from
+        while index <= haystack.endIndex - needle.count {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+}
