@@ -34,12 +34,23 @@ public struct GFMView: Sendable {
 public struct GFMRendering: Sendable, Hashable {
     public var html: String
     public var headings: [GFMHeading]
+
+    public init(html: String, headings: [GFMHeading]) {
+        self.html = html
+        self.headings = headings
+    }
 }
 
 public struct GFMHeading: Sendable, Hashable {
     public var level: Int
     public var id: String
     public var text: String
+
+    public init(level: Int, id: String, text: String) {
+        self.level = level
+        self.id = id
+        self.text = text
+    }
 }
 
 /// A position in the Markdown text given to the parser: 1-based line, column in Unicode scalars.

@@ -56,6 +56,11 @@
     var lower = fold(text), at = -1;
     for (var i = 0; i < words.length && at < 0; i++) { at = lower.indexOf(words[i]); }
     var start = Math.max(0, at - 60), end = Math.min(text.length, Math.max(at, 0) + 100);
+    /* Whole words only at either end. */
+    var space = text.indexOf(' ', start);
+    if (start > 0 && space >= 0 && space < at) { start = space + 1; }
+    space = text.lastIndexOf(' ', end);
+    if (end < text.length && space > Math.max(at, start)) { end = space; }
     var fragment = document.createDocumentFragment();
     if (start > 0) { fragment.appendChild(document.createTextNode('… ')); }
     var part = text.slice(start, end), partLower = lower.slice(start, end), from = 0;
