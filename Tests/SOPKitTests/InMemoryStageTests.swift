@@ -9,7 +9,7 @@ import Testing
     /// A theme small enough to read in a test: each page says what its model holds.
     static let theme: [String: Data] = [
         "layout.mustache": "<title>{{pageTitle}}</title>{{{navHTML}}}{{$content}}{{/content}}",
-        "nav.mustache": "<nav>{{#navRoles}}<a href=\"{{href}}\">{{name}}</a>{{/navRoles}}</nav>",
+        "nav.mustache": "<nav>{{#sections}}{{title}}:{{#links}}<a href=\"{{href}}\">{{name}}</a>{{/links}};{{/sections}}</nav>",
         "home.mustache": "{{<layout}}{{$content}}{{#roles}}[{{name}}: {{sopCount}}]{{/roles}}{{/content}}{{/layout}}",
         "handbook.mustache": "{{<layout}}{{$content}}{{role.name}}|{{#sops}}{{title}} for {{audience}}{{/sops}}{{/content}}{{/layout}}",
         "sop.mustache": "{{<layout}}{{$content}}{{{sopHeaderHTML}}}{{{bodyHTML}}}{{/content}}{{/layout}}",
@@ -17,6 +17,7 @@ import Testing
         "print.mustache": "{{#sops}}{{{bodyHTML}}}{{/sops}}",
         "toc.mustache": "", "checklist.mustache": "", "checklist.md.mustache": "",
         "playbooks.mustache": "", "playbook.mustache": "", "review.mustache": "", "review.md.mustache": "", "automations.mustache": "",
+        "trainer.mustache": "", "pager.mustache": "",
         "check.mustache": "{{<layout}}{{$content}}{{#questions}}[{{prompt}}]{{/questions}}{{/content}}{{/layout}}",
         "check-sheet.mustache": "", "sign-off.mustache": "{{role.name}} {{version}}",
         "assets/sopgen.css": Data("body{}".utf8),
@@ -55,8 +56,10 @@ import Testing
         var files = PackFiles.base
         files["templates/home.mustache"] = "{{<layout}}{{$content}}{{#roles}}<{{id}}>{{/roles}}{{/content}}{{/layout}}"
         let (_, plan, _) = await Self.stages(files)
-        #expect(plan.text("index.html") == "<title>Test pack</title><nav><a href=\"roles/admin/index.html\">Site administrator</a>"
-                + "<a href=\"roles/agent/index.html\">Support agent</a></nav><admin><agent>")
+        #expect(plan.text("index.html") == "<title>Test pack</title><nav>Handbooks:<a href=\"roles/admin/index.html\">Site administrator</a>"
+                + "<a href=\"roles/agent/index.html\">Support agent</a>;Trainer view:;Knowledge checks:"
+                + "<a href=\"roles/admin/check.html\">Site administrator</a><a href=\"roles/agent/check.html\">Support agent</a>;"
+                + "</nav><admin><agent>")
     }
 
     @Test func pageModelsCarryNamesNotIDs() async throws {

@@ -41,10 +41,15 @@ struct SearchBrowserTests {
         ("contradict an earlier one", "store-manager", "support-agent"),
     ]
 
-    /// Types each query of `window.queries[page]`, then drives the keyboard on the last query
-    /// with results; reports the hrefs each query found and what the keys did.
+    /// Focuses the box (which loads the index), types each query of `window.queries[page]`, then
+    /// drives the keyboard; reports the hrefs each query found and what the keys did.
     static let probe = """
         addEventListener('load', () => {
+          document.getElementById('search-input').focus();
+          const wait = () => (window.sopgenSearch || {}).view ? setTimeout(probe, 0) : setTimeout(wait, 20);
+          wait();
+        });
+        function probe() {
           const page = location.pathname.split('/site/')[1], input = document.getElementById('search-input');
           const box = document.querySelector('.site-search'), list = document.getElementById('search-results');
           const links = () => [...list.querySelectorAll('a')];
@@ -63,7 +68,7 @@ struct SearchBrowserTests {
           key('ArrowDown'); key('Escape');
           report({shown: !box.hidden, results, first, second, back, status,
                   cleared: input.value === '' && links().length === 0 && document.activeElement === input});
-        });
+        }
         """
 
     struct Report: Decodable {

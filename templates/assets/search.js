@@ -1,27 +1,50 @@
-/* sopgen search: hand-written, no framework, works from file:// (the index is a script that
-   assigns data, loaded before this one: search/common.js and the page's own index). Type to
-   search; Arrow Down/Up move through the results (Tab works too), Enter opens one, Escape clears. */
+/* sopgen search: hand-written, no framework, works from file://: the index is scripts that
+   assign data (search/common.js and the page's own index, named in data-index), loaded when the
+   box is first used. Type to search; Arrow Down/Up move through the results (Tab works too),
+   Enter opens one, Escape clears. */
 (function () {
   'use strict';
   var box = document.querySelector('.site-search');
-  var data = window.sopgenSearch;
-  if (!box || !data || !data.view) { return; }
+  if (!box) { return; }
   var input = box.querySelector('input');
   var status = box.querySelector('.search-status');
   var list = box.querySelector('.search-results');
   var root = box.getAttribute('data-root') || '';
-  var view = data.view, common = data.common || [];
-  var titles = {};
-  view.titles.forEach(function (pair) { titles['#' + pair[0]] = pair[1]; });
-  var sections = view.common.map(function (i) { return common[i]; }).concat(view.own);
+  var view = null, sections = [], titles = {}, folded = [], state = 'idle';
+
+  /* The index is loaded on first use, not with every page: its scripts, in order. */
+  function load() {
+    if (state !== 'idle') { return; }
+    state = 'loading';
+    var sources = (box.getAttribute('data-index') || '').split(' ').filter(Boolean);
+    (function next() {
+      if (sources.length === 0) { ready(); return; }
+      var script = document.createElement('script');
+      script.src = sources.shift();
+      script.onload = next;
+      script.onerror = function () { state = 'failed'; status.textContent = 'Search is not available: its index did not load.'; };
+      document.head.appendChild(script);
+    }());
+  }
+
+  function ready() {
+    var data = window.sopgenSearch || {};
+    if (!data.view) { state = 'failed'; status.textContent = 'Search is not available: its index did not load.'; return; }
+    view = data.view;
+    var common = data.common || [];
+    view.titles.forEach(function (pair) { titles['#' + pair[0]] = pair[1]; });
+    sections = view.common.map(function (i) { return common[i]; }).concat(view.own);
+    folded = sections.map(function (s) {
+      return {title: fold(titles['#' + s[0]] || s[0]), heading: fold(s[2]), text: fold(s[3])};
+    });
+    state = 'ready';
+    run();
+  }
   var limit = 12;
 
   function fold(text) {
     return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   }
-  var folded = sections.map(function (s) {
-    return {title: fold(titles['#' + s[0]] || s[0]), heading: fold(s[2]), text: fold(s[3])};
-  });
 
   /* The words of a query, each cut to a rough stem ("reuse" finds "reusing", "approvals"
      "approve") so that a word's other forms match too. */
@@ -86,6 +109,7 @@
   }
 
   function run() {
+    if (state !== 'ready') { load(); return; }
     clear();
     var words = terms(input.value);
     if (words.length === 0) { status.textContent = ''; return; }
@@ -126,6 +150,7 @@
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll('a')); }
 
+  input.addEventListener('focus', load);
   input.addEventListener('input', run);
   box.addEventListener('keydown', function (event) {
     var all = links(), at = all.indexOf(document.activeElement);

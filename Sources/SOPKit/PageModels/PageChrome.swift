@@ -13,13 +13,15 @@ struct PageChrome: Sendable {
     var search: SearchBox?
 }
 
-/// The search box of a page's header and the scripts behind it: the shared sections, the index
-/// of the page's scope, the search script, in that order.
+/// The search box of a page's header: the search script, and the index it loads when the box is
+/// first used (the shared sections, then the index of the page's scope).
 struct SearchBox: Sendable {
     /// "Search the Store manager handbook".
     var label: String
     var placeholder: String
-    var scripts: [String]
+    /// The index scripts, space-separated, in loading order.
+    var index: String
+    var script: String
 }
 
 /// The pack's title and organisation, as headers and footers print them.

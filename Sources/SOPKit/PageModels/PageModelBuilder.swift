@@ -33,12 +33,14 @@ struct PageModelBuilder: Sendable {
     }
 
     func searchBox(_ scope: SearchIndex.Scope, root: String) -> SearchBox {
-        let scripts = [SearchIndex.commonPath, scope.path, "assets/search.js"].map { root + $0 }
+        let index = [SearchIndex.commonPath, scope.path].map { root + $0 }.joined(separator: " ")
+        let script = root + "assets/search.js"
         switch scope {
         case .trainer:
-            return SearchBox(label: "Search every SOP (trainer view)", placeholder: "Search all SOPs", scripts: scripts)
+            return SearchBox(label: "Search every SOP (trainer view)", placeholder: "Search all SOPs", index: index, script: script)
         case .role(let id):
-            return SearchBox(label: "Search the \(roleName(id)) handbook", placeholder: "Search this handbook", scripts: scripts)
+            return SearchBox(label: "Search the \(roleName(id)) handbook", placeholder: "Search this handbook", index: index,
+                             script: script)
         }
     }
 

@@ -35,8 +35,11 @@ struct SOPPage: TemplateModel {
     var hasRoleViews: Bool
 }
 
-/// Previous and next links through a sequence of pages (`rel="prev"`, `rel="next"`).
-struct Pager: Sendable, Hashable {
+/// Previous and next links through a sequence of pages (`rel="prev"`, `rel="next"`): the `pager`
+/// partial, which an SOP page renders with its own `previous` and `next`.
+struct Pager: TemplateModel, Hashable {
+    static let template = "pager"
+
     struct Link: Sendable, Hashable {
         var title: String
         var href: String

@@ -4,7 +4,7 @@ extension PageChrome: TemplateFields {
     var templateFields: [String: Any] {
         var fields: [String: Any] = ["pageTitle": pageTitle, "root": root, "bodyClass": bodyClass, "pack": pack.templateFields,
                                      "navHTML": navHTML, "homeHref": homeHref]
-        if let search { fields["search"] = ["label": search.label, "placeholder": search.placeholder, "scripts": search.scripts] }
+        if let search { fields["search"] = ["label": search.label, "placeholder": search.placeholder, "index": search.index, "script": search.script] }
         return fields
     }
 }

@@ -20,7 +20,7 @@ enum PageModelSamples {
         ("checklist", [], checklist),
         ("checklist.md", [], checklist),
         ("nav", [], navigation),
-        ("pager", [], sop),
+        ("pager", [], Pager(previous: .init(title: "Approvals", href: "approvals.html"), next: .init(title: "Returns", href: "returns.html"))),
         ("trainer", ["layout"], page(TrainerIndexPage(sops: [sopSummary], hasSOPs: true), bodyClass: "trainer-index")),
         ("toc", [], TableOfContents(toc: [.init(text: "Before you start", id: "before-you-start")])),
         ("sop-header", [], sopHeader),
@@ -39,7 +39,7 @@ enum PageModelSamples {
         PageChrome(pageTitle: "Support agent handbook", root: "../../", bodyClass: bodyClass, pack: packTitle, navHTML: html,
                    homeHref: "../../index.html",
                    search: SearchBox(label: "Search the Support agent handbook", placeholder: "Search this handbook",
-                                     scripts: ["../../search/common.js", "../../search/roles/agent.js", "../../assets/search.js"]))
+                                     index: "../../search/common.js ../../search/roles/agent.js", script: "../../assets/search.js"))
     }
 
     static let packTitle = PackTitle(title: "SophMate rollout handbook", organisation: "Harbour & Vine")
@@ -99,7 +99,8 @@ enum PageModelSamples {
         sop: .init(title: "Handling refunds", id: "refunds"), sopHeaderHTML: html, bodyHTML: html, tocHTML: html,
         isTrainerView: false, role: .init(id: "agent", name: "Support agent", href: "index.html"),
         trainerHref: "../../sops/refunds.html", previous: .init(title: "Approvals", href: "approvals.html"),
-        next: .init(title: "Returns", href: "returns.html"), hasPager: true, roleViews: [], hasRoleViews: false)
+        next: .init(title: "Returns", href: "returns.html"), hasPager: true,
+        roleViews: [.init(id: "agent", name: "Support agent", href: "../roles/agent/refunds.html")], hasRoleViews: true)
 
     static let navigation = Navigation(sections: [
         .init(title: "Handbooks", href: "", isLink: false, isPage: false, isArea: true, links: [

@@ -1,0 +1,4 @@
+/* sopgen search index: generated, do not edit. */
+(window.sopgenSearch = window.sopgenSearch || {}).common = [
+
+];
