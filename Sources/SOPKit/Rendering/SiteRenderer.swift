@@ -64,7 +64,7 @@ struct SiteBatches: Sendable {
             pagers[role] = Pager.sequence(ids, title: { resolved.sop($0)?.sop.title ?? $0 }, href: { "\($0).html" })
         }
         self.pagers = pagers
-        checklists = ChecklistRenderer(pack: resolved.pack)
+        checklists = ChecklistRenderer(pack: resolved.pack, today: resolved.today)
         training = TrainingRenderer(resolved: resolved, models: models, theme: theme)
         version = HandbookVersion.current(resolved)
         self.batchSize = max(batchSize, 1)
