@@ -150,4 +150,26 @@ import Testing
         #expect(plan.text("sops/guide.html")?.contains("data-index=\"../search/common.js ../search/trainer.js\"") == true)
         #expect(plan.text("roles/agent/print.html")?.contains("site-search") == false)
     }
+
+    /// A hostile title and body reach the index as data: each file is JSON after its assignment,
+    /// reads back to the text as written, and holds no `<` that could end a script.
+    @Test func hostileTextStaysDataInEveryIndexFile() async throws {
+        var files = PackFiles.pack(PackFiles.sop(body: "Line\u{2028}break `</script><!--` & \"quotes\" \\ end.\n"))
+        let sop = try #require(files["procedures/guide.md"])
+        files["procedures/guide.md"] = sop.replacingOccurrences(of: "title: Guide", with: "title: \"Guide </script><!-- \\u2029\"")
+        let (pack, decoded) = await PackDecoder().decode(InMemoryPack.loaded(files))
+        #expect(!decoded.hasErrors, "\(decoded)")
+        let (plan, _) = await SiteRenderer().render(PackResolver().resolve(pack))
+        for path in ["search/common.js", "search/trainer.js", "search/roles/agent.js", "search/roles/admin.js"] {
+            let text = try #require(plan.text(path))
+            #expect(!text.contains("<") && !text.contains("\u{2028}") && !text.contains("\u{2029}"), "\(path)")
+            let json = try #require(text.firstMatch(of: #/\)\.(?:common|view) = /#).map { text[$0.range.upperBound...] })
+            let value = try JSONSerialization.jsonObject(with: Data(json.dropLast(2).utf8))
+            let flat = "\(value)"
+            #expect(path == "search/common.js" || flat.contains("Guide </script><!--"), "\(path): \(flat)")
+        }
+        let common = try #require(plan.text("search/common.js"))
+        // U+2028 is white space between words, as a line break is.
+        #expect(common.contains(#"["guide","","","Line break \u003c/script\u003e\u003c!-- \u0026 \"quotes\" \\ end."]"#))
+    }
 }
