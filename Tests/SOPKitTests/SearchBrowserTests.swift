@@ -71,6 +71,49 @@ struct SearchBrowserTests {
         }
         """
 
+    /// axe-core with a query typed and its results and snippets shown, and the menu's lists open,
+    /// at a laptop's and a phone's width: no violation either, and no page scrolls sideways.
+    static let axeProbe = """
+        addEventListener('load', () => {
+          const input = document.getElementById('search-input');
+          input.focus();
+          const wait = () => (window.sopgenSearch || {}).view ? setTimeout(check, 0) : setTimeout(wait, 20);
+          wait();
+        });
+        async function check() {
+          const input = document.getElementById('search-input');
+          input.value = 'approve plan';
+          input.dispatchEvent(new Event('input', {bubbles: true}));
+          const shown = document.querySelectorAll('#search-results li').length;
+          document.querySelectorAll('.site-nav details').forEach(d => { d.open = true; });
+          const result = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}});
+          const d = document.documentElement;
+          report({shown, wide: d.scrollWidth > d.clientWidth, violations: result.violations.map(v => v.id + ' at ' + v.nodes[0].target.join(' '))});
+        }
+        """
+
+    struct AxeReport: Decodable {
+        var shown: Int
+        var wide: Bool
+        var violations: [String]
+    }
+
+    @Test(.enabled(if: ExternalTool.available(.axe)), arguments: [1280, 390])
+    func theOpenResultsHaveNoAccessibilityViolation(width: Int) async throws {
+        let plan = try #require(await Build.plan(TestPaths.bundledPack).plan)
+        let pages: Set<String> = ["roles/store-manager/index.html", "roles/store-manager/support-drafts.html", "sops/index.html", "index.html"]
+        var subset = OutputPlan()
+        for file in plan.files where !file.path.hasSuffix(".html") || pages.contains(file.path) { subset.add(file.path, data: file.contents) }
+        let harness = try BrowserHarness.run(subset, width: width, probe: Self.axeProbe, scripts: [try #require(ExternalTool.axeScript)])
+        #expect(harness.reports.count == pages.count)
+        for (page, json) in harness.reports {
+            let report = try JSONDecoder().decode(AxeReport.self, from: Data(json.utf8))
+            #expect(report.shown > 0, "\(page): no results shown")
+            #expect(report.violations.isEmpty, "\(page) at \(width) px: \(report.violations)")
+            #expect(!report.wide, "\(page) scrolls sideways at \(width) px with the results open")
+        }
+    }
+
     struct Report: Decodable {
         var shown: Bool
         var results: [[String]]
