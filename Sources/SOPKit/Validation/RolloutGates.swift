@@ -3,47 +3,47 @@ import Foundation
 /// What blocks a safe rollout of one site: the checklist lists these first, as blocking items,
 /// and `check` reports the same conditions as diagnostics.
 public struct RolloutGate: Sendable, Hashable {
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation
 }
 
 public enum RolloutGates {
-    /// Components a pack can set a minimum version for, with their labels.
-    static let components: [(key: String, label: String)] = [
-        ("sophmate", "SophMate"), ("wordpress", "WordPress"), ("php", "PHP"), ("woocommerce", "WooCommerce"),
+    /// Components a pack can set a minimum version for (`requirements:` keys), with their labels
+    /// and the site record's field that holds the installed version.
+    static let components: [(key: String, label: String, field: SiteField)] = [
+        ("sophmate", "SophMate", .sophmateVersion), ("wordpress", "WordPress", .wordpressVersion),
+        ("php", "PHP", .phpVersion), ("woocommerce", "WooCommerce", .woocommerceVersion),
     ]
 
     public static func gates(for site: Site, in pack: Pack) -> [RolloutGate] {
         var gates: [RolloutGate] = []
         for fact in site.rolloutFacts where fact.value == nil {
-            gates.append(RolloutGate(code: "missing-rollout-fact",
+            gates.append(RolloutGate(code: .missingRolloutFact,
                                      message: "\(fact.label) is not recorded for \(site.name); record it before rollout",
                                      location: site.location))
         }
         if let production = site.productionURL, let staging = site.stagingURL,
            SiteChecks.normalised(production) == SiteChecks.normalised(staging) {
-            gates.append(RolloutGate(code: "staging-is-production",
+            gates.append(RolloutGate(code: .stagingIsProduction,
                                      message: "the staging URL is the production site; staging must be a separate site",
-                                     location: site.fieldLocations["staging_url"] ?? site.location))
+                                     location: site.fieldLocations[.stagingURL] ?? site.location))
         }
         if site.sophmateActive == false {
-            gates.append(RolloutGate(code: "sophmate-inactive",
+            gates.append(RolloutGate(code: .sophmateInactive,
                                      message: "SophMate is not active on \(site.name); activate it before rollout",
-                                     location: site.fieldLocations["sophmate_active"] ?? site.location))
+                                     location: site.fieldLocations[.sophmateActive] ?? site.location))
         }
-        let installed: [String: String?] = ["sophmate": site.sophmateVersion, "wordpress": site.wordpressVersion,
-                                            "php": site.phpVersion, "woocommerce": site.woocommerceVersion]
-        for (key, label) in components {
-            guard let minimum = pack.settings.requirements[key], let version = installed[key] ?? nil,
+        for (key, label, field) in components {
+            guard let minimum = pack.settings.requirements[key], let version = site.text(of: field),
                   let order = VersionOrder.compare(version, minimum.value), order == .orderedAscending else { continue }
-            gates.append(RolloutGate(code: "version-below-minimum",
+            gates.append(RolloutGate(code: .versionBelowMinimum,
                                      message: "\(label) \(version) is below the pack's minimum \(minimum.value); upgrade before rollout",
-                                     location: site.fieldLocations["\(key)_version"] ?? site.location))
+                                     location: site.fieldLocations[field] ?? site.location))
         }
         let rollback = site.rollbackSummary
         for policy in pack.policies where policy.mode != .readOnly && policy.rollback == nil && rollback == nil {
-            gates.append(RolloutGate(code: "no-rollback",
+            gates.append(RolloutGate(code: .noRollback,
                                      message: "'\(policy.action)' can write to the site but no rollback or support path is documented",
                                      location: policy.location))
         }
