@@ -99,10 +99,11 @@ public final class GFMDocument {
         let raw = cmark_render_html(root, options.renderFlags, cmark_parser_get_syntax_extensions(parser))
         var html = raw.map { String(cString: $0) } ?? ""
         free(raw)
-        if options.labelsTaskItems, html.contains("<input type=\"checkbox\"") {
-            html = html.replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                                  with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
-                .replacing("<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
+        if options.labelsTaskItems {
+            html = UTF8Bytes.replacing([
+                ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+                ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+            ], in: html)
         }
         for (node, parent, previous) in detached.reversed() {
             if let previous {
