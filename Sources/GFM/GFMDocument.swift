@@ -100,7 +100,10 @@ public final class GFMDocument {
         var html = raw.map { String(cString: $0) } ?? ""
         free(raw)
         if options.labelsTaskItems {
+            // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
+            // which the Nu checker's CSS parser does not read.
             html = UTF8Bytes.replacing([
+                ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
                 ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
                 ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
             ], in: html)

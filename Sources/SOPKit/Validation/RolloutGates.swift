@@ -23,8 +23,7 @@ public enum RolloutGates {
                                      message: "\(fact.label) is not recorded for \(site.name); record it before rollout",
                                      location: site.location))
         }
-        if let production = site.productionURL, let staging = site.stagingURL,
-           SiteChecks.normalised(production) == SiteChecks.normalised(staging) {
+        if stagingIsProduction(site) {
             gates.append(RolloutGate(code: .stagingIsProduction,
                                      message: "the staging URL is the production site; staging must be a separate site",
                                      location: site.fieldLocations[.stagingURL] ?? site.location))
@@ -34,12 +33,10 @@ public enum RolloutGates {
                                      message: "SophMate is not active on \(site.name); activate it before rollout",
                                      location: site.fieldLocations[.sophmateActive] ?? site.location))
         }
-        for (key, label, field) in components {
-            guard let minimum = pack.settings.requirements[key], let version = site.text(of: field),
-                  let order = VersionOrder.compare(version, minimum.value), order == .orderedAscending else { continue }
+        for shortfall in versionShortfalls(of: site, in: pack) {
             gates.append(RolloutGate(code: .versionBelowMinimum,
-                                     message: "\(label) \(version) is below the pack's minimum \(minimum.value); upgrade before rollout",
-                                     location: site.fieldLocations[field] ?? site.location))
+                                     message: "\(shortfall.label) \(shortfall.version) is below the pack's minimum \(shortfall.minimum); upgrade before rollout",
+                                     location: site.fieldLocations[shortfall.field] ?? site.location))
         }
         let rollback = site.rollbackSummary
         for policy in pack.policies where policy.mode != .readOnly && policy.rollback == nil && rollback == nil {
@@ -48,6 +45,40 @@ public enum RolloutGates {
                                      location: policy.location))
         }
         return gates
+    }
+}
+
+extension RolloutGates {
+    /// A component installed below the pack's minimum: its site record field, label and both versions.
+    struct VersionShortfall: Sendable {
+        var field: SiteField
+        var label: String
+        var version: String
+        var minimum: String
+    }
+
+    static func versionShortfalls(of site: Site, in pack: Pack) -> [VersionShortfall] {
+        components.compactMap { key, label, field in
+            guard let minimum = pack.settings.requirements[key], let version = site.text(of: field),
+                  let order = VersionOrder.compare(version, minimum.value), order == .orderedAscending else { return nil }
+            return VersionShortfall(field: field, label: label, version: version, minimum: minimum.value)
+        }
+    }
+
+    static func stagingIsProduction(_ site: Site) -> Bool {
+        guard let production = site.productionURL, let staging = site.stagingURL else { return false }
+        return SiteChecks.normalised(production) == SiteChecks.normalised(staging)
+    }
+
+    /// The recorded values that block the rollout, by site record field, each with why, so a page can
+    /// mark the value itself: the gates above, seen from the field.
+    static func failingFacts(of site: Site, in pack: Pack) -> [SiteField: String] {
+        var failing: [SiteField: String] = [:]
+        for shortfall in versionShortfalls(of: site, in: pack) {
+            failing[shortfall.field] = "below the pack's minimum \(shortfall.minimum)"
+        }
+        if stagingIsProduction(site) { failing[.stagingURL] = "the same site as production" }
+        return failing
     }
 }
 
