@@ -101,7 +101,7 @@ public final class GFMDocument {
         free(raw)
         if options.labelsTaskItems {
             // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
-            // which the Nu checker's CSS parser does not read.
+            // which the Nu checker's CSS parser does not read; the checkbox gets a name.
             html = UTF8Bytes.replacing([
                 ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
                 ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
