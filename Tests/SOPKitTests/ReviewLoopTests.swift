@@ -123,12 +123,14 @@ import Testing
         let failed = try sopgen(["review", export, pack.path, "--format", "md", "--fail-on", "error"])
         #expect(failed.status == 2)
         #expect(failed.standardOutput.hasPrefix("# Review of 2026-11-02 to 2026-11-08"))
-        // A week without errors passes --fail-on error but not --fail-on info.
+        // A week without errors passes --fail-on error but not --fail-on info (in a store of its
+        // own: the pack's store holds the example week, the same days).
         folder.write(["quiet.csv": "time,user,event,surface\n2026-11-02T09:00:00+01:00,ana.silva,prompt,copilot\n"])
         let quiet = folder.url.appendingPathComponent("quiet.csv").path
-        #expect(try sopgen(["review", quiet, pack.path, "--roster", pack.appendingPathComponent("examples/roster.csv").path,
+        let db = folder.url.appendingPathComponent("quiet.sqlite").path
+        #expect(try sopgen(["review", quiet, pack.path, "--db", db, "--roster", pack.appendingPathComponent("examples/roster.csv").path,
                             "--fail-on", "warning", "--format", "json"]).status == 0)
-        #expect(try sopgen(["review", quiet, pack.path, "--fail-on", "info", "--format", "json"]).status == 2)
+        #expect(try sopgen(["review", quiet, pack.path, "--db", db, "--fail-on", "info", "--format", "json"]).status == 2)
     }
 
     @Test func standardInputAndBadUsage() throws {
