@@ -241,4 +241,21 @@ import Testing
         }
         #expect(bytes.range(of: Data("please check".utf8)) == nil, "prompt text is in the database file")
     }
+
+    @Test func aLargeExportIsStreamedIntoTheStoreInBoundedMemory() throws {
+        // About 100,000 rows (scale 500 of the generated week).
+        let (week, _) = try ReviewFindingsTests.generate(["--seed", "5", "--scale", "500"])
+        let export = week.url.appendingPathComponent("first-week.csv").path
+        let rows = try Data(contentsOf: URL(fileURLWithPath: export)).filter { $0 == 0x0A }.count - 1
+        #expect(rows > 100_000)
+        let run = try MeasuredRun.run(TestPaths.sopgenBinary, ["review", export, pack.path, "--db", database, "--format", "json",
+                                                               "-o", folder.url.appendingPathComponent("review.json").path])
+        #expect(run.status == 0, "\(run.standardError)")
+        let ingest = try #require(try ReviewStore.open(.file(database), packRoot: pack, create: false).ingests().first)
+        #expect(ingest.rows + ingest.malformed == rows)
+        #expect(ingest.added + ingest.duplicates + ingest.alreadyStored <= ingest.rows)
+        #expect(ingest.added > 90_000)
+        // The export is never held whole: the bound is far below what 100,000 rows in memory took.
+        #expect(run.peakKiB < 96 * 1024, "peak \(run.peakKiB) KiB")
+    }
 }
