@@ -53,6 +53,15 @@ import Testing
         #expect(text.contains("image '//charts.example/c.png' would be loaded from the network"), "\(text)")
     }
 
+    @Test func aRemoteImageInAChecklistItemIsAnErrorAtTheImageWhateverTheSite() async {
+        let checklist = "---\ntitle: Rollout\n---\n## Do\n\n- [ ] Check the logo ![logo]({{site.production_url}}/logo.png)\n- [ ] A local one ![x](img/x.png)\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/rollout.md": checklist]))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("checklists/rollout.md:6:22: error: image 'https://shop.example/logo.png' would be loaded from the network"), "\(text)")
+        #expect(text.components(separatedBy: "[remote-image]").count == 2, "\(text)")
+        #expect(result.plan == nil)
+    }
+
     @Test func theBundledPackLoadsNothingFromTheNetwork() async throws {
         let result = await Build.plan(TestPaths.bundledPack)
         #expect(!result.diagnostics.contains { $0.code == "remote-image" })

@@ -26,10 +26,18 @@ struct TemplateParser {
     /// than the limit (its pieces are walked, compared and freed recursively).
     private var uncountedBlocks = 0
 
-    init(path: String, firstLine: Int) {
+    /// The column the text starts at on its first line: 1 for a file's body, more for text that
+    /// follows a marker on its line (a checklist item after `- [ ] `).
+    let firstColumn: Int
+
+    init(path: String, firstLine: Int, firstColumn: Int = 1) {
         self.path = path
         self.firstLine = firstLine
+        self.firstColumn = firstColumn
     }
+
+    /// Where column 1 of the text's line `line` is in the file, less one.
+    private func columnShift(_ line: Int) -> Int { line == firstLine ? firstColumn - 1 : 0 }
 
     mutating func parse(_ text: String) -> Template {
         let bytes = Array(text.utf8)
@@ -66,7 +74,7 @@ struct TemplateParser {
             let indentEnd = line.firstIndex { $0 != Self.space && $0 != Self.tab } ?? line.endIndex
             let indentation = String(decoding: line[line.startIndex..<indentEnd], as: UTF8.self)
             let content = line[indentEnd...]
-            let column = indentEnd - line.startIndex + 1
+            let column = indentEnd - line.startIndex + 1 + columnShift(lineNumber)
             if content.starts(with: Self.fenceMark) {
                 flush(into: &pieces)
                 let header = content.dropFirst(3)
@@ -158,7 +166,7 @@ struct TemplateParser {
 
     private mutating func parseInline(_ text: Bytes, line: Int, into pieces: inout [Template.Piece]) {
         var rest = text
-        var column = 1
+        var column = 1 + columnShift(line)
         while let open = Self.find(Self.open, in: rest) {
             let before = rest[rest.startIndex..<open]
             appendText(before, line: line, column: column)
@@ -194,10 +202,10 @@ struct TemplateParser {
         appendText(rest, line: line, column: column)
     }
 
-    private mutating func appendText(_ text: Bytes, line: Int, column: Int = 1) {
+    private mutating func appendText(_ text: Bytes, line: Int, column: Int? = nil) {
         guard !text.isEmpty else { return }
         if pendingLocation == nil {
-            pendingLocation = SourceLocation(path: path, line: line, column: column)
+            pendingLocation = SourceLocation(path: path, line: line, column: column ?? 1 + columnShift(line))
         }
         pending += text
     }
