@@ -54,7 +54,10 @@ public struct ReviewStore: Sendable {
             shown = location == .pack ? "\(folder)/\(fileName)" : path
             let exists = try checkPlace(path, shown: shown, ownFolder: location == .pack, create: create)
             guard exists || create else { throw .missing(shown) }
-            do { queue = try DatabaseQueue(path: path) } catch { throw .damaged(shown, detail: describe(error)) }
+            // Another review writing the same store: wait for it rather than fail at once.
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(60)
+            do { queue = try DatabaseQueue(path: path, configuration: configuration) } catch { throw .damaged(shown, detail: describe(error)) }
         }
         try recognise(queue, shown: shown)
         do {
