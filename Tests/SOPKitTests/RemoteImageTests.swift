@@ -29,7 +29,7 @@ import Testing
             opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out [remote-image]
             """), "\(text)")
         #expect(text.components(separatedBy: "[remote-image]").count == 2)
-        #expect(result.plan == nil || result.diagnostics.contains { $0.code == "remote-image" && $0.severity == .error })
+        #expect(result.plan == nil || result.diagnostics.contains { $0.code == .remoteImage && $0.severity == .error })
     }
 
     @Test func aValueThatMakesAnImageRemoteIsCaughtAfterItIsFilledIn() async {
@@ -64,7 +64,7 @@ import Testing
 
     @Test func theBundledPackLoadsNothingFromTheNetwork() async throws {
         let result = await Build.plan(TestPaths.bundledPack)
-        #expect(!result.diagnostics.contains { $0.code == "remote-image" })
+        #expect(!result.diagnostics.contains { $0.code == .remoteImage })
         let plan = try #require(result.plan)
         for file in plan.files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.contents, as: UTF8.self)

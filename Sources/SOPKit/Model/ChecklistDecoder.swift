@@ -64,7 +64,7 @@ enum ChecklistDecoder {
         }
         closeSection()
         if sections.allSatisfy({ $0.items.isEmpty }) {
-            context.diagnostics.append(.error("empty-checklist", "\(file.path) has no '- [ ] item' lines", at: SourceLocation(path: file.path)))
+            context.diagnostics.append(.error(.emptyChecklist, "\(file.path) has no '- [ ] item' lines", at: SourceLocation(path: file.path)))
         }
         return Checklist(id: id, path: file.path, title: title ?? id, summary: summary, signOff: signOff, sections: sections)
     }

@@ -8,7 +8,7 @@ enum SOPDecoder {
         let file = context.file
         let text = GFMSanitizer.clean(file.text)
         guard let split = FrontMatter.split(text) else {
-            context.diagnostics.append(.error("missing-front-matter", "an SOP starts with '---' front matter (title, surface, audience, owner…)", at: SourceLocation(path: file.path)))
+            context.diagnostics.append(.error(.missingFrontMatter, "an SOP starts with '---' front matter (title, surface, audience, owner…)", at: SourceLocation(path: file.path)))
             return nil
         }
         let frontMatterContext = DecodingContext(file: SourceFile(path: file.path, text: split.yaml))
@@ -20,7 +20,7 @@ enum SOPDecoder {
         var parser = TemplateParser(path: file.path, firstLine: split.bodyFirstLine)
         var body = parser.parse(split.body)
         context.diagnostics += parser.diagnostics
-        if parser.diagnostics.contains(where: { $0.code == "nesting-too-deep" }) {
+        if parser.diagnostics.contains(where: { $0.code == .nestingTooDeep }) {
             // Never hand such a body to cmark-gfm, even to look for broken links.
             body = Template(pieces: [], firstLine: split.bodyFirstLine)
         }
@@ -31,7 +31,7 @@ enum SOPDecoder {
             title: title.value,
             surfaces: fields.strings("surface").compactMap { name in
                 guard let surface = Surface(rawValue: name.value) else {
-                    frontMatterContext.diagnostics.append(.error("unknown-surface", "unknown surface '\(name.value)'\(Suggestion.didYouMean(name.value, in: surfaceNames))", at: name.location))
+                    frontMatterContext.diagnostics.append(.error(.unknownSurface, "unknown surface '\(name.value)'\(Suggestion.didYouMean(name.value, in: surfaceNames))", at: name.location))
                     return nil
                 }
                 return Located(surface, at: name.location)

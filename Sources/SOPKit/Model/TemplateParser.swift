@@ -85,7 +85,7 @@ struct TemplateParser {
                         continue
                     }
                     guard !stack.isEmpty else {
-                        diagnostics.append(.error("unmatched-block-end", "':::' closes no open role block", at: location))
+                        diagnostics.append(.error(.unmatchedBlockEnd, "':::' closes no open role block", at: location))
                         continue
                     }
                     close(&stack, into: &pieces)
@@ -93,7 +93,7 @@ struct TemplateParser {
                     guard stack.count < Self.maximumNesting else {
                         if !reportedNesting {
                             reportedNesting = true
-                            diagnostics.append(.error("nesting-too-deep", "role blocks nested more than \(Self.maximumNesting) levels deep; flatten them", at: location))
+                            diagnostics.append(.error(.nestingTooDeep, "role blocks nested more than \(Self.maximumNesting) levels deep; flatten them", at: location))
                         }
                         uncountedBlocks += 1
                         continue
@@ -112,7 +112,7 @@ struct TemplateParser {
         }
         flush(into: &pieces)
         while let open = stack.last {
-            diagnostics.append(.error("unclosed-block", "role block '::: \(open.block.kind.rawValue) …' is never closed with ':::'", at: open.block.location))
+            diagnostics.append(.error(.unclosedBlock, "role block '::: \(open.block.kind.rawValue) …' is never closed with ':::'", at: open.block.location))
             close(&stack, into: &pieces)
         }
         return Template(pieces: pieces, firstLine: firstLine)
@@ -145,12 +145,12 @@ struct TemplateParser {
         }
         guard let first = words.first, let kind = Template.RoleBlock.Kind(rawValue: first.value) else {
             let shown = words.map(\.value).joined(separator: " ")
-            diagnostics.append(.error("unknown-block", "unknown block '::: \(shown)'; role blocks start with '::: for' or '::: except'", at: location))
+            diagnostics.append(.error(.unknownBlock, "unknown block '::: \(shown)'; role blocks start with '::: for' or '::: except'", at: location))
             return nil
         }
         let roles = Array(words.dropFirst())
         if roles.isEmpty {
-            diagnostics.append(.error("block-without-roles", "'::: \(kind.rawValue)' names no role", at: location))
+            diagnostics.append(.error(.blockWithoutRoles, "'::: \(kind.rawValue)' names no role", at: location))
         }
         return Template.RoleBlock(kind: kind, roles: roles, indentation: indentation, body: [], location: location)
     }
@@ -173,7 +173,7 @@ struct TemplateParser {
             column += Self.scalarCount(before)
             let afterOpen = rest[(open + 2)...]
             guard let close = Self.find(Self.close, in: afterOpen) else {
-                diagnostics.append(.error("unclosed-tag", "'{{' is not closed with '}}' on this line", at: SourceLocation(path: path, line: line, column: column)))
+                diagnostics.append(.error(.unclosedTag, "'{{' is not closed with '}}' on this line", at: SourceLocation(path: path, line: line, column: column)))
                 appendText(rest[open...], line: line, column: column)
                 return
             }
@@ -189,9 +189,9 @@ struct TemplateParser {
             if name.hasPrefix("!") {
                 // A comment: dropped from every view.
             } else if name.hasPrefix(">") {
-                diagnostics.append(.error("inline-include", "'{{> …}}' must stand on a line of its own", at: location))
+                diagnostics.append(.error(.inlineInclude, "'{{> …}}' must stand on a line of its own", at: location))
             } else if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) {
-                diagnostics.append(.error("invalid-value-name", "'\(String(decoding: tag, as: UTF8.self))' is not a value name like {{site.production_url}}", at: location))
+                diagnostics.append(.error(.invalidValueName, "'\(String(decoding: tag, as: UTF8.self))' is not a value name like {{site.production_url}}", at: location))
             } else {
                 flush(into: &pieces)
                 pieces.append(.value(Located(name, at: location), width: Self.scalarCount(tag)))

@@ -27,7 +27,7 @@ enum RemoteImages {
     /// The error for an image at `location` whose (filled-in) source is remote, or nil.
     static func diagnostic(for link: GFMLink, destination: String, at location: SourceLocation) -> Diagnostic? {
         guard link.isImage, isRemote(destination) else { return nil }
-        return .error("remote-image", "image \(Identifier.quoted(destination)) would be loaded from the network each time the page "
+        return .error(.remoteImage, "image \(Identifier.quoted(destination)) would be loaded from the network each time the page "
                       + "opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out",
                       at: location)
     }

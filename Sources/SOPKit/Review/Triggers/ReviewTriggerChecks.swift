@@ -48,7 +48,7 @@ enum ReviewTriggerChecks {
         let due = events.filter { event in kinds.contains(event.kind) && (reviewed.map { $0 <= event.date } ?? true) }
         guard let latest = due.max(by: { $0.date < $1.date }) else { return [] }
         let detail = latest.detail.isEmpty ? "" : " (\(latest.detail))"
-        return [.warning("review-triggered",
+        return [.warning(.reviewTriggered,
             "\(what) is due for review: \(latest.kind.rawValue) on \(latest.date)\(detail); review it, then set last_reviewed after \(latest.date)",
             at: location)]
     }
@@ -58,7 +58,7 @@ enum ReviewTriggerChecks {
         names.compactMap { name in
             guard let kind = ReviewTrigger.Kind(rawValue: name.value) else {
                 let names = ReviewTrigger.Kind.allCases.map(\.rawValue)
-                context.diagnostics.append(.error("invalid-value",
+                context.diagnostics.append(.error(.invalidValue,
                     "'\(name.value)' is not a review trigger; expected one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(name.value, in: names))",
                     at: name.location))
                 return nil
