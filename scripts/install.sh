@@ -71,6 +71,8 @@ replace_folder() {
   local staging="$to.installing.$$" old="$to.old.$$"
   rm -rf "$staging" "$old"
   cp -R "$from" "$staging"
+  # A review store left in the source's example pack by `sopgen review` is data, not the example.
+  rm -rf "$staging/.sopgen"
   if [ -e "$to" ] || [ -L "$to" ]; then mv "$to" "$old"; fi
   mv "$staging" "$to"
   rm -rf "$old"

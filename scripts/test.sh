@@ -15,6 +15,8 @@ pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core
   || needed+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
 # zlib for reading .gz activity exports (sopgen review).
 [ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
+# SQLite for the review store of `sopgen review` (GRDB.swift links the system library).
+[ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
 command -v chromium >/dev/null || needed+=(chromium)
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || needed+=(poppler-utils)
 command -v faketime >/dev/null || needed+=(faketime)

@@ -8,20 +8,24 @@ import Darwin
 /// `sopgen review`: an activity export read against a pack that checks without errors.
 extension Pipeline {
     public struct ReviewRequest: Sendable {
-        /// The export's path, `-` for standard input.
-        public var export: String
+        /// The export's path, `-` for standard input; nil reviews what the store already holds.
+        public var export: String?
         /// The `wp user list` roster; nil looks for `roster.csv` beside the export.
         public var roster: String?
         public var from: CalendarDate?
         public var to: CalendarDate?
         public var format: ReviewFormat
+        /// Where the review store is (default: `.sopgen/review.sqlite` in the pack).
+        public var store: ReviewStore.Location
 
-        public init(export: String, roster: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, format: ReviewFormat = .html) {
+        public init(export: String?, roster: String? = nil, from: CalendarDate? = nil, to: CalendarDate? = nil, format: ReviewFormat = .html,
+                    store: ReviewStore.Location = .pack) {
             self.export = export
             self.roster = roster
             self.from = from
             self.to = to
             self.format = format
+            self.store = store
         }
     }
 
@@ -52,8 +56,8 @@ extension Pipeline {
         guard let pack = result.resolved?.pack, !result.diagnostics.hasErrors else { return ReviewOutcome(result: result) }
         var outcome = ReviewOutcome(result: result)
         var rosterPath = request.roster
-        if rosterPath == nil, request.export != "-" {
-            let beside = PathText.parent(request.export)
+        if rosterPath == nil, let export = request.export, export != "-" {
+            let beside = PathText.parent(export)
             let candidate = beside.isEmpty ? "roster.csv" : beside + "/roster.csv"
             if Self.isRegularFile(candidate) { rosterPath = candidate }
         }
@@ -70,18 +74,47 @@ extension Pipeline {
             roster = WordPressRoster.read([UInt8](data), path: rosterPath)
             outcome.inputDiagnostics += roster!.diagnostics
         }
-        let log: ActivityLog
+        let report: ReviewReport
         do {
-            log = try ActivityExportReader(settings: pack.settings.review).read(path: request.export)
+            let store = try ReviewStore.open(request.store, packRoot: packRoot, create: request.export != nil)
+            let read = try Self.readStore(store, request: request, pack: pack, today: today)
+            outcome.inputDiagnostics += read.log?.diagnostics ?? []
+            let builder = ReviewBuilder(pack: pack, people: pack.people ?? People(), roster: roster)
+            var earlier: [ReviewTrend.Earlier] = []
+            for window in ReviewTrend.earlierWindows(of: read.window) {
+                guard try store.count(in: window) > 0 else { break }
+                earlier.append(builder.earlier(window, events: try store.events(in: window)))
+            }
+            report = builder.build(events: try store.events(in: read.window), window: read.window, source: read.source,
+                                   earlier: earlier, today: today, rosterPath: rosterPath)
         } catch {
-            throw .unreadable(error.description)
+            throw .unreadable("\(error)")
         }
-        outcome.inputDiagnostics += log.diagnostics
-        let report = ReviewBuilder(pack: pack, people: pack.people ?? People(), roster: roster)
-            .build(log: log, from: request.from, to: request.to, today: today, rosterPath: rosterPath)
         outcome.report = report
         outcome.output = ReviewRenderer(pack: pack).render(report, format: request.format)
         return outcome
+    }
+
+    /// Ingests the request's export (if any) and decides the window: from/to, else the first
+    /// seven days of the export, else of the newest ingest.
+    static func readStore(_ store: ReviewStore, request: ReviewRequest, pack: Pack, today: CalendarDate) throws
+        -> (log: ActivityLog?, window: ReviewWindow, source: ReviewBuilder.Source) {
+        let settings = pack.settings.review
+        let ingests = try store.ingests()
+        var log: ActivityLog?
+        if let export = request.export {
+            log = try store.ingest(path: export, reader: ActivityExportReader(settings: settings), day: today)
+        }
+        let newest = ingests.last { $0.first != nil }
+        if log == nil, request.from == nil, request.to == nil, newest == nil {
+            throw ReviewStoreFailure.missing(store.shownPath)
+        }
+        let window = ReviewWindow.resolve(first: log?.first ?? newest?.first, from: request.from, to: request.to, settings: settings)
+        let shown = log?.path ?? store.shownPath
+        var source = ReviewBuilder.Source(export: shown, format: log?.format ?? ExportFormat(rawValue: newest?.format ?? "") ?? .csv, log: log)
+        if let id = log?.storeIngest { source.outsideWindow = try store.countAdded(by: id, outside: window) }
+        for ingest in ingests where ingest.export != shown { source.otherExports[ingest.id] = ingest.export }
+        return (log, window, source)
     }
 
     /// Writes `reviews/<date>.yml` into the pack; returns its pack-relative path.

@@ -61,6 +61,8 @@ struct InitCommand: ParsableCommand {
         let base = root.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: base) else { return files }
         while let relative = walker.nextObject() as? String {
+            // The example's own review store (a review run on it) is data, not the example.
+            if relative == ReviewStore.folder || relative.hasPrefix(ReviewStore.folder + "/") { continue }
             let path = base + "/" + relative
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
                   attributes[.type] as? FileAttributeType == .typeRegular,

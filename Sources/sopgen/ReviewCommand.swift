@@ -16,7 +16,7 @@ struct ReviewCommand: AsyncParsableCommand {
         commandName: "review",
         abstract: "Review an activity export: what operators did, against the pack's roles, policies and SOPs.",
         discussion: HelpText.discussion("""
-            Reads SophMate's activity export (CSV or JSON Lines, told from its content; .gz read as
+            Ingests SophMate's activity export (CSV or JSON Lines, told from its content; .gz read as
             is; - for standard input) and the WordPress roster (wp user list
             --fields=user_login,user_email,roles --format=csv; by default roster.csv beside the
             export), and reports findings with the events that prove them and the SOPs and
@@ -27,16 +27,23 @@ struct ReviewCommand: AsyncParsableCommand {
             Exit status: 0, or 2 when a finding (or a malformed row, counted as an error) reaches
             --fail-on; 1 when the pack has errors or the export cannot be read; 64 bad usage.
 
+            Every export is streamed into the review store (.sopgen/review.sqlite in the pack,
+            git-ignored; --db elsewhere), where rows seen before are kept once. A review compares its
+            window with the earlier windows the store holds; without an export it reads the store
+            alone; --list shows what was ingested.
+
             Example:
               sopgen review sops/examples/first-week.csv --format md
+              sopgen review --from 2026-11-09 --to 2026-11-15 sops
+              sopgen review --list
               sopgen review export.csv.gz --roster users.csv --fail-on error \\
                 --format json -o review.json
               sopgen review sops/examples/first-week.csv --record
             """)
     )
 
-    @Argument(help: "The activity export (CSV or JSON Lines, optionally gzipped), or - for standard input.", completion: .file())
-    var export: String
+    @Argument(help: "The activity export (CSV or JSON Lines, optionally gzipped), or - for standard input; without it, the review store is read (give --from/--to, or the newest export's week is reviewed).", completion: .file())
+    var export: String?
 
     @OptionGroup var pack: PackArguments
 
@@ -64,11 +71,19 @@ struct ReviewCommand: AsyncParsableCommand {
     @Flag(help: "Write reviews/<date>.yml into the pack: check then warns sop-update-due for each flagged SOP.")
     var record = false
 
+    @Option(help: "The review store (SQLite); default: .sopgen/review.sqlite in the pack.", completion: .file())
+    var db: String?
+
+    @Flag(help: "List the exports ingested into the review store, with the days each holds, and stop.")
+    var list = false
+
     @OptionGroup var today: TodayOption
 
     func validate() throws {
         if output?.isEmpty == true { throw ValidationError("--output is empty; name the file to write") }
-        if export.isEmpty { throw ValidationError("name the export file, or - for standard input") }
+        if export?.isEmpty == true { throw ValidationError("name the export file, or - for standard input") }
+        if db?.isEmpty == true { throw ValidationError("--db is empty; name the database file") }
+        if list, record || output != nil { throw ValidationError("--list only lists the review store; it writes no review") }
         for (flag, value) in [("--from", from), ("--to", to)] {
             if let value, CalendarDate(value) == nil { throw ValidationError("\(flag) '\(value)' is not a date; write YYYY-MM-DD") }
         }
@@ -77,11 +92,34 @@ struct ReviewCommand: AsyncParsableCommand {
         }
     }
 
+    /// The export and the pack: an export is never a folder, so `review --list sops` or
+    /// `review --from D sops` name the pack where the export would be.
+    func arguments() throws -> (export: String?, pack: URL) {
+        var isFolder: ObjCBool = false
+        guard let export, export != "-", FileManager.default.fileExists(atPath: export, isDirectory: &isFolder), isFolder.boolValue else {
+            return (export, pack.url)
+        }
+        guard pack.pack == "sops" else { throw ValidationError("'\(export)' is a folder, not an activity export") }
+        return (nil, URL(fileURLWithPath: export))
+    }
+
+    var storeLocation: ReviewStore.Location { db.map { .file($0) } ?? .pack }
+
     func run() async throws {
+        let (export, packURL) = try arguments()
+        if list {
+            do {
+                Console.print(try ReviewStoreListing.text(storeLocation, packRoot: packURL))
+            } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
+            return
+        }
         let day = try today.resolve()
         let request = Pipeline.ReviewRequest(export: export, roster: roster, from: from.flatMap(CalendarDate.init),
-                                             to: to.flatMap(CalendarDate.init), format: format)
-        let pipeline = Pipeline(packRoot: pack.url, today: day)
+                                             to: to.flatMap(CalendarDate.init), format: format, store: storeLocation)
+        let pipeline = Pipeline(packRoot: packURL, today: day)
         let outcome: Pipeline.ReviewOutcome
         do {
             outcome = try await pipeline.review(request)
@@ -99,7 +137,7 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         if let output {
             do {
-                try StandaloneFileWriter(packRoot: pack.url, force: force)
+                try StandaloneFileWriter(packRoot: packURL, force: force)
                     .write(rendered, to: URL(fileURLWithPath: output), isOurs: Pipeline.isReview)
             } catch {
                 Console.printError("sopgen: error: \(error)\n")

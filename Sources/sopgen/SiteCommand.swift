@@ -103,6 +103,10 @@ struct SiteImportCommand: AsyncParsableCommand {
         if !outcome.hostingChanges.isEmpty {
             Console.print("Recorded a hosting change in reviews/triggers.yml: SOPs with review_on: [hosting-change] are due for review.")
         }
+        if !outcome.providerChanges.isEmpty {
+            Console.print("Recorded a provider change in reviews/triggers.yml (\(outcome.providerChanges.joined(separator: "; "))): "
+                + "SOPs and playbooks with review_on: [provider-change] are due for review.")
+        }
         if !record.missingFacts.isEmpty {
             Console.print("Still missing for rollout: \(record.missingFacts.joined(separator: ", "))")
         }

@@ -93,7 +93,7 @@ import Testing
         #expect(json.status == 1)
         #expect(json.standardError.isEmpty)
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
-        #expect((document?["summary"] as? [String: Int])?["warnings"] == 22)
+        #expect((document?["summary"] as? [String: Int])?["warnings"] == 23)
         let sarif = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "sarif"])
         #expect(sarif.standardOutput.contains("\"version\" : \"2.1.0\""))
         // The checkout is a git work tree: uris start at its root, wherever sopgen runs from.

@@ -26,7 +26,7 @@ import Testing
     static func review(_ export: String, roster: String? = nil, format: ReviewFormat = .json,
                        pack: URL = TestPaths.bundledPack) async throws -> Pipeline.ReviewOutcome {
         try await Pipeline(packRoot: pack, today: TestClock.today)
-            .review(.init(export: export, roster: roster, format: format))
+            .review(.init(export: export, roster: roster, format: format, store: .memory))
     }
 
     static func found(_ outcome: Pipeline.ReviewOutcome) -> [Planted] {

@@ -101,6 +101,44 @@ import Testing
         #expect(clean.standardOutput.contains("no problems found"), "\(clean.standardError)")
     }
 
+    @Test func aProviderChangeInTheSiteRecordMakesSOPsAndPlaybooksDueUntilReviewed() throws {
+        let report = TestPaths.fixtures.appendingPathComponent("site-health/full-debug.txt").path
+        #expect(try sopgen(["site", "import", report, pack.path, "--force", "--today", "2026-11-21"]).status == 0)
+        let remembered = try String(contentsOf: pack.appendingPathComponent("reviews/providers.yml"), encoding: .utf8)
+        #expect(remembered.contains("OpenAI gpt-4.1-mini"))
+        #expect(!(try String(contentsOf: pack.appendingPathComponent("reviews/triggers.yml"), encoding: .utf8)).contains("provider-change"),
+                "the first import only remembers the providers")
+        // Someone replaces a provider in the site record by hand; the next import notices.
+        let record = pack.appendingPathComponent("sites/harbour-store.yml")
+        let text = try String(contentsOf: record, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "name: OpenAI\n    model: gpt-4.1-mini", with: "name: Mistral\n    model: mistral-large").utf8)
+            .write(to: record)
+        let imported = try sopgen(["site", "import", report, pack.path, "--force", "--today", "2026-11-25"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.contains("Recorded a provider change in reviews/triggers.yml (OpenAI gpt-4.1-mini replaced by Mistral mistral-large)"))
+        let warned = try sopgen(["check", pack.path, "--today", "2026-11-25"])
+        let lines = warned.standardError.split(separator: "\n").filter { $0.hasSuffix("[review-triggered]") && $0.contains("provider-change") }
+        #expect(lines.contains { $0.hasPrefix("playbooks/low-stock-watch.yml:") && $0.contains(
+            "playbook 'low-stock-watch' is due for review: provider-change on 2026-11-25 (harbour-store; OpenAI gpt-4.1-mini replaced by Mistral mistral-large)") })
+        let due = triggered(warned)
+        #expect(due.contains("low-stock-watch") && due.contains("providers-and-budgets") && due.contains("workflow-approvals"), "\(due)")
+        // The same import again records nothing more.
+        let log = try String(contentsOf: pack.appendingPathComponent("reviews/triggers.yml"), encoding: .utf8)
+        #expect(try sopgen(["site", "import", report, pack.path, "--force", "--today", "2026-11-26"]).status == 0)
+        #expect(try String(contentsOf: pack.appendingPathComponent("reviews/triggers.yml"), encoding: .utf8) == log)
+        // Reviewed after the change: clean.
+        for id in due where id != "low-stock-watch" { try setReviewed(id, "2026-11-26") }
+        let playbook = pack.appendingPathComponent("playbooks/low-stock-watch.yml")
+        let playbookText = try String(contentsOf: playbook, encoding: .utf8)
+        try Data(playbookText.replacingOccurrences(of: "last_reviewed: 2026-11-10", with: "last_reviewed: 2026-11-26").utf8).write(to: playbook)
+        let clean = try sopgen(["check", pack.path, "--today", "2026-11-26"])
+        #expect(clean.standardOutput.contains("no problems found"), "\(clean.standardError)")
+        // A hand-written providers.yml is not sopgen's: it is neither compared nor replaced.
+        try Data("harbour-store: [Someone]\n".utf8).write(to: pack.appendingPathComponent("reviews/providers.yml"))
+        #expect(try sopgen(["site", "import", report, pack.path, "--force", "--today", "2026-11-27"]).status == 0)
+        #expect(try String(contentsOf: pack.appendingPathComponent("reviews/providers.yml"), encoding: .utf8) == "harbour-store: [Someone]\n")
+    }
+
     @Test func newUsersAndAFailedFirstRunAreTriggersToo() async throws {
         let people = pack.appendingPathComponent("people.yml")
         let text = try String(contentsOf: people, encoding: .utf8)
@@ -114,7 +152,7 @@ import Testing
         #expect(promoted.status == 1)
         result = await Pipeline(packRoot: pack, today: TestClock.today).plan()
         let failed = result.diagnostics.filter { $0.code == .reviewTriggered && $0.message.contains("failed-run") }
-        #expect(failed.map { $0.message.split(separator: "'")[1] }.sorted() == ["pausing-automation", "workflow-approvals"])
+        #expect(failed.map { $0.message.split(separator: "'")[1] }.sorted() == ["low-stock-watch", "pausing-automation", "workflow-approvals"])
     }
 
     @Test func failOnSetsTheExitStatus() throws {
@@ -123,12 +161,14 @@ import Testing
         let failed = try sopgen(["review", export, pack.path, "--format", "md", "--fail-on", "error"])
         #expect(failed.status == 2)
         #expect(failed.standardOutput.hasPrefix("# Review of 2026-11-02 to 2026-11-08"))
-        // A week without errors passes --fail-on error but not --fail-on info.
+        // A week without errors passes --fail-on error but not --fail-on info (in a store of its
+        // own: the pack's store holds the example week, the same days).
         folder.write(["quiet.csv": "time,user,event,surface\n2026-11-02T09:00:00+01:00,ana.silva,prompt,copilot\n"])
         let quiet = folder.url.appendingPathComponent("quiet.csv").path
-        #expect(try sopgen(["review", quiet, pack.path, "--roster", pack.appendingPathComponent("examples/roster.csv").path,
+        let db = folder.url.appendingPathComponent("quiet.sqlite").path
+        #expect(try sopgen(["review", quiet, pack.path, "--db", db, "--roster", pack.appendingPathComponent("examples/roster.csv").path,
                             "--fail-on", "warning", "--format", "json"]).status == 0)
-        #expect(try sopgen(["review", quiet, pack.path, "--fail-on", "info", "--format", "json"]).status == 2)
+        #expect(try sopgen(["review", quiet, pack.path, "--db", db, "--fail-on", "info", "--format", "json"]).status == 2)
     }
 
     @Test func standardInputAndBadUsage() throws {
@@ -152,6 +192,43 @@ import Testing
         #expect(run.standardError.contains("\(path):3:1: error: 'yesterday' is not an ISO 8601 time"))
         #expect(run.standardOutput.contains("\"malformedRows\" : 1"))
         #expect(try sopgen(["review", path, pack.path, "--format", "json", "--fail-on", "error"]).status == 2)
+    }
+
+    @Test func theStoreIsListedAndReviewedAgainWithoutTheExport() throws {
+        let store = pack.appendingPathComponent(".sopgen/review.sqlite")
+        let none = try sopgen(["review", "--list", pack.path])
+        #expect(none.status == 0)
+        #expect(none.standardOutput.hasPrefix("No review store yet at .sopgen/review.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: store.path), "--list creates nothing")
+        let withExport = try sopgen(["review", export, pack.path, "--format", "json"])
+        #expect(withExport.status == 0)
+        #expect(FileManager.default.fileExists(atPath: store.path))
+        let listed = try sopgen(["review", "--list", pack.path])
+        #expect(listed.status == 0)
+        let lines = listed.standardOutput.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("Review store .sopgen/review.sqlite (schema 1): 228 events") == true, "\(listed.standardOutput)")
+        #expect(lines.contains { $0.contains("examples/first-week.csv") && $0.contains("2026-11-02 to 2026-11-08") })
+        // The export gone, the store still answers: the same findings, from the store alone.
+        try FileManager.default.moveItem(atPath: export, toPath: folder.url.appendingPathComponent("moved.csv").path)
+        let alone = try sopgen(["review", "--from", "2026-11-02", "--to", "2026-11-08", pack.path, "--format", "json"])
+        #expect(alone.status == 0, "\(alone.standardError)")
+        #expect(alone.standardOutput.contains("\"export\" : \".sopgen/review.sqlite\""))
+        func codes(_ run: ProcessRun) -> [Substring] {
+            run.standardOutput.split(separator: "\n").filter { $0.contains("\"code\" : ") }.sorted()
+        }
+        #expect(codes(alone) == codes(withExport))
+        // --db puts the store elsewhere; a file there that is not a store is refused and kept.
+        let elsewhere = folder.url.appendingPathComponent("elsewhere.sqlite").path
+        #expect(try sopgen(["review", folder.url.appendingPathComponent("moved.csv").path, pack.path, "--db", elsewhere,
+                            "--format", "md"]).status == 0)
+        #expect(try sopgen(["review", "--list", pack.path, "--db", elsewhere]).standardOutput.contains("moved.csv"))
+        folder.write(["notes.txt": "not a database"])
+        let notes = folder.url.appendingPathComponent("notes.txt").path
+        let refused = try sopgen(["review", folder.url.appendingPathComponent("moved.csv").path, pack.path, "--db", notes])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("is not a sopgen review database"))
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "not a database")
+        #expect(try sopgen(["review", "--list", "--record", pack.path]).status == 64)
     }
 
     @Test func outputIsWrittenSafely() throws {

@@ -52,7 +52,7 @@ public struct PackDecoder: Sendable {
         pack.playbooks = loaded.files(under: "playbooks", withExtension: "yml").compactMap { file in run(file) { PlaybookDecoder.decode($0) } }
         pack.automations = loaded.files(under: "automations", withExtension: "yml").compactMap { file in run(file) { AutomationDecoder.decode($0) } }
         pack.people = loaded.files["people.yml"].map { file in run(file) { PeopleDecoder.decode($0) } }
-        pack.reviews = loaded.files(under: "reviews", withExtension: "yml").filter { $0.path != ReviewTriggerLog.path }
+        pack.reviews = loaded.files(under: "reviews", withExtension: "yml").filter { $0.path != ReviewTriggerLog.path && $0.path != ProviderChange.path }
             .compactMap { file in run(file) { ReviewRecordDecoder.decode($0) } }
         pack.reviewTriggers = loaded.files[ReviewTriggerLog.path].map { file in run(file) { ReviewTriggerLog.decode($0) } } ?? []
         pack.inputHash = loaded.inputHash

@@ -45,16 +45,7 @@ enum SOPDecoder {
             summary: fields.string("summary")?.value,
             body: body,
             location: SourceLocation(path: file.path, line: 1, column: 1),
-            reviewOn: fields.strings("review_on").compactMap { name in
-                guard let kind = ReviewTrigger.Kind(rawValue: name.value) else {
-                    let names = ReviewTrigger.Kind.allCases.map(\.rawValue)
-                    frontMatterContext.diagnostics.append(.error(.invalidValue,
-                        "'\(name.value)' is not a review trigger; expected one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(name.value, in: names))",
-                        at: name.location))
-                    return nil
-                }
-                return Located(kind, at: name.location)
-            }
+            reviewOn: ReviewTriggerChecks.kinds(fields.strings("review_on"), context: frontMatterContext)
         )
     }
 }

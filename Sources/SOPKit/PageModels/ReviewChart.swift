@@ -20,6 +20,13 @@ struct ReviewChart: Sendable {
         var anchor: String
     }
 
+    /// A trend line (`stroke-<severity>` colours it), its points as SVG `points` text.
+    struct Line: Sendable {
+        var series: String
+        var points: String
+        var title: String
+    }
+
     struct LegendItem: Sendable {
         var series: String
         var name: String
@@ -35,6 +42,7 @@ struct ReviewChart: Sendable {
     var labels: [Label]
     var legend: [LegendItem]
     var isEmpty: Bool
+    var lines: [Line] = []
 
     /// Vertical stacked bars: one column per category, one segment per series.
     static func stackedColumns(id: String, title: String, summary: String, categories: [String], series: [(name: String, values: [Int])]) -> ReviewChart {
@@ -63,6 +71,39 @@ struct ReviewChart: Sendable {
         return ReviewChart(id: id, title: title, summary: summary, width: width, height: height, bars: bars, labels: labels,
                            legend: series.enumerated().map { LegendItem(series: "series-\($0.offset % 8)", name: $0.element.name) },
                            isEmpty: totals.allSatisfy { $0 == 0 })
+    }
+
+    /// Lines over categories (windows, oldest first): one line per series, a square marker at
+    /// each point carrying its figure. `classes` names each series' colour class suffix.
+    static func lines(id: String, title: String, summary: String, categories: [String], series: [(name: String, values: [Int])],
+                      classes: [String]) -> ReviewChart {
+        let width = 680, height = 240, left = 40, bottom = 40, top = 16
+        let plot = height - bottom - top
+        let maximum = max(series.flatMap(\.values).max() ?? 0, 1)
+        let slot = categories.isEmpty ? 0 : (width - left - 10) / categories.count
+        var bars: [Bar] = []
+        var lines: [Line] = []
+        var labels: [Label] = [Label(x: left - 6, y: top + 4, text: "\(maximum)", anchor: "end"),
+                               Label(x: left - 6, y: top + plot, text: "0", anchor: "end")]
+        func x(_ index: Int) -> Int { left + index * slot + slot / 2 }
+        for (number, entry) in series.enumerated() {
+            let colour = classes[number % classes.count]
+            var points: [String] = []
+            for (index, category) in categories.enumerated() {
+                let value = entry.values.indices.contains(index) ? entry.values[index] : 0
+                let y = top + plot - value * plot / maximum
+                points.append("\(x(index)),\(y)")
+                bars.append(Bar(x: x(index) - 3, y: y - 3, width: 6, height: 6, series: "chart-\(colour)",
+                                title: "\(category): \(entry.name) \(value)"))
+            }
+            lines.append(Line(series: "stroke-\(colour)", points: points.joined(separator: " "), title: entry.name))
+        }
+        for (index, category) in categories.enumerated() {
+            labels.append(Label(x: x(index), y: height - bottom + 16, text: category, anchor: "middle"))
+        }
+        return ReviewChart(id: id, title: title, summary: summary, width: width, height: height, bars: bars, labels: labels,
+                           legend: series.enumerated().map { LegendItem(series: "chart-\(classes[$0.offset % classes.count])", name: $0.element.name) },
+                           isEmpty: categories.isEmpty, lines: lines)
     }
 
     /// Horizontal bars: one row per category, the series side by side within a row.

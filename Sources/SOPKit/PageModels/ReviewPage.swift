@@ -76,6 +76,9 @@ struct ReviewPage: TemplateModel {
     var unknownEvents: [Figure]
     var hasUnknownEvents: Bool
     var charts: [ReviewChart]
+    /// Each window of the trend, oldest first, when the store holds windows before this one.
+    var trend: [Figure]
+    var hasTrend: Bool
     var roles: [Role]
     var flaggedSOPs: [Link]
     var hasFlaggedSOPs: Bool

@@ -73,6 +73,10 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     /// Where `<<local: …>>` placeholders still stand in the file.
     public var placeholders: [Located<String>]
     public var location: SourceLocation
+    /// Events after which the playbook must be reviewed (`review_on:`, as SOPs have it).
+    public var reviewOn: [Located<ReviewTrigger.Kind>] = []
+    /// `last_reviewed:` (YYYY-MM-DD): a triggered review is done when this is after the event.
+    public var lastReviewed: Located<String>?
 
     /// Written by `sopgen playbook import` from another site's bundle: its text is never trusted as HTML.
     public var isImported: Bool { provenance?.sourceSite != nil }

@@ -4,7 +4,7 @@ import Yams
 enum PlaybookDecoder {
     static let keys = ["id", "title", "version", "owner", "trigger", "input", "output", "approval", "retry",
                        "failure_notification", "kill_switch", "mode", "assumptions", "steps", "provenance", "private",
-                       "connection", "example", "examples", "notes"]
+                       "connection", "example", "examples", "notes", "review_on", "last_reviewed"]
     static let assumptionKeys = ["provider_setup", "knowledge_base_sources", "roles", "approval_policy", "product_language",
                                  "coupon_rules", "order_status_conventions", "support_ownership"]
 
@@ -58,8 +58,20 @@ enum PlaybookDecoder {
             stepsLocation: steps?.location,
             provenance: provenance,
             placeholders: placeholders(in: context.file),
-            location: fields.location
+            location: fields.location,
+            reviewOn: ReviewTriggerChecks.kinds(fields.strings("review_on"), context: context),
+            lastReviewed: lastReviewed(fields.string("last_reviewed"), context: context)
         )
+    }
+
+    /// `last_reviewed:` when it is a real day; an `invalid-date` error otherwise.
+    static func lastReviewed(_ value: Located<String>?, context: DecodingContext) -> Located<String>? {
+        guard let value else { return nil }
+        guard case .success = CalendarDate.parse(value.value) else {
+            context.diagnostics.append(.error(.invalidDate, CalendarDate.parse(value.value).problemMessage(value.value), at: value.location))
+            return nil
+        }
+        return value
     }
 
     static func placeholders(in file: SourceFile) -> [Located<String>] {

@@ -162,6 +162,8 @@ public enum PackSchema: String, Sendable, CaseIterable {
         properties["assumptions"] = assumptions
         properties["provenance"] = provenance
         properties["title"] = text(required: true)
+        properties["review_on"] = ["anyOf": [enumeration(ReviewTrigger.Kind.self),
+                                             ["type": "array", "items": enumeration(ReviewTrigger.Kind.self, required: true)]]]
         for key in ["private", "connection", "example", "examples", "notes"] { properties[key] = ["description": "kept as written"] }
         return object(properties, required: ["title", "mode"], nullable: false)
             .with("patternProperties", ["_private$": ["description": "private to this copy: `sopgen playbook export` removes it"]])

@@ -18,6 +18,9 @@ public struct SiteHealthImport: Sendable {
         /// What the import changed of the hosting facts (`php_version 8.1.2 → 8.2.28`), recorded
         /// as a `hosting-change` in `reviews/triggers.yml`.
         public var hostingChanges: [String] = []
+        /// What changed of the record's AI providers since the last import (`OpenAI gpt-4.1-mini
+        /// replaced by Anthropic claude-haiku`), recorded as a `provider-change`.
+        public var providerChanges: [String] = []
     }
 
     public let packRoot: URL
@@ -57,7 +60,13 @@ public struct SiteHealthImport: Sendable {
             throw .cannotEdit(error)
         }
         guard let text = outcome.text, text != existing else {
-            return Outcome(path: path, record: outcome, written: false, newWarnings: [])
+            var unchanged = Outcome(path: path, record: outcome, written: false, newWarnings: [])
+            // The facts are as imported, but providers: may have been edited since.
+            if outcome.text != nil, let existing, let today {
+                do { unchanged.providerChanges = try ProviderChange.record(site: id, record: existing, path: path, today: today, packRoot: packRoot) }
+                catch { throw .file(error) }
+            }
+            return unchanged
         }
         // The loader would refuse a larger record, so check would report it.
         guard text.utf8.count <= PackLoader.maximumFileSize else { throw .file(.tooLarge(path)) }
@@ -81,6 +90,10 @@ public struct SiteHealthImport: Sendable {
                     throw .file(error)
                 }
             }
+        }
+        if let today {
+            do { result.providerChanges = try ProviderChange.record(site: id, record: text, path: path, today: today, packRoot: packRoot) }
+            catch { throw .file(error) }
         }
         return result
     }

@@ -10,6 +10,8 @@ struct MeasuredRun {
     var standardError: String
     var cpuSeconds: Double
     var wallSeconds: Double
+    /// The largest resident set the program had (wait4's ru_maxrss), in KiB.
+    var peakKiB: Int
 
     static func run(_ executable: URL, _ arguments: [String]) throws -> MeasuredRun {
         let folder = TemporaryFolder()
@@ -36,6 +38,7 @@ struct MeasuredRun {
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-        return MeasuredRun(status: exitStatus, standardError: errors, cpuSeconds: cpu, wallSeconds: wall)
+        return MeasuredRun(status: exitStatus, standardError: errors, cpuSeconds: cpu, wallSeconds: wall,
+                           peakKiB: Int(usage.ru_maxrss))
     }
 }

@@ -6,6 +6,9 @@ struct FindingEngine {
     let directory: ReviewDirectory
     let settings: ReviewSettings
     let window: ReviewWindow
+    /// The exports events came from, by store ingest, where that is not the export under review
+    /// (an evidence line then names its own file).
+    var sources: [Int64: String] = [:]
 
     /// The surface an event happened on: written, else its plan's, else its policy's, else the
     /// surface its kind implies (prompts: Copilot; drafts: support drafts).
@@ -39,7 +42,7 @@ struct FindingEngine {
 
     func evidence(_ event: ActivityEvent) -> ReviewFinding.Evidence {
         ReviewFinding.Evidence(line: event.line, kind: event.kind, time: ExportTime.local(event.time, offset: event.utcOffset),
-                               user: event.user)
+                               user: event.user, file: sources[event.source])
     }
 
     /// At most this many events prove one finding (the rest are counted in its message).

@@ -47,6 +47,9 @@ public struct ReviewFinding: Sendable, Hashable {
         public var kind: ActivityEvent.Kind
         public var time: String
         public var user: String
+        /// The export the event was read from, when it is not the one under review (an earlier
+        /// export in the store).
+        public var file: String?
     }
 
     /// A decision-guide card of a role's handbook (`roles/<role>/index.html#policy-<id>`).
@@ -71,4 +74,7 @@ public struct ReviewFinding: Sendable, Hashable {
     /// SOP ids to update: those addressed to the role that cover the surface or the policy.
     public var sops: [String] = []
     public var cards: [DecisionCard] = []
+    /// How many windows running (this one included) the store has seen this code for this user;
+    /// 1 when it is new, or nothing was ingested before.
+    public var running = 1
 }

@@ -15,8 +15,14 @@ public struct ReviewWindow: Sendable, Hashable {
     /// The window for `events` (sorted by time): `from`/`to` when given, else seven days from the
     /// first event's day (or from `from`).
     public static func resolve(events: [ActivityEvent], from: CalendarDate?, to: CalendarDate?, settings: ReviewSettings) -> ReviewWindow {
-        let offset = settings.utcOffset ?? events.first?.utcOffset ?? 0
-        let first = events.first.map { day(of: $0.time, offset: offset) }
+        resolve(first: events.first.map { ActivityLog.FirstEvent(time: $0.time, utcOffset: $0.utcOffset, line: $0.line) },
+                from: from, to: to, settings: settings)
+    }
+
+    /// The window from the export's (or the store's) first event.
+    public static func resolve(first event: ActivityLog.FirstEvent?, from: CalendarDate?, to: CalendarDate?, settings: ReviewSettings) -> ReviewWindow {
+        let offset = settings.utcOffset ?? event?.utcOffset ?? 0
+        let first = event.map { day(of: $0.time, offset: offset) }
         let start = from ?? first ?? to?.adding(days: -6) ?? CalendarDate(secondsSince1970: 0)
         return ReviewWindow(from: start, to: to ?? start.adding(days: 6), utcOffset: offset)
     }

@@ -46,17 +46,6 @@ public struct ActivityEvent: Sendable, Hashable {
     public var sensitiveKinds: [String] = []
     /// The line of the export the event was read from.
     public var line: Int
-
-    /// The fields that make two rows the same event: a row exported twice is counted once.
-    struct Identity: Hashable {
-        var time: Int64
-        var user: String
-        var kind: Kind
-        var surface: Surface?
-        var plan: String?
-        var policy: String?
-        var risk: Policy.Risk?
-        var note: String?
-        var textHash: Int
-    }
+    /// The ingest of the review store that first held the event (0 when read without a store).
+    public var source: Int64 = 0
 }

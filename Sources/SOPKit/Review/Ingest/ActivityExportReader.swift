@@ -21,55 +21,70 @@ public struct ActivityExportReader: Sendable {
         }
     }
 
-    /// Reads the export at `path` (`-` for standard input).
+    /// Reads the export at `path` (`-` for standard input) into memory, its events sorted.
     public func read(path: String) throws(Failure) -> ActivityLog {
+        var sink = MemoryEventSink()
+        var log = try stream(path: path, into: &sink, keys: EventKeyMaker(salt: []))
+        log.events = sink.sortedEvents()
+        return log
+    }
+
+    /// Reads an export held in memory (tests, the example pack).
+    public func read(bytes: [UInt8], path: String) -> ActivityLog {
+        var sink = MemoryEventSink()
+        var collector = Collector(settings: settings, path: path, keys: EventKeyMaker(salt: []), sink: sink)
+        collector.consume(bytes)
+        collector.finish()
+        sink = collector.sink
+        var log = collector.log
+        log.events = sink.sortedEvents()
+        return log
+    }
+
+    /// Streams the export at `path` into `sink` one row at a time: the log that comes back has the
+    /// counts and diagnostics, never the events (the sink has them).
+    func stream<Sink: ActivityEventSink>(path: String, into sink: inout Sink, keys: EventKeyMaker) throws(Failure) -> ActivityLog {
         let source: ExportByteSource
         do {
             source = try ExportByteSource(path: path)
         } catch {
             throw .unreadable(error.description)
         }
-        return try read(source)
-    }
-
-    /// Reads an export held in memory (tests, the example pack).
-    public func read(bytes: [UInt8], path: String) -> ActivityLog {
-        var collector = Collector(settings: settings, path: path)
-        collector.consume(bytes)
-        collector.finish()
-        return collector.log
-    }
-
-    private func read(_ source: ExportByteSource) throws(Failure) -> ActivityLog {
-        var collector = Collector(settings: settings, path: source.shownPath)
+        var collector = Collector(settings: settings, path: source.shownPath, keys: keys, sink: sink)
         do {
-            while let chunk = try source.next() { collector.consume(chunk) }
+            while let chunk = try source.next() {
+                collector.consume(chunk)
+                if let failure = collector.sink.failure { throw failure }
+            }
+            collector.finish()
+            if let failure = collector.sink.failure { throw failure }
         } catch {
-            throw .unreadable(error.description)
+            throw .unreadable("\(error)")
         }
-        collector.finish()
+        sink = collector.sink
         return collector.log
     }
 
     /// The state of one read: format detection, the CSV reader or the JSON Lines line buffer,
     /// the rows seen, and the log being filled.
-    struct Collector {
+    struct Collector<Sink: ActivityEventSink> {
         let settings: ReviewSettings
         var log: ActivityLog
+        var sink: Sink
         private var normaliser: EventNormaliser
         private var format: ExportFormat?
         private var csv = CSVRecordReader()
         private var header: [String: (index: Int, column: Int)]?
         private var lineBuffer: [UInt8] = []
         private var line = 1
-        private var seen: Set<ActivityEvent.Identity> = []
         private var extraProblems = 0
         private var headerFailed = false
 
-        init(settings: ReviewSettings, path: String) {
+        init(settings: ReviewSettings, path: String, keys: EventKeyMaker, sink: Sink) {
             self.settings = settings
+            self.sink = sink
             log = ActivityLog(path: path, format: .csv)
-            normaliser = EventNormaliser(settings: settings, path: path)
+            normaliser = EventNormaliser(settings: settings, path: path, keys: keys)
         }
 
         mutating func consume(_ bytes: [UInt8]) {
@@ -124,7 +139,6 @@ public struct ActivityExportReader: Sendable {
                 log.diagnostics.append(.error(.tooManyProblems, "\(extraProblems) more problems in \(log.path) are not listed",
                                               at: SourceLocation(path: log.path, line: line)))
             }
-            log.events.sort { ($0.time, $0.line) < ($1.time, $1.line) }
         }
 
         private mutating func deliver(_ records: [CSVRecordReader.Record], _ problems: [CSVRecordReader.Problem]) {
@@ -222,12 +236,16 @@ public struct ActivityExportReader: Sendable {
         private mutating func add(_ result: EventNormaliser.Outcome) {
             if skipAll { return }
             switch result {
-            case .event(let event, let identity):
+            case .event(let event, let key):
                 log.rows += 1
-                if seen.insert(identity).inserted {
-                    log.events.append(event)
-                } else {
-                    log.duplicates += 1
+                if log.first.map({ (event.time, event.line) < ($0.time, $0.line) }) ?? true {
+                    log.first = ActivityLog.FirstEvent(time: event.time, utcOffset: event.utcOffset, line: event.line)
+                }
+                log.lastTime = max(log.lastTime ?? event.time, event.time)
+                switch sink.keep(event, key: key) {
+                case .added: log.added += 1
+                case .duplicate: log.duplicates += 1
+                case .alreadyStored: log.alreadyStored += 1
                 }
             case .unknownEvent(let name):
                 log.rows += 1

@@ -4,19 +4,21 @@
 /// problem at that cell.
 struct EventNormaliser {
     enum Outcome {
-        case event(ActivityEvent, ActivityEvent.Identity)
+        case event(ActivityEvent, key: Int64)
         case unknownEvent(String)
         case problem(line: Int, column: Int, String)
     }
 
     let settings: ReviewSettings
     let path: String
+    let keys: EventKeyMaker
     private let scanner = SensitiveDataScanner()
     private let scans = ScanCache()
 
-    init(settings: ReviewSettings, path: String) {
+    init(settings: ReviewSettings, path: String, keys: EventKeyMaker) {
         self.settings = settings
         self.path = path
+        self.keys = keys
     }
 
     func event(line: Int, value: (ReviewSettings.Field) -> (text: String, column: Int)?) -> Outcome {
@@ -66,9 +68,9 @@ struct EventNormaliser {
         let event = ActivityEvent(time: time.time, utcOffset: time.offset, user: user, kind: kind, surface: surface,
                                   plan: text(.plan), policy: text(.policy), risk: risk, note: note,
                                   sensitiveKinds: kinds, line: line)
-        let identity = ActivityEvent.Identity(time: time.time, user: user, kind: kind, surface: surface, plan: event.plan,
-                                              policy: event.policy, risk: risk, note: note, textHash: rawText.hashValue)
-        return .event(event, identity)
+        let key = keys.key(time: time.time, user: user, kind: kind, surface: surface, plan: event.plan, policy: event.policy,
+                           risk: risk, note: note, text: rawText)
+        return .event(event, key: key)
     }
 }
 

@@ -5,19 +5,44 @@ struct ReviewBuilder {
     let people: People
     let roster: WordPressRoster?
 
-    func build(log: ActivityLog, from: CalendarDate?, to: CalendarDate?, today: CalendarDate, rosterPath: String?) -> ReviewReport {
-        let settings = pack.settings.review
-        let window = ReviewWindow.resolve(events: log.events, from: from, to: to, settings: settings)
-        let events = log.events.filter(window.contains)
+    /// What the report is of: the export just ingested (its log, with counts and diagnostics), or
+    /// the store alone (`log` nil).
+    struct Source {
+        var export: String
+        var format: ExportFormat
+        var log: ActivityLog?
+        /// This export's events outside the window.
+        var outsideWindow = 0
+        /// Where events of earlier ingests came from, by ingest.
+        var otherExports: [Int64: String] = [:]
+    }
+
+    func engine(_ window: ReviewWindow, sources: [Int64: String] = [:]) -> FindingEngine {
+        FindingEngine(pack: pack, directory: ReviewDirectory(people: people, roster: roster), settings: pack.settings.review,
+                      window: window, sources: sources)
+    }
+
+    /// The findings of an earlier window, for the trend.
+    func earlier(_ window: ReviewWindow, events: [ActivityEvent]) -> ReviewTrend.Earlier {
+        ReviewTrend.Earlier(window: window, events: events.count, findings: engine(window).findings(events))
+    }
+
+    /// `events` are the window's, in time order; `earlier` the windows before it, most recent first.
+    func build(events: [ActivityEvent], window: ReviewWindow, source: Source, earlier: [ReviewTrend.Earlier],
+               today: CalendarDate, rosterPath: String?) -> ReviewReport {
         let directory = ReviewDirectory(people: people, roster: roster)
-        let findings = FindingEngine(pack: pack, directory: directory, settings: settings, window: window).findings(events)
+        let engine = engine(window, sources: source.otherExports)
+        let (trend, findings) = ReviewTrend.compare(engine.findings(events), window: window, events: events.count, earlier: earlier)
         var counts = ReviewReport.Counts()
-        counts.rows = log.rows
+        if let log = source.log {
+            counts.rows = log.rows
+            counts.duplicates = log.duplicates
+            counts.alreadyStored = log.alreadyStored
+            counts.malformedRows = log.malformedRows
+            counts.unknownEvents = log.unknownEvents
+        }
         counts.events = events.count
-        counts.duplicates = log.duplicates
-        counts.malformedRows = log.malformedRows
-        counts.outsideWindow = log.events.count - events.count
-        counts.unknownEvents = log.unknownEvents
+        counts.outsideWindow = source.outsideWindow
         let statistics = RoleStatistics.compute(events, directory: directory, pack: pack)
 
         let days = window.days
@@ -30,7 +55,6 @@ struct ReviewBuilder {
                 activity[row].perDay[index] += 1
             }
             guard event.kind == .rejected || event.kind == .failed else { continue }
-            let engine = FindingEngine(pack: pack, directory: directory, settings: settings, window: window)
             guard let surface = engine.surface(of: event) else { continue }
             var entry = trouble[surface] ?? (0, 0)
             if event.kind == .rejected { entry.rejected += 1 } else { entry.failed += 1 }
@@ -43,10 +67,11 @@ struct ReviewBuilder {
         var names = Dictionary(pack.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         names["unknown"] = "No pack role"
         return ReviewReport(
-            title: pack.settings.title, organisation: pack.settings.organisation, date: today, export: log.path,
-            format: log.format, roster: rosterPath, window: window, counts: counts, findings: findings, roles: statistics,
+            title: pack.settings.title, organisation: pack.settings.organisation, date: today, export: source.export,
+            format: source.format, roster: rosterPath, window: window, counts: counts, findings: findings, roles: statistics,
             roleNames: names, activity: activity,
             trouble: trouble.keys.sorted().map { .init(surface: $0, rejected: trouble[$0]!.rejected, failed: trouble[$0]!.failed) },
+            trend: trend,
             flaggedSOPs: flagged.keys.sorted().map { id in (id, pack.sop(id)?.title ?? id, flagged[id]!.sorted()) })
     }
 }

@@ -13,6 +13,7 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
         public var rows: Int
         public var events: Int
         public var duplicates: Int
+        public var alreadyStored: Int
         public var malformedRows: Int
         public var outsideWindow: Int
         public var unknownEvents: [String: Int]
@@ -23,6 +24,17 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
         public var event: String
         public var time: String
         public var user: String
+        /// The export the line is in, when it is not `export` (an earlier export in the store).
+        public var file: String?
+    }
+
+    /// One window of the trend: this review's (the last) and the ones before it in the store.
+    public struct TrendPoint: Sendable, Codable, Hashable {
+        public var from: String
+        public var to: String
+        public var events: Int
+        public var summary: [String: Int]
+        public var codes: [String: Int]
     }
 
     public struct Card: Sendable, Codable, Hashable {
@@ -44,6 +56,8 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
         public var notes: [String]
         public var sops: [String]
         public var cards: [Card]
+        /// Windows running (this one included) the store has this code for this user; absent when 1.
+        public var running: Int?
     }
 
     public struct Latency: Sendable, Codable, Hashable {
@@ -85,6 +99,7 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
     public var findings: [Finding]
     public var roles: [Role]
     public var flaggedSOPs: [FlaggedSOP]
+    public var trend: [TrendPoint]
 
     init(_ report: ReviewReport) {
         version = SopgenVersion.current
@@ -97,15 +112,17 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
         window = Window(from: report.window.from.description, to: report.window.to.description,
                         utcOffset: ExportTime.offsetText(report.window.utcOffset))
         let counts = report.counts
-        self.counts = Counts(rows: counts.rows, events: counts.events, duplicates: counts.duplicates, malformedRows: counts.malformedRows,
+        self.counts = Counts(rows: counts.rows, events: counts.events, duplicates: counts.duplicates,
+                             alreadyStored: counts.alreadyStored, malformedRows: counts.malformedRows,
                              outsideWindow: counts.outsideWindow, unknownEvents: counts.unknownEvents)
         summary = Dictionary(uniqueKeysWithValues: ReviewFinding.Severity.allCases.map { ($0.rawValue, report.count($0)) })
         findings = report.findings.map { finding in
             Finding(code: finding.code.rawValue, severity: finding.severity.rawValue, user: finding.user, role: finding.role,
                     surface: finding.surface?.rawValue, plan: finding.plan, policy: finding.policy, message: finding.message,
-                    events: finding.evidence.map { Event(line: $0.line, event: $0.kind.rawValue, time: $0.time, user: $0.user) },
+                    events: finding.evidence.map { Event(line: $0.line, event: $0.kind.rawValue, time: $0.time, user: $0.user, file: $0.file) },
                     notes: finding.notes, sops: finding.sops,
-                    cards: finding.cards.map { Card(role: $0.role, policy: $0.policy, link: $0.link) })
+                    cards: finding.cards.map { Card(role: $0.role, policy: $0.policy, link: $0.link) },
+                    running: finding.running > 1 ? finding.running : nil)
         }
         roles = report.roles.map { stats in
             Role(role: stats.role, name: report.roleNames[stats.role] ?? stats.role, users: stats.users, prompts: stats.prompts,
@@ -114,6 +131,11 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
                  approvalLatencyMinutes: Latency(median: stats.approvalLatencyMedianMinutes, p90: stats.approvalLatencyP90Minutes))
         }
         flaggedSOPs = report.flaggedSOPs.map { FlaggedSOP(id: $0.id, title: $0.title, codes: $0.codes.map(\.rawValue)) }
+        trend = report.trend.points.map { point in
+            TrendPoint(from: point.from.description, to: point.to.description, events: point.events,
+                       summary: ["error": point.errors, "warning": point.warnings, "info": point.infos],
+                       codes: Dictionary(uniqueKeysWithValues: point.byCode.map { ($0.key.rawValue, $0.value) }))
+        }
     }
 
     public var json: String {

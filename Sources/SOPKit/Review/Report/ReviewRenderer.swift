@@ -22,7 +22,7 @@ struct ReviewRenderer {
             ReviewPage.Finding(
                 code: finding.code.rawValue, severity: finding.severity.rawValue, message: finding.message, user: finding.user,
                 plan: finding.plan, surface: finding.surface?.rawValue,
-                evidence: finding.evidence.map { .init(place: "\(report.export):\($0.line)", event: $0.kind.rawValue, time: $0.time, user: $0.user) },
+                evidence: finding.evidence.map { .init(place: "\($0.file ?? report.export):\($0.line)", event: $0.kind.rawValue, time: $0.time, user: $0.user) },
                 notes: finding.notes, hasNotes: !finding.notes.isEmpty,
                 sops: finding.sops.map(sopLink),
                 cards: finding.cards.map { card in
@@ -71,6 +71,7 @@ struct ReviewRenderer {
             figures: [
                 .init(label: "Events in the window", value: "\(counts.events)"), .init(label: "Rows read", value: "\(counts.rows)"),
                 .init(label: "Duplicate rows (counted once)", value: "\(counts.duplicates)"),
+                .init(label: "Rows already in the review store (earlier exports)", value: "\(counts.alreadyStored)"),
                 .init(label: "Malformed rows (skipped)", value: "\(counts.malformedRows)"),
                 .init(label: "Events outside the window", value: "\(counts.outsideWindow)"),
                 .init(label: "Unknown event names", value: "\(counts.unknownEvents.values.reduce(0, +))"),
@@ -84,6 +85,11 @@ struct ReviewRenderer {
             unknownEvents: counts.unknownEvents.keys.sorted().map { .init(label: $0, value: "\(counts.unknownEvents[$0]!)") },
             hasUnknownEvents: !counts.unknownEvents.isEmpty,
             charts: charts(report),
+            trend: report.trend.points.map { point in
+                .init(label: "\(point.from) to \(point.to)",
+                      value: "\(point.events) events, \(point.errors) errors, \(point.warnings) warnings, \(point.infos) notes")
+            },
+            hasTrend: report.trend.points.count > 1,
             roles: roles,
             flaggedSOPs: report.flaggedSOPs.map { sopLink($0.id) }, hasFlaggedSOPs: !report.flaggedSOPs.isEmpty,
             version: SopgenVersion.current)
@@ -109,7 +115,15 @@ struct ReviewRenderer {
             id: "findings-by-role", title: "Findings, by role", summary: "Errors, warnings and notes the review found, per role.",
             categories: roleIDs.map { report.roleNames[$0] ?? $0 }, series: bySeverity,
             classes: ReviewFinding.Severity.allCases.reversed().map { "chart-\($0.rawValue)" })
-        return [perDay, trouble, findings]
+        guard report.trend.points.count > 1 else { return [perDay, trouble, findings] }
+        let points = report.trend.points
+        let trend = ReviewChart.lines(
+            id: "trend", title: "Findings, this window against earlier ones",
+            summary: "Errors, warnings and notes in each window the review store holds, oldest first; the last is this review's.",
+            categories: points.map { String($0.from.description.suffix(5)) },
+            series: [("error", points.map(\.errors)), ("warning", points.map(\.warnings)), ("info", points.map(\.infos))],
+            classes: ["error", "warning", "info"])
+        return [perDay, trouble, findings, trend]
     }
 
     static func minutes(_ value: Int) -> String {

@@ -7,7 +7,10 @@ public struct ReviewReport: Sendable {
         public var rows = 0
         /// Distinct events inside the window.
         public var events = 0
+        /// Rows this export holds more than once.
         public var duplicates = 0
+        /// Rows an earlier export already brought into the store (overlapping exports).
+        public var alreadyStored = 0
         public var malformedRows = 0
         public var outsideWindow = 0
         public var unknownEvents: [String: Int] = [:]
@@ -41,6 +44,8 @@ public struct ReviewReport: Sendable {
     public var roleNames: [String: String]
     public var activity: [DailyActivity]
     public var trouble: [SurfaceTrouble]
+    /// This window against the ones before it in the store.
+    public var trend: ReviewTrend
     /// Every SOP some finding asks to update, with the codes that flagged it, by SOP id.
     public var flaggedSOPs: [(id: String, title: String, codes: [ReviewFinding.Code])]
 

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// The review store's schema, as GRDB migrations applied in order. A migration is never edited
+/// once released: a change is a new migration appended here, and `version` is their count.
+/// `PRAGMA application_id` marks the file as sopgen's; `PRAGMA user_version` holds the version,
+/// so a newer sopgen's database is recognised before anything is read from it.
+enum ReviewStoreSchema {
+    /// "SOPR": what `PRAGMA application_id` holds in every review store.
+    static let applicationID: Int32 = 0x534F_5052
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value BLOB NOT NULL);
+                CREATE TABLE ingest (
+                  id INTEGER PRIMARY KEY,
+                  export TEXT NOT NULL,
+                  format TEXT NOT NULL,
+                  day TEXT NOT NULL,
+                  rows INTEGER NOT NULL,
+                  added INTEGER NOT NULL,
+                  duplicates INTEGER NOT NULL,
+                  already_stored INTEGER NOT NULL,
+                  malformed INTEGER NOT NULL,
+                  first_time INTEGER,
+                  last_time INTEGER,
+                  utc_offset INTEGER NOT NULL,
+                  unknown_events TEXT NOT NULL
+                );
+                CREATE TABLE event (
+                  key INTEGER PRIMARY KEY,
+                  time INTEGER NOT NULL,
+                  utc_offset INTEGER NOT NULL,
+                  user TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  surface TEXT,
+                  plan TEXT,
+                  policy TEXT,
+                  risk TEXT,
+                  note TEXT,
+                  sensitive TEXT,
+                  ingest INTEGER NOT NULL,
+                  line INTEGER NOT NULL
+                );
+                CREATE INDEX event_by_time ON event(time);
+                PRAGMA application_id = \(applicationID);
+                """)
+            var salt = [UInt8](repeating: 0, count: 32)
+            var generator = SystemRandomNumberGenerator()
+            for index in salt.indices { salt[index] = generator.next() }
+            try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('salt', ?)", arguments: [Data(salt)])
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return migrator
+    }
+}
