@@ -68,7 +68,7 @@ struct SiteBatches: Sendable {
     }
 
     /// The trainer view, then one page per role that reads the SOP.
-    private func sopPaths(_ item: ResolvedPack.ResolvedSOP) -> [String] {
+    func sopPaths(_ item: ResolvedPack.ResolvedSOP) -> [String] {
         ["sops/\(item.sop.id).html"] + pageRoles(item).map { "roles/\($0)/\(item.sop.id).html" }
     }
 
@@ -76,14 +76,14 @@ struct SiteBatches: Sendable {
         views.readers(of: item).sorted().filter { models.roleNames[$0] != nil }
     }
 
-    private var assetNames: [String] { theme.assets.keys.sorted() }
+    var assetNames: [String] { theme.assets.keys.sorted() }
 
     /// The pages rendered after the SOPs: they need every SOP's print section.
-    private enum Other: Sendable {
+    enum Other: Sendable {
         case handbook(Int), training(Int), home, playbooks, automations, checklist(site: Int, checklist: Int), handbookVersion
     }
 
-    private var otherPages: [(page: Other, paths: [String])] {
+    var otherPages: [(page: Other, paths: [String])] {
         var pages: [(Other, [String])] = resolved.handbooks.indices.map { index in
             let id = resolved.handbooks[index].role.id
             return (.handbook(index), ["roles/\(id)/index.html", "roles/\(id)/print.html"])
@@ -175,7 +175,7 @@ struct SiteBatches: Sendable {
 
     /// Links to a heading of another SOP that has no such heading; each target's headings are
     /// sorted and searched once per fragment, however often it is linked.
-    private func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
+    func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var sortedHeadings: [String: [String]] = [:]
         var suggestions: [String: String] = [:]
@@ -191,7 +191,7 @@ struct SiteBatches: Sendable {
         return diagnostics
     }
 
-    private struct RenderedSOP: Sendable {
+    struct RenderedSOP: Sendable {
         var id: String
         var path: String
         var files: [OutputPlan.File]
@@ -201,7 +201,7 @@ struct SiteBatches: Sendable {
         var header: SafeHTML
     }
 
-    private func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
+    func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
         let rendered = views.render(item)
         // The same in every view of this SOP: rendered once, not once per role.
         let header = theme.fragment(models.sopHeader(item))
@@ -239,7 +239,7 @@ struct SiteBatches: Sendable {
     }
 
     /// The texts of `page`'s files, in the order of its paths.
-    private func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
+    func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
         let pack = resolved.pack
         switch page {
         case .handbook(let index):

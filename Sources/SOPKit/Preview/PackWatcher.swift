@@ -1,0 +1,109 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Sees files of a pack and of the theme change by comparing each file's metadata (inode, size,
+/// modification time) with the last look: portable, and cheap enough to do every 50 ms for a pack
+/// of thousands of files. It reads only what the load stage reads (the pack's files and source
+/// folders, hidden names skipped) and follows no symbolic link to a folder.
+public struct PackWatcher: Sendable {
+    /// What changed since the last look.
+    public struct Changes: Sendable, Equatable {
+        /// Pack paths (as `LoadedPack.files` names them) added, changed or removed.
+        public var packPaths: Set<String> = []
+        /// A file of the bundled theme changed.
+        public var theme = false
+        public var isEmpty: Bool { packPaths.isEmpty && !theme }
+    }
+
+    private struct Stamp: Equatable, Sendable {
+        var inode: UInt64
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+        var changeSeconds: Int
+        var changeNanoseconds: Int
+    }
+
+    public let packRoot: URL
+    public let themeRoot: URL?
+    private var pack: [String: Stamp] = [:]
+    private var theme: [String: Stamp] = [:]
+
+    /// Takes the first look.
+    public init(packRoot: URL, themeRoot: URL?) {
+        self.packRoot = packRoot
+        self.themeRoot = themeRoot
+        pack = Self.scanPack(packRoot)
+        theme = themeRoot.map { Self.scan($0.path, relative: "") } ?? [:]
+    }
+
+    /// What changed since the last look (the first look is taken by `init`).
+    public mutating func poll() -> Changes {
+        var changes = Changes()
+        let packNow = Self.scanPack(packRoot)
+        for (path, stamp) in packNow where pack[path] != stamp { changes.packPaths.insert(path) }
+        for path in pack.keys where packNow[path] == nil { changes.packPaths.insert(path) }
+        pack = packNow
+        if let themeRoot {
+            let themeNow = Self.scan(themeRoot.path, relative: "")
+            changes.theme = themeNow != theme
+            theme = themeNow
+        }
+        return changes
+    }
+
+    private static func scanPack(_ root: URL) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        for name in PackLoader.requiredFiles + PackLoader.optionalFiles {
+            if let stamp = stamp(root.path + "/" + name) { stamps[name] = stamp }
+        }
+        for folder in PackLoader.sourceFolders {
+            stamps.merge(scan(root.path + "/" + folder, relative: folder + "/")) { $1 }
+        }
+        return stamps
+    }
+
+    /// Every file below `folder` (the folder itself when it is a file), by `relative` + its path.
+    private static func scan(_ folder: String, relative: String, depth: Int = 0) -> [String: Stamp] {
+        var stamps: [String: Stamp] = [:]
+        guard depth < 32, let directory = opendir(folder) else {
+            if depth == 0, let stamp = stamp(folder) { stamps[String(relative.dropLast())] = stamp }
+            return stamps
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                stamps.merge(scan(path, relative: relative + name + "/", depth: depth + 1)) { $1 }
+            } else if let stamp = stamp(path) {
+                // A file, or a link to one: the link's target is what the loader reads.
+                stamps[relative + name] = stamp
+            }
+        }
+        return stamps
+    }
+
+    private static func stamp(_ path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        return Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                     seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec,
+                     changeSeconds: info.st_ctimespec.tv_sec, changeNanoseconds: info.st_ctimespec.tv_nsec)
+        #else
+        return Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+                     seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
+                     changeSeconds: info.st_ctim.tv_sec, changeNanoseconds: info.st_ctim.tv_nsec)
+        #endif
+    }
+}
