@@ -8,6 +8,8 @@ struct PreviewResponses: Sendable {
     let store: SiteStore
     /// Host names a request may give: a page of another site (DNS rebinding) gets no answer.
     let allowedHosts: Set<String>?
+    /// Tests only (`SOPGEN_TEST_SERVE_TRACE`): a line for each page served and each stream opened.
+    let trace: (@Sendable (String) -> Void)?
 
     func respond(to request: Request) async -> Response {
         guard request.method == .get || request.method == .head else {
@@ -38,6 +40,7 @@ struct PreviewResponses: Sendable {
                 return Response(status: .notFound, headers: Self.headers(type: "text/html; charset=utf-8"),
                                 body: Self.body(page, head: request.method == .head))
             }
+            trace?("Trace: served /\(path)")
             let type = SitePath.contentType(of: path)
             let body = path.hasSuffix(".html") ? LiveReload.inject(into: contents, overlay: overlay) : contents
             return Response(status: .ok, headers: Self.headers(type: type, length: body.count),
@@ -49,6 +52,7 @@ struct PreviewResponses: Sendable {
     /// reload the store broadcasts, until the client goes or the server stops.
     private func events() -> Response {
         let stream = store.subscribe()
+        trace?("Trace: a page subscribed")
         var headers = Self.headers(type: "text/event-stream; charset=utf-8")
         headers[.connection] = "keep-alive"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in

@@ -18,6 +18,8 @@ public struct PreviewServer: Sendable {
     /// A line for people on standard output, and diagnostics (text ending in a newline) on standard error.
     public var print: @Sendable (String) -> Void
     public var printError: @Sendable (String) -> Void
+    /// Tests only: a line for each page served and each event stream opened.
+    public var trace: (@Sendable (String) -> Void)?
 
     public init(packRoot: URL, packName: String, host: String, port: Int, today: CalendarDate,
                 print: @escaping @Sendable (String) -> Void, printError: @escaping @Sendable (String) -> Void) {
@@ -57,7 +59,8 @@ public struct PreviewServer: Sendable {
         var logger = Logger(label: "sopgen-serve")
         logger.logLevel = .error
         let responses = PreviewResponses(store: store, allowedHosts: Self.isLoopback(host)
-                                         ? ["localhost", "127.0.0.1", "[::1]", host.contains(":") ? "[\(host)]" : host] : nil)
+                                         ? ["localhost", "127.0.0.1", "[::1]", host.contains(":") ? "[\(host)]" : host] : nil,
+                                         trace: trace)
         let shown = host.contains(":") ? "[\(host)]" : host
         let (packName, print, port) = (packName, print, port)
         let app = Application(

@@ -41,8 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let day = try today.resolve()
-        let server = PreviewServer(packRoot: pack.url, packName: pack.pack, host: host, port: port, today: day,
+        var server = PreviewServer(packRoot: pack.url, packName: pack.pack, host: host, port: port, today: day,
                                    print: { Console.print($0) }, printError: { Console.printError($0) })
+        server.trace = TestHooks.serveTrace()
         do {
             try await server.run()
         } catch {

@@ -155,4 +155,41 @@ import Testing
         #expect(watcher.poll() == .init(theme: true))
         #expect(watcher.poll().isEmpty)
     }
+
+    @Test func seesEditsThroughALinkToAFolderAndStopsAtALoop() throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.base)
+        let shared = TemporaryFolder()
+        shared.write(["common.md": "x"])
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("procedures/shared"), withDestinationURL: shared.url)
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("procedures/loop"),
+                                                   withDestinationURL: folder.url.appendingPathComponent("procedures"))
+        var watcher = PackWatcher(packRoot: folder.url, themeRoot: nil)
+        shared.write(["common.md": "longer text"])
+        #expect(watcher.poll().packPaths.contains("procedures/shared/common.md"))
+        #expect(watcher.poll().isEmpty)
+    }
+}
+
+@Suite struct LiveReloadTests {
+    @Test func theOverlayEscapesWhatThePackWrote() {
+        let source = SourceFile(path: "procedures/x.md", text: "---\ntitle: </pre><script>alert(1)</script>\n---\n")
+        let diagnostic = Diagnostic.error("unknown-role", "unknown role '</pre><script>alert(1)</script>'",
+                                          at: SourceLocation(path: "procedures/x.md", line: 2, column: 8))
+        let overlay = LiveReload.overlay([diagnostic, .warning("review-overdue", "late", at: SourceLocation(path: "procedures/x.md"))],
+                                         sources: ["procedures/x.md": source])
+        #expect(!overlay.contains("<script>") && !overlay.contains("</pre><script"))
+        #expect(overlay.contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(overlay.contains("procedures/x.md:2:8: error:"))
+        #expect(overlay.contains("1 error;") && !overlay.contains("review-overdue"))
+    }
+
+    @Test func theScriptGoesBeforeTheLastBodyEndTag() {
+        let html = Data("<html><body><p>&lt;/body&gt; in text</p></body></html>".utf8)
+        let served = String(decoding: LiveReload.inject(into: html, overlay: nil), as: UTF8.self)
+        #expect(served.hasPrefix("<html><body><p>&lt;/body&gt; in text</p><script id=\"sopgen-live-reload\">"))
+        #expect(served.hasSuffix("</script></body></html>"))
+        #expect(LiveReload.reloadEvent(["sops/a.html"]) == "event: reload\ndata: [\"/sops/a.html\"]\n\n")
+        #expect(LiveReload.reloadEvent(nil) == "event: reload\ndata: \"*\"\n\n")
+    }
 }

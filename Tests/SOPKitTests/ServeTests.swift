@@ -146,6 +146,42 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    /// A page open in headless Chromium reloads itself after an edit: the server sees the page
+    /// fetched and its event stream opened a second time, after the reload it announced.
+    @Test func aPageOpenInChromiumReloadsItselfAfterAnEdit() throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        let server = try ServeProcess(pack: pack, in: folder.url, environment: ["SOPGEN_TEST_SERVE_TRACE": "1"])
+        let page = "/sops/support-drafts.html"
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        browser.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-port=0",
+                             "--user-data-dir=\(folder.url.appendingPathComponent("profile").path)",
+                             "http://127.0.0.1:\(server.port)\(page)"]
+        browser.environment = TestClock.childEnvironment
+        browser.standardOutput = FileHandle.nullDevice
+        browser.standardError = FileHandle.nullDevice
+        try browser.run()
+        defer {
+            browser.terminate()
+            let deadline = Date().addingTimeInterval(30)
+            while browser.isRunning && Date() < deadline { usleep(20_000) }
+            if browser.isRunning { kill(browser.processIdentifier, SIGKILL) }
+        }
+        func count(_ line: String) -> Int { server.standardOutput.components(separatedBy: line + "\n").count - 1 }
+        let opened = server.waitForOutput { _ in count("Trace: a page subscribed") >= 1 }
+        #expect(opened, "chromium did not open the page (scripts/test.sh installs Debian's chromium): \(server.standardOutput)")
+        guard opened else { return }
+        #expect(count("Trace: served \(page)") == 1)
+
+        try Self.edit(pack, Self.drafts) { $0 + "\nSeen by the browser.\n" }
+        #expect(server.waitForOutput { _ in count("Trace: served \(page)") >= 2 && count("Trace: a page subscribed") >= 2 },
+                "the page did not reload itself: \(server.standardOutput)")
+        // Nothing but the reload event makes the page load again; the page it loads has the edit.
+        #expect(try server.get(page).text.contains("Seen by the browser."))
+        #expect(server.stop() == 0)
+    }
+
     @Test func refusesABadPortOrHostAndAPortInUse() throws {
         let folder = TemporaryFolder()
         let pack = folder.copyPack(TestPaths.bundledPack)

@@ -8,7 +8,7 @@ import Darwin
 /// Sees files of a pack and of the theme change by comparing each file's metadata (inode, size,
 /// modification time) with the last look: portable, and cheap enough to do every 50 ms for a pack
 /// of thousands of files. It reads only what the load stage reads (the pack's files and source
-/// folders, hidden names skipped) and follows no symbolic link to a folder.
+/// folders, hidden names skipped), through symbolic links as the loader does.
 public struct PackWatcher: Sendable {
     /// What changed since the last look.
     public struct Changes: Sendable, Equatable {
@@ -19,7 +19,7 @@ public struct PackWatcher: Sendable {
         public var isEmpty: Bool { packPaths.isEmpty && !theme }
     }
 
-    private struct Stamp: Equatable, Sendable {
+    fileprivate struct Stamp: Equatable, Sendable {
         var inode: UInt64
         var size: Int64
         var seconds: Int
@@ -83,11 +83,20 @@ public struct PackWatcher: Sendable {
             let path = folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
                 stamps.merge(scan(path, relative: relative + name + "/", depth: depth + 1)) { $1 }
-            } else if let stamp = stamp(path) {
-                // A file, or a link to one: the link's target is what the loader reads.
-                stamps[relative + name] = stamp
+            case S_IFLNK:
+                // The link's target is what the loader reads (a loop ends at the depth bound).
+                var target = stat()
+                guard stat(path, &target) == 0 else { continue }
+                if (target.st_mode & S_IFMT) == S_IFDIR {
+                    stamps.merge(scan(path, relative: relative + name + "/", depth: depth + 1)) { $1 }
+                } else {
+                    stamps[relative + name] = Stamp(target)
+                }
+            default:
+                stamps[relative + name] = Stamp(info)
             }
         }
         return stamps
@@ -96,12 +105,18 @@ public struct PackWatcher: Sendable {
     private static func stamp(_ path: String) -> Stamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return Stamp(info)
+    }
+}
+
+extension PackWatcher.Stamp {
+    init(_ info: stat) {
         #if canImport(Darwin)
-        return Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
                      seconds: info.st_mtimespec.tv_sec, nanoseconds: info.st_mtimespec.tv_nsec,
                      changeSeconds: info.st_ctimespec.tv_sec, changeNanoseconds: info.st_ctimespec.tv_nsec)
         #else
-        return Stamp(inode: UInt64(info.st_ino), size: Int64(info.st_size),
+        self.init(inode: UInt64(info.st_ino), size: Int64(info.st_size),
                      seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec,
                      changeSeconds: info.st_ctim.tv_sec, changeNanoseconds: info.st_ctim.tv_nsec)
         #endif
