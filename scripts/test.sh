@@ -45,7 +45,7 @@ swift test --skip-build "$@"
 # timeouts and CPU measurements real.
 echo "== swift test with the clock a year ahead ($(faketime -f "+365d" date -u +%F))"
 # Once is enough for the slowest suites, which pin their day like every other and only repeat the
-# first run's work: the install test (a release build from a fresh clone), the mutation test
+# first run's work: the install test (a fresh clone installed into a prefix), the mutation test
 # (minutes of CPU) and the browser suites that lay out, audit or print every page.
 SOPGEN_SKIP_INSTALL_TEST=1 FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '+365d' swift test --skip-build \
   --skip 'MutationTests|AccessibilityTests|PhoneLayoutTests|HandbookPrintTests|PDFCommandTests|TrainingBrowserTests' "$@"

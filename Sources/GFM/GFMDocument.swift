@@ -100,7 +100,10 @@ public final class GFMDocument {
         var html = raw.map { String(cString: $0) } ?? ""
         free(raw)
         if options.labelsTaskItems, html.contains("<input type=\"checkbox\"") {
-            html = html.replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+            // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
+            // which the Nu checker's CSS parser does not read.
+            html = html.replacing("<li><input type=\"checkbox\"", with: "<li class=\"task\"><input type=\"checkbox\"")
+                .replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                                   with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
                 .replacing("<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
         }

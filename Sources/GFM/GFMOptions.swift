@@ -5,7 +5,8 @@ public struct GFMOptions: Sendable, Hashable {
     public var allowsRawHTML: Bool
     /// Give each task-list checkbox an accessible name ("Done" / "Not done"): cmark-gfm's bare
     /// `<input type="checkbox" disabled="" />` has none, which screen readers announce as an
-    /// unlabelled control (axe-core's `label` rule, critical). Off only where output must match
+    /// unlabelled control (axe-core's `label` rule, critical); its `<li>` gets `class="task"`
+    /// for the stylesheet. Off only where output must match
     /// the cmark-gfm command byte for byte (`sopgen render`).
     public var labelsTaskItems: Bool
 

@@ -53,7 +53,7 @@ extension Pipeline {
             throw .unknownChecklist(kind, pack.checklists.map(\.id))
         }
         guard !result.diagnostics.hasErrors else { return (nil, result) }
-        let rendered = ChecklistRenderer(pack: pack).render(checklist, for: site, theme: pack.theme,
+        let rendered = ChecklistRenderer(pack: pack, today: today).render(checklist, for: site, theme: pack.theme,
                                                             standalone: true)
         switch format {
         case .html: return (rendered.html, result)

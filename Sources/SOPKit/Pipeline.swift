@@ -60,6 +60,7 @@ public struct Pipeline: Sendable {
         diagnostics += PackValidator(today: today).validate(pack)
         var resolved = PackResolver().resolve(pack)
         resolved.previousVersion = since
+        resolved.today = today
         return (resolved, diagnostics)
     }
 

@@ -88,25 +88,15 @@ struct PlaybookRunCommand: AsyncParsableCommand {
     @Option(help: "pass or fail.")
     var result: PlaybookRun.Result
 
-    @Option(help: "Who ran it.")
-    var by: String
-
     @Option(help: "read-only, staging or production; defaults to the playbook's mode.")
     var environment: Playbook.Mode?
 
-    @Option(help: "The audit record or trace that shows the run.")
-    var reference: String?
-
-    @Option(help: "What was seen.")
-    var notes: String?
-
-    @Option(help: "When (YYYY-MM-DD); defaults to today.")
-    var date: String?
+    @OptionGroup var record: RunRecordOptions
 
     func run() async throws {
         let (playbook, text) = try playbookSource(id, in: try await decodedPack(pack, needing: "playbooks/\(id).yml"))
-        let run = PlaybookRun(date: try today(date), environment: environment ?? playbook.mode?.value ?? .readOnly, result: result,
-                              by: try PersonArgument.parse(by), reference: reference, notes: notes)
+        let run = PlaybookRun(date: try today(record.date), environment: environment ?? playbook.mode?.value ?? .readOnly, result: result,
+                              by: try PersonArgument.parse(record.by), reference: record.reference, notes: record.notes)
         let outcome = try PlaybookPromotion.recordRun(playbook, text: text, run: run)
         try writePlaybook(outcome.text, id: id, packRoot: pack.url)
         if result == .pass {
@@ -147,6 +137,24 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
     @Option(name: [.customLong("result"), .customLong("first-run")], help: "Record a run first: pass or fail.")
     var result: PlaybookRun.Result?
 
+    @OptionGroup var record: RunRecordOptions
+
+    func run() async throws {
+        let (playbook, text) = try playbookSource(id, in: try await decodedPack(pack, needing: "playbooks/\(id).yml"))
+        let outcome = try PlaybookPromotion.promote(playbook, text: text, to: to, result: result, by: try PersonArgument.parse(record.by),
+                                                    date: try today(record.date), notes: record.notes, reference: record.reference)
+        try writePlaybook(outcome.text, id: id, packRoot: pack.url)
+        if outcome.promoted {
+            Console.print(outcome.message)
+        } else {
+            Console.printError("sopgen: \(outcome.message)\n")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// What `playbook run` and `playbook promote` record of a run: who, the evidence, when.
+struct RunRecordOptions: ParsableArguments {
     @Option(help: "Who ran it.")
     var by: String
 
@@ -158,19 +166,6 @@ struct PlaybookPromoteCommand: AsyncParsableCommand {
 
     @Option(help: "When (YYYY-MM-DD); defaults to today.")
     var date: String?
-
-    func run() async throws {
-        let (playbook, text) = try playbookSource(id, in: try await decodedPack(pack, needing: "playbooks/\(id).yml"))
-        let outcome = try PlaybookPromotion.promote(playbook, text: text, to: to, result: result, by: try PersonArgument.parse(by),
-                                                    date: try today(date), notes: notes, reference: reference)
-        try writePlaybook(outcome.text, id: id, packRoot: pack.url)
-        if outcome.promoted {
-            Console.print(outcome.message)
-        } else {
-            Console.printError("sopgen: \(outcome.message)\n")
-            throw ExitCode.failure
-        }
-    }
 }
 
 /// A person's name on the command line: one line of text, not empty.

@@ -13,10 +13,16 @@ import Testing
         let html = GFMDocument.html(from: "- [ ] open\n- [x] done\n")
         #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> open"))
         #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> done"))
+        // Each task item, tight or loose, carries a class for the stylesheet; other items do not.
+        #expect(html.components(separatedBy: "<li class=\"task\"><input type=\"checkbox\"").count == 3)
+        let loose = GFMDocument.html(from: "- [ ] open\n\n- plain\n\n- [x] done\n")
+        #expect(loose.components(separatedBy: "<li class=\"task\"><input type=\"checkbox\"").count == 3, "\(loose)")
+        #expect(loose.contains("<li>\n<p>plain</p>"), "\(loose)")
         // What the cmark-gfm command writes, for `sopgen render`.
         let plain = GFMDocument.html(from: "- [ ] open\n- [x] done\n", options: GFMOptions(labelsTaskItems: false))
         #expect(plain.contains("<input type=\"checkbox\" disabled=\"\" /> open"))
         #expect(plain.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> done"))
+        #expect(!plain.contains("class=\"task\""))
     }
 
     @Test func strikethrough() {

@@ -3,7 +3,8 @@ import Testing
 @testable import SOPKit
 
 /// axe-core 4.x (Deque's accessibility engine, from the PyPI wheel axe-playwright-python) on every
-/// page of the bundled site in headless Chromium, on a laptop's width and a phone's, against
+/// page of the bundled site (`StatefulSite`: every state a reader must see switched on, and the
+/// first-week review report) in headless Chromium, on a laptop's width and a phone's, against
 /// WCAG 2.0, 2.1 and 2.2 A and AA: no violation. Also a skip link, and no heading that takes an id
 /// the theme writes.
 @Suite(.enabled(if: ExternalTool.available(.chromium, .axe)))
@@ -30,7 +31,7 @@ struct AccessibilityTests {
 
     @Test(arguments: [1280, 390])
     func axeFindsNoViolationOnAnyPage(width: Int) async throws {
-        let plan = try #require(await Build.plan(TestPaths.bundledPack).plan)
+        let plan = try await StatefulSite.plan()
         let axe = try #require(ExternalTool.axeScript)
         let harness = try BrowserHarness.run(plan, width: width, probe: Self.probe, scripts: [axe])
         #expect(harness.reports.count > 50)

@@ -4,10 +4,14 @@ import Testing
 
 /// `scripts/install.sh` from a fresh clone into a prefix with a space and a symbolic link in it,
 /// the clone removed before the installed binary runs from another directory: it must find its
-/// theme under the prefix. Slow (a release build), so scripts/test.sh runs it once, not again in
-/// the run a year ahead (`SOPGEN_SKIP_INSTALL_TEST`).
+/// theme under the prefix. The script's `swift` is a stand-in (`StandInSwift`) that records what the
+/// script asks of it and hands back the binary this test run already built, so the test costs seconds,
+/// not a release build of every dependency; `SOPGEN_INSTALL_TEST_REAL_BUILD=1` runs the real toolchain
+/// instead (a release build and argument-parser's man page plugin, ~6 minutes). scripts/test.sh runs
+/// it once, not again in the run a year ahead (`SOPGEN_SKIP_INSTALL_TEST`).
 @Suite(.serialized) struct InstallScriptTests {
     static let enabled = ProcessInfo.processInfo.environment["SOPGEN_SKIP_INSTALL_TEST"] == nil
+    static let realBuild = ProcessInfo.processInfo.environment["SOPGEN_INSTALL_TEST_REAL_BUILD"] == "1"
 
     @Test(.enabled(if: enabled), .timeLimit(.minutes(20)))
     func aFreshCloneInstallsIntoAPrefixAndTheBinaryFindsItsTheme() throws {
@@ -20,12 +24,23 @@ import Testing
         let prefix = folder.url.appendingPathComponent("linked prefix")
         try FileManager.default.createSymbolicLink(at: prefix, withDestinationURL: real)
 
-        let install = try ProcessRun.run(clone.appendingPathComponent("scripts/install.sh").path, [prefix.path], in: folder.url)
+        let standIn = Self.realBuild ? nil : try StandInSwift(in: folder.url.appendingPathComponent("stand-in"))
+        let environment = standIn?.environment ?? [:]
+        let install = try ProcessRun.run(clone.appendingPathComponent("scripts/install.sh").path, [prefix.path], in: folder.url,
+                                         environment: environment)
         try #require(install.status == 0, "\(install.standardError.suffix(3000))")
+        if let standIn {
+            // The script builds the release product, asks where it is, and dates the man page from the source.
+            let calls = standIn.calls()
+            #expect(calls.first == "build -c release --product sopgen", "\(calls)")
+            #expect(calls.contains("build -c release --show-bin-path"), "\(calls)")
+            #expect(calls.contains { $0.contains("generate-manual --date 2026-11-21 ") }, "\(calls)")
+        }
         // An earlier install's leftovers go: a second run replaces the theme folder whole.
         let stale = real.appendingPathComponent("share/sopgen/templates/stale.mustache")
         try Data("{{gone}}".utf8).write(to: stale)
-        let again = try ProcessRun.run(clone.appendingPathComponent("scripts/install.sh").path, [prefix.path], in: folder.url)
+        let again = try ProcessRun.run(clone.appendingPathComponent("scripts/install.sh").path, [prefix.path], in: folder.url,
+                                       environment: environment)
         #expect(again.status == 0, "\(again.standardError.suffix(3000))")
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         try FileManager.default.removeItem(at: clone)

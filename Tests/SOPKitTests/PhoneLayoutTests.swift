@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import SOPKit
 
-/// Every page of the bundled site, laid out by headless Chromium in a frame 390 pixels wide (a
+/// Every page of the bundled site (`StatefulSite`: with a blocked rollout, an overdue review, flagged
+/// SOPs and the first-week review report), laid out by headless Chromium in a frame 390 pixels wide (a
 /// phone): none is wider than the frame, so nothing scrolls sideways and no column is cut off.
 @Suite(.enabled(if: ExternalTool.available(.chromium)))
 struct PhoneLayoutTests {
@@ -25,7 +26,7 @@ struct PhoneLayoutTests {
     }
 
     @Test func noPageScrollsSidewaysAtPhoneWidth() async throws {
-        let plan = try #require(await Build.plan(TestPaths.bundledPack).plan)
+        let plan = try await StatefulSite.plan()
         let harness = try BrowserHarness.run(plan, width: Self.width, probe: Self.probe)
         #expect(harness.reports.count > 50)
         for (page, json) in harness.reports {

@@ -12,7 +12,7 @@ import Testing
         let without = try #require(TemplateContext.context(of: none) as? [String: Any])
         #expect(with["summary"] as? String == summary.summary)
         #expect(without.keys.contains("summary") == false)
-        #expect(Set(with.keys) == ["id", "title", "href", "surface", "audience", "summary", "flaggedBy"])
+        #expect(Set(with.keys) == ["id", "title", "href", "surface", "audience", "summary", "flaggedBy", "reviewOverdue"])
     }
 
     @Test func aPageIsItsContentsFieldsThenItsChromesAsOneSet() throws {

@@ -158,7 +158,7 @@ public struct DiagnosticReport: Sendable {
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
             let digest = SHA256.hash(data: Data((key + "\u{0}\(occurrence)").utf8))
-            return String(digest.map { String(format: "%02x", $0) }.joined().prefix(32)) + ":\(occurrence + 1)"
+            return String(digest.hexDigits.prefix(32)) + ":\(occurrence + 1)"
         }
     }
 

@@ -158,7 +158,7 @@ public struct LoadedPack: Sendable {
             hasher.update(data: Data(files[path]!.text.utf8))
             hasher.update(data: Data([0]))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(12).description
+        return hasher.finalize().hexDigits.prefix(12).description
     }
 
     public func files(under folder: String, withExtension fileExtension: String) -> [SourceFile] {

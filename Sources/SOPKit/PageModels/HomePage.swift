@@ -35,7 +35,17 @@ struct HomePage: TemplateModel {
         var killSwitch: String
     }
 
+    /// A site whose rollout is blocked, with what blocks it and where its checklists are.
+    struct BlockedSite: Sendable {
+        var id: String
+        var name: String
+        var reasons: [String]
+        var checklists: [ChecklistSite.Link]
+    }
+
     var site: SiteRecordModel?
+    /// Sites whose rollout gates fail (`RolloutGates`): shown above everything else.
+    var blockedSites: [BlockedSite]
     var roles: [RoleCard]
     var sops: [SOPSummary]
     var checklistSites: [ChecklistSite]
@@ -57,4 +67,6 @@ struct SOPSummary: Sendable {
     var summary: String?
     /// The date of the recorded review that flagged the SOP, until it is reviewed after it.
     var flaggedBy: String?
+    /// The day its review fell due, when that has passed.
+    var reviewOverdue: String?
 }

@@ -43,8 +43,8 @@ extension PageModelBuilder {
             sops: sections,
             contents: sections.map { ContentsEntry(id: $0.id, title: resolved.sop($0.id)?.sop.title ?? $0.id) },
             footerCSS: pack.theme.cssString(
-                [pack.settings.title, "\(role.name) handbook", resolved.site?.name, "inputs \(pack.inputHash)"].compactMap { $0 }
-                    .joined(separator: " · ")))
+                PrintFooter.text([pack.settings.title, "\(role.name) handbook", resolved.site?.name].compactMap { $0 },
+                                 inputHash: pack.inputHash, today: resolved.today)))
     }
 
     private func heading(_ role: Role) -> RoleHeading {

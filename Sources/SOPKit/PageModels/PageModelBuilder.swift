@@ -42,9 +42,12 @@ struct PageModelBuilder: Sendable {
 
     func siteRecord() -> SiteRecordModel? {
         guard let site = resolved.site else { return nil }
+        let failing = RolloutGates.failingFacts(of: site, in: pack)
         return SiteRecordModel(
             id: site.id, name: site.name,
-            facts: site.rolloutFacts.map { .init(label: $0.label, value: $0.value ?? "", missing: $0.value == nil) },
+            facts: site.rolloutFacts.map { fact in
+                .init(label: fact.label, value: fact.value ?? "", missing: fact.value == nil, failing: failing[fact.key])
+            },
             supportOwner: site.supportOwner, rollbackPath: site.rollbackSummary)
     }
 
@@ -55,7 +58,14 @@ struct PageModelBuilder: Sendable {
         let sop = item.sop
         return SOPSummary(id: sop.id, title: sop.title, href: href, surface: sop.surface?.value.displayName ?? "General",
                           audience: item.names.audience.joined(separator: ", "), summary: sop.summary,
-                          flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
+                          flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description,
+                          reviewOverdue: reviewOverdue(sop))
+    }
+
+    /// The day the SOP's review fell due, when that is before the day the pages are built for.
+    func reviewOverdue(_ sop: SOP) -> String? {
+        guard let today = resolved.today, let due = SOPChecks.reviewDue(of: sop), due < today else { return nil }
+        return due.description
     }
 
     func sopHeader(_ item: ResolvedPack.ResolvedSOP) -> SOPHeader {
@@ -70,7 +80,8 @@ struct PageModelBuilder: Sendable {
         if let cadence = sop.reviewCadence { facts.append(.init(label: "Review", value: cadence.value)) }
         if let reviewed = sop.lastReviewed { facts.append(.init(label: "Last reviewed", value: reviewed.value)) }
         return SOPHeader(title: sop.title, id: sop.id, facts: facts,
-                         flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description)
+                         flaggedBy: ReviewRecordChecks.latestOpenReview(of: sop, in: pack)?.date.description,
+                         reviewOverdue: reviewOverdue(sop))
     }
 
     func tableOfContents(_ rendering: GFMRendering) -> TableOfContents {
@@ -80,6 +91,12 @@ struct PageModelBuilder: Sendable {
     func home() -> HomePage {
         HomePage(
             site: siteRecord(),
+            blockedSites: pack.sites.compactMap { site in
+                let gates = RolloutGates.gates(for: site, in: pack)
+                guard !gates.isEmpty else { return nil }
+                return .init(id: site.id, name: site.name, reasons: gates.map(\.message),
+                             checklists: pack.checklists.map { .init(title: $0.title, base: "checklists/\(site.id)/\($0.id)") })
+            },
             roles: resolved.handbooks.map { handbook in
                 let role = handbook.role
                 return .init(id: role.id, name: role.name, description: role.description,

@@ -41,6 +41,8 @@ struct SOPHeader: TemplateModel {
     var facts: [Fact]
     /// The date of the recorded review that flagged this SOP, until it is reviewed after it.
     var flaggedBy: String?
+    /// The day this SOP's review fell due, when that has passed (`review-overdue`).
+    var reviewOverdue: String?
 }
 
 /// The `toc` fragment: a page's second-level headings.

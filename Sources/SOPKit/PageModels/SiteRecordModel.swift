@@ -5,6 +5,8 @@ struct SiteRecordModel: Sendable {
         /// Empty when missing.
         var value: String
         var missing: Bool
+        /// Why the recorded value blocks the rollout ("below the pack's minimum 6.5"), if it does.
+        var failing: String? = nil
     }
 
     var id: String

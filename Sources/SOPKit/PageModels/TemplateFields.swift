@@ -30,6 +30,7 @@ extension SOPHeader: TemplateFields {
     var templateFields: [String: Any] {
         var fields: [String: Any] = ["title": title, "id": id, "facts": facts.map { ["label": $0.label, "value": $0.value] }]
         if let flaggedBy { fields["flaggedBy"] = flaggedBy }
+        if let reviewOverdue { fields["reviewOverdue"] = reviewOverdue }
         return fields
     }
 }

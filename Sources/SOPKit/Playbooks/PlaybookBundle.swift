@@ -64,7 +64,7 @@ struct PlaybookBundle: Sendable, Hashable {
     }
 
     var computedChecksum: String {
-        Self.checksumPrefix + SHA256.hash(data: coveredBytes).map { String(format: "%02x", $0) }.joined()
+        Self.checksumPrefix + SHA256.hash(data: coveredBytes).hexDigits
     }
 
     /// The bundle with its checksum, and its signature when a key is given.
@@ -78,6 +78,6 @@ struct PlaybookBundle: Sendable, Hashable {
 
     /// A label for the source site that does not name the client: the agency can map it back.
     static func pseudonym(for site: String, in pack: String) -> String {
-        "site-" + SHA256.hash(data: Data("\(pack)\u{0}\(site)".utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+        "site-" + SHA256.hash(data: Data("\(pack)\u{0}\(site)".utf8)).prefix(4).hexDigits
     }
 }

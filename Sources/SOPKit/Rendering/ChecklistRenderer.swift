@@ -6,9 +6,12 @@ import GFM
 struct ChecklistRenderer: Sendable {
     let pack: Pack
     let graph: IncludeGraph
+    /// The day it is printed for, in the page footer beside the input hash; none when nil.
+    let today: CalendarDate?
 
-    init(pack: Pack) {
+    init(pack: Pack, today: CalendarDate?) {
         self.pack = pack
+        self.today = today
         graph = IncludeGraph(snippets: pack.snippets)
     }
 
@@ -46,6 +49,7 @@ struct ChecklistRenderer: Sendable {
         }
         let facts = site.rolloutFacts.map { ChecklistDocument.Fact(key: $0.key, label: $0.label, value: $0.value) }
         let details = Self.details(of: site)
+        let failing = RolloutGates.failingFacts(of: site, in: pack)
         let blocking = RolloutGates.gates(for: site, in: pack).map { ChecklistDocument.Blocking(code: $0.code, message: $0.message) }
         let document = ChecklistDocument(
             checklist: checklist.id, title: checklist.title, summary: checklist.summary, pack: pack.settings.title,
@@ -53,12 +57,12 @@ struct ChecklistRenderer: Sendable {
             site: .init(id: site.id, name: site.name, facts: facts, details: details),
             blocking: blocking, sections: sections, signOff: checklist.signOff)
 
-        let footer = "\(pack.settings.title) · \(site.name) · \(checklist.title) · inputs \(pack.inputHash)"
+        let footer = PrintFooter.text([pack.settings.title, site.name, checklist.title], inputHash: pack.inputHash, today: today)
         let page = ChecklistPage(
             pageTitle: "\(checklist.title) — \(site.name)", title: checklist.title, root: "../../", homeHref: "../../index.html",
             pack: PackTitle(title: pack.settings.title, organisation: document.organisation),
             site: .init(id: site.id, name: site.name),
-            facts: facts.map { .init(label: $0.label, value: $0.value ?? "", missing: $0.value == nil) },
+            facts: facts.map { .init(label: $0.label, value: $0.value ?? "", missing: $0.value == nil, failing: failing[$0.key]) },
             details: details.map { .init(label: $0.label, value: $0.value ?? "") },
             blocking: blocking.map { .init(code: $0.code, message: $0.message) }, hasBlocking: !blocking.isEmpty,
             sections: sectionsHTML, signOff: checklist.signOff.map { .init(role: $0) }, inputHash: pack.inputHash,

@@ -50,7 +50,7 @@ struct SiteBatches: Sendable {
         self.models = models
         let theme = theme
         navs = Dictionary(uniqueKeysWithValues: ["", "../", "../../"].map { ($0, theme.fragment(models.navigation(root: $0))) })
-        checklists = ChecklistRenderer(pack: resolved.pack)
+        checklists = ChecklistRenderer(pack: resolved.pack, today: resolved.today)
         training = TrainingRenderer(resolved: resolved, models: models, theme: theme)
         version = HandbookVersion.current(resolved)
         self.batchSize = max(batchSize, 1)

@@ -8,37 +8,53 @@ struct TrainingRenderer: Sendable {
     let models: PageModelBuilder
     let theme: ThemeLibrary
 
-    /// The paths `pages(for:nav:version:)` gives, in its order, known before anything renders.
-    func paths(for handbook: ResolvedPack.Handbook) -> [String] {
+    /// One file of a role's training folder: its path, and what goes in it.
+    struct File: Sendable {
+        enum Kind: Sendable { case check, questionSheet, answerKey, gift, signOff, personalSignOff(Person) }
+        let path: String
+        let kind: Kind
+    }
+
+    /// The files of one role's folder, in order: one list that both the paths (known before anything
+    /// renders, for the streamed writer's manifest) and the pages come from.
+    func files(for handbook: ResolvedPack.Handbook) -> [File] {
         let folder = "roles/\(handbook.role.id)/"
         let people = (resolved.pack.people?.people ?? []).filter { $0.role.value == handbook.role.id }
-        return ["check.html", "check-print.html", "check-key.html", "check.gift", "sign-off.html"].map { folder + $0 }
-            + Self.fileNames(people.map(\.login.value)).map { folder + "sign-off/\($0).html" }
+        let fixed: [File] = [File(path: folder + "check.html", kind: .check), File(path: folder + "check-print.html", kind: .questionSheet),
+                             File(path: folder + "check-key.html", kind: .answerKey), File(path: folder + "check.gift", kind: .gift),
+                             File(path: folder + "sign-off.html", kind: .signOff)]
+        return fixed + zip(people, Self.fileNames(people.map(\.login.value))).map { person, file in
+            File(path: folder + "sign-off/\(file).html", kind: .personalSignOff(person))
+        }
+    }
+
+    /// The paths `pages(for:nav:version:)` gives, in its order, known before anything renders.
+    func paths(for handbook: ResolvedPack.Handbook) -> [String] {
+        files(for: handbook).map(\.path)
     }
 
     /// Pages of one role's folder, by path.
     func pages(for handbook: ResolvedPack.Handbook, nav: SafeHTML, version: HandbookVersion) -> [(String, String)] {
-        let folder = "roles/\(handbook.role.id)/"
-        let chrome = models.chrome(title: "\(handbook.role.name) knowledge check", root: "../../", bodyClass: "check", nav: nav)
-        let sheetFooter = theme.cssString(models.trainingFooter(handbook, "knowledge check", version: version))
-        let keyFooter = theme.cssString(models.trainingFooter(handbook, "answer key", version: version))
-        let signOffFooter = theme.cssString(models.trainingFooter(handbook, "sign-off", version: version))
         let handbookSOPs = handbook.sopIDs.compactMap { resolved.sop($0)?.sop }
-        let people = (resolved.pack.people?.people ?? []).filter { $0.role.value == handbook.role.id }
-        let personal = zip(people, Self.fileNames(people.map(\.login.value))).map { person, file in
-            let footer = theme.cssString(models.trainingFooter(handbook, "sign-off for \(person.name)", version: version))
-            return (folder + "sign-off/\(file).html",
-                    theme.render(models.signOff(handbook, sops: handbookSOPs, version: version, footerCSS: footer,
-                                                person: person.name)))
+        func footer(_ kind: String) -> SafeHTML { theme.cssString(models.trainingFooter(handbook, kind, version: version)) }
+        return files(for: handbook).map { file in
+            switch file.kind {
+            case .check:
+                let chrome = models.chrome(title: "\(handbook.role.name) knowledge check", root: "../../", bodyClass: "check", nav: nav)
+                return (file.path, theme.render(Page(chrome: chrome, content: models.knowledgeCheck(handbook))))
+            case .questionSheet:
+                return (file.path, theme.render(models.questionSheet(handbook, answerKey: false, footerCSS: footer("knowledge check"))))
+            case .answerKey:
+                return (file.path, theme.render(models.questionSheet(handbook, answerKey: true, footerCSS: footer("answer key"))))
+            case .gift:
+                return (file.path, GIFTExport.text(handbook.check, roleName: handbook.role.name, version: version.label))
+            case .signOff:
+                return (file.path, theme.render(models.signOff(handbook, sops: handbookSOPs, version: version, footerCSS: footer("sign-off"))))
+            case .personalSignOff(let person):
+                return (file.path, theme.render(models.signOff(handbook, sops: handbookSOPs, version: version,
+                                                               footerCSS: footer("sign-off for \(person.name)"), person: person.name)))
+            }
         }
-        return [
-            (folder + "check.html", theme.render(Page(chrome: chrome, content: models.knowledgeCheck(handbook)))),
-            (folder + "check-print.html", theme.render(models.questionSheet(handbook, answerKey: false, footerCSS: sheetFooter))),
-            (folder + "check-key.html", theme.render(models.questionSheet(handbook, answerKey: true, footerCSS: keyFooter))),
-            (folder + "check.gift", GIFTExport.text(handbook.check, roleName: handbook.role.name, version: version.label)),
-            (folder + "sign-off.html", theme.render(models.signOff(handbook, sops: handbookSOPs, version: version,
-                                                           footerCSS: signOffFooter))),
-        ] + personal
     }
 
     /// A file name per login: the login as an id (`priya.raman` → `priya-raman`: lower case, any

@@ -32,4 +32,7 @@ public struct ResolvedPack: Sendable {
     public func sop(_ id: String) -> ResolvedSOP? { sopIndex[id].map { sops[$0] } }
     /// The handbook version a sign-off sheet lists changes since (`build --since`); nil lists none.
     public var previousVersion: HandbookVersion?
+    /// The day the pages are built for: an SOP whose review fell due before it says so on its page.
+    /// Nil (no such notes) when resolution runs without a day.
+    public var today: CalendarDate?
 }

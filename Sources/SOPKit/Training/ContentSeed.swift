@@ -7,20 +7,7 @@ import Foundation
 enum ContentSeed {
     /// A sort key for `parts`, joined with a separator no text of the pack contains.
     static func key(_ parts: String...) -> String {
-        hex(SHA256.hash(data: Data(parts.joined(separator: "\u{0}").utf8)))
-    }
-
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    /// Lower-case hex, without `String(format:)` (which costs more than the hash itself).
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        SHA256.hash(data: Data(parts.joined(separator: "\u{0}").utf8)).hexDigits
     }
 
     /// A number for a text: its key's first 60 bits, never negative.

@@ -47,7 +47,7 @@ public struct HandbookVersion: Sendable, Hashable, Codable {
             hasher.update(data: Data((resolved.pack.sources[item.sop.path]?.text ?? "").utf8))
             hasher.update(data: Data([0]))
             hasher.update(data: Data(item.markdown.text.utf8))
-            let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let hash = hasher.finalize().hexDigits
             return Entry(id: item.sop.id, title: item.sop.title, hash: String(hash.prefix(16)),
                          lastReviewed: item.sop.lastReviewed.flatMap { CalendarDate($0.value)?.description },
                          roles: readers[item.sop.id] ?? [])

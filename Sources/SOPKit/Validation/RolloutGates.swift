@@ -21,8 +21,7 @@ public enum RolloutGates {
                                      message: "\(fact.label) is not recorded for \(site.name); record it before rollout",
                                      location: site.location))
         }
-        if let production = site.productionURL, let staging = site.stagingURL,
-           SiteChecks.normalised(production) == SiteChecks.normalised(staging) {
+        if stagingIsProduction(site) {
             gates.append(RolloutGate(code: "staging-is-production",
                                      message: "the staging URL is the production site; staging must be a separate site",
                                      location: site.fieldLocations["staging_url"] ?? site.location))
@@ -32,14 +31,10 @@ public enum RolloutGates {
                                      message: "SophMate is not active on \(site.name); activate it before rollout",
                                      location: site.fieldLocations["sophmate_active"] ?? site.location))
         }
-        let installed: [String: String?] = ["sophmate": site.sophmateVersion, "wordpress": site.wordpressVersion,
-                                            "php": site.phpVersion, "woocommerce": site.woocommerceVersion]
-        for (key, label) in components {
-            guard let minimum = pack.settings.requirements[key], let version = installed[key] ?? nil,
-                  let order = VersionOrder.compare(version, minimum.value), order == .orderedAscending else { continue }
+        for shortfall in versionShortfalls(of: site, in: pack) {
             gates.append(RolloutGate(code: "version-below-minimum",
-                                     message: "\(label) \(version) is below the pack's minimum \(minimum.value); upgrade before rollout",
-                                     location: site.fieldLocations["\(key)_version"] ?? site.location))
+                                     message: "\(shortfall.label) \(shortfall.version) is below the pack's minimum \(shortfall.minimum); upgrade before rollout",
+                                     location: site.fieldLocations[shortfall.field] ?? site.location))
         }
         let rollback = site.rollbackSummary
         for policy in pack.policies where policy.mode != .readOnly && policy.rollback == nil && rollback == nil {
@@ -48,6 +43,42 @@ public enum RolloutGates {
                                      location: policy.location))
         }
         return gates
+    }
+}
+
+extension RolloutGates {
+    /// A component installed below the pack's minimum: its site record field, label and both versions.
+    struct VersionShortfall: Sendable {
+        var field: String
+        var label: String
+        var version: String
+        var minimum: String
+    }
+
+    static func versionShortfalls(of site: Site, in pack: Pack) -> [VersionShortfall] {
+        let installed: [String: String?] = ["sophmate": site.sophmateVersion, "wordpress": site.wordpressVersion,
+                                            "php": site.phpVersion, "woocommerce": site.woocommerceVersion]
+        return components.compactMap { key, label in
+            guard let minimum = pack.settings.requirements[key], let version = installed[key] ?? nil,
+                  let order = VersionOrder.compare(version, minimum.value), order == .orderedAscending else { return nil }
+            return VersionShortfall(field: "\(key)_version", label: label, version: version, minimum: minimum.value)
+        }
+    }
+
+    static func stagingIsProduction(_ site: Site) -> Bool {
+        guard let production = site.productionURL, let staging = site.stagingURL else { return false }
+        return SiteChecks.normalised(production) == SiteChecks.normalised(staging)
+    }
+
+    /// The recorded values that block the rollout, by site record field, each with why, so a page can
+    /// mark the value itself: the gates above, seen from the field.
+    static func failingFacts(of site: Site, in pack: Pack) -> [String: String] {
+        var failing: [String: String] = [:]
+        for shortfall in versionShortfalls(of: site, in: pack) {
+            failing[shortfall.field] = "below the pack's minimum \(shortfall.minimum)"
+        }
+        if stagingIsProduction(site) { failing["staging_url"] = "the same site as production" }
+        return failing
     }
 }
 

@@ -34,8 +34,7 @@ enum SOPChecks {
                 diagnostics.append(.error("invalid-date", problem.message(for: reviewed.value), at: reviewed.location))
                 continue
             }
-            if let cadence = sop.reviewCadence, let days = period {
-                let due = date.adding(days: days)
+            if let cadence = sop.reviewCadence, period != nil, let due = reviewDue(of: sop) {
                 if due < today {
                     diagnostics.append(.warning("review-overdue",
                         "review of '\(sop.id)' was due \(due) (\(cadence.value), last reviewed \(date)); review it and update last_reviewed",
@@ -44,5 +43,14 @@ enum SOPChecks {
             }
         }
         return diagnostics
+    }
+
+    /// The day the SOP's next review falls due: its last review plus its cadence. Nil when either is
+    /// missing or unreadable (the checks above report why). The one rule `review-overdue` and the
+    /// pages' "review overdue" notes use.
+    static func reviewDue(of sop: SOP) -> CalendarDate? {
+        guard let cadence = sop.reviewCadence, let days = ReviewCadence.days(in: cadence.value), days <= ReviewCadence.maximumDays,
+              let reviewed = sop.lastReviewed, case .success(let date) = CalendarDate.parse(reviewed.value) else { return nil }
+        return date.adding(days: days)
     }
 }

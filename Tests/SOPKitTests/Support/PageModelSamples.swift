@@ -42,15 +42,20 @@ enum PageModelSamples {
 
     static let site = SiteRecordModel(
         id: "harbour-store", name: "Harbour & Vine online store",
-        facts: [.init(label: "Setup owner", value: "Priya Raman", missing: false)],
+        facts: [.init(label: "WordPress version", value: "6.2", missing: false, failing: "below the pack's minimum 6.5"),
+                .init(label: "Setup owner", value: "Priya Raman", missing: false)],
         supportOwner: "Tom Okafor", rollbackPath: "Nightly host backups, restored by Priya Raman")
 
     static let sopSummary = SOPSummary(
         id: "refunds", title: "Handling refunds", href: "refunds.html", surface: "Support", audience: "Support agent, Store manager",
-        summary: "When to draft a refund reply and who approves it.", flaggedBy: "2026-11-21")
+        summary: "When to draft a refund reply and who approves it.", flaggedBy: "2026-11-21",
+        reviewOverdue: "2026-10-01")
 
     static let home = HomePage(
         site: site,
+        blockedSites: [.init(id: "harbour-store", name: "Harbour & Vine online store",
+                             reasons: ["WordPress 6.2 is below the pack's minimum 6.5; upgrade before rollout"],
+                             checklists: [.init(title: "Rollout checklist", base: "checklists/harbour-store/rollout")])],
         roles: [.init(id: "agent", name: "Support agent", description: "Answers customers.", href: "roles/agent/index.html",
                       sopCount: "3 SOPs", decisionCount: "1 decision")],
         sops: [sopSummary],
@@ -97,7 +102,7 @@ enum PageModelSamples {
         trainerHref: "../../sops/refunds.html")
 
     static let sopHeader = SOPHeader(title: "Handling refunds", id: "refunds", facts: [.init(label: "Owner", value: "Store manager")],
-                                         flaggedBy: "2026-11-21")
+                                         flaggedBy: "2026-11-21", reviewOverdue: "2026-10-01")
 
     static let playbookSummary = PlaybookSummary(
         id: "refund-triage", title: "Refund triage", version: "1.2.0", owner: "Store manager", mode: "draft",
@@ -118,7 +123,8 @@ enum PageModelSamples {
     static let checklist = ChecklistPage(
         pageTitle: "First-run checklist — Harbour & Vine online store", title: "First-run checklist", root: "../../",
         homeHref: "../../index.html", pack: packTitle, site: .init(id: "harbour-store", name: "Harbour & Vine online store"),
-        facts: [.init(label: "Setup owner", value: "Priya Raman", missing: false)],
+        facts: [.init(label: "WordPress version", value: "6.2", missing: false, failing: "below the pack's minimum 6.5"),
+                .init(label: "Setup owner", value: "Priya Raman", missing: false)],
         details: [.init(label: "WooCommerce", value: "9.4.2")],
         blocking: [.init(code: "missing-rollback", message: "No rollback path is recorded.")], hasBlocking: true,
         sections: [.init(title: "Before the first run", items: [.init(id: "first-run-1.1", html: html, markdown: MarkdownSource(text: "The site record is *complete*."))], hasTitle: true,
