@@ -20,4 +20,4 @@ mkdir -p "$W"
 C=$W/c$N
 [ -d "$C" ] || python3 "$SHARED/gen_corpus.py" --pages "$N" --out "$C" --seed 42 >/dev/null
 [ -d "$W/pack$N" ] || python3 "$HERE/corpus_to_pack.py" "$C" "$W/pack$N"
-python3 "$HERE/serve_edits.py" "$ROOT/.build/release/sopgen" "$W/pack$N" --edits "$EDITS"
+python3 "$HERE/serve_edits.py" "$(cd "$ROOT" && pwd)/.build/release/sopgen" "$W/pack$N" --edits "$EDITS"

@@ -54,6 +54,7 @@ def main():
     parser.add_argument("pack")
     parser.add_argument("--edits", type=int, default=15)
     args = parser.parse_args()
+    args.sopgen = os.path.abspath(args.sopgen)
 
     work = tempfile.mkdtemp(prefix="sopgen-serve-bench-")
     pack = os.path.join(work, "pack")
