@@ -65,7 +65,7 @@ public struct PreviewServer: Sendable {
         let (packName, print, port) = (packName, print, port)
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in await responses.respond(to: request) },
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port), reuseAddress: false),
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
             onServerRunning: { channel in
                 print("Serving \(packName) at http://\(shown):\(channel.localAddress?.port ?? port)/ (Ctrl-C stops)")
             },

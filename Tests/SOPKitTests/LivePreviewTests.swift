@@ -120,6 +120,27 @@ import Testing
         #expect(preview.site == (await Self.built(pack)))
     }
 
+    /// An SOP emptied (as an editor truncating before it writes), then written with CRLF line
+    /// endings: the empty file is an error that keeps the last good site; the CRLF one renders.
+    @Test func anEmptiedSOPThenACRLFOneEndAsTheBuiltSite() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        let good = preview.site
+        let url = pack.appendingPathComponent(Self.drafts)
+        let original = try String(contentsOf: url, encoding: .utf8)
+        try Data().write(to: url)
+        let emptied = await preview.update(changed: [Self.drafts])
+        #expect(emptied == .failed && preview.site == good, "\(preview.diagnostics)")
+        try Data(original.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        #expect(await preview.update(changed: [Self.drafts]) != .failed)
+        #expect(preview.site == (await Self.built(pack)))
+        // A body edit of the CRLF file takes the SOP path: its front matter is compared as written.
+        try Self.edit(pack, Self.drafts) { $0 + "\r\nOne more line.\r\n" }
+        #expect(await preview.update(changed: [Self.drafts]) == .rerenderedSOPs(1))
+        #expect(preview.site == (await Self.built(pack)))
+    }
+
     @Test func frontMatterIsTheTextBetweenTheFirstTwoRulers() {
         #expect(LivePreview.frontMatter("---\ntitle: A\n---\nBody\n---\n") == "---\ntitle: A\n---")
         #expect(LivePreview.frontMatter("---\r\ntitle: A\r\n---\r\nBody") == "---\r\ntitle: A\r\n---")
