@@ -99,13 +99,14 @@ public final class GFMDocument {
         let raw = cmark_render_html(root, options.renderFlags, cmark_parser_get_syntax_extensions(parser))
         var html = raw.map { String(cString: $0) } ?? ""
         free(raw)
-        if options.labelsTaskItems, html.contains("<input type=\"checkbox\"") {
+        if options.labelsTaskItems {
             // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
-            // which the Nu checker's CSS parser does not read.
-            html = html.replacing("<li><input type=\"checkbox\"", with: "<li class=\"task\"><input type=\"checkbox\"")
-                .replacing("<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                                  with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />")
-                .replacing("<input type=\"checkbox\" disabled=\"\" />", with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />")
+            // which the Nu checker's CSS parser does not read; the checkbox gets a name.
+            html = UTF8Bytes.replacing([
+                ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
+                ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+                ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+            ], in: html)
         }
         for (node, parent, previous) in detached.reversed() {
             if let previous {

@@ -18,7 +18,7 @@ public enum HeadingAnchors {
         var allocator = HeadingIDAllocator(reserved: existingIDs(in: bytes), prefix: idPrefix, reservedOnPage: reservedIDs)
         var index = 0
         var copiedUpTo = 0
-        while let found = find(marker, in: bytes, from: index) {
+        while let found = UTF8Bytes.find(marker, in: bytes, from: index) {
             // cmark writes `<hN>` immediately before the marker.
             guard found >= 4, bytes[found - 4] == UInt8(ascii: "<"), bytes[found - 3] == UInt8(ascii: "h"),
                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[found - 2]), bytes[found - 1] == UInt8(ascii: ">") else {
@@ -30,7 +30,7 @@ public enum HeadingAnchors {
             let level = Int(bytes[found - 2] - UInt8(ascii: "0"))
             let innerStart = found + marker.count
             let close = Array("</h\(level)>".utf8)
-            let innerEnd = find(close, in: bytes, from: innerStart) ?? bytes.count
+            let innerEnd = UTF8Bytes.find(close, in: bytes, from: innerStart) ?? bytes.count
             let text = plainText(fromHTML: bytes[innerStart..<innerEnd])
             let id = allocator.id(for: slugify(text))
             headings.append(GFMHeading(level: level, id: id, text: text))
@@ -49,7 +49,7 @@ public enum HeadingAnchors {
         let attribute = Array(" id=\"".utf8)
         var ids: Set<String> = []
         var index = 0
-        while let found = find(attribute, in: bytes, from: index) {
+        while let found = UTF8Bytes.find(attribute, in: bytes, from: index) {
             let start = found + attribute.count
             guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else { break }
             ids.insert(String(decoding: bytes[start..<end], as: UTF8.self))
@@ -63,12 +63,8 @@ public enum HeadingAnchors {
     /// in text, so these attribute spellings only occur in tags.
     static func prefixingFootnotes(_ html: String, with prefix: String) -> String {
         // Searched as bytes: `String.contains` would go through Foundation, a tenth of a build's time.
-        guard !prefix.isEmpty, find(footnoteMark, in: Array(html.utf8), from: 0) != nil else { return html }
-        var result = html
-        for (attribute, start) in [("id=\"fn", "id=\""), ("href=\"#fn", "href=\"#")] {
-            result = result.replacing(attribute, with: start + prefix + "fn")
-        }
-        return result
+        guard !prefix.isEmpty, UTF8Bytes.find(footnoteMark, in: Array(html.utf8), from: 0) != nil else { return html }
+        return UTF8Bytes.replacing([("id=\"fn", "id=\"" + prefix + "fn"), ("href=\"#fn", "href=\"#" + prefix + "fn")], in: html)
     }
 
     /// GitHub's rule: lower case, drop punctuation other than `-` and `_`, spaces become `-`.
@@ -95,21 +91,6 @@ public enum HeadingAnchors {
             }
         }
         return slug
-    }
-
-    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start < haystack.count else { return nil }
-        return haystack.withUnsafeBufferPointer { buffer -> Int? in
-            let base = buffer.baseAddress!
-            var index = start
-            while index <= buffer.count - needle.count {
-                guard let hit = memchr(base + index, Int32(first), buffer.count - index) else { return nil }
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if offset + needle.count <= buffer.count, memcmp(base + offset, needle, needle.count) == 0 { return offset }
-                index = offset + 1
-            }
-            return nil
-        }
     }
 
     /// The text of a heading's inner HTML: tags dropped, cmark's five entities decoded, trimmed.

@@ -43,7 +43,7 @@ import Testing
 
     @Test func eachRuleFiresAlone() async {
         func codes(_ from: String, _ to: String) async -> [String] {
-            await check(Self.automation.replacingOccurrences(of: from, with: to)).map(\.code)
+            await check(Self.automation.replacingOccurrences(of: from, with: to)).map(\.code.rawValue)
         }
         #expect(await codes("owner: {role: admin, person: Ada Lovelace}", "owner: {role: admin}") == ["automation-incomplete"])
         #expect(await codes("kill_switch: admin\n", "") == ["no-kill-switch", "owner-cannot-pause"])
@@ -54,12 +54,12 @@ import Testing
         // The base pack's site documents a rollback path: without it, write needs one of its own or its policy's.
         let noRollback = PackFiles.base["sites/shop.yml"]!.replacingOccurrences(of: "rollback_path: Restore from the nightly backup.\n", with: "")
         let write = Self.automation.replacingOccurrences(of: "access: read-only", with: "access: write")
-        #expect(await check(write, site: noRollback).map(\.code) == ["no-rollback"])
+        #expect(await check(write, site: noRollback).map(\.code.rawValue) == ["no-rollback"])
         #expect(await check(write + "rollback: Undo the notes from the audit log.\n", site: noRollback).isEmpty)
         #expect(await check(write).isEmpty)
         // An owner who is not the kill switch must have execute on the automation's surface.
         let agentOwns = Self.automation.replacingOccurrences(of: "role: admin, person", with: "role: agent, person")
-        #expect(await check(agentOwns).map(\.code) == ["owner-cannot-pause"])
+        #expect(await check(agentOwns).map(\.code.rawValue) == ["owner-cannot-pause"])
         #expect(await check(agentOwns.replacingOccurrences(of: "kill_switch: admin", with: "kill_switch: agent")).isEmpty)
         #expect(await codes("kind: workflow", "kind: playbook") == ["automation-incomplete"])
         #expect(await codes("kind: workflow", "kind: playbook\nplaybook: nothing") == ["unknown-playbook"])
@@ -72,7 +72,7 @@ import Testing
                 "automations/sync.yml": Self.automation.replacingOccurrences(of: "Ada Lovelace", with: person),
                 "policies.yml": Self.policies, "people.yml": people]))
             defer { withExtendedLifetime(folder) {} }
-            return result.diagnostics.filter { $0.location.path == "automations/sync.yml" }.map(\.code)
+            return result.diagnostics.filter { $0.location.path == "automations/sync.yml" }.map(\.code.rawValue)
         }
         #expect(await codes("Ada Lovelace").isEmpty)
         #expect(await codes("ada").isEmpty, "a login names the person too")
@@ -84,10 +84,10 @@ import Testing
     @Test func theFileNameIsTheIdAndMustBeOne() async {
         let (result, folder) = await Build.plan(files: PackFiles.pack(["automations/Bad Name.yml": Self.automation, "policies.yml": Self.policies]))
         defer { withExtendedLifetime(folder) {} }
-        #expect(result.diagnostics.contains { $0.code == "invalid-id" && $0.location.path == "automations/Bad Name.yml" })
+        #expect(result.diagnostics.contains { $0.code == .invalidId && $0.location.path == "automations/Bad Name.yml" })
         let (mismatch, other) = await Build.plan(files: PackFiles.pack(["automations/sync.yml": "id: other\n" + Self.automation, "policies.yml": Self.policies]))
         defer { withExtendedLifetime(other) {} }
-        #expect(mismatch.diagnostics.map(\.code).contains("invalid-id"))
+        #expect(mismatch.diagnostics.map(\.code.rawValue).contains("invalid-id"))
     }
 
     @Test func theRegisterListsEveryAutomationAndHandbooksLinkToIt() async throws {

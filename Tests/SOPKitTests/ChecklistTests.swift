@@ -63,9 +63,9 @@ import Testing
         let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
         let json = try #require(plan.text("checklists/shop/rollout.json"))
         let document = try JSONDecoder().decode(ChecklistDocument.self, from: Data(json.utf8))
-        #expect(document.blocking.map(\.code) == ["missing-rollout-fact", "staging-is-production", "sophmate-inactive", "version-below-minimum"])
+        #expect(document.blocking.map(\.code.rawValue) == ["missing-rollout-fact", "staging-is-production", "sophmate-inactive", "version-below-minimum"])
         #expect(document.site.facts.first { $0.key == "setup_owner" }?.value == nil)
-        #expect(Set(result.diagnostics.map(\.code)) == Set(document.blocking.map(\.code)))
+        #expect(Set(result.diagnostics.map(\.code.rawValue)) == Set(document.blocking.map(\.code.rawValue)))
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
 
         let html = try #require(plan.text("checklists/shop/rollout.html"))

@@ -162,7 +162,7 @@ import Testing
         let folder = TemporaryFolder()
         folder.write(["sopgen.yml": "title: Empty\n"])
         let result = await Build.plan(folder.url)
-        #expect(result.diagnostics.map(\.code) == ["missing-file", "missing-file"])
+        #expect(result.diagnostics.map(\.code.rawValue) == ["missing-file", "missing-file"])
     }
 
     @Test func invalidUTF8IsReportedWhereItStarts() async throws {
@@ -172,7 +172,7 @@ import Testing
         bytes += [0xFF, 0xFE]
         try Data(bytes).write(to: folder.url.appendingPathComponent("roles.yml"))
         let result = await Build.plan(folder.url)
-        #expect(result.diagnostics.first { $0.code == "invalid-utf8" }?.location == SourceLocation(path: "roles.yml", line: 2, column: 11))
+        #expect(result.diagnostics.first { $0.code == .invalidUtf8 }?.location == SourceLocation(path: "roles.yml", line: 2, column: 11))
     }
 
     @Test func crlfAndByteOrderMarkAreAccepted() async throws {

@@ -41,7 +41,7 @@ import Testing
             "sites/x#y.yml": "name: X\n", "checklists/First Run.md": checklist, "snippets/-part.md": "Text\n",
             "playbooks/refund_triage.yml": "title: Refunds\n", "checklists/ok.md": checklist,
         ]))
-        let invalid = result.diagnostics.filter { $0.code == "invalid-id" }
+        let invalid = result.diagnostics.filter { $0.code == .invalidId }
         #expect(invalid.map(\.location).sorted { $0.path < $1.path } == [
             SourceLocation(path: "checklists/First Run.md"), SourceLocation(path: "playbooks/refund_triage.yml"),
             SourceLocation(path: "sites/x#y.yml"), SourceLocation(path: "snippets/-part.md"),
@@ -56,7 +56,7 @@ import Testing
             "policies.yml": "policies:\n  - id: Refunds\n    action: Refund\n    surface: copilot\n    risk: low\n    approvers: [admin]\n    mode: read-only\n",
             "roles.yml": PackFiles.base["roles.yml"]!.replacingOccurrences(of: "id: agent", with: "id: -agent"),
         ]))
-        let messages = result.diagnostics.filter { $0.code == "invalid-id" }.map(\.message)
+        let messages = result.diagnostics.filter { $0.code == .invalidId }.map(\.message)
         #expect(messages.contains { $0.hasPrefix("policy id 'Refunds' is not a usable id: upper case ('R') is not allowed") })
         #expect(messages.contains { $0.hasPrefix("role id '-agent' is not a usable id: it starts or ends with '-'") })
     }

@@ -60,7 +60,7 @@ import Testing
         let own = try #require(plan.text("playbooks/own.html"))
         #expect(own.contains("<img src=x onerror="))
         // And the build says why the imported HTML is missing.
-        let warnings = diagnostics.filter { $0.code == "raw-html" }
+        let warnings = diagnostics.filter { $0.code == .rawHtml }
         #expect(warnings.map(\.location.path) == ["playbooks/imported.yml"])
         #expect(warnings.first?.location.line == 13)
         #expect(warnings.first?.message.hasPrefix("playbook 'imported' came from another site, so the raw HTML") == true)

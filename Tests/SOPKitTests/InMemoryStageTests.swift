@@ -80,7 +80,7 @@ import Testing
         loaded.defaultTheme = [:]
         let (pack, _) = await PackDecoder().decode(loaded)
         let (plan, diagnostics) = await SiteRenderer().render(PackResolver().resolve(pack))
-        #expect(diagnostics.filter { $0.code == "missing-template" }.count == ThemeLibrary.pageTemplates.count)
+        #expect(diagnostics.filter { $0.code == .missingTemplate }.count == ThemeLibrary.pageTemplates.count)
         #expect(plan.text("index.html") == "")
     }
 }

@@ -145,7 +145,7 @@ import Testing
 
     @Test func aRoleThatNoPolicyInvolvesIsWarnedAbout() async {
         var files = PackFiles.base
-        #expect(await InMemoryPack.diagnostics(files).filter { $0.code == "knowledge-check-gap" }.isEmpty,
+        #expect(await InMemoryPack.diagnostics(files).filter { $0.code == .knowledgeCheckGap }.isEmpty,
                 "a pack without policies has no decision guide to test")
         files["policies.yml"] = """
             policies:
@@ -157,7 +157,7 @@ import Testing
                 mode: read-only
 
             """
-        let gap = await InMemoryPack.diagnostics(files).filter { $0.code == "knowledge-check-gap" }
+        let gap = await InMemoryPack.diagnostics(files).filter { $0.code == .knowledgeCheckGap }
         // The administrator approves it; the agent has nothing to do with it.
         #expect(gap.map(\.message) == [
             "role 'agent' may use SophMate, but no policy involves it: its knowledge check can ask only about its capabilities, never when to ask, approve, reject, escalate or stop",

@@ -29,8 +29,8 @@ import Testing
                                                  "malformed-row", "missing-column"]
 
     @Test func theFixtureExercisesEveryRule() async {
-        let reported = Set(await result().diagnostics.map(\.code))
-        let expected = Set(DiagnosticCatalogue.all.map(\.code)).subtracting(Self.coveredElsewhere)
+        let reported = Set(await result().diagnostics.map(\.code.rawValue))
+        let expected = Set(DiagnosticCatalogue.all.map(\.code.rawValue)).subtracting(Self.coveredElsewhere)
         #expect(expected.subtracting(reported).sorted() == [])
     }
 
@@ -49,28 +49,36 @@ import Testing
 
     @Test func reviewDatesAreCheckedAgainstTheGivenDay() async {
         let late = await Pipeline(packRoot: TestPaths.bundledPack, today: CalendarDate("2027-06-01")!).plan()
-        #expect(late.diagnostics.contains { $0.code == "review-overdue" })
+        #expect(late.diagnostics.contains { $0.code == .reviewOverdue })
         #expect(!late.diagnostics.hasErrors)
     }
 }
 
 @Suite struct CatalogueConsistencyTests {
-    @Test func everyCodeInTheSourcesIsCatalogued() throws {
-        let sources = TestPaths.packageRoot.appendingPathComponent("Sources")
-        var used: Set<String> = []
-        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
-        let pattern = try Regex(#"(\.error\(|\.warning\(|RolloutGate\(code: )"([a-z0-9-]+)""#)
-        while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "swift" else { continue }
-            let text = try String(contentsOf: url, encoding: .utf8)
-            for match in text.matches(of: pattern) {
-                if let code = match.output[2].substring { used.insert(String(code)) }
-            }
+    @Test func everyCodeHasOneEntryInTheCatalogueInOrder() {
+        #expect(DiagnosticCatalogue.all.map(\.code) == DiagnosticCode.allCases)
+        for code in DiagnosticCode.allCases {
+            #expect(DiagnosticCatalogue.entry(code)?.code == code)
         }
-        #expect(used.count > 40)
-        let catalogued = Set(DiagnosticCatalogue.all.map(\.code))
-        #expect(used.subtracting(catalogued).sorted() == [])
-        #expect(catalogued.subtracting(used).sorted() == [])
+    }
+
+    /// The compiler checks that every code the sources use is a case; this checks the reverse:
+    /// no catalogued code that nothing reports.
+    @Test func everyCodeIsUsedInTheSources() throws {
+        let sources = TestPaths.packageRoot.appendingPathComponent("Sources")
+        var text = ""
+        let enumerator = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "swift", !["DiagnosticCode.swift", "DiagnosticCatalogue.swift"].contains(url.lastPathComponent) else { continue }
+            text += try String(contentsOf: url, encoding: .utf8)
+        }
+        // The case name is the code in lowerCamelCase (`pack-not-found` → `packNotFound`).
+        let unused = DiagnosticCode.allCases.filter { code in
+            let words = code.rawValue.split(separator: "-")
+            let name = words.first.map(String.init)! + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            return text.range(of: #"\.\#(name)\b"#, options: .regularExpression) == nil
+        }
+        #expect(unused.map(\.rawValue) == [])
     }
 
     @Test func theReadmeDocumentsEveryCodeWithAFix() throws {

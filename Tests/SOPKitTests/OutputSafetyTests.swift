@@ -40,7 +40,7 @@ import Testing
         try Data(broken.utf8).write(to: roles)
         let result = try await Pipeline(packRoot: pack, today: TestClock.today).build(into: output)
         #expect(!result.succeeded)
-        #expect(result.diagnostics.map(\.code).contains("unknown-role"))
+        #expect(result.diagnostics.map(\.code.rawValue).contains("unknown-role"))
         #expect(folder.snapshot(output) == before)
     }
 

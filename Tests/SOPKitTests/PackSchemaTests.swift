@@ -81,7 +81,7 @@ import Testing
         case .automation: _ = AutomationDecoder.decode(context)
         case .people: _ = PeopleDecoder.decode(context)
         }
-        return context.diagnostics.filter { shapeCodes.contains($0.code) }
+        return context.diagnostics.filter { shapeCodes.contains($0.code.rawValue) }
     }
 
     /// Checks both ways; returns the disagreements, one line each, and how many examples both refused.

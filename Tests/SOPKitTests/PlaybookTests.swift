@@ -124,7 +124,7 @@ import Testing
         #expect(stored[1].detail.contains("not here: Shipping policy"))
         // Every difference is a required local change: check says so, as a warning while read-only.
         let diagnostics = PlaybookChecks.runAndLocalisation(playbook, production: false)
-        #expect(diagnostics.map(\.code) == ["unlocalised-playbook"])
+        #expect(diagnostics.map(\.code.rawValue) == ["unlocalised-playbook"])
         #expect(diagnostics.first?.severity == .warning)
         #expect(diagnostics.first?.message.contains("provider-setup (to-set), knowledge-base-sources (differs), roles (differs), coupon-rules (to-set)") == true)
         #expect(PlaybookChecks.runAndLocalisation(playbook, production: true).first?.severity == .error)
@@ -205,7 +205,7 @@ import Testing
         let blocked = try PlaybookPromotion.promote(afterFailure, text: failed.text!, to: .staging, result: nil, by: "Priya", date: "2026-11-23", notes: nil)
         #expect(!blocked.promoted && blocked.text == nil)
         #expect(blocked.message.hasPrefix("refused: the last run failed (fail in read-only by Priya, 2026-11-22 (audit 4812))"))
-        #expect(PlaybookChecks.runAndLocalisation(afterFailure, production: false).map(\.code) == ["failed-run", "unlocalised-playbook"])
+        #expect(PlaybookChecks.runAndLocalisation(afterFailure, production: false).map(\.code.rawValue) == ["failed-run", "unlocalised-playbook"])
 
         let passed = try PlaybookPromotion.recordRun(afterFailure, text: failed.text!, run: PlaybookRun(date: "2026-11-23", environment: .readOnly,
                                                                                                        result: .pass, by: "Tom", reference: "trace 9"))
@@ -252,11 +252,11 @@ import Testing
 
     @Test func checkReportsPlaybookRules() async {
         let result = await Pipeline(packRoot: TestPaths.fixturePack("mistakes"), today: MistakesPackTests.today).plan()
-        let playbook = result.diagnostics.filter { $0.location.path == "playbooks/half-done.yml" }.map(\.code)
+        let playbook = result.diagnostics.filter { $0.location.path == "playbooks/half-done.yml" }.map(\.code.rawValue)
         #expect(playbook == ["playbook-incomplete", "playbook-incomplete", "production-without-first-run", "unresolved-placeholder",
                              "remote-image", "failed-run", "unlocalised-playbook"])
         // procedures/replies.md misspells the same policy: one error, at the first use, names both.
-        #expect(result.diagnostics.contains { $0.code == "unknown-policy" && $0.message.hasSuffix("(1 more use: playbooks/half-done.yml:6:11)") })
+        #expect(result.diagnostics.contains { $0.code == .unknownPolicy && $0.message.hasSuffix("(1 more use: playbooks/half-done.yml:6:11)") })
     }
 
     @Test func theRegisterRendersInTheBuild() async throws {

@@ -64,7 +64,7 @@ import Testing
         files["procedures/guide.md"] = files["procedures/guide.md"]!.replacingOccurrences(of: "last_reviewed: 2026-11-01", with: "last_reviewed: \(lastReviewed)")
         let (result, _) = await Build.plan(files: files)
         let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
-        #expect(result.diagnostics.contains { $0.code == "review-overdue" })
+        #expect(result.diagnostics.contains { $0.code == .reviewOverdue })
         for path in ["sops/guide.html", "roles/agent/guide.html", "roles/admin/guide.html"] {
             let page = try #require(plan.text(path), "\(path)")
             #expect(page.contains("<p class=\"flagged overdue\" role=\"note\">Review overdue: it was due \(due)."), "\(path)")
@@ -78,7 +78,7 @@ import Testing
         files["procedures/guide.md"] = files["procedures/guide.md"]!.replacingOccurrences(of: "last_reviewed: 2026-11-01", with: "last_reviewed: 2026-10-21")
         let (result, _) = await Build.plan(files: files)
         let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
-        #expect(!result.diagnostics.contains { $0.code == "review-overdue" })
+        #expect(!result.diagnostics.contains { $0.code == .reviewOverdue })
         #expect(!(try #require(plan.text("sops/guide.html"))).contains("Review overdue"))
         #expect(!(try #require(plan.text("index.html"))).contains("review overdue"))
     }

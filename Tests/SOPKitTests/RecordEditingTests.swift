@@ -56,7 +56,7 @@ import Yams
             Issue.record("a record with a duplicate key was edited")
         } catch {
             guard case YAMLEditError.invalidYAML(let diagnostic) = error else { Issue.record("\(error)"); return }
-            #expect(diagnostic.code == "duplicate-key")
+            #expect(diagnostic.code == .duplicateKey)
             #expect(diagnostic.location == SourceLocation(path: "sites/shop.yml", line: 2, column: 1))
         }
         #expect(throws: YAMLEditError.self) { try edit("name: Shop\n\tsetup_owner: Ada\n") }

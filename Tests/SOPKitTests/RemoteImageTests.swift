@@ -29,7 +29,7 @@ import Testing
             opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out [remote-image]
             """), "\(text)")
         #expect(text.components(separatedBy: "[remote-image]").count == 2)
-        #expect(result.plan == nil || result.diagnostics.contains { $0.code == "remote-image" && $0.severity == .error })
+        #expect(result.plan == nil || result.diagnostics.contains { $0.code == .remoteImage && $0.severity == .error })
     }
 
     @Test func aValueThatMakesAnImageRemoteIsCaughtAfterItIsFilledIn() async {
@@ -53,9 +53,18 @@ import Testing
         #expect(text.contains("image '//charts.example/c.png' would be loaded from the network"), "\(text)")
     }
 
+    @Test func aRemoteImageInAChecklistItemIsAnErrorAtTheImageWhateverTheSite() async {
+        let checklist = "---\ntitle: Rollout\n---\n## Do\n\n- [ ] Check the logo ![logo]({{site.production_url}}/logo.png)\n- [ ] A local one ![x](img/x.png)\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/rollout.md": checklist]))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("checklists/rollout.md:6:22: error: image 'https://shop.example/logo.png' would be loaded from the network"), "\(text)")
+        #expect(text.components(separatedBy: "[remote-image]").count == 2, "\(text)")
+        #expect(result.plan == nil)
+    }
+
     @Test func theBundledPackLoadsNothingFromTheNetwork() async throws {
         let result = await Build.plan(TestPaths.bundledPack)
-        #expect(!result.diagnostics.contains { $0.code == "remote-image" })
+        #expect(!result.diagnostics.contains { $0.code == .remoteImage })
         let plan = try #require(result.plan)
         for file in plan.files where file.path.hasSuffix(".html") {
             let html = String(decoding: file.contents, as: UTF8.self)

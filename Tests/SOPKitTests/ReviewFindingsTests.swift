@@ -70,11 +70,11 @@ import Testing
         let jsonlOutcome = try await Self.review(jsonl.folder.url.appendingPathComponent("first-week.jsonl").path)
         #expect(jsonlOutcome.report!.format == .jsonLines)
         #expect(jsonlOutcome.inputDiagnostics.count == 3)
-        #expect(jsonlOutcome.inputDiagnostics.allSatisfy { $0.code == "malformed-row" })
+        #expect(jsonlOutcome.inputDiagnostics.allSatisfy { $0.code == .malformedRow })
         #expect(Self.found(jsonlOutcome) == Self.found(csvOutcome))
         let broken = try Self.generate(["--seed", "9", "--malformed", "2"])
         let brokenOutcome = try await Self.review(broken.folder.url.appendingPathComponent("first-week.csv").path)
-        #expect(brokenOutcome.inputDiagnostics.map(\.code) == ["malformed-row", "malformed-row"])
+        #expect(brokenOutcome.inputDiagnostics.map(\.code.rawValue) == ["malformed-row", "malformed-row"])
         #expect(Self.found(brokenOutcome) == Self.found(csvOutcome))
     }
 

@@ -196,7 +196,7 @@ import Testing
         let bad = String(repeating: "not,a,row\n", count: 5_000)
         let log = read(Self.header + bad)
         #expect(log.diagnostics.count == ActivityExportReader.maximumDiagnostics + 1)
-        #expect(log.diagnostics.last?.code == "too-many-problems")
+        #expect(log.diagnostics.last?.code == .tooManyProblems)
         #expect(log.malformedRows == 5_000)
     }
 

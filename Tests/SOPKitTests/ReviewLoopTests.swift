@@ -106,14 +106,14 @@ import Testing
         let text = try String(contentsOf: people, encoding: .utf8)
         try Data((text + "  - login: new.hire\n    role: support-agent\n    added: 2026-11-20\n").utf8).write(to: people)
         var result = await Pipeline(packRoot: pack, today: TestClock.today).plan()
-        #expect(result.diagnostics.filter { $0.code == "review-triggered" }.map(\.message).contains {
+        #expect(result.diagnostics.filter { $0.code == .reviewTriggered }.map(\.message).contains {
             $0.hasPrefix("SOP 'rollout-readiness' is due for review: new-users on 2026-11-20 (new.hire added)")
         })
         let promoted = try sopgen(["playbook", "promote", "low-stock-watch", pack.path, "--to", "staging", "--first-run", "fail",
                                    "--by", "Sam Ibrahim"])
         #expect(promoted.status == 1)
         result = await Pipeline(packRoot: pack, today: TestClock.today).plan()
-        let failed = result.diagnostics.filter { $0.code == "review-triggered" && $0.message.contains("failed-run") }
+        let failed = result.diagnostics.filter { $0.code == .reviewTriggered && $0.message.contains("failed-run") }
         #expect(failed.map { $0.message.split(separator: "'")[1] }.sorted() == ["pausing-automation", "workflow-approvals"])
     }
 

@@ -161,7 +161,7 @@ import Testing
             #expect(run.status == 0, "\(fixture) into \(site): \(run.standardError)")
             let found = await diagnostics(about: "sites/\(site).yml", in: work.pack)
             let new = found.filter { site == "new-site" || !before.contains($0.message) }
-            #expect(new.allSatisfy { ["missing-rollout-fact", "sophmate-inactive", "version-below-minimum"].contains($0.code) },
+            #expect(new.allSatisfy { ["missing-rollout-fact", "sophmate-inactive", "version-below-minimum"].contains($0.code.rawValue) },
                     "\(fixture) into \(site): \(new)")
         }
     }

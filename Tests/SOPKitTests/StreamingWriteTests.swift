@@ -79,7 +79,7 @@ import Testing
         let failed = try await pipeline.build(into: output)
         #expect(!failed.succeeded)
         #expect(failed.pageCount == nil)
-        #expect(failed.diagnostics.map(\.code).contains("broken-anchor"))
+        #expect(failed.diagnostics.map(\.code.rawValue).contains("broken-anchor"))
         #expect(folder.snapshot(output) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
         #expect(siblings == ["site"])
@@ -92,7 +92,7 @@ import Testing
         let parent = folder.url.appendingPathComponent("out")
         let result = try await Pipeline(packRoot: folder.url, today: TestClock.today).build(into: parent.appendingPathComponent("site"))
         #expect(!result.succeeded)
-        #expect(result.diagnostics.map(\.code) == ["broken-anchor"])
+        #expect(result.diagnostics.map(\.code.rawValue) == ["broken-anchor"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [])
     }
 

@@ -31,7 +31,7 @@ import Testing
 
     @Test func caretStaysUnderTheColumnAfterAnEscape() {
         let file = SourceFile(path: "a.md", text: "\u{1B}[1mab {{x\n")
-        let text = DiagnosticFormatter(sources: ["a.md": file]).format(.error("unclosed-tag", "m", at: SourceLocation(path: "a.md", line: 1, column: 8)))
+        let text = DiagnosticFormatter(sources: ["a.md": file]).format(.error(.unclosedTag, "m", at: SourceLocation(path: "a.md", line: 1, column: 8)))
         #expect(text == """
             a.md:1:8: error: m [unclosed-tag]
                 \\u{1B}[1mab {{x
@@ -66,7 +66,7 @@ import Testing
     @Test func longLinesShowAWindowAroundTheCaret() {
         let line = String(repeating: "a", count: 1_000) + "{{x" + String(repeating: "b", count: 1_000)
         let file = SourceFile(path: "a.md", text: line + "\n")
-        let text = DiagnosticFormatter(sources: ["a.md": file]).format(.error("unclosed-tag", "m", at: SourceLocation(path: "a.md", line: 1, column: 1_001)))
+        let text = DiagnosticFormatter(sources: ["a.md": file]).format(.error(.unclosedTag, "m", at: SourceLocation(path: "a.md", line: 1, column: 1_001)))
         let lines = text.split(separator: "\n")
         #expect(lines[1] == "    …" + String(repeating: "a", count: 80) + "{{x" + String(repeating: "b", count: 77) + "…")
         #expect(lines[2] == "    " + String(repeating: " ", count: 81) + "^")
@@ -89,7 +89,7 @@ import Testing
         let loaded = InMemoryPack.loaded(files)
         let diagnostics = await InMemoryPack.diagnostics(files)
         #expect(diagnostics.count == 2 * 201)
-        #expect(diagnostics.filter { $0.code == "too-many-problems" }.map { "\($0.location): \($0.message)" } == [
+        #expect(diagnostics.filter { $0.code == .tooManyProblems }.map { "\($0.location): \($0.message)" } == [
             "procedures/many.md:209:1: 19800 more problems in procedures/many.md from here on are not listed (19800 errors); fix the ones above and check again",
             "procedures/one.md:9:1201: 19800 more problems in procedures/one.md from here on are not listed (19800 errors); fix the ones above and check again",
         ])

@@ -280,7 +280,7 @@ import Testing
         for id in ["check", "check-print", "check-key", "sign-off"] {
             files = files.merging(PackFiles.sop(id, body: "x\n")) { $1 }
         }
-        let reserved = await InMemoryPack.diagnostics(files).filter { $0.code == "reserved-id" }
+        let reserved = await InMemoryPack.diagnostics(files).filter { $0.code == .reservedId }
         #expect(reserved.count == 4)
     }
 }

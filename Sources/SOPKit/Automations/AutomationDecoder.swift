@@ -10,7 +10,7 @@ enum AutomationDecoder {
         guard let fields = YAMLFields(root, "an automation", allowed: keys, context: context) else { return nil }
         let stem = PackDecoder.stem(of: context.file.path)
         if let id = fields.string("id"), id.value != stem {
-            context.diagnostics.append(.error("invalid-id", "automation id '\(id.value)' must match its file name '\(stem)'", at: id.location))
+            context.diagnostics.append(.error(.invalidId, "automation id '\(id.value)' must match its file name '\(stem)'", at: id.location))
         }
         let owner = fields.fields("owner", "owner", allowed: ownerKeys)
         let notification = fields.fields("failure_notification", "failure_notification", allowed: notificationKeys)
@@ -18,7 +18,7 @@ enum AutomationDecoder {
         if let run = fields.fields("last_run", "last_run", allowed: lastRunKeys),
            let date = run.string("date", required: true), let result = run.enumeration("result", PlaybookRun.Result.self, required: true) {
             if CalendarDate(date.value) == nil {
-                context.diagnostics.append(.error("invalid-date", "last run date '\(date.value)' is not a date written YYYY-MM-DD", at: date.location))
+                context.diagnostics.append(.error(.invalidDate, "last run date '\(date.value)' is not a date written YYYY-MM-DD", at: date.location))
             }
             lastRun = .init(date: date.value, result: result.value, by: run.string("by")?.value, reference: run.string("reference")?.value)
         }

@@ -3,10 +3,10 @@ import GFM
 /// Markdown that cmark-gfm is not given as written, reported the same way wherever it is found.
 extension Diagnostic {
     public static func markdownTooDeep(at location: SourceLocation) -> Diagnostic {
-        .error("nesting-too-deep", "Markdown nested more than \(GFMLimits.maximumNesting) levels deep (quotes and lists); flatten it", at: location)
+        .error(.nestingTooDeep, "Markdown nested more than \(GFMLimits.maximumNesting) levels deep (quotes and lists); flatten it", at: location)
     }
 
     public static func tableTooLarge(_ table: GFMLimits.Table, at location: SourceLocation, in what: String = "") -> Diagnostic {
-        .error("table-too-large", "\(what)this table has \(table.columns) columns and \(table.rows) rows, more than the \(GFMLimits.maximumTableCells) cells a table may have; split it", at: location)
+        .error(.tableTooLarge, "\(what)this table has \(table.columns) columns and \(table.rows) rows, more than the \(GFMLimits.maximumTableCells) cells a table may have; split it", at: location)
     }
 }

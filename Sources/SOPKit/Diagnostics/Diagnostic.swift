@@ -8,24 +8,24 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public var location: SourceLocation
     public var message: String
     /// Stable kebab-case identifier, listed in the README.
-    public var code: String
+    public var code: DiagnosticCode
     /// The one cause behind this diagnostic, for references to something missing (the unknown
     /// role's name, `default_site`): diagnostics with the same code and subject are one problem,
     /// reported once at its first use (see `DiagnosticGrouping`).
     public var subject: String?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation) {
         self.severity = severity
         self.location = location
         self.message = message
         self.code = code
     }
 
-    public static func error(_ code: String, _ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, code, message, at: location)
     }
 
-    public static func warning(_ code: String, _ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, code, message, at: location)
     }
 

@@ -58,14 +58,14 @@ public enum DiagnosticGrouping {
         for (path, entry) in omitted {
             let message = "\(entry.count) more problem\(entry.count == 1 ? "" : "s") in \(path) from here on are not listed"
                 + " (\(entry.errors) error\(entry.errors == 1 ? "" : "s")); fix the ones above and check again"
-            kept.append(entry.errors > 0 ? .error("too-many-problems", message, at: entry.first.location)
-                                         : .warning("too-many-problems", message, at: entry.first.location))
+            kept.append(entry.errors > 0 ? .error(.tooManyProblems, message, at: entry.first.location)
+                                         : .warning(.tooManyProblems, message, at: entry.first.location))
         }
         return inPackOrder(kept)
     }
 
     private struct GroupKey: Hashable {
-        var code: String
+        var code: DiagnosticCode
         var severity: Diagnostic.Severity
         var subject: String
     }

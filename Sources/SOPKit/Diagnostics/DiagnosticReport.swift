@@ -49,7 +49,7 @@ public struct DiagnosticReport: Sendable {
         struct Summary: Encodable { var errors: Int; var warnings: Int }
         struct Entry: Encodable {
             var severity: String
-            var code: String
+            var code: DiagnosticCode
             var message: String
             var path: String
             var line: Int
@@ -123,14 +123,14 @@ public struct DiagnosticReport: Sendable {
 
     var sarifDocument: SARIFDocument {
         let rules = DiagnosticCatalogue.all.map {
-            SARIFDocument.Rule(id: $0.code, shortDescription: .init(text: $0.summary), help: .init(text: "Fix: \($0.fix)"))
+            SARIFDocument.Rule(id: $0.code.rawValue, shortDescription: .init(text: $0.summary), help: .init(text: "Fix: \($0.fix)"))
         }
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let fingerprints = self.fingerprints
         let results = zip(diagnostics, fingerprints).map { diagnostic, fingerprint in
             SARIFDocument.Result(
-                ruleId: diagnostic.code,
-                ruleIndex: ruleIndex[diagnostic.code],
+                ruleId: diagnostic.code.rawValue,
+                ruleIndex: ruleIndex[diagnostic.code.rawValue],
                 level: diagnostic.severity.rawValue,
                 message: .init(text: artifactPaths.message(diagnostic.message)),
                 locations: [.init(physicalLocation: .init(
@@ -153,7 +153,7 @@ public struct DiagnosticReport: Sendable {
             let location = diagnostic.location
             let line = sources[location.path]?.line(location.line).map(String.init) ?? ""
             let indentation = line.unicodeScalars.prefix { $0 == " " || $0 == "\t" }.count
-            let key = [diagnostic.code, location.path, line.trimmingCharacters(in: .whitespaces),
+            let key = [diagnostic.code.rawValue, location.path, line.trimmingCharacters(in: .whitespaces),
                        String(location.column - indentation)].joined(separator: "\u{0}")
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1
@@ -171,7 +171,7 @@ public struct DiagnosticReport: Sendable {
             // The Actions log is a terminal of sorts: escape controls and bidi marks as in text output.
             let file = Self.escapeProperty(TerminalText.escape(prefix + diagnostic.location.path))
             let message = Self.escapeData(TerminalText.escape(TerminalText.abbreviated(diagnostic.message, limit: DiagnosticFormatter.messageLimit)))
-            output += "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(Self.escapeProperty(diagnostic.code))::\(message)\n"
+            output += "::\(diagnostic.severity.rawValue) file=\(file),line=\(diagnostic.location.line),col=\(diagnostic.location.column),title=\(Self.escapeProperty(diagnostic.code.rawValue))::\(message)\n"
         }
         return output
     }

@@ -146,7 +146,7 @@ struct YAMLRecordEditor {
         } catch let error as YamlError {
             throw .invalidYAML(YAMLErrorTranslator.diagnostic(for: error, in: SourceFile(path: path, text: text)))
         } catch {
-            throw .invalidYAML(.error("yaml-syntax", "cannot read YAML: \(error)", at: SourceLocation(path: path)))
+            throw .invalidYAML(.error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(path: path)))
         }
         guard documents.count <= 1 else {
             throw .cannotEdit(path, "it holds \(documents.count) YAML documents; a record is one")

@@ -24,7 +24,7 @@ public struct PackLoader: Sendable {
         // The theme first: a pack that is missing is one error, not one per template as well.
         pack.defaultTheme = DefaultTheme.files()
         guard manager.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            pack.diagnostics.append(.error("pack-not-found", "no pack folder at '\(root.path)'; name the folder that holds sopgen.yml, or start one with 'sopgen init \(root.lastPathComponent)'", at: SourceLocation(path: root.path)))
+            pack.diagnostics.append(.error(.packNotFound, "no pack folder at '\(root.path)'; name the folder that holds sopgen.yml, or start one with 'sopgen init \(root.lastPathComponent)'", at: SourceLocation(path: root.path)))
             return pack
         }
         for name in Self.requiredFiles {
@@ -56,34 +56,34 @@ public struct PackLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             if required {
-                pack.diagnostics.append(.error("missing-file", "the pack has no \(path)", at: location))
+                pack.diagnostics.append(.error(.missingFile, "the pack has no \(path)", at: location))
             }
             return
         }
         if isDirectory.boolValue {
-            pack.diagnostics.append(.error("not-a-file", "\(path) is a folder; a file was expected", at: location))
+            pack.diagnostics.append(.error(.notAFile, "\(path) is a folder; a file was expected", at: location))
             return
         }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: url.path)) ?? [:]
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
             // A pipe or device would block the read forever.
-            pack.diagnostics.append(.error("not-a-file", "\(path) is not a regular file", at: location))
+            pack.diagnostics.append(.error(.notAFile, "\(path) is not a regular file", at: location))
             return
         }
         if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
             let mebibytes = String(format: "%.1f", Double(size) / 1_048_576)
-            pack.diagnostics.append(.error("file-too-large", "\(path) is \(mebibytes) MiB; sopgen reads files of up to \(Self.maximumFileSize / 1_048_576) MiB (an SOP is a few KB)", at: location))
+            pack.diagnostics.append(.error(.fileTooLarge, "\(path) is \(mebibytes) MiB; sopgen reads files of up to \(Self.maximumFileSize / 1_048_576) MiB (an SOP is a few KB)", at: location))
             return
         }
         guard access(url.path, R_OK) == 0, let data = FileManager.default.contents(atPath: url.path) else {
-            pack.diagnostics.append(.error("unreadable-file", "cannot read \(path)", at: location))
+            pack.diagnostics.append(.error(.unreadableFile, "cannot read \(path)", at: location))
             return
         }
         switch TextDecoding.decode(data) {
         case .success(let text):
             pack.files[path] = SourceFile(path: path, text: text)
         case .failure(let position):
-            pack.diagnostics.append(.error("invalid-utf8", "\(path) is not valid UTF-8 text",
+            pack.diagnostics.append(.error(.invalidUtf8, "\(path) is not valid UTF-8 text",
                                            at: SourceLocation(path: path, line: position.line, column: position.column)))
         }
     }
@@ -94,7 +94,7 @@ public struct PackLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: base.path, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else {
-            pack.diagnostics.append(.error("not-a-folder", "\(folder) is a file; a folder was expected", at: SourceLocation(path: folder)))
+            pack.diagnostics.append(.error(.notAFolder, "\(folder) is a file; a folder was expected", at: SourceLocation(path: folder)))
             return []
         }
         var found: [String] = []
@@ -106,11 +106,11 @@ public struct PackLoader: Sendable {
     private func walk(_ url: URL, relative: String, visited: inout Set<String>, found: inout [String], pack: inout LoadedPack) {
         let real = url.resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
-            pack.diagnostics.append(.error("symlink-loop", "\(relative) leads back to a folder already read", at: SourceLocation(path: relative)))
+            pack.diagnostics.append(.error(.symlinkLoop, "\(relative) leads back to a folder already read", at: SourceLocation(path: relative)))
             return
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-            pack.diagnostics.append(.error("unreadable-file", "cannot list \(relative)", at: SourceLocation(path: relative)))
+            pack.diagnostics.append(.error(.unreadableFile, "cannot list \(relative)", at: SourceLocation(path: relative)))
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -118,13 +118,13 @@ public struct PackLoader: Sendable {
             let childRelative = relative + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: child.path, isDirectory: &isDirectory) else {
-                pack.diagnostics.append(.error("broken-symlink", "\(childRelative) points at nothing", at: SourceLocation(path: childRelative)))
+                pack.diagnostics.append(.error(.brokenSymlink, "\(childRelative) points at nothing", at: SourceLocation(path: childRelative)))
                 continue
             }
             if isDirectory.boolValue {
                 let target = child.resolvingSymlinksInPath().path
                 if real == target || real.hasPrefix(target + "/") {
-                    pack.diagnostics.append(.error("symlink-loop", "\(childRelative) leads back to a folder already read", at: SourceLocation(path: childRelative)))
+                    pack.diagnostics.append(.error(.symlinkLoop, "\(childRelative) leads back to a folder already read", at: SourceLocation(path: childRelative)))
                     continue
                 }
                 walk(child, relative: childRelative, visited: &visited, found: &found, pack: &pack)

@@ -28,16 +28,16 @@ enum ChecklistDecoder {
         }
         let id = PackDecoder.stem(of: file.path)
         var sections: [Checklist.Section] = []
-        var current: (title: String, intro: [String], items: [(text: String, line: Int)])?
+        var current: (title: String, intro: [String], items: [(text: String, line: Int, column: Int)])?
         func closeSection() {
             guard let section = current else { return }
             var items: [Checklist.Item] = []
             for (index, item) in section.items.enumerated() {
-                var parser = TemplateParser(path: file.path, firstLine: item.line)
+                var parser = TemplateParser(path: file.path, firstLine: item.line, firstColumn: item.column)
                 let template = parser.parse(item.text)
                 context.diagnostics += parser.diagnostics
                 items.append(Checklist.Item(id: "\(id)-\(sections.count + 1).\(index + 1)", text: template,
-                                            location: SourceLocation(path: file.path, line: item.line, column: 1)))
+                                            location: SourceLocation(path: file.path, line: item.line, column: item.column)))
             }
             let intro = section.intro.joined(separator: " ")
             sections.append(Checklist.Section(title: section.title, intro: intro.isEmpty ? nil : intro, items: items))
@@ -53,7 +53,7 @@ enum ChecklistDecoder {
                 current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), [], [])
             } else if let item = taskText(line) {
                 if current == nil { current = ("", [], []) }
-                current?.items.append((item, lineNumber))
+                current?.items.append((item.text, lineNumber, item.column))
             } else if line.hasPrefix("  "), !trimmed.isEmpty, let count = current?.items.count, count > 0 {
                 // Appended in place: copying the section per line made long items quadratic.
                 current?.items[count - 1].text += " " + trimmed
@@ -64,15 +64,17 @@ enum ChecklistDecoder {
         }
         closeSection()
         if sections.allSatisfy({ $0.items.isEmpty }) {
-            context.diagnostics.append(.error("empty-checklist", "\(file.path) has no '- [ ] item' lines", at: SourceLocation(path: file.path)))
+            context.diagnostics.append(.error(.emptyChecklist, "\(file.path) has no '- [ ] item' lines", at: SourceLocation(path: file.path)))
         }
         return Checklist(id: id, path: file.path, title: title ?? id, summary: summary, signOff: signOff, sections: sections)
     }
 
-    /// The text of a task-list line (`- [ ] …`, `* [x] …`), or nil.
-    static func taskText(_ line: Substring) -> String? {
+    /// The text of a task-list line (`- [ ] …`, `* [x] …`) and the column it starts at, or nil.
+    static func taskText(_ line: Substring) -> (text: String, column: Int)? {
         for marker in ["- [ ] ", "* [ ] ", "- [x] ", "* [x] ", "- [X] ", "* [X] "] where line.hasPrefix(marker) {
-            return String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces)
+            let rest = line.dropFirst(marker.count)
+            let leading = rest.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
+            return (String(rest).trimmingCharacters(in: .whitespaces), marker.count + leading + 1)
         }
         return nil
     }

@@ -29,7 +29,7 @@ public struct PackDecoder: Sendable {
             let name = Self.stem(of: file.path)
             // `{{> name}}` names a file by its stem: a second file with that stem could never be included.
             if let earlier = snippetPaths[name] {
-                diagnostics.append(.error("duplicate-id", "snippet name '\(name)' is already used by \(earlier); '{{> \(name)}}' could mean either",
+                diagnostics.append(.error(.duplicateId, "snippet name '\(name)' is already used by \(earlier); '{{> \(name)}}' could mean either",
                                           at: SourceLocation(path: file.path)))
                 continue
             }
@@ -37,7 +37,7 @@ public struct PackDecoder: Sendable {
             var parser = TemplateParser(path: file.path, firstLine: 1)
             let snippet = parser.parse(GFMSanitizer.clean(file.text))
             diagnostics += parser.diagnostics
-            let tooDeep = parser.diagnostics.contains { $0.code == "nesting-too-deep" }
+            let tooDeep = parser.diagnostics.contains { $0.code == .nestingTooDeep }
             snippets[name] = tooDeep ? Template(pieces: [], firstLine: 1) : snippet
         }
         let (sops, sopDiagnostics) = await Self.decodeSOPs(loaded.files(under: "procedures", withExtension: "md"))
@@ -78,7 +78,7 @@ public struct PackDecoder: Sendable {
             let path = diagnostic.location.path
             if path.hasSuffix(".md") || path.hasSuffix(".yml") {
                 declared.addFile(path)
-            } else if ["unreadable-file", "not-a-folder"].contains(diagnostic.code) {
+            } else if [DiagnosticCode.unreadableFile, .notAFolder].contains(diagnostic.code) {
                 declared.addUnlistedFolder(path)
             }
         }
@@ -118,7 +118,7 @@ public struct PackDecoder: Sendable {
             settings.unsafeHTML = options.bool("unsafe_html", default: false)
         }
         if let requirements = fields.fields("requirements", "requirements", allowed: RolloutGates.components.map(\.key)) {
-            for (key, _) in RolloutGates.components {
+            for key in RolloutGates.components.map(\.key) {
                 if let version = requirements.string(key) { settings.requirements[key] = version }
             }
         }

@@ -16,7 +16,7 @@ enum PeopleDecoder {
         for (key, value) in file.entries("wordpress_roles") {
             let name = key.scalar?.string ?? ""
             guard let role = value.scalar?.string.trimmingCharacters(in: .whitespaces), !YAMLFields.isNull(value), !role.isEmpty else {
-                context.error("wrong-type", "wordpress_roles.\(name) must be a role id from roles.yml", at: value)
+                context.error(.wrongType, "wordpress_roles.\(name) must be a role id from roles.yml", at: value)
                 continue
             }
             people.wordPressRoles[name] = Located(role, at: context.location(value))
@@ -29,7 +29,7 @@ enum PeopleDecoder {
         guard let fields = YAMLFields(node, "a person", allowed: personKeys, context: context),
               let login = fields.string("login", required: true) else { return nil }
         guard login.value.count <= 200, login.value.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControl }) else {
-            context.diagnostics.append(.error("invalid-value", "a login is printable text of up to 200 characters", at: login.location))
+            context.diagnostics.append(.error(.invalidValue, "a login is printable text of up to 200 characters", at: login.location))
             return nil
         }
         guard let role = fields.string("role", required: true) else { return nil }
@@ -38,7 +38,7 @@ enum PeopleDecoder {
             switch CalendarDate.parse(text.value) {
             case .success(let day): added = Located(day, at: text.location)
             case .failure(let problem):
-                context.diagnostics.append(.error("invalid-date", problem.message(for: text.value), at: text.location))
+                context.diagnostics.append(.error(.invalidDate, problem.message(for: text.value), at: text.location))
             }
         }
         return Person(login: login, name: fields.string("name")?.value ?? login.value, role: role, added: added,

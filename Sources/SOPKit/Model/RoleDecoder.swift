@@ -25,12 +25,12 @@ enum RoleDecoder {
             let name = key.scalar?.string ?? ""
             guard let surface = Surface(rawValue: name) else {
                 let names = Surface.allCases.map(\.rawValue)
-                context.error("unknown-surface", "unknown surface '\(name)'\(Suggestion.didYouMean(name, in: names))", at: key)
+                context.error(.unknownSurface, "unknown surface '\(name)'\(Suggestion.didYouMean(name, in: names))", at: key)
                 continue
             }
             let level = value.scalar?.string ?? ""
             guard let capability = Capability(rawValue: level) else {
-                context.error("invalid-value", "'\(level)' is not a capability; expected read, draft, approve or execute", at: value)
+                context.error(.invalidValue, "'\(level)' is not a capability; expected read, draft, approve or execute", at: value)
                 continue
             }
             capabilities[surface] = capability

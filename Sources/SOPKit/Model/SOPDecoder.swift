@@ -8,7 +8,7 @@ enum SOPDecoder {
         let file = context.file
         let text = GFMSanitizer.clean(file.text)
         guard let split = FrontMatter.split(text) else {
-            context.diagnostics.append(.error("missing-front-matter", "an SOP starts with '---' front matter (title, surface, audience, owner…)", at: SourceLocation(path: file.path)))
+            context.diagnostics.append(.error(.missingFrontMatter, "an SOP starts with '---' front matter (title, surface, audience, owner…)", at: SourceLocation(path: file.path)))
             return nil
         }
         let frontMatterContext = DecodingContext(file: SourceFile(path: file.path, text: split.yaml))
@@ -20,7 +20,7 @@ enum SOPDecoder {
         var parser = TemplateParser(path: file.path, firstLine: split.bodyFirstLine)
         var body = parser.parse(split.body)
         context.diagnostics += parser.diagnostics
-        if parser.diagnostics.contains(where: { $0.code == "nesting-too-deep" }) {
+        if parser.diagnostics.contains(where: { $0.code == .nestingTooDeep }) {
             // Never hand such a body to cmark-gfm, even to look for broken links.
             body = Template(pieces: [], firstLine: split.bodyFirstLine)
         }
@@ -31,7 +31,7 @@ enum SOPDecoder {
             title: title.value,
             surfaces: fields.strings("surface").compactMap { name in
                 guard let surface = Surface(rawValue: name.value) else {
-                    frontMatterContext.diagnostics.append(.error("unknown-surface", "unknown surface '\(name.value)'\(Suggestion.didYouMean(name.value, in: surfaceNames))", at: name.location))
+                    frontMatterContext.diagnostics.append(.error(.unknownSurface, "unknown surface '\(name.value)'\(Suggestion.didYouMean(name.value, in: surfaceNames))", at: name.location))
                     return nil
                 }
                 return Located(surface, at: name.location)
@@ -48,7 +48,7 @@ enum SOPDecoder {
             reviewOn: fields.strings("review_on").compactMap { name in
                 guard let kind = ReviewTrigger.Kind(rawValue: name.value) else {
                     let names = ReviewTrigger.Kind.allCases.map(\.rawValue)
-                    frontMatterContext.diagnostics.append(.error("invalid-value",
+                    frontMatterContext.diagnostics.append(.error(.invalidValue,
                         "'\(name.value)' is not a review trigger; expected one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(name.value, in: names))",
                         at: name.location))
                     return nil

@@ -49,20 +49,35 @@ public struct Site: Sendable, Hashable, Identifiable {
     public var restoredBy: String?
     public var rollbackPath: String?
     public var location: SourceLocation
-    /// Where each field was written, by YAML key.
-    public var fieldLocations: [String: SourceLocation] = [:]
+    /// Where each field was written.
+    public var fieldLocations: [SiteField: SourceLocation] = [:]
+    /// Where `active_theme`'s `version` was written, when the theme is a mapping with one.
+    public var themeVersionLocation: SourceLocation?
 
-    /// The facts the seed asks to record before rollout, with their YAML keys, in its order.
-    public var rolloutFacts: [(key: String, label: String, value: String?)] {
+    /// The facts the seed asks to record before rollout, with their fields, in its order.
+    public var rolloutFacts: [(field: SiteField, label: String, value: String?)] {
         [
-            ("setup_owner", "Setup owner", setupOwner),
-            ("production_url", "Production URL", productionURL),
-            ("staging_url", "Staging URL", stagingURL),
-            ("sophmate_version", "SophMate version", sophmateVersion),
-            ("wordpress_version", "WordPress version", wordpressVersion),
-            ("php_version", "PHP version", phpVersion),
-            ("active_theme", "Active theme", activeTheme?.summary),
+            (.setupOwner, "Setup owner", setupOwner),
+            (.productionURL, "Production URL", productionURL),
+            (.stagingURL, "Staging URL", stagingURL),
+            (.sophmateVersion, "SophMate version", sophmateVersion),
+            (.wordpressVersion, "WordPress version", wordpressVersion),
+            (.phpVersion, "PHP version", phpVersion),
+            (.activeTheme, "Active theme", activeTheme?.summary),
         ]
+    }
+
+    /// The text of a URL or version field; nil for the others and where the record lacks it.
+    public func text(of field: SiteField) -> String? {
+        switch field {
+        case .productionURL: productionURL
+        case .stagingURL: stagingURL
+        case .sophmateVersion: sophmateVersion
+        case .wordpressVersion: wordpressVersion
+        case .phpVersion: phpVersion
+        case .woocommerceVersion: woocommerceVersion
+        default: nil
+        }
     }
 
     /// The rollback or support path as one line: the written path, or backup and restorer.

@@ -1,10 +1,7 @@
 import Yams
 
 enum SiteDecoder {
-    static let keys = ["name", "setup_owner", "production_url", "staging_url", "sophmate_version", "wordpress_version",
-                       "php_version", "woocommerce_version", "active_theme", "sophmate_active", "environment_type", "language", "time_zone",
-                       "providers", "knowledge_base_sources", "woocommerce", "support_owner", "rollback", "rollback_path",
-                       "site_health"]
+    static let keys = SiteField.allCases.map(\.rawValue)
     /// Keys a provider entry may have; a key or token is refused, never stored.
     static let providerKeys = ["name", "model", "credentials_owner"]
 
@@ -29,7 +26,7 @@ enum SiteDecoder {
         for node in fields.list("providers") {
             if case .mapping(let mapping) = node {
                 for key in mapping.keys.compactMap({ $0.scalar?.string }) where SecretKeys.looksSecret(key) {
-                    context.error("secret-in-site", "providers must not hold credentials ('\(key)'); record who owns them in credentials_owner", at: node)
+                    context.error(.secretInSite, "providers must not hold credentials ('\(key)'); record who owns them in credentials_owner", at: node)
                 }
             }
             guard let provider = YAMLFields(node, "a provider", allowed: providerKeys + SecretKeys.names, context: context),
@@ -39,11 +36,10 @@ enum SiteDecoder {
         }
         let woocommerce = fields.fields("woocommerce", "woocommerce", allowed: ["order_statuses", "coupon_rules"])
         let rollback = fields.fields("rollback", "rollback", allowed: ["backup", "restored_by"])
-        var fieldLocations: [String: SourceLocation] = [:]
-        for key in keys where fields.has(key) {
-            fieldLocations[key] = context.location(fields.valueNode(key))
+        var fieldLocations: [SiteField: SourceLocation] = [:]
+        for field in SiteField.allCases where fields.has(field.rawValue) {
+            fieldLocations[field] = context.location(fields.valueNode(field.rawValue))
         }
-        if theme != nil, let themeVersion { fieldLocations["active_theme.version"] = themeVersion.location }
         return Site(
             id: id,
             name: fields.string("name")?.value ?? id,
@@ -68,7 +64,8 @@ enum SiteDecoder {
             restoredBy: rollback?.string("restored_by")?.value,
             rollbackPath: fields.string("rollback_path")?.value,
             location: fields.location,
-            fieldLocations: fieldLocations
+            fieldLocations: fieldLocations,
+            themeVersionLocation: theme != nil ? themeVersion?.location : nil
         )
     }
 }

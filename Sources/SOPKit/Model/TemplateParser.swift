@@ -26,10 +26,18 @@ struct TemplateParser {
     /// than the limit (its pieces are walked, compared and freed recursively).
     private var uncountedBlocks = 0
 
-    init(path: String, firstLine: Int) {
+    /// The column the text starts at on its first line: 1 for a file's body, more for text that
+    /// follows a marker on its line (a checklist item after `- [ ] `).
+    let firstColumn: Int
+
+    init(path: String, firstLine: Int, firstColumn: Int = 1) {
         self.path = path
         self.firstLine = firstLine
+        self.firstColumn = firstColumn
     }
+
+    /// Where column 1 of the text's line `line` is in the file, less one.
+    private func columnShift(_ line: Int) -> Int { line == firstLine ? firstColumn - 1 : 0 }
 
     mutating func parse(_ text: String) -> Template {
         let bytes = Array(text.utf8)
@@ -66,7 +74,7 @@ struct TemplateParser {
             let indentEnd = line.firstIndex { $0 != Self.space && $0 != Self.tab } ?? line.endIndex
             let indentation = String(decoding: line[line.startIndex..<indentEnd], as: UTF8.self)
             let content = line[indentEnd...]
-            let column = indentEnd - line.startIndex + 1
+            let column = indentEnd - line.startIndex + 1 + columnShift(lineNumber)
             if content.starts(with: Self.fenceMark) {
                 flush(into: &pieces)
                 let header = content.dropFirst(3)
@@ -77,7 +85,7 @@ struct TemplateParser {
                         continue
                     }
                     guard !stack.isEmpty else {
-                        diagnostics.append(.error("unmatched-block-end", "':::' closes no open role block", at: location))
+                        diagnostics.append(.error(.unmatchedBlockEnd, "':::' closes no open role block", at: location))
                         continue
                     }
                     close(&stack, into: &pieces)
@@ -85,7 +93,7 @@ struct TemplateParser {
                     guard stack.count < Self.maximumNesting else {
                         if !reportedNesting {
                             reportedNesting = true
-                            diagnostics.append(.error("nesting-too-deep", "role blocks nested more than \(Self.maximumNesting) levels deep; flatten them", at: location))
+                            diagnostics.append(.error(.nestingTooDeep, "role blocks nested more than \(Self.maximumNesting) levels deep; flatten them", at: location))
                         }
                         uncountedBlocks += 1
                         continue
@@ -104,7 +112,7 @@ struct TemplateParser {
         }
         flush(into: &pieces)
         while let open = stack.last {
-            diagnostics.append(.error("unclosed-block", "role block '::: \(open.block.kind.rawValue) …' is never closed with ':::'", at: open.block.location))
+            diagnostics.append(.error(.unclosedBlock, "role block '::: \(open.block.kind.rawValue) …' is never closed with ':::'", at: open.block.location))
             close(&stack, into: &pieces)
         }
         return Template(pieces: pieces, firstLine: firstLine)
@@ -137,12 +145,12 @@ struct TemplateParser {
         }
         guard let first = words.first, let kind = Template.RoleBlock.Kind(rawValue: first.value) else {
             let shown = words.map(\.value).joined(separator: " ")
-            diagnostics.append(.error("unknown-block", "unknown block '::: \(shown)'; role blocks start with '::: for' or '::: except'", at: location))
+            diagnostics.append(.error(.unknownBlock, "unknown block '::: \(shown)'; role blocks start with '::: for' or '::: except'", at: location))
             return nil
         }
         let roles = Array(words.dropFirst())
         if roles.isEmpty {
-            diagnostics.append(.error("block-without-roles", "'::: \(kind.rawValue)' names no role", at: location))
+            diagnostics.append(.error(.blockWithoutRoles, "'::: \(kind.rawValue)' names no role", at: location))
         }
         return Template.RoleBlock(kind: kind, roles: roles, indentation: indentation, body: [], location: location)
     }
@@ -158,14 +166,14 @@ struct TemplateParser {
 
     private mutating func parseInline(_ text: Bytes, line: Int, into pieces: inout [Template.Piece]) {
         var rest = text
-        var column = 1
+        var column = 1 + columnShift(line)
         while let open = Self.find(Self.open, in: rest) {
             let before = rest[rest.startIndex..<open]
             appendText(before, line: line, column: column)
             column += Self.scalarCount(before)
             let afterOpen = rest[(open + 2)...]
             guard let close = Self.find(Self.close, in: afterOpen) else {
-                diagnostics.append(.error("unclosed-tag", "'{{' is not closed with '}}' on this line", at: SourceLocation(path: path, line: line, column: column)))
+                diagnostics.append(.error(.unclosedTag, "'{{' is not closed with '}}' on this line", at: SourceLocation(path: path, line: line, column: column)))
                 appendText(rest[open...], line: line, column: column)
                 return
             }
@@ -181,9 +189,9 @@ struct TemplateParser {
             if name.hasPrefix("!") {
                 // A comment: dropped from every view.
             } else if name.hasPrefix(">") {
-                diagnostics.append(.error("inline-include", "'{{> …}}' must stand on a line of its own", at: location))
+                diagnostics.append(.error(.inlineInclude, "'{{> …}}' must stand on a line of its own", at: location))
             } else if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" || $0 == "-" }) {
-                diagnostics.append(.error("invalid-value-name", "'\(String(decoding: tag, as: UTF8.self))' is not a value name like {{site.production_url}}", at: location))
+                diagnostics.append(.error(.invalidValueName, "'\(String(decoding: tag, as: UTF8.self))' is not a value name like {{site.production_url}}", at: location))
             } else {
                 flush(into: &pieces)
                 pieces.append(.value(Located(name, at: location), width: Self.scalarCount(tag)))
@@ -194,10 +202,10 @@ struct TemplateParser {
         appendText(rest, line: line, column: column)
     }
 
-    private mutating func appendText(_ text: Bytes, line: Int, column: Int = 1) {
+    private mutating func appendText(_ text: Bytes, line: Int, column: Int? = nil) {
         guard !text.isEmpty else { return }
         if pendingLocation == nil {
-            pendingLocation = SourceLocation(path: path, line: line, column: column)
+            pendingLocation = SourceLocation(path: path, line: line, column: column ?? 1 + columnShift(line))
         }
         pending += text
     }

@@ -8,20 +8,20 @@ enum YAMLErrorTranslator {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             if let context, let opened = unclosed(context, before: mark) {
-                return .error("yaml-syntax", "invalid YAML: the \(opened) opened at \(context.mark.line):\(context.mark.column) is not closed "
+                return .error(.yamlSyntax, "invalid YAML: the \(opened) opened at \(context.mark.line):\(context.mark.column) is not closed "
                               + "(\(problem) at \(mark.line):\(mark.column))",
                               at: SourceLocation(path: file.path, line: context.mark.line, column: context.mark.column))
             }
-            return .error("yaml-syntax", "invalid YAML: \(problem)", at: clamped(mark.line, mark.column, in: file))
+            return .error(.yamlSyntax, "invalid YAML: \(problem)", at: clamped(mark.line, mark.column, in: file))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let location = secondOccurrence(of: key, after: context.mark, in: file)
                 ?? SourceLocation(path: file.path, line: context.mark.line, column: context.mark.column)
-            return .error("duplicate-key", "duplicate key '\(key)'; each key may appear once in a mapping", at: location)
+            return .error(.duplicateKey, "duplicate key '\(key)'; each key may appear once in a mapping", at: location)
         case .reader(let problem, _, _, _):
-            return .error("yaml-syntax", "cannot read YAML: \(problem)", at: SourceLocation(path: file.path))
+            return .error(.yamlSyntax, "cannot read YAML: \(problem)", at: SourceLocation(path: file.path))
         default:
-            return .error("yaml-syntax", "cannot read YAML: \(error)", at: SourceLocation(path: file.path))
+            return .error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(path: file.path))
         }
     }
 

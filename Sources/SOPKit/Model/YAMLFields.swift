@@ -19,7 +19,7 @@ final class DecodingContext {
         return SourceLocation(path: file.path, line: mark.line, column: mark.column)
     }
 
-    func error(_ code: String, _ message: String, at node: Node?) {
+    func error(_ code: DiagnosticCode, _ message: String, at node: Node?) {
         diagnostics.append(.error(code, message, at: location(node)))
     }
 
@@ -28,11 +28,11 @@ final class DecodingContext {
         do {
             // UTF-8 named: the default reads the environment on every parse (3% of a check).
             if let node = try Yams.compose(yaml: file.text, .default, .default, .utf8) { return node }
-            diagnostics.append(.error("wrong-type", "\(file.path) is empty; it must be a mapping of keys to values", at: SourceLocation(path: file.path)))
+            diagnostics.append(.error(.wrongType, "\(file.path) is empty; it must be a mapping of keys to values", at: SourceLocation(path: file.path)))
         } catch let error as YamlError {
             diagnostics.append(YAMLErrorTranslator.diagnostic(for: error, in: file))
         } catch {
-            diagnostics.append(.error("yaml-syntax", "cannot read YAML: \(error)", at: SourceLocation(path: file.path)))
+            diagnostics.append(.error(.yamlSyntax, "cannot read YAML: \(error)", at: SourceLocation(path: file.path)))
         }
         isBroken = true
         return nil
@@ -51,17 +51,17 @@ final class YAMLFields {
     init?(_ node: Node?, _ what: String, allowed: [String], context: DecodingContext) {
         self.context = context
         guard let node, case .mapping(let mapping) = node else {
-            context.error("wrong-type", "\(what) must be a mapping of keys to values", at: node)
+            context.error(.wrongType, "\(what) must be a mapping of keys to values", at: node)
             return nil
         }
         self.node = node
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                context.error("wrong-type", "keys in \(what) must be plain names", at: key)
+                context.error(.wrongType, "keys in \(what) must be plain names", at: key)
                 continue
             }
             guard allowed.contains(name) else {
-                context.error("unknown-key", "unknown key '\(name)' in \(what)\(Suggestion.didYouMean(name, in: allowed))", at: key)
+                context.error(.unknownKey, "unknown key '\(name)' in \(what)\(Suggestion.didYouMean(name, in: allowed))", at: key)
                 continue
             }
             values[name] = (key, value)
@@ -83,7 +83,7 @@ final class YAMLFields {
             return nil
         }
         guard let scalar = value.scalar else {
-            context.error("wrong-type", "'\(key)' must be text, not a \(Self.kind(of: value))", at: value)
+            context.error(.wrongType, "'\(key)' must be text, not a \(Self.kind(of: value))", at: value)
             return nil
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -102,13 +102,13 @@ final class YAMLFields {
         }
         if value.scalar != nil { return string(key).map { [$0] } ?? [] }
         guard case .sequence(let sequence) = value else {
-            context.error("wrong-type", "'\(key)' must be a list of texts", at: value)
+            context.error(.wrongType, "'\(key)' must be a list of texts", at: value)
             return []
         }
         var result: [Located<String>] = []
         for item in sequence {
             guard let scalar = item.scalar, !Self.isNull(item) else {
-                context.error("wrong-type", "each item of '\(key)' must be text, not a \(Self.kind(of: item))", at: item)
+                context.error(.wrongType, "each item of '\(key)' must be text, not a \(Self.kind(of: item))", at: item)
                 continue
             }
             result.append(Located(scalar.string, at: context.location(item)))
@@ -120,7 +120,7 @@ final class YAMLFields {
     func int(_ key: String, default defaultValue: Int) -> Int {
         guard let value = valueNode(key) else { return defaultValue }
         guard let number = value.int else {
-            context.error("wrong-type", "'\(key)' must be a whole number", at: value)
+            context.error(.wrongType, "'\(key)' must be a whole number", at: value)
             return defaultValue
         }
         return number
@@ -129,7 +129,7 @@ final class YAMLFields {
     func bool(_ key: String, default defaultValue: Bool) -> Bool {
         guard let value = valueNode(key) else { return defaultValue }
         guard let flag = value.bool else {
-            context.error("wrong-type", "'\(key)' must be true or false", at: value)
+            context.error(.wrongType, "'\(key)' must be true or false", at: value)
             return defaultValue
         }
         return flag
@@ -140,7 +140,7 @@ final class YAMLFields {
         guard let text = string(key, required: required) else { return nil }
         guard let value = E(rawValue: text.value) else {
             let names = E.allCases.map(\.rawValue)
-            context.diagnostics.append(.error("invalid-value",
+            context.diagnostics.append(.error(.invalidValue,
                 "'\(text.value)' is not a valid \(key); expected one of \(names.joined(separator: ", "))\(Suggestion.didYouMean(text.value, in: names))",
                 at: text.location))
             return nil
@@ -159,7 +159,7 @@ final class YAMLFields {
             return []
         }
         guard case .sequence(let sequence) = value else {
-            context.error("wrong-type", "'\(key)' must be a list", at: value)
+            context.error(.wrongType, "'\(key)' must be a list", at: value)
             return []
         }
         return Array(sequence)
@@ -169,14 +169,14 @@ final class YAMLFields {
     func entries(_ key: String) -> [(key: Node, value: Node)] {
         guard let value = valueNode(key) else { return [] }
         guard case .mapping(let mapping) = value else {
-            context.error("wrong-type", "'\(key)' must be a mapping", at: value)
+            context.error(.wrongType, "'\(key)' must be a mapping", at: value)
             return []
         }
         return mapping.map { ($0.key, $0.value) }
     }
 
     private func missing(_ key: String) {
-        context.diagnostics.append(.error("missing-field", "missing required field '\(key)'", at: keyLocation(key)))
+        context.diagnostics.append(.error(.missingField, "missing required field '\(key)'", at: keyLocation(key)))
     }
 
     static func isNull(_ node: Node) -> Bool {

@@ -46,7 +46,7 @@ struct PageModelBuilder: Sendable {
         return SiteRecordModel(
             id: site.id, name: site.name,
             facts: site.rolloutFacts.map { fact in
-                .init(label: fact.label, value: fact.value ?? "", missing: fact.value == nil, failing: failing[fact.key])
+                .init(label: fact.label, value: fact.value ?? "", missing: fact.value == nil, failing: failing[fact.field])
             },
             supportOwner: site.supportOwner, rollbackPath: site.rollbackSummary)
     }

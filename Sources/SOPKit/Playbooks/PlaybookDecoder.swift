@@ -21,7 +21,7 @@ enum PlaybookDecoder {
         guard let fields = YAMLFields(root, "a playbook", allowed: keys + privateKeys, context: context) else { return nil }
         let stem = PackDecoder.stem(of: context.file.path)
         if let id = fields.string("id"), id.value != stem {
-            context.diagnostics.append(.error("invalid-id", "playbook id '\(id.value)' must match its file name '\(stem)'", at: id.location))
+            context.diagnostics.append(.error(.invalidId, "playbook id '\(id.value)' must match its file name '\(stem)'", at: id.location))
         }
         var assumptions = Playbook.Assumptions()
         if let section = fields.fields("assumptions", "assumptions", allowed: assumptionKeys) {
@@ -110,7 +110,7 @@ enum PlaybookDecoder {
                   let result = run.enumeration("result", PlaybookRun.Result.self, required: true),
                   let by = run.string("by", required: true) else { continue }
             if CalendarDate(date.value) == nil {
-                context.diagnostics.append(.error("invalid-date", "run date '\(date.value)' is not a date written YYYY-MM-DD", at: date.location))
+                context.diagnostics.append(.error(.invalidDate, "run date '\(date.value)' is not a date written YYYY-MM-DD", at: date.location))
             }
             record.runs.append(PlaybookRun(date: date.value, environment: environment.value, result: result.value, by: by.value,
                                            reference: run.string("reference")?.value, notes: run.string("notes")?.value))

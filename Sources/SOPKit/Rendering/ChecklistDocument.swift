@@ -8,7 +8,7 @@ public struct ChecklistDocument: Sendable, Codable, Hashable {
     }
 
     public struct Blocking: Sendable, Codable, Hashable {
-        public var code: String
+        public var code: DiagnosticCode
         public var message: String
     }
 

@@ -47,7 +47,7 @@ struct ChecklistRenderer: Sendable {
             sections.append(.init(title: section.title, intro: section.intro, items: items))
             sectionsHTML.append(.init(title: section.title, items: itemsHTML, hasTitle: !section.title.isEmpty, intro: section.intro))
         }
-        let facts = site.rolloutFacts.map { ChecklistDocument.Fact(key: $0.key, label: $0.label, value: $0.value) }
+        let facts = site.rolloutFacts.map { ChecklistDocument.Fact(key: $0.field.rawValue, label: $0.label, value: $0.value) }
         let details = Self.details(of: site)
         let failing = RolloutGates.failingFacts(of: site, in: pack)
         let blocking = RolloutGates.gates(for: site, in: pack).map { ChecklistDocument.Blocking(code: $0.code, message: $0.message) }
@@ -62,9 +62,9 @@ struct ChecklistRenderer: Sendable {
             pageTitle: "\(checklist.title) — \(site.name)", title: checklist.title, root: "../../", homeHref: "../../index.html",
             pack: PackTitle(title: pack.settings.title, organisation: document.organisation),
             site: .init(id: site.id, name: site.name),
-            facts: facts.map { .init(label: $0.label, value: $0.value ?? "", missing: $0.value == nil, failing: failing[$0.key]) },
+            facts: site.rolloutFacts.map { .init(label: $0.label, value: $0.value ?? "", missing: $0.value == nil, failing: failing[$0.field]) },
             details: details.map { .init(label: $0.label, value: $0.value ?? "") },
-            blocking: blocking.map { .init(code: $0.code, message: $0.message) }, hasBlocking: !blocking.isEmpty,
+            blocking: blocking.map { .init(code: $0.code.rawValue, message: $0.message) }, hasBlocking: !blocking.isEmpty,
             sections: sectionsHTML, signOff: checklist.signOff.map { .init(role: $0) }, inputHash: pack.inputHash,
             footerCSS: theme.cssString(footer), summary: checklist.summary,
             inlineCSS: standalone ? theme.inlineStylesheets(["sopgen.css", "checklist.css"]) : nil)

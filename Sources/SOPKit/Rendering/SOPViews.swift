@@ -96,12 +96,12 @@ struct SOPViewRenderer: Sendable {
         let sharedValues = valueOverflow == nil ? item.values : [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
         for id in document.misplacedContainers where id < markdown.blocks.count {
-            diagnostics.append(.error("misplaced-block", "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
+            diagnostics.append(.error(.misplacedBlock, "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
         }
         if !resolved.pack.settings.unsafeHTML {
             var lines: Set<Int> = []
             for position in document.rawHTML where lines.insert(position.line).inserted {
-                diagnostics.append(.warning("raw-html", "raw HTML is left out of the handbook; set options.unsafe_html: true in sopgen.yml to keep it", at: markdown.origin(of: position)))
+                diagnostics.append(.warning(.rawHtml, "raw HTML is left out of the handbook; set options.unsafe_html: true in sopgen.yml to keep it", at: markdown.origin(of: position)))
             }
         }
         var targets: [GFMLink: LinkTarget] = [:]
@@ -125,7 +125,7 @@ struct SOPViewRenderer: Sendable {
             if sopsByPath[path] == nil {
                 // An SOP file that exists but could not be read has its own diagnostic.
                 guard !resolved.pack.declared.sopPaths.contains(path) else { continue }
-                diagnostics.append(.error("broken-link", "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
+                diagnostics.append(.error(.brokenLink, "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
                                           at: location).about(path))
             } else if let fragment, !fragment.isEmpty {
                 anchoredLinks.append(.init(path: path, fragment: fragment, location: location))

@@ -185,7 +185,7 @@ struct SiteBatches: Sendable {
                 if sortedHeadings[link.path] == nil { sortedHeadings[link.path] = headingsByPath[link.path, default: []].sorted() }
                 suggestions[key] = Suggestion.didYouMean(link.fragment, in: sortedHeadings[link.path]!)
             }
-            diagnostics.append(.error("broken-anchor", "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)",
+            diagnostics.append(.error(.brokenAnchor, "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)",
                                       at: link.location))
         }
         return diagnostics

@@ -21,17 +21,17 @@ struct ThemeChecks {
         let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for template in templates {
             if let location = template.outline.badDelimiter {
-                refuse(template.name, .error("template-syntax", "set delimiters as two words of up to \(MustacheOutline.longestDelimiter) characters, like '{{=<% %>=}}'", at: location))
+                refuse(template.name, .error(.templateSyntax, "set delimiters as two words of up to \(MustacheOutline.longestDelimiter) characters, like '{{=<% %>=}}'", at: location))
             } else if let location = template.outline.tooDeep {
-                refuse(template.name, .error("template-too-deep", "Mustache sections nested more than \(Self.maximumDepth) levels deep; flatten them", at: location))
+                refuse(template.name, .error(.templateTooDeep, "Mustache sections nested more than \(Self.maximumDepth) levels deep; flatten them", at: location))
             } else if let dynamic = template.outline.references.first(where: \.isDynamic) {
-                refuse(template.name, .error("dynamic-partial", "'\(dynamic.name.value)' would name the partial at render time, where sopgen cannot check it for loops; name the partial itself", at: dynamic.name.location))
+                refuse(template.name, .error(.dynamicPartial, "'\(dynamic.name.value)' would name the partial at render time, where sopgen cannot check it for loops; name the partial itself", at: dynamic.name.location))
             }
         }
         let graph = NameGraph(byName.filter { !refused.contains($0.key) }.mapValues { $0.outline.references.map(\.name) })
         for group in graph.cycles() {
             if let cycle = graph.cycle(in: group) {
-                diagnostics.append(.error("partial-cycle", "template includes itself: \(cycle.names.joined(separator: " → ")); Mustache would never finish rendering it", at: cycle.location))
+                diagnostics.append(.error(.partialCycle, "template includes itself: \(cycle.names.joined(separator: " → ")); Mustache would never finish rendering it", at: cycle.location))
             }
             refused.formUnion(group)
         }
@@ -67,7 +67,7 @@ struct ThemeChecks {
                 for reference in references {
                     guard let below = depths[reference.name.value] else { continue }
                     if reference.depth + 1 + below > Self.maximumDepth {
-                        refuse(name, .error("template-too-deep", "'\(reference.name.value)' takes '\(name)' past \(Self.maximumDepth) levels of sections and partials; flatten them", at: reference.name.location))
+                        refuse(name, .error(.templateTooDeep, "'\(reference.name.value)' takes '\(name)' past \(Self.maximumDepth) levels of sections and partials; flatten them", at: reference.name.location))
                         break
                     }
                     depth = max(depth, reference.depth + 1 + below)

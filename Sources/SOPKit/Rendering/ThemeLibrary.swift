@@ -67,21 +67,21 @@ struct ThemeLibrary: Sendable {
                 library.register(try MustacheTemplate(string: text), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
                 let column = error.context.line.prefix(max(error.context.columnNumber - 1, 0)).unicodeScalars.count + 1
-                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error.error)",
+                diagnostics.append(.error(.templateSyntax, "invalid Mustache template: \(error.error)",
                                           at: SourceLocation(path: template.path, line: error.context.lineNumber, column: column)))
             } catch {
-                diagnostics.append(.error("template-syntax", "invalid Mustache template: \(error)", at: SourceLocation(path: template.path)))
+                diagnostics.append(.error(.templateSyntax, "invalid Mustache template: \(error)", at: SourceLocation(path: template.path)))
             }
         }
         let names = Set(templates.map(\.name))
         for template in templates {
             for reference in template.outline.references where !reference.isDynamic && !names.contains(reference.name.value) {
-                diagnostics.append(.error("unknown-partial", "the theme has no template '\(reference.name.value)' (templates/\(reference.name.value).mustache); Mustache would render it as nothing", at: reference.name.location))
+                diagnostics.append(.error(.unknownPartial, "the theme has no template '\(reference.name.value)' (templates/\(reference.name.value).mustache); Mustache would render it as nothing", at: reference.name.location))
             }
         }
         for name in pageTemplates where library.getTemplate(named: name) == nil && !checks.refused.contains(name)
             && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
-            diagnostics.append(.error("missing-template", "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
+            diagnostics.append(.error(.missingTemplate, "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }
         return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs)
     }

@@ -7,7 +7,7 @@ enum UntrustedPlaybookHTML {
         guard pack.settings.unsafeHTML else { return [] }
         return pack.playbooks.filter(\.isImported).compactMap { playbook in
             guard !GFMDocument(markdown: GFMReserved.sanitize(playbook.steps)).rawHTML.isEmpty else { return nil }
-            return .warning("raw-html", "playbook '\(playbook.id)' came from another site, so the raw HTML in its steps is left out of the "
+            return .warning(.rawHtml, "playbook '\(playbook.id)' came from another site, so the raw HTML in its steps is left out of the "
                             + "handbook even with options.unsafe_html: true; rewrite it in Markdown",
                             at: playbook.stepsLocation ?? playbook.location)
         }

@@ -111,7 +111,7 @@ struct IncludeGraph: Sendable {
                 break
             }
             if child.depth >= Self.maximumDepth {
-                diagnostics.append(.error("include-too-deep", "'{{> \(include.name.value)}}' nests snippets more than \(Self.maximumDepth) deep: \(chain(from: name, through: include.name.value)); flatten the chain", at: include.name.location))
+                diagnostics.append(.error(.includeTooDeep, "'{{> \(include.name.value)}}' nests snippets more than \(Self.maximumDepth) deep: \(chain(from: name, through: include.name.value)); flatten the chain", at: include.name.location))
                 measure.isBroken = true
                 break
             }
@@ -142,7 +142,7 @@ struct IncludeGraph: Sendable {
     }
 
     private static func tooLarge(_ include: Include, in name: String) -> Diagnostic {
-        .error("include-too-large", "'{{> \(include.name.value)}}' makes \(name) longer than \(maximumSize / 1_048_576) MiB with its snippets pasted in; include less", at: include.name.location)
+        .error(.includeTooLarge, "'{{> \(include.name.value)}}' makes \(name) longer than \(maximumSize / 1_048_576) MiB with its snippets pasted in; include less", at: include.name.location)
     }
 
     /// A measure pasted at `indentation`: every line gets the indentation.

@@ -21,7 +21,7 @@ enum ValueBudget {
                 total += longest[value] ?? 0
                 guard total > maximumSize else { continue }
                 let location = index < text.valueLocations.count ? text.valueLocations[index] : SourceLocation(path: name)
-                return .error("values-too-large", "'{{\(value)}}' here takes the values in \(name) past \(maximumSize / 1_048_576) MiB (each use copies the value); use long values less often", at: location)
+                return .error(.valuesTooLarge, "'{{\(value)}}' here takes the values in \(name) past \(maximumSize / 1_048_576) MiB (each use copies the value); use long values less often", at: location)
             }
         }
         return nil

@@ -113,10 +113,10 @@ public struct SiteHealthImport: Sendable {
             let all = decoded + SiteChecks.check(pack) + IdentifierChecks.check(pack)
             return (all.filter { $0.location.path == path }, files.files)
         }
-        let old = Set(await report(before).diagnostics.map { [$0.code, $0.message] })
+        let old = Set(await report(before).diagnostics.map { [$0.code.rawValue, $0.message] })
         let (now, sources) = await report(after)
         // Missing rollout facts are listed by the import itself.
-        let new = now.filter { !old.contains([$0.code, $0.message]) && $0.code != "missing-rollout-fact" }
+        let new = now.filter { !old.contains([$0.code.rawValue, $0.message]) && $0.code != .missingRolloutFact }
         let errors = new.filter { $0.severity == .error }
         guard errors.isEmpty else { throw .checkWouldFail(errors, sources) }
         return new

@@ -49,8 +49,8 @@ public struct SiteRecordImport: Sendable {
         let remembered: (String) -> SiteRecordValue? = { SiteRecordValue(snapshot?[$0]) }
 
         let record = ReportScope.Record(
-            productionURL: current("production_url")?.text, stagingURL: current("staging_url")?.text,
-            environmentType: current("environment_type")?.text)
+            productionURL: current(SiteField.productionURL.rawValue)?.text, stagingURL: current(SiteField.stagingURL.rawValue)?.text,
+            environmentType: current(SiteField.environmentType.rawValue)?.text)
         let scope: ReportScope
         switch ReportScope.of(facts, for: record) {
         case .success(let matched):
@@ -68,7 +68,8 @@ public struct SiteRecordImport: Sendable {
 
         var changes: [Change] = []
         var conflicts: [Conflict] = []
-        for (key, value) in imported {
+        for (field, value) in imported {
+            let key = field.rawValue
             let recorded = current(key)
             if recorded == value { continue }
             if let recorded, recorded != remembered(key), !force {
@@ -86,7 +87,8 @@ public struct SiteRecordImport: Sendable {
         if !imported.isEmpty {
             // The last import's values, updated with this one's: a staging import keeps production's.
             var entries = snapshot.map { $0.map { ($0.key, $0.value) } } ?? []
-            for (key, value) in imported {
+            for (field, value) in imported {
+                let key = field.rawValue
                 if let index = entries.firstIndex(where: { $0.0.scalar?.string == key }) {
                     entries[index].1 = value.node
                 } else {
@@ -98,7 +100,7 @@ public struct SiteRecordImport: Sendable {
         let text = try editor.text()
         let site = SiteDecoder.decode(
             DecodingContext(file: SourceFile(path: path, text: TextDecoding.normalised(text))))
-        let missingFacts = site?.rolloutFacts.filter { $0.value == nil }.map(\.key) ?? []
+        let missingFacts = site?.rolloutFacts.filter { $0.value == nil }.map(\.field.rawValue) ?? []
         return Outcome(
             text: text, scope: scope, mismatch: nil, changes: changes, conflicts: [], warnings: warnings,
             missingFacts: missingFacts)
@@ -110,22 +112,22 @@ public struct SiteRecordImport: Sendable {
     static func fields(
         from facts: SiteHealthFacts, scope: ReportScope,
         record: ReportScope.Record
-    ) -> (fields: [(key: String, value: SiteRecordValue)], warnings: [String]) {
-        var fields: [(String, SiteRecordValue)] = []
+    ) -> (fields: [(field: SiteField, value: SiteRecordValue)], warnings: [String]) {
+        var fields: [(SiteField, SiteRecordValue)] = []
         var warnings: [String] = []
-        func add(_ key: String, _ value: String?) {
+        func add(_ field: SiteField, _ value: String?) {
             guard let value else { return }
-            if key.hasSuffix("_url"), let problem = SiteChecks.urlProblem(key, value, at: SourceLocation(path: "sites")) {
-                warnings.append("\(key) not recorded: \(problem.message)")
-            } else if key.hasSuffix("_version"), !SiteChecks.isVersion(value) {
-                warnings.append("\(key) not recorded: '\(value)' is not a version like 8.2.28")
+            if field.isURL, let problem = SiteChecks.urlProblem(field, value, at: SourceLocation(path: "sites")) {
+                warnings.append("\(field.rawValue) not recorded: \(problem.message)")
+            } else if field.isVersion, !SiteChecks.isVersion(value) {
+                warnings.append("\(field.rawValue) not recorded: '\(value)' is not a version like 8.2.28")
             } else {
-                fields.append((key, .text(value)))
+                fields.append((field, .text(value)))
             }
         }
         let url = facts.homeURL
         guard scope == .production else {
-            add("staging_url", url)
+            add(.stagingURL, url)
             return (fields, warnings)
         }
         let isProduction =
@@ -133,25 +135,25 @@ public struct SiteRecordImport: Sendable {
             || (url != nil
                 && record.productionURL.map { SiteChecks.normalised($0) } == url.map { SiteChecks.normalised($0) })
         if isProduction {
-            add("production_url", url)
+            add(.productionURL, url)
         } else if url != nil {
             warnings.append(
                 "the report has a home URL but no environment type, so it is not recorded as production or staging")
         }
-        add("environment_type", facts.environmentType)
-        add("language", facts.language)
-        add("time_zone", facts.timeZone)
-        add("sophmate_version", facts.sophmateVersion)
-        if let active = facts.sophmateActive { fields.append(("sophmate_active", .flag(active))) }
-        add("wordpress_version", facts.wordpressVersion)
-        add("php_version", facts.phpVersion)
-        add("woocommerce_version", facts.woocommerceVersion)
+        add(.environmentType, facts.environmentType)
+        add(.language, facts.language)
+        add(.timeZone, facts.timeZone)
+        add(.sophmateVersion, facts.sophmateVersion)
+        if let active = facts.sophmateActive { fields.append((.sophmateActive, .flag(active))) }
+        add(.wordpressVersion, facts.wordpressVersion)
+        add(.phpVersion, facts.phpVersion)
+        add(.woocommerceVersion, facts.woocommerceVersion)
         if let theme = facts.theme {
             var themeFields = [("name", theme.name)]
             if let slug = theme.slug { themeFields.append(("slug", slug)) }
             if let version = theme.version { themeFields.append(("version", version)) }
             if let parent = theme.parent { themeFields.append(("parent", parent)) }
-            fields.append(("active_theme", .theme(themeFields)))
+            fields.append((.activeTheme, .theme(themeFields)))
         }
         return (fields, warnings)
     }

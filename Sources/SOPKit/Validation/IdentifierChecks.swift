@@ -14,7 +14,7 @@ enum IdentifierChecks {
             guard let problem = Identifier.problem(with: id) else { return }
             let message = Identifier.message(kind: kind, id, problem)
             diagnostics.append(
-                .error("invalid-id", fromFileName ? message + "; rename the file" : message, at: location))
+                .error(.invalidId, fromFileName ? message + "; rename the file" : message, at: location))
         }
         for role in pack.roles { check(role.id, kind: "role", at: role.location) }
         for policy in pack.policies { check(policy.id, kind: "policy", at: policy.location) }

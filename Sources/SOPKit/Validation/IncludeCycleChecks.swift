@@ -6,7 +6,7 @@ enum IncludeCycleChecks {
         let graph = NameGraph(pack.snippets.mapValues { IncludeGraph.scan($0).includes.map(\.name) })
         return graph.cycles().compactMap { group in
             graph.cycle(in: group).map { cycle in
-                .error("include-cycle", "snippet includes itself: \(cycle.names.joined(separator: " → "))", at: cycle.location)
+                .error(.includeCycle, "snippet includes itself: \(cycle.names.joined(separator: " → "))", at: cycle.location)
             }
         }
     }

@@ -9,7 +9,7 @@ enum KnowledgeCheckChecks {
         guard !pack.policies.isEmpty else { return [] }
         return pack.roles.compactMap { role -> Diagnostic? in
             guard !role.capabilities.isEmpty, DecisionGuideBuilder.entries(for: role, in: pack).isEmpty else { return nil }
-            return .warning("knowledge-check-gap",
+            return .warning(.knowledgeCheckGap,
                 "role '\(role.id)' may use SophMate, but no policy involves it: its knowledge check can ask only about its capabilities, never when to ask, approve, reject, escalate or stop",
                 at: role.location)
         }

@@ -21,7 +21,7 @@ public struct PackValidator: Sendable {
         let rolesAreComplete = !declared.incomplete.contains(.role)
         func checkRole(_ reference: Located<String>, _ what: String) {
             guard declared.isUnknown(reference.value, .role) else { return }
-            diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location).about(reference.value))
+            diagnostics.append(.error(.unknownRole, "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location).about(reference.value))
         }
 
         diagnostics += duplicates(pack.roles.map { ($0.id, $0.location) }, kind: "role")
@@ -40,13 +40,13 @@ public struct PackValidator: Sendable {
             if let owner = policy.killSwitch { checkRole(owner, "kill_switch") }
         }
         if let defaultSite = pack.settings.defaultSite, pack.site(defaultSite.value) == nil, declared.isUnknown(defaultSite.value, .site) {
-            diagnostics.append(.error("unknown-site", "unknown site '\(defaultSite.value)' in default_site\(Suggestion.didYouMean(defaultSite.value, in: pack.sites.map(\.id)))", at: defaultSite.location))
+            diagnostics.append(.error(.unknownSite, "unknown site '\(defaultSite.value)' in default_site\(Suggestion.didYouMean(defaultSite.value, in: pack.sites.map(\.id)))", at: defaultSite.location))
         }
         for sop in pack.sops {
             sop.audience.forEach { checkRole($0, "audience") }
             if let owner = sop.owner { checkRole(owner, "owner") }
             for reference in sop.policies where declared.isUnknown(reference.value, .policy) {
-                diagnostics.append(.error("unknown-policy", "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location).about(reference.value))
+                diagnostics.append(.error(.unknownPolicy, "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location).about(reference.value))
             }
         }
         var templates = pack.sops.map { (template: $0.body, name: $0.path) }
@@ -71,6 +71,7 @@ public struct PackValidator: Sendable {
         diagnostics += ReservedIDChecks.check(pack)
         diagnostics += PlaybookChecks.check(pack, declared: declared)
         diagnostics += RemoteImages.check(pack)
+        diagnostics += RemoteImages.checkChecklists(pack)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         diagnostics += AutomationChecks.check(pack, declared: declared, siteHasRollback: site.documentsRollback)
         diagnostics += duplicates(pack.automations.map { ($0.id, $0.location) }, kind: "automation")
@@ -89,7 +90,7 @@ public struct PackValidator: Sendable {
         var diagnostics: [Diagnostic] = []
         for (id, location) in items {
             if let earlier = first[id] {
-                diagnostics.append(.error("duplicate-id", "\(kind) id '\(id)' is already used at \(earlier)", at: location))
+                diagnostics.append(.error(.duplicateId, "\(kind) id '\(id)' is already used at \(earlier)", at: location))
             } else {
                 first[id] = location
             }
@@ -119,25 +120,25 @@ struct TemplateReferenceChecks {
                 break
             case .value(let name, _):
                 if !ValueCatalog.all.contains(name.value) {
-                    diagnostics.append(.error("unknown-value", "'{{\(name.value)}}' names no value\(Suggestion.didYouMean(name.value, in: ValueCatalog.all))", at: name.location))
+                    diagnostics.append(.error(.unknownValue, "'{{\(name.value)}}' names no value\(Suggestion.didYouMean(name.value, in: ValueCatalog.all))", at: name.location))
                 } else if name.value.hasPrefix("site."), case .none = site {
                     // One cause (no default site), however many values need it.
-                    diagnostics.append(.error("no-site", "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location).about("default_site"))
+                    diagnostics.append(.error(.noSite, "'{{\(name.value)}}' needs a site: add sites/<id>.yml and set default_site in sopgen.yml", at: name.location).about("default_site"))
                 } else if name.value.hasPrefix("site.") {
                     let lacking = (sites ?? []).filter { if case .some(.none) = ValueCatalog.siteRecord($0)[name.value] { true } else { false } }
                     if !lacking.isEmpty {
                         let field = name.value.dropFirst("site.".count)
                         let records = lacking.map(\.location.path).joined(separator: ", ")
-                        diagnostics.append(.warning("missing-site-value", "'{{\(name.value)}}' renders as \"(not recorded)\": no \(field) in \(records)", at: name.location))
+                        diagnostics.append(.warning(.missingSiteValue, "'{{\(name.value)}}' renders as \"(not recorded)\": no \(field) in \(records)", at: name.location))
                     }
                 }
             case .include(let name, _):
                 if pack.snippets[name.value] == nil, declared.isUnknown(name.value, .snippet) {
-                    diagnostics.append(.error("unknown-snippet", "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: snippetNames))", at: name.location).about(name.value))
+                    diagnostics.append(.error(.unknownSnippet, "no snippet '\(name.value)' in snippets/\(Suggestion.didYouMean(name.value, in: snippetNames))", at: name.location).about(name.value))
                 }
             case .roleBlock(let block):
                 for role in block.roles where checksRoles && declared.isUnknown(role.value, .role) {
-                    diagnostics.append(.error("unknown-role", "unknown role '\(role.value)' in '::: \(block.kind.rawValue)'\(Suggestion.didYouMean(role.value, in: pack.roles.map(\.id)))", at: role.location).about(role.value))
+                    diagnostics.append(.error(.unknownRole, "unknown role '\(role.value)' in '::: \(block.kind.rawValue)'\(Suggestion.didYouMean(role.value, in: pack.roles.map(\.id)))", at: role.location).about(role.value))
                 }
                 diagnostics += check(block.body)
             }

@@ -10,14 +10,14 @@ enum PlaybookChecks {
         let policyIDs = pack.policies.map(\.id)
         for playbook in pack.playbooks {
             for (key, value) in playbook.requiredFields where value == nil {
-                diagnostics.append(.error("playbook-incomplete", "playbook '\(playbook.id)' has no \(key); define it before enabling the automation", at: playbook.location))
+                diagnostics.append(.error(.playbookIncomplete, "playbook '\(playbook.id)' has no \(key); define it before enabling the automation", at: playbook.location))
             }
             for (what, reference) in [("owner", playbook.owner), ("kill_switch", playbook.killSwitch)] {
                 guard let reference, declared.isUnknown(reference.value, .role) else { continue }
-                diagnostics.append(.error("unknown-role", "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location).about(reference.value))
+                diagnostics.append(.error(.unknownRole, "unknown role '\(reference.value)' in \(what)\(Suggestion.didYouMean(reference.value, in: roleIDs))", at: reference.location).about(reference.value))
             }
             if let approval = playbook.approval, declared.isUnknown(approval.value, .policy) {
-                diagnostics.append(.error("unknown-policy", "unknown policy '\(approval.value)' in approval\(Suggestion.didYouMean(approval.value, in: policyIDs))", at: approval.location).about(approval.value))
+                diagnostics.append(.error(.unknownPolicy, "unknown policy '\(approval.value)' in approval\(Suggestion.didYouMean(approval.value, in: policyIDs))", at: approval.location).about(approval.value))
             }
             for table in GFMLimits.defuseTables(in: playbook.steps).tables {
                 diagnostics.append(.tableTooLarge(table, at: playbook.location, in: "in steps (line \(table.position.line)), "))
@@ -25,11 +25,11 @@ enum PlaybookChecks {
             let production = playbook.mode?.value == .production
             for placeholder in playbook.placeholders {
                 let message = "'\(placeholder.value)' is still a placeholder from the import; set it for this site"
-                diagnostics.append(production ? .error("unresolved-placeholder", message, at: placeholder.location)
-                                              : .warning("unresolved-placeholder", message, at: placeholder.location))
+                diagnostics.append(production ? .error(.unresolvedPlaceholder, message, at: placeholder.location)
+                                              : .warning(.unresolvedPlaceholder, message, at: placeholder.location))
             }
             if let mode = playbook.mode, mode.value == .production, playbook.provenance?.hasPassedBeforeProduction != true {
-                diagnostics.append(.error("production-without-first-run",
+                diagnostics.append(.error(.productionWithoutFirstRun,
                     "playbook '\(playbook.id)' runs in production without a passing first run in read-only or staging; record it with sopgen playbook promote",
                     at: mode.location))
             }
@@ -47,7 +47,7 @@ enum PlaybookChecks {
         if let failure = provenance.blockingFailure {
             let message = "playbook '\(playbook.id)': its last run failed (\(failure.summary)); its review is due and promotion is blocked "
                 + "until a later run passes (sopgen playbook run \(playbook.id) --result pass …)"
-            diagnostics.append(production ? .error("failed-run", message, at: at) : .warning("failed-run", message, at: at))
+            diagnostics.append(production ? .error(.failedRun, message, at: at) : .warning(.failedRun, message, at: at))
         }
         guard playbook.isImported else { return diagnostics }
         var open = provenance.openLocalisation
@@ -55,7 +55,7 @@ enum PlaybookChecks {
         if !open.isEmpty {
             let message = "imported playbook '\(playbook.id)' is not localised for this site: \(open.joined(separator: ", ")) still open; "
                 + "resolve each with sopgen playbook localise \(playbook.id) ITEM --by NAME"
-            diagnostics.append(production ? .error("unlocalised-playbook", message, at: at) : .warning("unlocalised-playbook", message, at: at))
+            diagnostics.append(production ? .error(.unlocalisedPlaybook, message, at: at) : .warning(.unlocalisedPlaybook, message, at: at))
         }
         return diagnostics
     }

@@ -3,7 +3,7 @@ import GFM
 /// Pages load nothing from the network. An image whose source is on another host would be fetched
 /// each time a page is opened: a tracker in a handbook, and a hole in it offline or on paper. One
 /// rule for every piece of Markdown sopgen renders: SOPs (checked where their links are classified,
-/// after values are filled in) and playbook steps (here). Links stay: a reader follows one by choice.
+/// after values are filled in), playbook steps and checklist items (here). Links stay: a reader follows one by choice.
 enum RemoteImages {
     /// Whether a browser would fetch `destination` from outside the site: any scheme but `data:`,
     /// or a network path (`//host`, which browsers also read from `\\host` and `/\host`). Tabs and
@@ -27,7 +27,7 @@ enum RemoteImages {
     /// The error for an image at `location` whose (filled-in) source is remote, or nil.
     static func diagnostic(for link: GFMLink, destination: String, at location: SourceLocation) -> Diagnostic? {
         guard link.isImage, isRemote(destination) else { return nil }
-        return .error("remote-image", "image \(Identifier.quoted(destination)) would be loaded from the network each time the page "
+        return .error(.remoteImage, "image \(Identifier.quoted(destination)) would be loaded from the network each time the page "
                       + "opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out",
                       at: location)
     }
@@ -40,5 +40,31 @@ enum RemoteImages {
             let at = playbook.stepsLocation ?? playbook.location
             return document.links.compactMap { diagnostic(for: $0, destination: $0.destination, at: at) }
         }
+    }
+
+    /// Remote images in checklist items, snippets included, with each site's values filled in: a
+    /// checklist is printed for every site, so an image source built from a site value is checked
+    /// against each. One diagnostic per image.
+    static func checkChecklists(_ pack: Pack) -> [Diagnostic] {
+        guard !pack.checklists.isEmpty else { return [] }
+        let graph = IncludeGraph(snippets: pack.snippets)
+        let valueSets = pack.sites.isEmpty ? [[:]] : pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) }
+        var diagnostics: [Diagnostic] = []
+        for checklist in pack.checklists {
+            let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
+            for item in checklist.items {
+                let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
+                guard expanded.text.contains("![") else { continue }
+                for link in GFMDocument(markdown: expanded.text).links where link.isImage {
+                    let location = expanded.origin(of: link.position)
+                    if let found = valueSets.lazy.compactMap({
+                        diagnostic(for: link, destination: expanded.substitute(link.destination, values: $0), at: location)
+                    }).first {
+                        diagnostics.append(found)
+                    }
+                }
+            }
+        }
+        return diagnostics
     }
 }

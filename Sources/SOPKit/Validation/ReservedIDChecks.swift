@@ -11,11 +11,11 @@ enum ReservedIDChecks {
     static func check(_ pack: Pack) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for sop in pack.sops where rolePageNames.contains(sop.id) {
-            diagnostics.append(.error("reserved-id", "SOP id '\(sop.id)' is reserved for a handbook page "
+            diagnostics.append(.error(.reservedId, "SOP id '\(sop.id)' is reserved for a handbook page "
                 + "(roles/<role>/\(sop.id).html); rename the SOP, e.g. '\(sop.id)-sop'", at: sop.location))
         }
         for playbook in pack.playbooks where playbookPageNames.contains(playbook.id) {
-            diagnostics.append(.error("reserved-id", "playbook id '\(playbook.id)' is reserved for the register "
+            diagnostics.append(.error(.reservedId, "playbook id '\(playbook.id)' is reserved for the register "
                 + "(playbooks/\(playbook.id).html); rename the playbook", at: playbook.location))
         }
         return diagnostics

@@ -16,7 +16,7 @@ enum RoleChecks {
                 if let start = seen.firstIndex(of: next) {
                     let loop = Array(seen[start...]) + [next]
                     if reported.insert(loop.dropLast().sorted().joined(separator: ",")).inserted, let target = role.escalatesTo {
-                        diagnostics.append(.error("escalation-loop", "escalation loops: \(loop.joined(separator: " → "))", at: target.location))
+                        diagnostics.append(.error(.escalationLoop, "escalation loops: \(loop.joined(separator: " → "))", at: target.location))
                     }
                     break
                 }
@@ -45,7 +45,7 @@ enum RoleChecks {
         // max(by:) keeps the first of equals, so a tie goes to the role written first.
         let top = unescalated.max { endings[$0.id, default: 0] < endings[$1.id, default: 0] }
         return unescalated.filter { $0.id != top?.id }.map { role in
-            .error("no-escalation", "role '\(role.id)' has no escalates_to; only the top of the chain ('\(top?.id ?? "")') may have none", at: role.location)
+            .error(.noEscalation, "role '\(role.id)' has no escalates_to; only the top of the chain ('\(top?.id ?? "")') may have none", at: role.location)
         }
     }
 
@@ -55,7 +55,7 @@ enum RoleChecks {
         for role in pack.roles {
             let taught = Set(pack.sops.filter { $0.audience.contains { $0.value == role.id } }.flatMap { $0.surfaces.map(\.value) })
             for (surface, capability) in role.capabilities.sorted(by: { $0.key < $1.key }) where !taught.contains(surface) {
-                diagnostics.append(.warning("training-gap",
+                diagnostics.append(.warning(.trainingGap,
                     "role '\(role.id)' may \(capability.rawValue) on \(surface.rawValue), but no SOP for this role covers that surface",
                     at: role.capabilityLocations[surface] ?? role.location))
             }

@@ -3,42 +3,44 @@ import Foundation
 /// What blocks a safe rollout of one site: the checklist lists these first, as blocking items,
 /// and `check` reports the same conditions as diagnostics.
 public struct RolloutGate: Sendable, Hashable {
-    public var code: String
+    public var code: DiagnosticCode
     public var message: String
     public var location: SourceLocation
 }
 
 public enum RolloutGates {
-    /// Components a pack can set a minimum version for, with their labels.
-    static let components: [(key: String, label: String)] = [
-        ("sophmate", "SophMate"), ("wordpress", "WordPress"), ("php", "PHP"), ("woocommerce", "WooCommerce"),
+    /// Components a pack can set a minimum version for (`requirements:` keys), with their labels
+    /// and the site record's field that holds the installed version.
+    static let components: [(key: String, label: String, field: SiteField)] = [
+        ("sophmate", "SophMate", .sophmateVersion), ("wordpress", "WordPress", .wordpressVersion),
+        ("php", "PHP", .phpVersion), ("woocommerce", "WooCommerce", .woocommerceVersion),
     ]
 
     public static func gates(for site: Site, in pack: Pack) -> [RolloutGate] {
         var gates: [RolloutGate] = []
         for fact in site.rolloutFacts where fact.value == nil {
-            gates.append(RolloutGate(code: "missing-rollout-fact",
+            gates.append(RolloutGate(code: .missingRolloutFact,
                                      message: "\(fact.label) is not recorded for \(site.name); record it before rollout",
                                      location: site.location))
         }
         if stagingIsProduction(site) {
-            gates.append(RolloutGate(code: "staging-is-production",
+            gates.append(RolloutGate(code: .stagingIsProduction,
                                      message: "the staging URL is the production site; staging must be a separate site",
-                                     location: site.fieldLocations["staging_url"] ?? site.location))
+                                     location: site.fieldLocations[.stagingURL] ?? site.location))
         }
         if site.sophmateActive == false {
-            gates.append(RolloutGate(code: "sophmate-inactive",
+            gates.append(RolloutGate(code: .sophmateInactive,
                                      message: "SophMate is not active on \(site.name); activate it before rollout",
-                                     location: site.fieldLocations["sophmate_active"] ?? site.location))
+                                     location: site.fieldLocations[.sophmateActive] ?? site.location))
         }
         for shortfall in versionShortfalls(of: site, in: pack) {
-            gates.append(RolloutGate(code: "version-below-minimum",
+            gates.append(RolloutGate(code: .versionBelowMinimum,
                                      message: "\(shortfall.label) \(shortfall.version) is below the pack's minimum \(shortfall.minimum); upgrade before rollout",
                                      location: site.fieldLocations[shortfall.field] ?? site.location))
         }
         let rollback = site.rollbackSummary
         for policy in pack.policies where policy.mode != .readOnly && policy.rollback == nil && rollback == nil {
-            gates.append(RolloutGate(code: "no-rollback",
+            gates.append(RolloutGate(code: .noRollback,
                                      message: "'\(policy.action)' can write to the site but no rollback or support path is documented",
                                      location: policy.location))
         }
@@ -49,19 +51,17 @@ public enum RolloutGates {
 extension RolloutGates {
     /// A component installed below the pack's minimum: its site record field, label and both versions.
     struct VersionShortfall: Sendable {
-        var field: String
+        var field: SiteField
         var label: String
         var version: String
         var minimum: String
     }
 
     static func versionShortfalls(of site: Site, in pack: Pack) -> [VersionShortfall] {
-        let installed: [String: String?] = ["sophmate": site.sophmateVersion, "wordpress": site.wordpressVersion,
-                                            "php": site.phpVersion, "woocommerce": site.woocommerceVersion]
-        return components.compactMap { key, label in
-            guard let minimum = pack.settings.requirements[key], let version = installed[key] ?? nil,
+        components.compactMap { key, label, field in
+            guard let minimum = pack.settings.requirements[key], let version = site.text(of: field),
                   let order = VersionOrder.compare(version, minimum.value), order == .orderedAscending else { return nil }
-            return VersionShortfall(field: "\(key)_version", label: label, version: version, minimum: minimum.value)
+            return VersionShortfall(field: field, label: label, version: version, minimum: minimum.value)
         }
     }
 
@@ -72,12 +72,12 @@ extension RolloutGates {
 
     /// The recorded values that block the rollout, by site record field, each with why, so a page can
     /// mark the value itself: the gates above, seen from the field.
-    static func failingFacts(of site: Site, in pack: Pack) -> [String: String] {
-        var failing: [String: String] = [:]
+    static func failingFacts(of site: Site, in pack: Pack) -> [SiteField: String] {
+        var failing: [SiteField: String] = [:]
         for shortfall in versionShortfalls(of: site, in: pack) {
             failing[shortfall.field] = "below the pack's minimum \(shortfall.minimum)"
         }
-        if stagingIsProduction(site) { failing["staging_url"] = "the same site as production" }
+        if stagingIsProduction(site) { failing[.stagingURL] = "the same site as production" }
         return failing
     }
 }

@@ -5,25 +5,25 @@ enum SOPChecks {
         for sop in pack.sops {
             let at = sop.frontMatterLocation
             if sop.audience.isEmpty {
-                diagnostics.append(.error("no-audience", "SOP '\(sop.id)' is addressed to no role; list them in audience:", at: at))
+                diagnostics.append(.error(.noAudience, "SOP '\(sop.id)' is addressed to no role; list them in audience:", at: at))
             }
             if sop.owner == nil {
-                diagnostics.append(.error("missing-owner", "SOP '\(sop.id)' has no owner; name the role that keeps it current", at: at))
+                diagnostics.append(.error(.missingOwner, "SOP '\(sop.id)' has no owner; name the role that keeps it current", at: at))
             }
             var period: Int?
             if let cadence = sop.reviewCadence {
                 period = ReviewCadence.days(in: cadence.value)
                 if let days = period, days > ReviewCadence.maximumDays {
-                    diagnostics.append(.error("invalid-value",
+                    diagnostics.append(.error(.invalidValue,
                         "review_cadence '\(cadence.value)' is longer than a century; write how often the SOP is reviewed, like 'every 2 years'",
                         at: cadence.location))
                     period = nil
                 }
             } else {
-                diagnostics.append(.warning("missing-review-cadence", "SOP '\(sop.id)' has no review_cadence", at: at))
+                diagnostics.append(.warning(.missingReviewCadence, "SOP '\(sop.id)' has no review_cadence", at: at))
             }
             guard let reviewed = sop.lastReviewed else {
-                diagnostics.append(.warning("missing-last-reviewed", "SOP '\(sop.id)' has no last_reviewed date", at: at))
+                diagnostics.append(.warning(.missingLastReviewed, "SOP '\(sop.id)' has no last_reviewed date", at: at))
                 continue
             }
             let date: CalendarDate
@@ -31,12 +31,12 @@ enum SOPChecks {
             case .success(let parsed):
                 date = parsed
             case .failure(let problem):
-                diagnostics.append(.error("invalid-date", problem.message(for: reviewed.value), at: reviewed.location))
+                diagnostics.append(.error(.invalidDate, problem.message(for: reviewed.value), at: reviewed.location))
                 continue
             }
             if let cadence = sop.reviewCadence, period != nil, let due = reviewDue(of: sop) {
                 if due < today {
-                    diagnostics.append(.warning("review-overdue",
+                    diagnostics.append(.warning(.reviewOverdue,
                         "review of '\(sop.id)' was due \(due) (\(cadence.value), last reviewed \(date)); review it and update last_reviewed",
                         at: reviewed.location))
                 }

@@ -5,53 +5,42 @@ enum SiteChecks {
     static func check(_ pack: Pack) -> [Diagnostic] {
         var diagnostics = requirements(of: pack)
         for site in pack.sites {
-            let values: [String: String?] = Dictionary(site.rolloutFacts.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             for provider in site.providers where provider.credentialsOwner == nil {
-                diagnostics.append(.warning("provider-without-owner", "provider '\(provider.name)' names nobody who owns its credentials (credentials_owner)", at: site.fieldLocations["providers"] ?? site.location))
+                diagnostics.append(.warning(.providerWithoutOwner, "provider '\(provider.name)' names nobody who owns its credentials (credentials_owner)", at: site.fieldLocations[.providers] ?? site.location))
             }
             // Gates block a rollout, not a build: they are warnings here (errors with --strict) and
             // blocking items on the printed checklist. Policies without rollback are PolicyChecks'.
-            for gate in RolloutGates.gates(for: site, in: pack) where gate.code != "no-rollback" {
+            for gate in RolloutGates.gates(for: site, in: pack) where gate.code != .noRollback {
                 diagnostics.append(.warning(gate.code, gate.message, at: gate.location))
             }
-            for key in ["production_url", "staging_url"] {
-                guard let text = values[key] ?? nil, let location = site.fieldLocations[key],
-                      let problem = urlProblem(key, text, at: location) else { continue }
+            for field in SiteField.urls {
+                guard let text = site.text(of: field), let location = site.fieldLocations[field],
+                      let problem = urlProblem(field, text, at: location) else { continue }
                 diagnostics.append(problem)
             }
-            for key in ["sophmate_version", "wordpress_version", "php_version", "woocommerce_version"] {
-                guard let text = site.fieldLocations[key] != nil ? version(key, of: site) : nil, let location = site.fieldLocations[key] else { continue }
+            for field in SiteField.versions {
+                guard let location = site.fieldLocations[field], let text = site.text(of: field) else { continue }
                 if !isVersion(text) {
-                    diagnostics.append(.error("invalid-version", "\(key) '\(text)' is not a version like 8.2.28", at: location))
+                    diagnostics.append(.error(.invalidVersion, "\(field.rawValue) '\(text)' is not a version like 8.2.28", at: location))
                 }
             }
-            if let version = site.activeTheme?.version, let location = site.fieldLocations["active_theme.version"], !isVersion(version) {
-                diagnostics.append(.error("invalid-version", "active_theme version '\(version)' is not a version like 1.4.0", at: location))
+            if let version = site.activeTheme?.version, let location = site.themeVersionLocation, !isVersion(version) {
+                diagnostics.append(.error(.invalidVersion, "active_theme version '\(version)' is not a version like 1.4.0", at: location))
             }
         }
         return diagnostics
     }
 
     /// What check says about `text` as the record's `production_url` or `staging_url`; nil when fine.
-    static func urlProblem(_ key: String, _ text: String, at location: SourceLocation) -> Diagnostic? {
+    static func urlProblem(_ field: SiteField, _ text: String, at location: SourceLocation) -> Diagnostic? {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
               let host = url.host, !host.isEmpty else {
-            return .error("invalid-url", "\(key) '\(text)' is not a web address like https://shop.example.com", at: location)
+            return .error(.invalidUrl, "\(field.rawValue) '\(text)' is not a web address like https://shop.example.com", at: location)
         }
-        if key == "production_url", scheme != "https" {
-            return .error("insecure-production-url", "production_url must use https, not \(scheme)", at: location)
+        if field == .productionURL, scheme != "https" {
+            return .error(.insecureProductionUrl, "production_url must use https, not \(scheme)", at: location)
         }
         return nil
-    }
-
-    static func version(_ key: String, of site: Site) -> String? {
-        switch key {
-        case "sophmate_version": site.sophmateVersion
-        case "wordpress_version": site.wordpressVersion
-        case "php_version": site.phpVersion
-        case "woocommerce_version": site.woocommerceVersion
-        default: nil
-        }
     }
 
     static func normalised(_ url: String) -> String {
@@ -67,7 +56,7 @@ enum SiteChecks {
     static func requirements(of pack: Pack) -> [Diagnostic] {
         pack.settings.requirements.sorted { $0.key < $1.key }.compactMap { key, minimum in
             isVersion(minimum.value) ? nil
-                : .error("invalid-version", "requirements.\(key) '\(minimum.value)' is not a version like 8.1 or 6.5.2", at: minimum.location)
+                : .error(.invalidVersion, "requirements.\(key) '\(minimum.value)' is not a version like 8.1 or 6.5.2", at: minimum.location)
         }
     }
 }

@@ -121,7 +121,7 @@ public struct ActivityExportReader: Sendable {
                 break
             }
             if extraProblems > 0 {
-                log.diagnostics.append(.error("too-many-problems", "\(extraProblems) more problems in \(log.path) are not listed",
+                log.diagnostics.append(.error(.tooManyProblems, "\(extraProblems) more problems in \(log.path) are not listed",
                                               at: SourceLocation(path: log.path, line: line)))
             }
             log.events.sort { ($0.time, $0.line) < ($1.time, $1.line) }
@@ -246,7 +246,7 @@ public struct ActivityExportReader: Sendable {
                 return
             }
             let location = SourceLocation(path: log.path, line: line, column: column)
-            log.diagnostics.append(header ? .error("missing-column", message, at: location) : .error("malformed-row", message, at: location))
+            log.diagnostics.append(header ? .error(.missingColumn, message, at: location) : .error(.malformedRow, message, at: location))
         }
     }
 }

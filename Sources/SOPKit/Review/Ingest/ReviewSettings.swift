@@ -46,11 +46,11 @@ public struct ReviewSettings: Sendable, Hashable {
             let name = key.scalar?.string ?? ""
             guard let field = Field(rawValue: name) else {
                 let names = Field.allCases.map(\.rawValue)
-                context.error("unknown-key", "unknown column '\(name)' in review.columns; sopgen's columns are \(names.joined(separator: ", "))\(Suggestion.didYouMean(name, in: names))", at: key)
+                context.error(.unknownKey, "unknown column '\(name)' in review.columns; sopgen's columns are \(names.joined(separator: ", "))\(Suggestion.didYouMean(name, in: names))", at: key)
                 continue
             }
             guard let header = value.scalar?.string.trimmingCharacters(in: .whitespaces), !YAMLFields.isNull(value), !header.isEmpty else {
-                context.error("wrong-type", "review.columns.\(name) must be the export's header for it", at: value)
+                context.error(.wrongType, "review.columns.\(name) must be the export's header for it", at: value)
                 continue
             }
             settings.columns[field] = header
@@ -60,7 +60,7 @@ public struct ReviewSettings: Sendable, Hashable {
             let target = value.scalar?.string ?? ""
             guard let kind = ActivityEvent.Kind(rawValue: target) else {
                 let names = ActivityEvent.Kind.allCases.map(\.rawValue)
-                context.error("invalid-value", "'\(target)' is not one of sopgen's events (\(names.joined(separator: ", ")))\(Suggestion.didYouMean(target, in: names))", at: value)
+                context.error(.invalidValue, "'\(target)' is not one of sopgen's events (\(names.joined(separator: ", ")))\(Suggestion.didYouMean(target, in: names))", at: value)
                 continue
             }
             settings.events[name] = kind
@@ -69,13 +69,13 @@ public struct ReviewSettings: Sendable, Hashable {
             if let seconds = ExportTime.offset(offset.value) {
                 settings.utcOffset = seconds
             } else {
-                context.diagnostics.append(.error("invalid-value", "'\(offset.value)' is not a UTC offset; write +01:00, -05:30 or Z", at: offset.location))
+                context.diagnostics.append(.error(.invalidValue, "'\(offset.value)' is not a UTC offset; write +01:00, -05:30 or Z", at: offset.location))
             }
         }
         func positive(_ key: String, _ defaultValue: Int) -> Int {
             let value = fields.int(key, default: defaultValue)
             guard value >= 1, value <= 10_000 else {
-                context.diagnostics.append(.error("invalid-value", "'\(key)' must be a whole number from 1 to 10000", at: fields.keyLocation(key)))
+                context.diagnostics.append(.error(.invalidValue, "'\(key)' must be a whole number from 1 to 10000", at: fields.keyLocation(key)))
                 return defaultValue
             }
             return value

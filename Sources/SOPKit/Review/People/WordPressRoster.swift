@@ -19,28 +19,28 @@ public struct WordPressRoster: Sendable, Hashable {
         reader.feed(bytes, record: { records.append($0) }, problem: { problems.append($0) })
         reader.finish(record: { records.append($0) }, problem: { problems.append($0) })
         for problem in problems {
-            roster.diagnostics.append(.error("malformed-row", problem.message, at: SourceLocation(path: path, line: problem.line, column: problem.column)))
+            roster.diagnostics.append(.error(.malformedRow, problem.message, at: SourceLocation(path: path, line: problem.line, column: problem.column)))
         }
         guard let header = records.first else {
-            roster.diagnostics.append(.error("missing-column", "the roster is empty; write it with wp user list --fields=user_login,user_email,roles --format=csv",
+            roster.diagnostics.append(.error(.missingColumn, "the roster is empty; write it with wp user list --fields=user_login,user_email,roles --format=csv",
                                              at: SourceLocation(path: path)))
             return roster
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         guard let login = names.firstIndex(of: "user_login"), let rolesColumn = names.firstIndex(of: "roles") else {
-            roster.diagnostics.append(.error("missing-column", "the roster's header needs user_login and roles (wp user list --fields=user_login,user_email,roles --format=csv)",
+            roster.diagnostics.append(.error(.missingColumn, "the roster's header needs user_login and roles (wp user list --fields=user_login,user_email,roles --format=csv)",
                                              at: SourceLocation(path: path, line: header.line)))
             return roster
         }
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
-                roster.diagnostics.append(.error("malformed-row", "this row has \(record.fields.count) fields; the header has \(names.count)",
+                roster.diagnostics.append(.error(.malformedRow, "this row has \(record.fields.count) fields; the header has \(names.count)",
                                                  at: SourceLocation(path: path, line: record.line)))
                 continue
             }
             let user = record.fields[login].trimmingCharacters(in: .whitespaces)
             guard !user.isEmpty else {
-                roster.diagnostics.append(.error("malformed-row", "no user_login in this row",
+                roster.diagnostics.append(.error(.malformedRow, "no user_login in this row",
                                                  at: SourceLocation(path: path, line: record.line, column: record.columns[login])))
                 continue
             }

@@ -6,7 +6,7 @@ enum ReviewRecordChecks {
         for (sop, review) in flags(pack) {
             let codes = review.flagged.first { $0.id.value == sop.id }?.codes ?? []
             let why = codes.isEmpty ? "" : " (\(codes.joined(separator: ", ")))"
-            diagnostics.append(.warning("sop-update-due",
+            diagnostics.append(.warning(.sopUpdateDue,
                 "SOP '\(sop.id)' was flagged by the review of \(review.date)\(why); update it, then set last_reviewed after \(review.date)",
                 at: sop.lastReviewed?.location ?? sop.frontMatterLocation))
         }

@@ -9,7 +9,7 @@ enum ReviewRecordDecoder {
         let path = context.file.path
         let stem = PackDecoder.stem(of: path)
         guard let date = CalendarDate(stem) else {
-            context.diagnostics.append(.error("invalid-date", "a review record is named by its date: reviews/YYYY-MM-DD.yml, not \(path)",
+            context.diagnostics.append(.error(.invalidDate, "a review record is named by its date: reviews/YYYY-MM-DD.yml, not \(path)",
                                               at: SourceLocation(path: path)))
             return nil
         }
@@ -20,12 +20,12 @@ enum ReviewRecordDecoder {
             switch CalendarDate.parse(text.value) {
             case .success(let day): return day
             case .failure(let problem):
-                context.diagnostics.append(.error("invalid-date", problem.message(for: text.value), at: text.location))
+                context.diagnostics.append(.error(.invalidDate, problem.message(for: text.value), at: text.location))
                 return nil
             }
         }
         if let written = day("date"), written != date {
-            context.diagnostics.append(.error("invalid-value", "date \(written) differs from the file's name (\(date))",
+            context.diagnostics.append(.error(.invalidValue, "date \(written) differs from the file's name (\(date))",
                                               at: fields.keyLocation("date")))
         }
         var record = ReviewRecord(date: date, from: day("from"), to: day("to"), path: path)

@@ -12,9 +12,9 @@ enum HostingChange {
         func host(_ site: Site) -> String? { site.productionURL.flatMap { URL(string: $0)?.host } }
         let facts: [(String, String?, String?)] = [
             ("host", host(before), host(after)),
-            ("php_version", before.phpVersion, after.phpVersion),
-            ("wordpress_version", before.wordpressVersion, after.wordpressVersion),
-            ("sophmate_version", before.sophmateVersion, after.sophmateVersion),
+            (SiteField.phpVersion.rawValue, before.phpVersion, after.phpVersion),
+            (SiteField.wordpressVersion.rawValue, before.wordpressVersion, after.wordpressVersion),
+            (SiteField.sophmateVersion.rawValue, before.sophmateVersion, after.sophmateVersion),
             ("theme", before.activeTheme.map { "\($0.name) \($0.version ?? "")" }, after.activeTheme.map { "\($0.name) \($0.version ?? "")" }),
         ]
         return facts.compactMap { name, was, now in

@@ -34,7 +34,7 @@ enum ReviewTriggerChecks {
             let due = events.filter { event in kinds.contains(event.kind) && (reviewed.map { $0 <= event.date } ?? true) }
             guard let latest = due.max(by: { $0.date < $1.date }) else { continue }
             let detail = latest.detail.isEmpty ? "" : " (\(latest.detail))"
-            diagnostics.append(.warning("review-triggered",
+            diagnostics.append(.warning(.reviewTriggered,
                 "SOP '\(sop.id)' is due for review: \(latest.kind.rawValue) on \(latest.date)\(detail); review it, then set last_reviewed after \(latest.date)",
                 at: sop.lastReviewed?.location ?? sop.frontMatterLocation))
         }

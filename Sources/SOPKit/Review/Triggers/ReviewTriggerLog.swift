@@ -19,7 +19,7 @@ enum ReviewTriggerLog {
     static func decode(_ context: DecodingContext) -> [ReviewTrigger] {
         guard let root = context.compose() else { return [] }
         guard case .sequence(let entries) = root else {
-            context.error("wrong-type", "reviews/triggers.yml must be a list of events (kind, date, changes)", at: root)
+            context.error(.wrongType, "reviews/triggers.yml must be a list of events (kind, date, changes)", at: root)
             return []
         }
         return entries.compactMap { node in
@@ -27,7 +27,7 @@ enum ReviewTriggerLog {
                   let kind = fields.enumeration("kind", ReviewTrigger.Kind.self, required: true),
                   let dateText = fields.string("date", required: true) else { return nil }
             guard case .success(let date) = CalendarDate.parse(dateText.value) else {
-                context.diagnostics.append(.error("invalid-date", CalendarDate.parse(dateText.value).problemMessage(dateText.value),
+                context.diagnostics.append(.error(.invalidDate, CalendarDate.parse(dateText.value).problemMessage(dateText.value),
                                                   at: dateText.location))
                 return nil
             }

@@ -1,0 +1,41 @@
+import Testing
+@testable import GFM
+
+/// The byte search that replaced `String.replacing` and Foundation's `contains` on rendered HTML
+/// gives what they gave, including next to text that is not ASCII. (They differ only where a
+/// combining mark follows the markup's last character, which cmark never writes: the task-item
+/// and footnote markup searched for is followed by a space or an ASCII character.)
+@Suite struct UTF8BytesTests {
+    static let texts = [
+        "", "<input />", "a<input />b<input /><input />c", "<input /><input />", "é<input />ü — <input />日本",
+        "<inpu", "<input /", "no match at all", "<<input />>", "\r\n<input />\r\n",
+    ]
+
+    @Test(arguments: texts) func replacingAgreesWithTheStandardLibrary(text: String) {
+        let pairs = [("<input />", "<input aria-label=\"Done\" />"), ("b", "")]
+        var expected = text
+        for (target, replacement) in pairs { expected = expected.replacing(target, with: replacement) }
+        #expect(UTF8Bytes.replacing(pairs, in: text) == expected)
+    }
+
+    @Test func findsEachOccurrenceFromTheGivenOffset() {
+        let haystack = Array("abcabcab".utf8)
+        #expect(UTF8Bytes.find(Array("abc".utf8), in: haystack, from: 0) == 0)
+        #expect(UTF8Bytes.find(Array("abc".utf8), in: haystack, from: 1) == 3)
+        #expect(UTF8Bytes.find(Array("abc".utf8), in: haystack, from: 4) == nil)
+        #expect(UTF8Bytes.find(Array("ab".utf8), in: haystack, from: 4) == 6)
+        #expect(UTF8Bytes.find([], in: haystack, from: 0) == nil)
+    }
+
+    @Test func taskItemsAreLabelledAndFootnotesPrefixed() {
+        let html = GFMDocument.html(from: "- [ ] open\n- [x] done\n- [ ] again\n")
+        #expect(html.components(separatedBy: "aria-label=\"Not done\"").count == 3)
+        #expect(html.components(separatedBy: "aria-label=\"Done\"").count == 2)
+        let document = GFMDocument(markdown: "See[^1] and[^1].\n\n[^1]: Note.\n")
+        let rendered = document.render(GFMView(headingIDPrefix: "sop--")).html
+        #expect(!rendered.contains("id=\"fn"), "\(rendered)")
+        #expect(!rendered.contains("href=\"#fn"), "\(rendered)")
+        #expect(rendered.contains("id=\"sop--fn"), "\(rendered)")
+        #expect(rendered.contains("href=\"#sop--fn"), "\(rendered)")
+    }
+}
