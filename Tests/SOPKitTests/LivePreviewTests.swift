@@ -88,7 +88,7 @@ import Testing
         #expect(await preview.update(changed: [Self.refunds]) { _ in published += 1 } == .failed)
         #expect(published == 0)
         #expect(preview.isBroken)
-        #expect(preview.diagnostics.contains { $0.code == "broken-anchor" && $0.location.path == Self.drafts })
+        #expect(preview.diagnostics.contains { $0.code == .brokenAnchor && $0.location.path == Self.drafts })
         #expect(preview.site == good)
 
         // Another SOP edited while the pack is broken, then the break fixed: both edits show.
@@ -195,9 +195,9 @@ import Testing
 @Suite struct LiveReloadTests {
     @Test func theOverlayEscapesWhatThePackWrote() {
         let source = SourceFile(path: "procedures/x.md", text: "---\ntitle: </pre><script>alert(1)</script>\n---\n")
-        let diagnostic = Diagnostic.error("unknown-role", "unknown role '</pre><script>alert(1)</script>'",
+        let diagnostic = Diagnostic.error(.unknownRole, "unknown role '</pre><script>alert(1)</script>'",
                                           at: SourceLocation(path: "procedures/x.md", line: 2, column: 8))
-        let overlay = LiveReload.overlay([diagnostic, .warning("review-overdue", "late", at: SourceLocation(path: "procedures/x.md"))],
+        let overlay = LiveReload.overlay([diagnostic, .warning(.reviewOverdue, "late", at: SourceLocation(path: "procedures/x.md"))],
                                          sources: ["procedures/x.md": source])
         #expect(!overlay.contains("<script>") && !overlay.contains("</pre><script"))
         #expect(overlay.contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
