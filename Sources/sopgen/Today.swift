@@ -17,7 +17,12 @@ enum Today {
             guard let seconds = Int(epoch) else {
                 throw ValidationError("SOURCE_DATE_EPOCH '\(epoch)' is not a whole number of seconds since 1970")
             }
-            return CalendarDate(secondsSince1970: seconds)
+            // The same days `--today` takes: a date outside them is refused, not printed as 10000-01-01.
+            let day = CalendarDate(secondsSince1970: seconds)
+            guard CalendarDate(day.description) != nil else {
+                throw ValidationError("SOURCE_DATE_EPOCH '\(epoch)' is \(day), outside the days sopgen takes (as --today: YYYY-MM-DD)")
+            }
+            return day
         }
         return CalendarDate(secondsSince1970: Int(Date().timeIntervalSince1970))
     }

@@ -34,8 +34,12 @@ public struct PackLoader: Sendable {
             read(name, into: &pack, required: false)
         }
         for folder in Self.sourceFolders {
-            for path in files(under: folder, in: root, pack: &pack) {
-                read(path, into: &pack, required: false)
+            // Read on every core (a pack of 5,000 SOPs spends a sixth of `check` here), applied in
+            // path order: the same files and diagnostics as one after the other.
+            let paths = files(under: folder, in: root, pack: &pack)
+            let root = pack.root
+            for outcome in Parallel.map(paths.count, { [self] in read(paths[$0], in: root, required: false) }) {
+                apply(outcome, to: &pack)
             }
         }
         return pack
@@ -50,41 +54,54 @@ public struct PackLoader: Sendable {
         return pack.diagnostics.count == count && pack.files[path] != nil
     }
 
+    /// What reading one file gave: its text, or the diagnostic that stands for it, or nothing (an
+    /// optional file that is absent).
+    private enum Outcome: Sendable {
+        case file(SourceFile)
+        case problem(Diagnostic)
+        case absent
+    }
+
+    private func apply(_ outcome: Outcome, to pack: inout LoadedPack) {
+        switch outcome {
+        case .file(let file): pack.files[file.path] = file
+        case .problem(let diagnostic): pack.diagnostics.append(diagnostic)
+        case .absent: break
+        }
+    }
+
     private func read(_ path: String, into pack: inout LoadedPack, required: Bool) {
-        let url = pack.root.appendingPathComponent(path)
+        apply(read(path, in: pack.root, required: required), to: &pack)
+    }
+
+    private func read(_ path: String, in root: URL, required: Bool) -> Outcome {
+        let url = root.appendingPathComponent(path)
         let location = SourceLocation(path: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            if required {
-                pack.diagnostics.append(.error(.missingFile, "the pack has no \(path)", at: location))
-            }
-            return
+            return required ? .problem(.error(.missingFile, "the pack has no \(path)", at: location)) : .absent
         }
         if isDirectory.boolValue {
-            pack.diagnostics.append(.error(.notAFile, "\(path) is a folder; a file was expected", at: location))
-            return
+            return .problem(.error(.notAFile, "\(path) is a folder; a file was expected", at: location))
         }
         let attributes = (try? FileManager.default.attributesOfItem(atPath: url.path)) ?? [:]
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
             // A pipe or device would block the read forever.
-            pack.diagnostics.append(.error(.notAFile, "\(path) is not a regular file", at: location))
-            return
+            return .problem(.error(.notAFile, "\(path) is not a regular file", at: location))
         }
         if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
             let mebibytes = String(format: "%.1f", Double(size) / 1_048_576)
-            pack.diagnostics.append(.error(.fileTooLarge, "\(path) is \(mebibytes) MiB; sopgen reads files of up to \(Self.maximumFileSize / 1_048_576) MiB (an SOP is a few KB)", at: location))
-            return
+            return .problem(.error(.fileTooLarge, "\(path) is \(mebibytes) MiB; sopgen reads files of up to \(Self.maximumFileSize / 1_048_576) MiB (an SOP is a few KB)", at: location))
         }
         guard access(url.path, R_OK) == 0, let data = FileManager.default.contents(atPath: url.path) else {
-            pack.diagnostics.append(.error(.unreadableFile, "cannot read \(path)", at: location))
-            return
+            return .problem(.error(.unreadableFile, "cannot read \(path)", at: location))
         }
         switch TextDecoding.decode(data) {
         case .success(let text):
-            pack.files[path] = SourceFile(path: path, text: text)
+            return .file(SourceFile(path: path, text: text))
         case .failure(let position):
-            pack.diagnostics.append(.error(.invalidUtf8, "\(path) is not valid UTF-8 text",
-                                           at: SourceLocation(path: path, line: position.line, column: position.column)))
+            return .problem(.error(.invalidUtf8, "\(path) is not valid UTF-8 text",
+                                   at: SourceLocation(path: path, line: position.line, column: position.column)))
         }
     }
 

@@ -28,16 +28,16 @@ enum ChecklistDecoder {
         }
         let id = PackDecoder.stem(of: file.path)
         var sections: [Checklist.Section] = []
-        var current: (title: String, intro: [String], items: [(text: String, line: Int, column: Int)])?
+        var current: (title: String, intro: [String], items: [(text: String, starts: [(line: Int, column: Int)])])?
         func closeSection() {
             guard let section = current else { return }
             var items: [Checklist.Item] = []
             for (index, item) in section.items.enumerated() {
-                var parser = TemplateParser(path: file.path, firstLine: item.line, firstColumn: item.column)
+                var parser = TemplateParser(path: file.path, firstLine: item.starts[0].line, lineStarts: item.starts)
                 let template = parser.parse(item.text)
                 context.diagnostics += parser.diagnostics
                 items.append(Checklist.Item(id: "\(id)-\(sections.count + 1).\(index + 1)", text: template,
-                                            location: SourceLocation(path: file.path, line: item.line, column: item.column)))
+                                            location: SourceLocation(path: file.path, line: item.starts[0].line, column: item.starts[0].column)))
             }
             let intro = section.intro.joined(separator: " ")
             sections.append(Checklist.Section(title: section.title, intro: intro.isEmpty ? nil : intro, items: items))
@@ -53,10 +53,13 @@ enum ChecklistDecoder {
                 current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), [], [])
             } else if let item = taskText(line) {
                 if current == nil { current = ("", [], []) }
-                current?.items.append((item.text, lineNumber, item.column))
+                current?.items.append((item.text, [(lineNumber, item.column)]))
             } else if line.hasPrefix("  "), !trimmed.isEmpty, let count = current?.items.count, count > 0 {
-                // Appended in place: copying the section per line made long items quadratic.
-                current?.items[count - 1].text += " " + trimmed
+                // Appended in place: copying the section per line made long items quadratic. A line of
+                // its own in the text, so every diagnostic points at the line and column it came from.
+                current?.items[count - 1].text += "\n" + trimmed
+                let indentation = line.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
+                current?.items[count - 1].starts.append((lineNumber, indentation + 1))
             } else if !trimmed.isEmpty {
                 if current == nil { current = ("", [], []) }
                 current?.intro.append(trimmed)

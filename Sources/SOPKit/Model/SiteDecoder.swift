@@ -8,6 +8,7 @@ enum SiteDecoder {
     static func decode(_ context: DecodingContext) -> Site? {
         guard let root = context.compose(),
               let fields = YAMLFields(root, "a site record", allowed: keys, context: context) else { return nil }
+        SiteRecordSecrets.check(root, context)
         let id = PackDecoder.stem(of: context.file.path)
         var theme: Site.Theme?
         var themeVersion: Located<String>?

@@ -26,18 +26,21 @@ struct TemplateParser {
     /// than the limit (its pieces are walked, compared and freed recursively).
     private var uncountedBlocks = 0
 
-    /// The column the text starts at on its first line: 1 for a file's body, more for text that
-    /// follows a marker on its line (a checklist item after `- [ ] `).
-    let firstColumn: Int
+    /// Where each line of the text starts in the file, for text gathered from parts of lines (a
+    /// checklist item after its `- [ ] `, and its indented continuation lines); empty for a file's
+    /// body, whose lines follow `firstLine` from column 1.
+    let lineStarts: [(line: Int, column: Int)]
+    private let shifts: [Int: Int]
 
-    init(path: String, firstLine: Int, firstColumn: Int = 1) {
+    init(path: String, firstLine: Int, lineStarts: [(line: Int, column: Int)] = []) {
         self.path = path
-        self.firstLine = firstLine
-        self.firstColumn = firstColumn
+        self.firstLine = lineStarts.first?.line ?? firstLine
+        self.lineStarts = lineStarts
+        shifts = Dictionary(lineStarts.map { ($0.line, $0.column - 1) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Where column 1 of the text's line `line` is in the file, less one.
-    private func columnShift(_ line: Int) -> Int { line == firstLine ? firstColumn - 1 : 0 }
+    private func columnShift(_ line: Int) -> Int { shifts[line] ?? 0 }
 
     mutating func parse(_ text: String) -> Template {
         let bytes = Array(text.utf8)
@@ -46,15 +49,19 @@ struct TemplateParser {
         var fence: (marker: UInt8, length: Int)?
         var lineStart = 0
         var lineNumber = firstLine
+        var lineIndex = 0
         while lineStart < bytes.count {
             let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
             let lineEnd = newline ?? bytes.count
             let nextStart = newline.map { $0 + 1 } ?? bytes.count
             let line = bytes[lineStart..<lineEnd]
             let withNewline = bytes[lineStart..<nextStart]
+            // Lines gathered from parts of lines start a text piece each, so each keeps its own place.
+            if !lineStarts.isEmpty { flush(into: &pieces) }
             defer {
                 lineStart = nextStart
-                lineNumber += 1
+                lineIndex += 1
+                lineNumber = lineIndex < lineStarts.count ? lineStarts[lineIndex].line : lineNumber + 1
             }
 
             if let current = fence {

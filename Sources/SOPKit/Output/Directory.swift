@@ -78,10 +78,12 @@ final class Directory: @unchecked Sendable {
         // A duplicated descriptor shares its position with the original: start from the top.
         rewinddir(stream)
         var names: [String] = []
+        // The name is read where it lies: an entry is only `d_reclen` bytes long, so copying the
+        // whole `dirent` (`entry.pointee`) read past the end of the last entry in the buffer, and
+        // crashed on large folders.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names

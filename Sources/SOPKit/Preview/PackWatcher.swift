@@ -75,10 +75,11 @@ public struct PackWatcher: Sendable {
             return stamps
         }
         defer { closedir(directory) }
+        // The name is read where it lies (as `Directory` does): an entry is only `d_reclen` bytes
+        // long, so copying the whole `dirent` can read past the end of the buffer.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name.hasPrefix(".") { continue }
             let path = folder + "/" + name
             var info = stat()

@@ -22,8 +22,8 @@ public struct SiteHealthFacts: Sendable, Hashable {
     public init(_ report: SiteHealthReport) {
         wordpressVersion = report.value("version", in: "wp-core").flatMap { Self.version($0.value) }
         phpVersion = report.value("php_version", in: "wp-server").flatMap { Self.version($0.value) }
-        homeURL = report.value("home_url", in: "wp-core").map(\.value).flatMap(Self.defined)
-        siteURL = report.value("site_url", in: "wp-core").map(\.value).flatMap(Self.defined)
+        homeURL = report.value("home_url", in: "wp-core").map(\.value).flatMap(Self.defined).map(Self.withoutCredentials)
+        siteURL = report.value("site_url", in: "wp-core").map(\.value).flatMap(Self.defined).map(Self.withoutCredentials)
         environmentType = report.value("environment_type", in: "wp-core").map(\.value).flatMap(Self.defined)
         language = report.value("site_language", in: "wp-core").map(\.value).flatMap(Self.languageTag)
         timeZone = report.value("timezone", in: "wp-core").map(\.value).flatMap(Self.defined)
@@ -73,6 +73,14 @@ public struct SiteHealthFacts: Sendable, Hashable {
 
     /// Nil for WordPress's words for nothing, and for a value with control characters (an
     /// escape sequence in a theme name must not reach a record or a terminal).
+    /// A web address without a `user:password@` part: a site record is printed on every page.
+    static func withoutCredentials(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let authorityEnd = url[scheme.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex
+        guard let at = url[scheme.upperBound..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound] + url[url.index(after: at)...])
+    }
+
     static func defined(_ value: String) -> String? {
         guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
         return ["", "undefined", "none", "not set"].contains(value.lowercased()) ? nil : value

@@ -121,7 +121,7 @@ enum ReviewCadence {
     static func days(in text: String) -> Int? {
         let lowered = text.lowercased()
         var periods: [Int] = []
-        let named: [(String, Int)] = [("weekly", 7), ("fortnightly", 14), ("monthly", 31), ("quarterly", 92),
+        let named: [(String, Int)] = [("daily", 1), ("weekly", 7), ("fortnightly", 14), ("monthly", 31), ("quarterly", 92),
                                       ("semi-annual", 183), ("semiannual", 183), ("half-yearly", 183),
                                       ("twice a year", 183), ("annual", 366), ("yearly", 366)]
         for (word, days) in named where lowered.contains(word) {
@@ -145,5 +145,12 @@ enum ReviewCadence {
             }
         }
         return periods.min()
+    }
+
+    /// Whether a cadence names the events that call for a review ("at initial setup, after hosting
+    /// changes, before adding users") rather than a period.
+    static func namesEvents(_ text: String) -> Bool {
+        let words = Set(text.lowercased().split(whereSeparator: { !$0.isLetter }))
+        return !words.isDisjoint(with: ["after", "before", "when", "whenever", "at", "during", "on"])
     }
 }

@@ -78,6 +78,9 @@ extension RolloutGates {
             failing[shortfall.field] = "below the pack's minimum \(shortfall.minimum)"
         }
         if stagingIsProduction(site) { failing[.stagingURL] = "the same site as production" }
+        if site.sophmateActive == false, site.sophmateVersion != nil {
+            failing[.sophmateVersion] = (failing[.sophmateVersion].map { $0 + "; " } ?? "") + "installed but not active"
+        }
         return failing
     }
 }

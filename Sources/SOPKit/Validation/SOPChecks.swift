@@ -18,6 +18,15 @@ enum SOPChecks {
                         "review_cadence '\(cadence.value)' is longer than a century; write how often the SOP is reviewed, like 'every 2 years'",
                         at: cadence.location))
                     period = nil
+                } else if period == 0 || (period == nil && !ReviewCadence.namesEvents(cadence.value)) {
+                    // Neither a period nor an event: the review could never fall due, and `review-overdue`
+                    // would stay silent. A cadence of events alone ("after hosting changes") is kept:
+                    // `review_on:` makes those due.
+                    diagnostics.append(.error(.invalidValue,
+                        "review_cadence '\(cadence.value)' names no period sopgen can count, so its review would never fall due; "
+                        + "write one like 'weekly', 'monthly', 'quarterly', 'yearly' or 'every 6 weeks', or the events that call for it ('after hosting changes')",
+                        at: cadence.location))
+                    period = nil
                 }
             } else {
                 diagnostics.append(.warning(.missingReviewCadence, "SOP '\(sop.id)' has no review_cadence", at: at))
@@ -49,7 +58,7 @@ enum SOPChecks {
     /// missing or unreadable (the checks above report why). The one rule `review-overdue` and the
     /// pages' "review overdue" notes use.
     static func reviewDue(of sop: SOP) -> CalendarDate? {
-        guard let cadence = sop.reviewCadence, let days = ReviewCadence.days(in: cadence.value), days <= ReviewCadence.maximumDays,
+        guard let cadence = sop.reviewCadence, let days = ReviewCadence.days(in: cadence.value), days > 0, days <= ReviewCadence.maximumDays,
               let reviewed = sop.lastReviewed, case .success(let date) = CalendarDate.parse(reviewed.value) else { return nil }
         return date.adding(days: days)
     }

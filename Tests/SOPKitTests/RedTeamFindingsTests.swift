@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import SOPKit
+
+/// What a red-team pass over this session's main found, each kept fixed: a crash reading a large
+/// output folder, credentials in a site record's values, a review cadence that could never fall due,
+/// an inactive SophMate not marked in the site record.
+@Suite struct RedTeamFindingsTests {
+    /// `readdir` entries are only as long as their name: copying a whole `dirent` read past the last
+    /// one and crashed (SIGSEGV) on folders of a few thousand long names.
+    @Test func aLargeFolderOfLongNamesIsListedWhole() throws {
+        let folder = TemporaryFolder()
+        let names = (0..<4000).map { String(format: "sop-%05d-", $0) + String(repeating: "rotate-customer-notices-", count: 9) }
+        for name in names { _ = FileManager.default.createFile(atPath: folder.url.appendingPathComponent(name).path, contents: nil) }
+        let directory = try Directory.open(folder.url.path)
+        let listed = try #require(directory.entries())
+        #expect(Set(listed) == Set(names))
+    }
+
+    @Test(arguments: [
+        ("production_url: https://admin:hunter2@shop.example\n", "credentials in a URL"),
+        ("rollback_path: Restore with the key sk-proj-Q9vX2mT7rL4kP8wZ3nB6yH1cF5dJ0sA2eR7tU\n", "OpenAI API key"),
+        ("providers:\n  - name: OpenAI\n    model: sk-proj-Q9vX2mT7rL4kP8wZ3nB6yH1cF5dJ0sA2eR7tU\n", "OpenAI API key"),
+    ])
+    func aCredentialInAnySiteRecordValueIsAnError(line: String, kind: String) async throws {
+        var site = PackFiles.base["sites/shop.yml"]!
+        let key = String(line.prefix { $0 != ":" })
+        site = site.split(separator: "\n").filter { !$0.hasPrefix(key + ":") }.joined(separator: "\n") + "\n" + line
+        let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site]))
+        let text = Build.diagnosticsText(result)
+        #expect(result.plan == nil)
+        #expect(text.contains("error: a site record is printed on every page, and this value holds a \(kind);"), "\(text)")
+        #expect(text.components(separatedBy: "[secret-in-site]").count == 2, "\(text)")
+    }
+
+    @Test func aCredentialUnderACredentialKeyIsReportedOnce() async throws {
+        let site = PackFiles.base["sites/shop.yml"]! + "providers:\n  - name: OpenAI\n    api_key: sk-proj-Q9vX2mT7rL4kP8wZ3nB6yH1cF5dJ0sA2eR7tU\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site]))
+        let text = Build.diagnosticsText(result)
+        #expect(text.components(separatedBy: "[secret-in-site]").count == 2, "\(text)")
+    }
+
+    @Test func siteHealthDropsTheUserAndPasswordOfItsAddresses() {
+        #expect(SiteHealthFacts.withoutCredentials("https://user:pw@x.example/shop?a=b@c") == "https://x.example/shop?a=b@c")
+        #expect(SiteHealthFacts.withoutCredentials("https://x.example/a@b") == "https://x.example/a@b")
+        #expect(SiteHealthFacts.withoutCredentials("https://u@x.example") == "https://x.example")
+        #expect(SiteHealthFacts.withoutCredentials("x.example") == "x.example")
+    }
+
+    @Test(arguments: ["daily", "every 0 weeks", "never", "hourly", "\"1 week\"", "123", "true"])
+    func aCadenceThatNamesNoPeriodAndNoEventIsAnError(cadence: String) async throws {
+        var files = PackFiles.pack([:])
+        files["procedures/guide.md"] = files["procedures/guide.md"]!.replacingOccurrences(of: "review_cadence: monthly", with: "review_cadence: \(cadence)")
+        let (result, _) = await Build.plan(files: files)
+        let invalid = result.diagnostics.contains { $0.code == .invalidValue && $0.message.contains("names no period") }
+        // "daily" is a period (one day): reviewed 2026-11-01, it is overdue on the pinned day instead.
+        if cadence == "daily" {
+            #expect(!invalid)
+            #expect(result.diagnostics.contains { $0.code == .reviewOverdue })
+        } else {
+            #expect(invalid, "\(Build.diagnosticsText(result))")
+        }
+    }
+
+    @Test func aCadenceOfEventsAloneIsKept() async throws {
+        var files = PackFiles.pack([:])
+        files["procedures/guide.md"] = files["procedures/guide.md"]!.replacingOccurrences(
+            of: "review_cadence: monthly", with: "review_cadence: at initial setup, after hosting changes")
+        let (result, _) = await Build.plan(files: files)
+        #expect(!result.diagnostics.contains { $0.code == .invalidValue }, "\(Build.diagnosticsText(result))")
+    }
+
+    @Test func anInactiveSophMateIsMarkedWhereTheRecordShowsItsVersion() async throws {
+        let site = PackFiles.base["sites/shop.yml"]! + "sophmate_active: false\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site, "sopgen.yml": "title: T\ndefault_site: shop\n"]))
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let home = try #require(plan.text("index.html"))
+        #expect(home.contains("<dt>SophMate version</dt>\n<dd><strong>2.4.1</strong> <span class=\"fact-problem\">(installed but not active)</span>"), "\(home)")
+    }
+
+    /// A checklist item's continuation lines are lines of their own: a diagnostic on one points at
+    /// its line and column, not past the end of the item's first line.
+    @Test func aProblemOnAChecklistItemsContinuationLineIsLocatedThere() async throws {
+        let checklist = "---\ntitle: X\n---\n## S\n\n- [ ] first line\n  second {{site.nope}} line\n\n   ![x](https://evil.example/x.png) third\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/x.md": checklist]))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("checklists/x.md:7:10: error: '{{site.nope}}' names no value"), "\(text)")
+        #expect(text.contains("checklists/x.md:9:4: error: image 'https://evil.example/x.png' would be loaded"), "\(text)")
+    }
+}
