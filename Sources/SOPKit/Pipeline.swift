@@ -54,7 +54,7 @@ public struct Pipeline: Sendable {
     }
 
     /// Decode, validate and resolve, with the diagnostics of the first two.
-    private func resolve(_ loaded: LoadedPack) async -> (ResolvedPack, [Diagnostic]) {
+    func resolve(_ loaded: LoadedPack) async -> (ResolvedPack, [Diagnostic]) {
         let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)

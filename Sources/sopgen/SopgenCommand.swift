@@ -16,7 +16,7 @@ struct SopgenCommand: AsyncParsableCommand {
               sopgen build sops --output site
             """),
         version: SopgenVersion.current,
-        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ChecklistCommand.self, PDFCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, ChecklistCommand.self, PDFCommand.self, ServeCommand.self, SiteCommand.self, PlaybookCommand.self, RenderCommand.self,
                       SchemaCommand.self, ReviewCommand.self]
     )
 

@@ -14,4 +14,11 @@ enum TestHooks {
             if point == killAt { kill(getpid(), SIGKILL) }
         }
     }
+
+    /// `SOPGEN_TEST_SERVE_TRACE=1`: `serve` prints a line for each page served and each event
+    /// stream opened, so a test can see a browser reload a page.
+    static func serveTrace() -> (@Sendable (String) -> Void)? {
+        guard ProcessInfo.processInfo.environment["SOPGEN_TEST_SERVE_TRACE"] == "1" else { return nil }
+        return { Console.print($0) }
+    }
 }

@@ -45,6 +45,15 @@ public struct PackLoader: Sendable {
         return pack
     }
 
+    /// Reads `path` of `pack` again (a file `sopgen serve` saw change). False when it is gone or
+    /// no longer reads as text: the caller then loads the whole pack, which reports why.
+    func reload(_ path: String, into pack: inout LoadedPack) -> Bool {
+        let count = pack.diagnostics.count
+        pack.files[path] = nil
+        read(path, into: &pack, required: false)
+        return pack.diagnostics.count == count && pack.files[path] != nil
+    }
+
     /// What reading one file gave: its text, or the diagnostic that stands for it, or nothing (an
     /// optional file that is absent).
     private enum Outcome: Sendable {

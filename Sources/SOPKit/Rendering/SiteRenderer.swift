@@ -83,7 +83,7 @@ struct SiteBatches: Sendable {
     }
 
     /// The trainer view, then one page per role that reads the SOP.
-    private func sopPaths(_ item: ResolvedPack.ResolvedSOP) -> [String] {
+    func sopPaths(_ item: ResolvedPack.ResolvedSOP) -> [String] {
         ["sops/\(item.sop.id).html"] + pageRoles(item).map { "roles/\($0)/\(item.sop.id).html" }
     }
 
@@ -91,7 +91,7 @@ struct SiteBatches: Sendable {
         views.readers(of: item).sorted().filter { models.roleNames[$0] != nil }
     }
 
-    private var assetNames: [String] { theme.assets.keys.sorted() }
+    var assetNames: [String] { theme.assets.keys.sorted() }
 
     /// The search index: the shared sections, the trainer view's, each role's.
     private var searchScopes: [SearchIndex.Scope] {
@@ -102,12 +102,12 @@ struct SiteBatches: Sendable {
     private var searchPaths: [String] { [SearchIndex.commonPath] + searchScopes.map(\.path) }
 
     /// The pages rendered after the SOPs: they need every SOP's print section.
-    private enum Other: Sendable {
+    enum Other: Sendable {
         case handbook(Int), training(Int), home, trainerIndex, playbooks, automations, checklist(site: Int, checklist: Int)
         case handbookVersion
     }
 
-    private var otherPages: [(page: Other, paths: [String])] {
+    var otherPages: [(page: Other, paths: [String])] {
         var pages: [(Other, [String])] = resolved.handbooks.indices.map { index in
             let id = resolved.handbooks[index].role.id
             return (.handbook(index), ["roles/\(id)/index.html", "roles/\(id)/print.html"])
@@ -203,7 +203,7 @@ struct SiteBatches: Sendable {
 
     /// Links to a heading of another SOP that has no such heading; each target's headings are
     /// sorted and searched once per fragment, however often it is linked.
-    private func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
+    func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var sortedHeadings: [String: [String]] = [:]
         var suggestions: [String: String] = [:]
@@ -220,12 +220,12 @@ struct SiteBatches: Sendable {
     }
 
     /// The search index as the files `searchPaths` lists, in its order.
-    private func searchFiles(_ index: SearchIndex) -> [OutputPlan.File] {
+    func searchFiles(_ index: SearchIndex) -> [OutputPlan.File] {
         let texts = [SearchIndexScript.common(index)] + searchScopes.map { SearchIndexScript.view(index, $0) }
         return zip(searchPaths, texts).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) }
     }
 
-    private struct RenderedSOP: Sendable {
+    struct RenderedSOP: Sendable {
         var id: String
         var path: String
         var files: [OutputPlan.File]
@@ -237,7 +237,7 @@ struct SiteBatches: Sendable {
         var search: SearchIndex
     }
 
-    private func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
+    func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
         let rendered = views.render(item)
         // The same in every view of this SOP: rendered once, not once per role.
         let header = theme.fragment(models.sopHeader(item))
@@ -291,7 +291,7 @@ struct SiteBatches: Sendable {
     }
 
     /// The texts of `page`'s files, in the order of its paths.
-    private func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
+    func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
         let pack = resolved.pack
         switch page {
         case .handbook(let index):

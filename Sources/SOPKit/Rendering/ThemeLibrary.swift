@@ -127,6 +127,9 @@ protocol TemplateModel: Sendable {
 
 /// sopgen's bundled theme (`templates/`) and pack (`sops/`), found wherever the binary runs from.
 public enum DefaultTheme {
+    /// The bundled theme's folder, which `sopgen serve` watches; nil when none is installed.
+    public static var folder: URL? { InstallLocation.folder("templates") }
+
     /// Read by the load stage only.
     static func files() -> [String: Data] {
         guard let root = InstallLocation.folder("templates") else { return [:] }

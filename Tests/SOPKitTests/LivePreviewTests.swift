@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+@testable import SOPKit
+
+/// `sopgen serve`'s in-memory site: after every kind of edit it is exactly the site `build` would
+/// write for the pack as it now is, and an edit with errors leaves the last good site in place.
+@Suite struct LivePreviewTests {
+    static let drafts = "procedures/support/support-drafts.md"
+    static let refunds = "procedures/commerce/refunds-and-coupons.md"
+
+    /// The site a build of `pack` writes, by path.
+    static func built(_ pack: URL) async -> [String: Data] {
+        let result = await Pipeline(packRoot: pack, today: TestClock.today).plan()
+        #expect(!result.diagnostics.hasErrors, "\(Build.diagnosticsText(result))")
+        return Dictionary(uniqueKeysWithValues: (result.plan?.files ?? []).map { ($0.path, $0.contents) })
+    }
+
+    static func edit(_ pack: URL, _ path: String, _ change: (String) -> String) throws {
+        let url = pack.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit changed nothing in \(path)")
+        try Data(changed.utf8).write(to: url)
+    }
+
+    static func started(_ pack: URL) async -> LivePreview {
+        var preview = LivePreview(packRoot: pack, today: TestClock.today)
+        #expect(await preview.update(changed: nil) == .rebuilt)
+        #expect(!preview.isBroken)
+        return preview
+    }
+
+    @Test func anSOPBodyEditRerendersThatSOPFirstAndEndsAsTheBuiltSite() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        #expect(preview.site == (await Self.built(pack)))
+
+        try Self.edit(pack, Self.drafts) { $0 + "\nA line the live preview must show.\n" }
+        var steps: [LivePreview.Step] = []
+        let outcome = await preview.update(changed: [Self.drafts]) { steps.append($0) }
+        #expect(outcome == .rerenderedSOPs(1))
+        #expect(steps.map(\.stage) == [.sops, .site])
+        // First the SOP's own pages (trainer view and each role's), nothing else.
+        let first = Set(steps.first?.files.keys.map { $0 } ?? [])
+        #expect(first.contains("sops/support-drafts.html") && first.contains("roles/support-agent/support-drafts.html"))
+        #expect(first.allSatisfy { $0.hasSuffix("/support-drafts.html") })
+        // Then the pages that gather SOPs: the print handbook holds the new line too.
+        #expect(steps.last?.files.keys.contains("roles/support-agent/print.html") == true)
+        #expect(String(decoding: preview.site["roles/support-agent/print.html"] ?? Data(), as: UTF8.self)
+            .contains("A line the live preview must show."))
+        #expect(preview.site == (await Self.built(pack)))
+    }
+
+    @Test func aFrontMatterEditOrANewFileRebuildsTheWholeSite() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+
+        try Self.edit(pack, Self.drafts) { $0.replacingOccurrences(of: "title: Reviewing and sending support drafts",
+                                                                  with: "title: Support drafts, reviewed") }
+        #expect(await preview.update(changed: [Self.drafts]) == .rebuilt)
+        #expect(preview.site == (await Self.built(pack)))
+
+        let copy = try String(contentsOf: pack.appendingPathComponent(Self.drafts), encoding: .utf8)
+        try Data(copy.utf8).write(to: pack.appendingPathComponent("procedures/support/support-drafts-2.md"))
+        #expect(await preview.update(changed: ["procedures/support/support-drafts-2.md"]) == .rebuilt)
+        #expect(preview.site["sops/support-drafts-2.html"] != nil)
+        #expect(preview.site == (await Self.built(pack)))
+
+        try FileManager.default.removeItem(at: pack.appendingPathComponent("procedures/support/support-drafts-2.md"))
+        var removed: [String] = []
+        #expect(await preview.update(changed: ["procedures/support/support-drafts-2.md"]) { removed += $0.removed } == .rebuilt)
+        #expect(removed.contains("sops/support-drafts-2.html"))
+        #expect(preview.site == (await Self.built(pack)))
+    }
+
+    /// A heading another SOP links to, renamed in an edit of the body alone: the link from the
+    /// other SOP (not re-rendered) is still checked, and the last good site stays.
+    @Test func anEditThatBreaksAnotherSOPsLinkKeepsTheLastGoodSite() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        let good = preview.site
+
+        try Self.edit(pack, Self.refunds) { $0.replacingOccurrences(of: "\n## Steps\n", with: "\n## What to do\n") }
+        var published = 0
+        #expect(await preview.update(changed: [Self.refunds]) { _ in published += 1 } == .failed)
+        #expect(published == 0)
+        #expect(preview.isBroken)
+        #expect(preview.diagnostics.contains { $0.code == .brokenAnchor && $0.location.path == Self.drafts })
+        #expect(preview.site == good)
+
+        // Another SOP edited while the pack is broken, then the break fixed: both edits show.
+        try Self.edit(pack, Self.drafts) { $0 + "\nEdited while the pack was broken.\n" }
+        #expect(await preview.update(changed: [Self.drafts]) == .failed)
+        #expect(preview.site == good)
+        try Self.edit(pack, Self.refunds) { $0.replacingOccurrences(of: "\n## What to do\n", with: "\n## Steps\n") }
+        #expect(await preview.update(changed: [Self.refunds]) == .rerenderedSOPs(2))
+        #expect(!preview.isBroken)
+        #expect(preview.site == (await Self.built(pack)))
+        #expect(String(decoding: preview.site["sops/support-drafts.html"] ?? Data(), as: UTF8.self)
+            .contains("Edited while the pack was broken."))
+    }
+
+    @Test func aBrokenFullRebuildIsFollowedByAFullRebuild() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        let good = preview.site
+        let roles = try String(contentsOf: pack.appendingPathComponent("roles.yml"), encoding: .utf8)
+        try Data("roles: [\n".utf8).write(to: pack.appendingPathComponent("roles.yml"))
+        #expect(await preview.update(changed: ["roles.yml"]) == .failed)
+        #expect(preview.site == good)
+        // While roles.yml is broken an SOP body changes; the fix must bring both in.
+        try Self.edit(pack, Self.drafts) { $0 + "\nSeen after the fix.\n" }
+        #expect(await preview.update(changed: [Self.drafts]) == .failed)
+        try Data(roles.utf8).write(to: pack.appendingPathComponent("roles.yml"))
+        #expect(await preview.update(changed: ["roles.yml"]) == .rebuilt)
+        #expect(preview.site == (await Self.built(pack)))
+    }
+
+    /// An SOP emptied (as an editor truncating before it writes), then written with CRLF line
+    /// endings: the empty file is an error that keeps the last good site; the CRLF one renders.
+    @Test func anEmptiedSOPThenACRLFOneEndAsTheBuiltSite() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        let good = preview.site
+        let url = pack.appendingPathComponent(Self.drafts)
+        let original = try String(contentsOf: url, encoding: .utf8)
+        try Data().write(to: url)
+        let emptied = await preview.update(changed: [Self.drafts])
+        #expect(emptied == .failed && preview.site == good, "\(preview.diagnostics)")
+        try Data(original.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        #expect(await preview.update(changed: [Self.drafts]) != .failed)
+        #expect(preview.site == (await Self.built(pack)))
+        // A body edit of the CRLF file takes the SOP path: its front matter is compared as written.
+        try Self.edit(pack, Self.drafts) { $0 + "\r\nOne more line.\r\n" }
+        #expect(await preview.update(changed: [Self.drafts]) == .rerenderedSOPs(1))
+        #expect(preview.site == (await Self.built(pack)))
+    }
+
+    @Test func frontMatterIsTheTextBetweenTheFirstTwoRulers() {
+        #expect(LivePreview.frontMatter("---\ntitle: A\n---\nBody\n---\n") == "---\ntitle: A\n---")
+        #expect(LivePreview.frontMatter("---\r\ntitle: A\r\n---\r\nBody") == "---\r\ntitle: A\r\n---")
+        #expect(LivePreview.frontMatter("---\ntitle: A\n----\nB\n---") == "---\ntitle: A\n----\nB\n---")
+        #expect(LivePreview.frontMatter("No front matter\n---\n") == nil)
+        #expect(LivePreview.frontMatter("---\nnever closed\n") == nil)
+    }
+}
+
+@Suite struct PackWatcherTests {
+    @Test func seesFilesChangedAddedAndRemovedButNotHiddenOnes() throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.base)
+        let theme = TemporaryFolder()
+        theme.write(["layout.mustache": "<html></html>"])
+        var watcher = PackWatcher(packRoot: folder.url, themeRoot: theme.url)
+        #expect(watcher.poll().isEmpty)
+
+        // A different size, so the change shows whatever the file system's clock resolution.
+        folder.write(["procedures/guide.md": PackFiles.sop(body: "Changed text, longer.\n").values.first!])
+        #expect(watcher.poll() == .init(packPaths: ["procedures/guide.md"]))
+        folder.write(["procedures/deep/new.md": "x", "procedures/.guide.md.swp": "x", "site/index.html": "x"])
+        #expect(watcher.poll() == .init(packPaths: ["procedures/deep/new.md"]))
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("roles.yml"))
+        #expect(watcher.poll() == .init(packPaths: ["roles.yml"]))
+        // Saved by renaming a new file over the old one (as editors do): a new inode.
+        let temporary = folder.url.appendingPathComponent("procedures/.tmp")
+        try Data("x".utf8).write(to: temporary)
+        #expect(rename(temporary.path, folder.url.appendingPathComponent("procedures/deep/new.md").path) == 0)
+        #expect(watcher.poll() == .init(packPaths: ["procedures/deep/new.md"]))
+
+        theme.write(["assets/sopgen.css": "body {}"])
+        #expect(watcher.poll() == .init(theme: true))
+        #expect(watcher.poll().isEmpty)
+    }
+
+    @Test func seesEditsThroughALinkToAFolderAndStopsAtALoop() throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.base)
+        let shared = TemporaryFolder()
+        shared.write(["common.md": "x"])
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("procedures/shared"), withDestinationURL: shared.url)
+        try FileManager.default.createSymbolicLink(at: folder.url.appendingPathComponent("procedures/loop"),
+                                                   withDestinationURL: folder.url.appendingPathComponent("procedures"))
+        var watcher = PackWatcher(packRoot: folder.url, themeRoot: nil)
+        shared.write(["common.md": "longer text"])
+        #expect(watcher.poll().packPaths.contains("procedures/shared/common.md"))
+        #expect(watcher.poll().isEmpty)
+    }
+}
+
+@Suite struct LiveReloadTests {
+    @Test func theOverlayEscapesWhatThePackWrote() {
+        let source = SourceFile(path: "procedures/x.md", text: "---\ntitle: </pre><script>alert(1)</script>\n---\n")
+        let diagnostic = Diagnostic.error(.unknownRole, "unknown role '</pre><script>alert(1)</script>'",
+                                          at: SourceLocation(path: "procedures/x.md", line: 2, column: 8))
+        let overlay = LiveReload.overlay([diagnostic, .warning(.reviewOverdue, "late", at: SourceLocation(path: "procedures/x.md"))],
+                                         sources: ["procedures/x.md": source])
+        #expect(!overlay.contains("<script>") && !overlay.contains("</pre><script"))
+        #expect(overlay.contains("&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(overlay.contains("procedures/x.md:2:8: error:"))
+        #expect(overlay.contains("1 error;") && !overlay.contains("review-overdue"))
+    }
+
+    @Test func theScriptGoesBeforeTheLastBodyEndTag() {
+        let html = Data("<html><body><p>&lt;/body&gt; in text</p></body></html>".utf8)
+        let served = String(decoding: LiveReload.inject(into: html, overlay: nil), as: UTF8.self)
+        #expect(served.hasPrefix("<html><body><p>&lt;/body&gt; in text</p><script id=\"sopgen-live-reload\">"))
+        #expect(served.hasSuffix("</script></body></html>"))
+        #expect(LiveReload.reloadEvent(["sops/a.html"]) == "event: reload\ndata: [\"/sops/a.html\"]\n\n")
+        #expect(LiveReload.reloadEvent(nil) == "event: reload\ndata: \"*\"\n\n")
+    }
+}
