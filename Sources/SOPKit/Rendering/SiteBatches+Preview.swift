@@ -25,11 +25,16 @@ extension SiteBatches {
         return diagnostics + brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
     }
 
-    /// Every page but the SOPs' own, and the assets, from the SOPs' headers.
+    /// Every page but the SOPs' own, the search index and the assets, from the SOPs' headers and
+    /// sections (`sops` in `resolved.sops` order, as `render` gathers them).
     func renderGatheringPages(_ sops: [RenderedSOP]) -> [OutputPlan.File] {
         var headers: [String: SafeHTML] = [:]
+        var search = SearchIndex()
         // The first of two SOPs with one id wins, as in `render`.
-        for sop in sops where headers[sop.id] == nil { headers[sop.id] = sop.header }
+        for sop in sops {
+            if headers[sop.id] == nil { headers[sop.id] = sop.header }
+            search.append(sop.search)
+        }
         let others = otherPages
         let sections = headers
         let files = Parallel.map(others.count) { [self] index in
@@ -37,6 +42,6 @@ extension SiteBatches {
                 OutputPlan.File(path: path, contents: Data(text.utf8))
             }
         }
-        return files.flatMap { $0 } + assetNames.map { OutputPlan.File(path: "assets/\($0)", contents: theme.assets[$0]!) }
+        return searchFiles(search) + files.flatMap { $0 } + assetNames.map { OutputPlan.File(path: "assets/\($0)", contents: theme.assets[$0]!) }
     }
 }
