@@ -48,6 +48,17 @@ import Testing
         var plan = OutputPlan()
         for path in ["index.html", "roles/admin/print.html", "roles/admin/index.html", "checklists/shop/rollout.html",
                      "checklists/shop/rollout.md", "sops/x.html"] { plan.add(path, "x") }
-        #expect(PrintedPDFs.pages(in: plan).map(\.pdf) == ["checklist-shop-rollout.pdf", "handbook-admin.pdf"])
+        #expect(PrintedPDFs.pages(in: plan).map(\.pdf) == ["checklist-shop--rollout.pdf", "handbook-admin.pdf"])
+    }
+
+    /// Valid ids that joined with a single `-` gave one name (the red team's `harbour` +
+    /// `store-rollout` against `harbour-store` + `rollout`): two PDFs, two names.
+    @Test func checklistsOfSitesWhoseIDsRunTogetherGetTwoNames() {
+        var plan = OutputPlan()
+        plan.add("checklists/harbour/store-rollout.html", "a")
+        plan.add("checklists/harbour-store/rollout.html", "b")
+        let names = PrintedPDFs.pages(in: plan).map(\.pdf)
+        #expect(names == ["checklist-harbour-store--rollout.pdf", "checklist-harbour--store-rollout.pdf"])
+        #expect(Set(names).count == 2)
     }
 }

@@ -25,13 +25,15 @@ public struct PrintedPDFs: Sendable {
         }
     }
 
-    /// The pages to print, site path → PDF name.
+    /// The pages to print, site path → PDF name. A checklist's name joins site and checklist ids with
+    /// `--`, which no id may hold, so `harbour` + `store-rollout` and `harbour-store` + `rollout`
+    /// stay two files.
     public static func pages(in plan: OutputPlan) -> [(page: String, pdf: String)] {
         plan.files.map(\.path).sorted().compactMap { path in
             let parts = path.split(separator: "/").map(String.init)
             if parts.count == 3, parts[0] == "roles", parts[2] == "print.html" { return (path, "handbook-\(parts[1]).pdf") }
             if parts.count == 3, parts[0] == "checklists", parts[2].hasSuffix(".html") {
-                return (path, "checklist-\(parts[1])-\(parts[2].dropLast(".html".count)).pdf")
+                return (path, "checklist-\(parts[1])--\(parts[2].dropLast(".html".count)).pdf")
             }
             return nil
         }
