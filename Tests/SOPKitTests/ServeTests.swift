@@ -164,8 +164,8 @@ import Testing
         try browser.run()
         defer {
             browser.terminate()
-            let deadline = Date().addingTimeInterval(30)
-            while browser.isRunning && Date() < deadline { usleep(20_000) }
+            let deadline = ContinuousClock.now + .seconds(30)
+            while browser.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
             if browser.isRunning { kill(browser.processIdentifier, SIGKILL) }
         }
         func count(_ line: String) -> Int { server.standardOutput.components(separatedBy: line + "\n").count - 1 }

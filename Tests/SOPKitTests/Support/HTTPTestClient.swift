@@ -109,10 +109,10 @@ final class EventStreamClient {
     /// false also when the server closed the stream first.
     @discardableResult
     func wait(seconds: Double = 120, until predicate: (String) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = ContinuousClock.now + .milliseconds(Int(Double(seconds) * 1000))
         var buffer = [UInt8](repeating: 0, count: 65536)
         while !predicate(text) {
-            guard Date() < deadline else { return false }
+            guard ContinuousClock.now < deadline else { return false }
             let count = recv(socket, &buffer, buffer.count, 0)
             if count > 0 {
                 received += buffer[0..<count]

@@ -45,8 +45,8 @@ final class ServeProcess: @unchecked Sendable {
     /// Waits until the output so far satisfies `predicate` (or `seconds` pass: a hang bound).
     @discardableResult
     func waitForOutput(seconds: Double = 120, _ predicate: (String) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        let deadline = ContinuousClock.now + .milliseconds(Int(Double(seconds) * 1000))
+        while ContinuousClock.now < deadline {
             if predicate(standardOutput) { return true }
             if !process.isRunning { return predicate(standardOutput) }
             usleep(20_000)
@@ -62,8 +62,8 @@ final class ServeProcess: @unchecked Sendable {
     func stop(signal: Int32 = SIGTERM, seconds: Double = 60) -> Int32 {
         guard process.isRunning else { return process.terminationStatus }
         kill(process.processIdentifier, signal)
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
+        let deadline = ContinuousClock.now + .milliseconds(Int(Double(seconds) * 1000))
+        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
         guard !process.isRunning else {
             kill(process.processIdentifier, SIGKILL)
             return -1
