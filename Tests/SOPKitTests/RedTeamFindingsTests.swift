@@ -87,4 +87,52 @@ import Testing
         #expect(text.contains("checklists/x.md:7:10: error: '{{site.nope}}' names no value"), "\(text)")
         #expect(text.contains("checklists/x.md:9:4: error: image 'https://evil.example/x.png' would be loaded"), "\(text)")
     }
+
+    /// GFM task lists written any way GitHub accepts are items, not silently section prose.
+    @Test(arguments: ["+ [ ] Ring the owner", "1. [ ] Ring the owner", "1) [ ] Ring the owner", "12.  [x] Ring the owner",
+                      "  - [ ] Ring the owner", "\t* [X] Ring the owner"])
+    func everyGFMTaskMarkerIsAnItem(line: String) async throws {
+        let checklist = "---\ntitle: X\n---\n## S\n\n- Before anything:\n\(line)\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/x.md": checklist]))
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let json = try #require(plan.text("checklists/shop/x.json"))
+        let document = try JSONDecoder().decode(ChecklistDocument.self, from: Data(json.utf8))
+        #expect(document.sections.flatMap(\.items).map(\.text) == ["Ring the owner"], "\(json)")
+        #expect(document.sections.first?.intro == "- Before anything:")
+    }
+
+    /// A task nested under an item is an item of its own, not part of the text of the one above.
+    @Test func aNestedTaskIsAnItemOfItsOwn() async throws {
+        let checklist = "## S\n\n1. [ ] Back up\n   - [ ] the database\n   and the uploads\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/x.md": checklist]))
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let json = try #require(plan.text("checklists/shop/x.json"))
+        let document = try JSONDecoder().decode(ChecklistDocument.self, from: Data(json.utf8))
+        #expect(document.sections.flatMap(\.items).map(\.text) == ["Back up", "the database\nand the uploads"], "\(json)")
+    }
+
+    @Test(arguments: ["-[ ] x", "- [] x", "- [ ]x", "1234567890. [ ] x", "-- [ ] x", "a. [ ] x"])
+    func lookalikesStayProse(line: String) {
+        #expect(ChecklistDecoder.taskText(Substring(line)) == nil)
+    }
+
+    @Test func aValueInASectionIntroductionAndAnEmptyBoxAreReported() async throws {
+        let checklist = "## S\n\nCall é {{site.support_owner}} first.\n\n- [ ] Ring\n- [ ]\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/x.md": checklist]))
+        let text = Build.diagnosticsText(result)
+        #expect(result.plan == nil)
+        #expect(text.contains("checklists/x.md:3:8: error: a section's introduction is printed as typed"), "\(text)")
+        #expect(text.contains("[value-outside-item]"), "\(text)")
+        #expect(text.contains("checklists/x.md:6:6: error: this checklist item has no text"), "\(text)")
+    }
+
+    @Test func aValueInATitleHeadingOrSignOffLineIsReported() async throws {
+        let checklist = "---\ntitle: For {{site.name}}\nsign_off: [Owner, '{{site.setup_owner}}']\n---\n## Hand over {{site.name}}\n\n- [ ] Ring\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/x.md": checklist]))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("checklists/x.md:5:14: error: a heading is printed as typed"), "\(text)")
+        #expect(text.contains("error: the title is printed as typed"), "\(text)")
+        #expect(text.contains("error: a sign-off line is printed as typed"), "\(text)")
+        #expect(text.components(separatedBy: "[value-outside-item]").count == 4, "\(text)")
+    }
 }

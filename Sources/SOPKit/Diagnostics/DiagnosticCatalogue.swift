@@ -111,6 +111,8 @@ public enum DiagnosticCatalogue {
         Entry(code: .missingColumn, summary: "An export or roster header without a column sopgen needs.", fix: "`review: columns: {user: Login}` in sopgen.yml"),
         // Checklists
         Entry(code: .emptyChecklist, summary: "A checklist file with no task-list items.", fix: "add `- [ ] Record the staging URL`"),
+        Entry(code: .emptyChecklistItem, summary: "A task-list line with nothing after its box.", fix: "`- [ ]` → `- [ ] Record the staging URL`"),
+        Entry(code: .valueOutsideItem, summary: "A `{{value}}` in a checklist's title, summary, heading, introduction or sign-off line, which are printed as typed.", fix: "move `{{site.staging_url}}` into a `- [ ]` item"),
         // Templates
         Entry(code: .templateSyntax, summary: "A Mustache template that does not parse.", fix: "close `{{#roles}}` with `{{/roles}}`"),
         Entry(code: .missingTemplate, summary: "A page template missing from the theme.", fix: "restore templates/sop.mustache"),

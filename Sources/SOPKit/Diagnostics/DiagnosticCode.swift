@@ -102,6 +102,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case missingColumn = "missing-column"
     // Checklists
     case emptyChecklist = "empty-checklist"
+    case emptyChecklistItem = "empty-checklist-item"
+    case valueOutsideItem = "value-outside-item"
     // Templates
     case templateSyntax = "template-syntax"
     case missingTemplate = "missing-template"
