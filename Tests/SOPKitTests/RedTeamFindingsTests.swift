@@ -135,4 +135,36 @@ import Testing
         #expect(text.contains("error: a sign-off line is printed as typed"), "\(text)")
         #expect(text.components(separatedBy: "[value-outside-item]").count == 4, "\(text)")
     }
+
+    /// Control and bidi characters written as YAML escapes are errors at the value that holds
+    /// them, in every YAML file (site records, front matter, settings): none reaches a page.
+    @Test(arguments: [("sites/shop.yml", "name: Shop", "name: \"Sh\\u202Eop\"", "U+202E", 1),
+                      ("sites/shop.yml", "active_theme: Storefront", "active_theme: \"Store\\x07front\"", "U+0007", 8),
+                      ("sites/shop.yml", "setup_owner: Ada", "setup_owner: [\"A\\u0085da\"]", "U+0085", 2),
+                      ("sopgen.yml", "title: Test pack", "title: \"Test\\u2066 pack\"", "U+2066", 1),
+                      ("procedures/guide.md", "title: Guide", "title: \"Gu\\u200Fide\\r\"", "U+200F", 2)])
+    func aControlCharacterInAPackValueIsLocatedThere(file: String, line: String, hostile: String, name: String, lineNumber: Int) async throws {
+        var files = PackFiles.pack([:])
+        let original = try #require(files[file])
+        files[file] = original.replacingOccurrences(of: line, with: hostile)
+        #expect(files[file] != original)
+        let (result, _) = await Build.plan(files: files)
+        let text = Build.diagnosticsText(result)
+        #expect(result.plan == nil)
+        #expect(text.contains("\(file):\(lineNumber):"), "\(text)")
+        #expect(text.contains("this value holds the control character \(name), which would reach pages"), "\(text)")
+        #expect(text.components(separatedBy: "[control-character]").count == 2, "\(text)")
+    }
+
+    /// Tabs, line breaks (a CRLF file too) and right-to-left text itself are kept.
+    @Test func tabsLineBreaksAndRightToLeftTextAreNotControlCharacters() async throws {
+        var site = PackFiles.base["sites/shop.yml"]!.replacingOccurrences(of: "name: Shop", with: "name: \"Sh\\top \u{05E9}\u{05DC}\u{05D5}\u{05DD}\"")
+        site = site.replacingOccurrences(of: "rollback_path: Restore from the nightly backup.", with: "rollback_path: |\n  Restore\n  from the backup.")
+        let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site.replacingOccurrences(of: "\n", with: "\r\n")]))
+        #expect(result.plan != nil, "\(Build.diagnosticsText(result))")
+        #expect(!result.diagnostics.contains { $0.code == .controlCharacter })
+        #expect(ControlCharacters.firstHostile(in: "a\tb\nc \u{05E9}") == nil)
+        #expect([0x00, 0x0D, 0x1F, 0x7F, 0x9F, 0x200E, 0x202A, 0x2069].allSatisfy { ControlCharacters.isHostile(Unicode.Scalar($0)!) })
+        #expect(![0x20, 0xA0, 0x200D, 0x2029, 0x206A].contains { ControlCharacters.isHostile(Unicode.Scalar($0)!) })
+    }
 }

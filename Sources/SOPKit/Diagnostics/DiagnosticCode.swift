@@ -25,6 +25,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case invalidId = "invalid-id"
     case reservedId = "reserved-id"
     case missingFrontMatter = "missing-front-matter"
+    case controlCharacter = "control-character"
     // References
     case unknownRole = "unknown-role"
     case unknownSurface = "unknown-surface"

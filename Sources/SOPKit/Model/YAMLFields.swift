@@ -27,7 +27,10 @@ final class DecodingContext {
     func compose() -> Node? {
         do {
             // UTF-8 named: the default reads the environment on every parse (3% of a check).
-            if let node = try Yams.compose(yaml: file.text, .default, .default, .utf8) { return node }
+            if let node = try Yams.compose(yaml: file.text, .default, .default, .utf8) {
+                ControlCharacters.check(node, in: self)
+                return node
+            }
             diagnostics.append(.error(.wrongType, "\(file.path) is empty; it must be a mapping of keys to values", at: SourceLocation(path: file.path)))
         } catch let error as YamlError {
             diagnostics.append(YAMLErrorTranslator.diagnostic(for: error, in: file))
