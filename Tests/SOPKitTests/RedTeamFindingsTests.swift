@@ -167,4 +167,38 @@ import Testing
         #expect([0x00, 0x0D, 0x1F, 0x7F, 0x9F, 0x200E, 0x202A, 0x2069].allSatisfy { ControlCharacters.isHostile(Unicode.Scalar($0)!) })
         #expect(![0x20, 0xA0, 0x200D, 0x2029, 0x206A].contains { ControlCharacters.isHostile(Unicode.Scalar($0)!) })
     }
+
+    /// `--to` before the export's first day was a window ending before it began, reviewed with
+    /// exit 0: refused with the two days named. `--to` on a later day still reviews.
+    @Test func aReviewWindowEndingBeforeTheExportsFirstDayIsRefused() throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        let export = pack.appendingPathComponent("examples/first-week.csv").path
+        let db = folder.url.appendingPathComponent("store.sqlite").path
+        let early = try ProcessRun.run(TestPaths.sopgenBinary.path, ["review", export, pack.path, "--db", db, "--to", "2026-10-01", "--format", "md"])
+        #expect(early.status == 1, "\(early.standardError)")
+        #expect(early.standardOutput.isEmpty)
+        #expect(early.standardError.contains("sopgen: error: --to 2026-10-01 is before 2026-11-02, the first day of the export's events"), "\(early.standardError)")
+        let later = try ProcessRun.run(TestPaths.sopgenBinary.path, ["review", export, pack.path, "--db", db, "--to", "2026-11-03", "--format", "md"])
+        #expect(later.status == 0, "\(later.standardError)")
+        #expect(later.standardOutput.hasPrefix("# Review of 2026-11-02 to 2026-11-03"))
+        #expect(later.standardError.contains("sopgen: review 2026-11-02 to 2026-11-03: "))
+        #expect(!later.standardError.contains(" 1 errors") && !later.standardError.contains(" 1 warnings") && !later.standardError.contains(" 1 notes"))
+    }
+
+    @Test func countsAreSingularForOne() {
+        #expect(Counted.text(0, "error") == "0 errors")
+        #expect(Counted.text(1, "warning") == "1 warning")
+        #expect(Counted.text(2, "warning") == "2 warnings")
+        #expect(Counted.text(1, "person", plural: "people") == "1 person")
+        #expect(DiagnosticFormatter(sources: [:]).summary([.error(.unknownRole, "x", at: SourceLocation(path: "a"))]) == "1 error, 0 warnings")
+    }
+
+    /// A Markdown review whose summary has one error is still recognised as sopgen's own.
+    @Test(arguments: ["1 error, 1 warning, 1 note", "2 errors, 0 warnings, 3 notes"])
+    func aMarkdownReviewWithOneErrorIsOurs(summary: String) {
+        let text = "# Review of 2026-11-02 to 2026-11-08\n\nPack · reviewed 2026-11-21 · window 2026-11-02 to 2026-11-08 · export x.csv\n\n**\(summary).**\n"
+        #expect(Pipeline.isReview(Data(text.utf8)))
+        #expect(!Pipeline.isReview(Data(text.replacingOccurrences(of: summary, with: "notes").utf8)))
+    }
 }
