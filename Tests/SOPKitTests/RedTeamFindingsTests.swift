@@ -201,4 +201,44 @@ import Testing
         #expect(Pipeline.isReview(Data(text.utf8)))
         #expect(!Pipeline.isReview(Data(text.replacingOccurrences(of: summary, with: "notes").utf8)))
     }
+
+    /// `init` stopped once its pack is staged beside the folder (the test hook sends the signal):
+    /// the staging folder is removed and the process still ends by that signal.
+    @Test(arguments: ["TERM", "INT", "HUP"])
+    func aStoppedInitLeavesNoStagingFolder(signal: String) throws {
+        let folder = TemporaryFolder()
+        let run = try ProcessRun.run(TestPaths.sopgenBinary.path, ["init", "sops"], in: folder.url, environment: ["SOPGEN_TEST_INIT_SIGNAL": signal])
+        let numbers = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP]
+        #expect(run.signalled && run.status == numbers[signal], "\(run.status) \(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [], "no staging folder, no half pack")
+    }
+
+    /// `pdf` stopped while Chromium prints (a stand-in that signals sopgen, then sleeps): its
+    /// temporary folder is removed, the stand-in is killed, and nothing else in TMPDIR is touched.
+    @Test(arguments: ["TERM", "INT"])
+    func aStoppedPDFPrintLeavesNoTemporaryFolderOrChromium(signal: String) throws {
+        let folder = TemporaryFolder()
+        let bin = folder.url.appendingPathComponent("bin"), temporary = folder.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: temporary.appendingPathComponent("sopgen-pdf-not-ours"), withIntermediateDirectories: true)
+        let pidFile = folder.url.appendingPathComponent("chromium.pid").path
+        let script = bin.appendingPathComponent("chromium")
+        try Data("#!/bin/sh\necho $$ > '\(pidFile)'\nkill -\(signal) $PPID\nexec sleep 20\n".utf8).write(to: script)
+        chmod(script.path, 0o755)
+        let pack = folder.copyPack(TestPaths.fixturePack("harbour-mini"))
+        let run = try ProcessRun.run(TestPaths.sopgenBinary.path, ["pdf", pack.path, "--output", "pdf", "--today", "2026-11-21"], in: folder.url,
+                                     environment: ["PATH": bin.path + ":/usr/bin:/bin", "TMPDIR": temporary.path])
+        #expect(run.signalled, "\(run.status) \(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == ["sopgen-pdf-not-ours"])
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("pdf").path))
+        let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<100 where alive {
+            // Gone, or a zombie waiting for its new parent to reap it.
+            let state = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8))?.split(separator: " ").dropFirst(2).first
+            alive = state != nil && state != "Z"
+            if alive { usleep(20_000) }
+        }
+        #expect(!alive, "the stand-in Chromium is still running")
+    }
 }
