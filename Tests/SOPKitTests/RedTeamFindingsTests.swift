@@ -241,4 +241,32 @@ import Testing
         }
         #expect(!alive, "the stand-in Chromium is still running")
     }
+
+    /// One mistake, one diagnostic: a version that starts with a number but is none is
+    /// `invalid-version`, not also below the pack's minimum.
+    @Test func aVersionThatIsNoVersionIsOneDiagnostic() async throws {
+        let site = PackFiles.base["sites/shop.yml"]!.replacingOccurrences(of: "php_version: 8.2.28", with: "php_version: \"7 beta\"")
+        let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site, "sopgen.yml": "title: T\ndefault_site: shop\nrequirements:\n  php: \"8.3\"\n"]))
+        let text = Build.diagnosticsText(result)
+        #expect(result.diagnostics.map(\.code) == [.invalidVersion], "\(text)")
+        #expect(VersionOrder.compare("7 beta", "8.3") == nil)
+        #expect(VersionOrder.compare("7.4", "8.3") == .orderedAscending)
+    }
+
+    /// A fact written but null is reported at its key, not at the top of the file.
+    @Test(arguments: ["setup_owner: ~", "setup_owner:", "setup_owner: null"])
+    func aNullFactIsLocatedAtItsKey(line: String) async throws {
+        let site = PackFiles.base["sites/shop.yml"]!.replacingOccurrences(of: "setup_owner: Ada", with: line)
+        let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site]))
+        let missing = result.diagnostics.filter { $0.code == .missingRolloutFact }
+        #expect(missing.map(\.location) == [SourceLocation(path: "sites/shop.yml", line: 2, column: 1)], "\(Build.diagnosticsText(result))")
+    }
+
+    @Test func aNullItemOfAListSaysItIsEmpty() async throws {
+        let checklist = "---\ntitle: X\nsign_off: [Owner, null]\n---\n- [ ] Ring\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(["checklists/x.md": checklist]))
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("checklists/x.md:3:19: error: each item of 'sign_off' must be text, this one is empty (null); write its text or remove it [wrong-type]"), "\(text)")
+        #expect(!text.contains("not a text"))
+    }
 }

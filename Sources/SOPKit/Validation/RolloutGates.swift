@@ -21,7 +21,7 @@ public enum RolloutGates {
         for fact in site.rolloutFacts where fact.value == nil {
             gates.append(RolloutGate(code: .missingRolloutFact,
                                      message: "\(fact.label) is not recorded for \(site.name); record it before rollout",
-                                     location: site.location))
+                                     location: site.fieldLocations[fact.field] ?? site.location))
         }
         if stagingIsProduction(site) {
             gates.append(RolloutGate(code: .stagingIsProduction,
@@ -91,7 +91,8 @@ enum VersionOrder {
     /// Nil when either is not a version (`invalid-version` reports it). Parts are compared as digit
     /// strings, so no number is too long to compare.
     static func compare(_ lhs: String, _ rhs: String) -> ComparisonResult? {
-        guard let left = numbers(lhs), let right = numbers(rhs) else { return nil }
+        // "7 beta" starts with a number but is no version: invalid-version is the one diagnostic.
+        guard VersionNumber(lhs) != nil, VersionNumber(rhs) != nil, let left = numbers(lhs), let right = numbers(rhs) else { return nil }
         for index in 0..<max(left.count, right.count) {
             let a = index < left.count ? left[index] : "", b = index < right.count ? right[index] : ""
             if a != b { return (a.count, a) < (b.count, b) ? .orderedAscending : .orderedDescending }
