@@ -156,6 +156,21 @@ import Testing
         #expect(text.components(separatedBy: "[control-character]").count == 2, "\(text)")
     }
 
+    /// An alias bomb is walked at the size of its text (each anchored list once), and a control
+    /// character after it is still found.
+    @Test func anAliasBombIsCheckedOnceAndWhatFollowsItStillIs() async throws {
+        var yaml = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        let names = "abcdefghijkl".map(String.init)
+        for index in 1..<names.count {
+            yaml += "\(names[index]): &\(names[index]) [" + Array(repeating: "*\(names[index - 1])", count: 9).joined(separator: ", ") + "]\n"
+        }
+        yaml += "z: \"\\u202E\"\n"
+        let context = DecodingContext(file: SourceFile(path: "roles.yml", text: yaml))
+        _ = context.compose()
+        #expect(context.diagnostics.map(\.code) == [.controlCharacter])
+        #expect(context.diagnostics.first?.location == SourceLocation(path: "roles.yml", line: 13, column: 4))
+    }
+
     /// Tabs, line breaks (a CRLF file too) and right-to-left text itself are kept.
     @Test func tabsLineBreaksAndRightToLeftTextAreNotControlCharacters() async throws {
         var site = PackFiles.base["sites/shop.yml"]!.replacingOccurrences(of: "name: Shop", with: "name: \"Sh\\top \u{05E9}\u{05DC}\u{05D5}\u{05DD}\"")

@@ -23,9 +23,15 @@ enum ControlCharacters {
     }
 
     /// One diagnostic per scalar (key or value) of `node` that holds a hostile character.
+    /// An alias is the node its anchor names, mark included: a list or mapping already walked is
+    /// not walked again, so an alias bomb (`b: [*a, *a, …]` nested) costs the size of its text.
     static func check(_ node: Node, in context: DecodingContext) {
         var pending = [node]
+        var walked: Set<[Int]> = []
         while let next = pending.popLast() {
+            if let mark = next.mark, next.scalar == nil {
+                guard walked.insert([mark.line, mark.column, next.mapping == nil ? 0 : 1]).inserted else { continue }
+            }
             switch next {
             case .scalar(let scalar):
                 if let name = firstHostile(in: scalar.string) {
