@@ -114,8 +114,11 @@ final class RenderedSite: OutputSource {
 
     var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
 
-    func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
-        diagnostics = try batches.render(stopsAtError: true, write)
+    func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
+                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+        diagnostics = try withoutActuallyEscaping(stream) { (stream) throws(FileCreation.Failure) in
+            try batches.render(stopsAtError: true, write, stream: stream)
+        }
         return !diagnostics.hasErrors
     }
 }

@@ -136,8 +136,11 @@ struct SiteBatches: Sendable {
     /// `stopsAtError` (a build): once an error is known no more pages are rendered or handed on,
     /// and the rest of the diagnostics come from `diagnostics()`, so a failing build reports what
     /// `check` reports without writing pages it will throw away.
+    /// With `stream`, each role's print page goes to it as a `StreamedFile` instead (see
+    /// `printFile`); without, it comes whole with the other files.
     func render<Failure: Error>(stopsAtError: Bool = false,
-                                _ write: ([OutputPlan.File]) throws(Failure) -> Void) throws(Failure) -> [Diagnostic] {
+                                _ write: ([OutputPlan.File]) throws(Failure) -> Void,
+                                stream: (([StreamedFile]) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
         var headingsByPath: [String: Set<String>] = [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
@@ -166,38 +169,54 @@ struct SiteBatches: Sendable {
 
         let others = otherPages
         let sections = headers
-        // Two at a time, one per core: a print page holds every SOP of its role, so these are the
-        // largest pages, and the peak of a large build.
+        let streams = stream != nil
+        // Two at a time, one per core. A print page holds every SOP of its role, so it is the
+        // largest page (11 MB at 5,000 SOPs): streamed, only the text around its SOPs is held.
         for start in stride(from: 0, to: others.count, by: 2) {
             let batch = others[start..<min(start + 2, others.count)]
-            let files = Parallel.map(batch.count) { [self] index in
+            let rendered = Parallel.map(batch.count) { [self] index -> (files: [OutputPlan.File], streamed: [StreamedFile]) in
                 let page = batch[batch.startIndex + index]
-                return zip(page.paths, render(page.page, headers: sections)).map { path, text in
-                    OutputPlan.File(path: path, contents: Data(text.utf8))
+                if streams, case .handbook(let number) = page.page {
+                    let text = handbookIndex(resolved.handbooks[number])
+                    return ([OutputPlan.File(path: page.paths[0], contents: Data(text.utf8))],
+                            [printFile(resolved.handbooks[number], path: page.paths[1], headers: sections)])
                 }
+                return (zip(page.paths, render(page.page, headers: sections)).map { path, text in
+                    OutputPlan.File(path: path, contents: Data(text.utf8))
+                }, [])
             }
-            try write(files.flatMap { $0 })
+            try write(rendered.flatMap(\.files))
+            let streamed = rendered.flatMap(\.streamed)
+            if let stream, !streamed.isEmpty { try stream(streamed) }
         }
         try write(assetNames.map { OutputPlan.File(path: "assets/\($0)", contents: theme.assets[$0]!) })
         return diagnostics
     }
 
     /// The diagnostics `render` reports, without rendering a page: `StreamingWriteTests` checks
-    /// they are the same.
+    /// they are the same. Every SOP is parsed; only the SOPs a link points into a heading of have
+    /// their trainer view rendered, for its heading ids.
     func diagnostics() -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
-        var headingsByPath: [String: Set<String>] = [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
         let sops = resolved.sops
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
-            let rendered = Parallel.map(batch.count) { [views] in views.render(batch[batch.startIndex + $0], everyView: false) }
-            for (item, views) in zip(batch, rendered) {
-                diagnostics += views.diagnostics
-                headingsByPath[item.sop.path] = Set(views.trainer.headings.map(\.id))
-                anchoredLinks += views.anchoredLinks
+            let parsed = Parallel.map(batch.count) { [views] in views.problems(batch[batch.startIndex + $0]) }
+            for sop in parsed {
+                diagnostics += sop.diagnostics
+                anchoredLinks += sop.anchoredLinks
             }
         }
+        // Of two SOPs with one path, `render`'s `headingsByPath` keeps the last: so does this.
+        var targetPaths = Set(anchoredLinks.map(\.path))
+        var targets: [ResolvedPack.ResolvedSOP] = []
+        for item in sops.reversed() where targetPaths.remove(item.sop.path) != nil { targets.append(item) }
+        let headings = Parallel.map(targets.count) { [views, targets] in
+            Set(views.render(targets[$0], everyView: false).trainer.headings.map(\.id))
+        }
+        var headingsByPath: [String: Set<String>] = [:]
+        for (item, ids) in zip(targets, headings) { headingsByPath[item.sop.path] = ids }
         return diagnostics + brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
     }
 
@@ -296,18 +315,11 @@ struct SiteBatches: Sendable {
         switch page {
         case .handbook(let index):
             let handbook = resolved.handbooks[index]
-            let location = PageLocation.handbook(role: handbook.role.id)
-            let chrome = models.chrome(title: "\(handbook.role.name) handbook", at: location, bodyClass: "handbook",
-                                       nav: navs[location]!)
-            var printChrome = chrome
-            printChrome.bodyClass = "print"
+            let sections = printSections(handbook, headers: headers)
             let role = handbook.role.id
-            let sections = handbook.sopIDs.compactMap { id -> PrintPage.Section? in
-                guard let header = headers[id], let item = resolved.sop(id), views.readers(of: item).contains(role) else { return nil }
-                return PrintPage.Section(id: id, headerHTML: header, bodyHTML: views.printView(item, role: role).safeHTML)
-            }
-            return [theme.render(Page(chrome: chrome, content: models.handbook(handbook))),
-                    theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections)))]
+            return [handbookIndex(handbook),
+                    theme.render(printPage(handbook, sections: sections,
+                                           bodies: sections.map { views.printView($0.item, role: role).safeHTML }))]
         case .training(let index):
             let handbook = resolved.handbooks[index]
             return training.pages(for: handbook, nav: navs[.knowledgeCheck(role: handbook.role.id)]!, version: version).map(\.1)
