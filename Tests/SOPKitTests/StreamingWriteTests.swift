@@ -130,7 +130,8 @@ import Testing
     }
 
     /// With a stream, each role's print page comes in pieces, its SOPs' print views rendered as
-    /// the writer asks; joined, the pieces are the bytes of the page rendered whole.
+    /// the writer asks, and so does the search index's shared file; joined, the pieces are the
+    /// bytes of the file made whole.
     @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
     func streamedPrintPagesAreTheWholePages(_ name: String) async {
         let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
@@ -141,7 +142,7 @@ import Testing
         let diagnostics = SiteBatches(resolved).render({ (batch: [OutputPlan.File]) in files += batch },
                                                        stream: { (batch: [StreamedFile]) in streamed += batch })
         #expect(diagnostics == whole.diagnostics)
-        #expect(Set(streamed.map(\.path)) == Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" }))
+        #expect(Set(streamed.map(\.path)) == Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" } + [SearchIndex.commonPath]))
         #expect(streamed.contains { $0.count > 1 })
         let joined = (files + streamed.map(\.whole)).sorted { $0.path < $1.path }
         #expect(joined == whole.files.sorted { $0.path < $1.path })

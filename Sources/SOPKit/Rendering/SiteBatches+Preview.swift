@@ -22,7 +22,7 @@ extension SiteBatches {
             headingsByPath[sop.path] = sop.headings
             anchoredLinks += sop.anchoredLinks
         }
-        return diagnostics + brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
+        return diagnostics + Self.brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
     }
 
     /// Every page but the SOPs' own, the search index and the assets, from the SOPs' headers and
