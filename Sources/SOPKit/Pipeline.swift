@@ -55,7 +55,13 @@ public struct Pipeline: Sendable {
 
     /// Decode, validate and resolve, with the diagnostics of the first two.
     func resolve(_ loaded: LoadedPack) async -> (ResolvedPack, [Diagnostic]) {
-        let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
+        var cache = SOPDecodeCache()
+        return await resolve(loaded, reusing: &cache)
+    }
+
+    /// `resolve`, decoding only the SOPs `cache` does not hold as they now are (`sopgen serve`).
+    func resolve(_ loaded: LoadedPack, reusing cache: inout SOPDecodeCache) async -> (ResolvedPack, [Diagnostic]) {
+        let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded, reusing: &cache)
         var diagnostics = decodeDiagnostics
         diagnostics += PackValidator(today: today).validate(pack)
         var resolved = PackResolver().resolve(pack)
