@@ -54,6 +54,7 @@ public struct LivePreview: Sendable {
     /// read of it.
     private struct Good: Sendable {
         var loaded: LoadedPack
+        var resolved: ResolvedPack
         var sops: [SiteBatches.RenderedSOP]
         var printViews: [[String: SafeHTML]]
         var shapes: [Shape]
@@ -61,21 +62,26 @@ public struct LivePreview: Sendable {
         var navs: [PageLocation: SafeHTML]
     }
 
-    /// What an SOP's pages take from the other SOPs: their order, paths, ids, titles (previous and
-    /// next) and audiences (where a link points). While no SOP's shape changes and no file but SOPs
-    /// does, an edit changes the edited SOPs' pages and print views and no other SOP's.
+    /// What an SOP's pages take from the other SOPs: their order (by surface, title, id), paths,
+    /// ids, titles (previous and next) and audiences (where a link points). While no SOP's shape
+    /// changes and no file but SOPs does, an edit changes the edited SOPs' pages and print views
+    /// and no other SOP's.
     struct Shape: Sendable, Equatable {
         var path: String
         var id: String
         var title: String
+        var surface: Surface?
         var audience: [String]
 
-        init(_ item: ResolvedPack.ResolvedSOP) {
-            path = item.sop.path
-            id = item.sop.id
-            title = item.sop.title
-            audience = item.sop.audience.map(\.value)
+        init(_ sop: SOP) {
+            path = sop.path
+            id = sop.id
+            title = sop.title
+            surface = sop.surface?.value
+            audience = sop.audience.map(\.value)
         }
+
+        init(_ item: ResolvedPack.ResolvedSOP) { self.init(item.sop) }
     }
 
     public init(packRoot: URL, today: CalendarDate) {
@@ -123,7 +129,7 @@ public struct LivePreview: Sendable {
         let step = Step(stage: .site, files: files.filter { site[$0.key] != $0.value }, removed: removed.sorted())
         site = files
         diagnostics = all
-        good = Good(loaded: loaded, sops: sops, printViews: printViews, shapes: resolved.sops.map(Shape.init), navs: batches.navs)
+        good = Good(loaded: loaded, resolved: resolved, sops: sops, printViews: printViews, shapes: resolved.sops.map(Shape.init), navs: batches.navs)
         pending = []
         if !step.files.isEmpty || !step.removed.isEmpty { publish(step) }
         return .rebuilt
@@ -132,6 +138,13 @@ public struct LivePreview: Sendable {
     /// The SOPs at `paths` rendered again, then the pages gathering them; nil when the edit is not
     /// one this handles (a file that is not an SOP, a file unreadable, an SOP's shape changed: its
     /// id, title, audience or place).
+    ///
+    /// The edited SOPs' pages are published before the pack is resolved again: once the pack
+    /// decodes and validates with no error, each edited SOP is resolved alone into the last good
+    /// resolution (every other SOP, handbook and name is as it was: only SOPs changed, none in
+    /// shape) and its pages rendered and checked. Then the pack is resolved whole, the edited SOPs'
+    /// pages rendered from it again (any page that differs is published with the gathering pages),
+    /// and the gathering pages rendered: the site ends as `build` writes it.
     private mutating func rerenderSOPs(_ paths: Set<String>, good: Good, publish: (Step) -> Void) async -> Outcome? {
         guard paths.allSatisfy({ $0.hasPrefix("procedures/") && $0.hasSuffix(".md") }) else { return nil }
         var loaded = good.loaded
@@ -140,28 +153,54 @@ public struct LivePreview: Sendable {
         }
         self.loaded = loaded
         sources = loaded.files
-        let (resolved, resolveDiagnostics) = await Pipeline(packRoot: packRoot, today: today).resolve(loaded, reusing: &decoded)
-        guard resolved.sops.map(Shape.init) == good.shapes else { return nil }
-        guard !resolveDiagnostics.hasErrors else {
-            return fail(resolveDiagnostics + SiteRenderer().check(resolved), loaded: loaded)
+        let pipeline = Pipeline(packRoot: packRoot, today: today)
+        let (pack, validateDiagnostics) = await pipeline.validate(loaded, reusing: &decoded)
+        let sopsByPath = Dictionary(pack.sops.map { ($0.path, $0) }) { first, _ in first }
+        guard pack.sops.count == good.shapes.count,
+              good.shapes.allSatisfy({ shape in sopsByPath[shape.path].map(Shape.init) == shape }) else { return nil }
+        guard !validateDiagnostics.hasErrors else {
+            return fail(validateDiagnostics + SiteRenderer().check(pipeline.resolve(pack)), loaded: loaded)
         }
-        let batches = SiteBatches(resolved, navs: good.navs)
-        let indices = resolved.sops.indices.filter { paths.contains(resolved.sops[$0].sop.path) }
-        var sops = good.sops
-        for (index, sop) in zip(indices, batches.renderSOPs(indices)) { sops[index] = sop }
-        let all = Pipeline.unique(resolveDiagnostics + batches.diagnostics(of: sops))
-        guard !all.hasErrors else { return fail(all, loaded: loaded) }
+        let indices = good.resolved.sops.indices.filter { paths.contains(good.resolved.sops[$0].sop.path) }
 
+        // First the edited SOPs, resolved alone into the last good resolution.
+        var early = good.resolved
+        early.pack = pack
+        for index in indices { early.sops[index] = PackResolver().resolve(sopsByPath[early.sops[index].sop.path]!, in: pack) }
+        let earlyBatches = SiteBatches(early, navs: good.navs)
+        var sops = good.sops
+        for (index, sop) in zip(indices, earlyBatches.renderSOPs(indices)) { sops[index] = sop }
+        guard !Pipeline.unique(validateDiagnostics + earlyBatches.diagnostics(of: sops)).hasErrors else {
+            return fail(validateDiagnostics + SiteRenderer().check(pipeline.resolve(pack)), loaded: loaded)
+        }
+        let before = site
         let first = indices.flatMap { sops[$0].files }.filter { site[$0.path] != $0.contents }
         for file in first { site[file.path] = file.contents }
         if !first.isEmpty { publish(Step(stage: .sops, files: Self.byPath(first), removed: [])) }
 
+        // Then the pack resolved whole: the edited SOPs again, their print views, the gathering pages.
+        let resolved = pipeline.resolve(pack)
+        guard resolved.sops.map(Shape.init) == good.shapes else {
+            site = before
+            return nil
+        }
+        let batches = SiteBatches(resolved, navs: good.navs)
+        for (index, sop) in zip(indices, batches.renderSOPs(indices)) { sops[index] = sop }
+        let all = Pipeline.unique(validateDiagnostics + batches.diagnostics(of: sops))
+        guard !all.hasErrors else {
+            // Not expected (the early render found none); the last good pages come back.
+            let restored = first.map { OutputPlan.File(path: $0.path, contents: before[$0.path] ?? Data()) }
+            site = before
+            if !restored.isEmpty { publish(Step(stage: .site, files: Self.byPath(restored), removed: [])) }
+            return fail(all, loaded: loaded)
+        }
         var printViews = good.printViews
         for (index, views) in zip(indices, batches.renderPrintViews(indices)) { printViews[index] = views }
         diagnostics = all
-        self.good = Good(loaded: loaded, sops: sops, printViews: printViews, shapes: good.shapes, navs: good.navs)
+        self.good = Good(loaded: loaded, resolved: resolved, sops: sops, printViews: printViews, shapes: good.shapes, navs: good.navs)
         pending = []
-        let gathering = batches.renderGatheringPages(sops, printViews: printViews).filter { site[$0.path] != $0.contents }
+        let rest = indices.flatMap { sops[$0].files } + batches.renderGatheringPages(sops, printViews: printViews)
+        let gathering = rest.filter { site[$0.path] != $0.contents }
         for file in gathering { site[file.path] = file.contents }
         if !gathering.isEmpty { publish(Step(stage: .site, files: Self.byPath(gathering), removed: [])) }
         return .rerenderedSOPs(indices.count)
