@@ -4,7 +4,8 @@ import Testing
 
 /// `sopgen serve`'s wake-up: on Linux the kernel's events on every folder the watcher reads. The
 /// look taken without an event is set to a minute here, so a wake-up within the test is the
-/// kernel's; a watchdog (monotonic clock) stops the signal so that a missing event fails, not hangs.
+/// kernel's; a watchdog (monotonic clock, 15 minutes: the whole suite on two shared cores once
+/// took six for this test) stops the signal so that a missing event fails, not hangs.
 @Suite struct ChangeSignalTests {
     /// Waits for ticks until the kernel has told of a change since `before`; false when the
     /// signal stopped first (the watchdog).
@@ -21,7 +22,7 @@ import Testing
         folder.write(PackFiles.base)
         var watcher = PackWatcher(packRoot: folder.url, themeRoot: nil)
         let signal = ChangeSignal(safetyInterval: 60_000)
-        let watchdog = Task { try? await Task.sleep(for: .seconds(30)); signal.stop() }
+        let watchdog = Task { try? await Task.sleep(for: .seconds(900)); signal.stop() }
         defer { watchdog.cancel(); signal.stop() }
         #expect(signal.isKernelBacked)
         signal.watch(watcher.folders)
@@ -71,7 +72,7 @@ import Testing
 
     @Test func withoutTheKernelItTicksEveryFiftyMilliseconds() async {
         let signal = ChangeSignal(usesKernel: false)
-        let watchdog = Task { try? await Task.sleep(for: .seconds(30)); signal.stop() }
+        let watchdog = Task { try? await Task.sleep(for: .seconds(900)); signal.stop() }
         defer { watchdog.cancel() }
         #expect(!signal.isKernelBacked)
         var ticks = signal.ticks.makeAsyncIterator()
