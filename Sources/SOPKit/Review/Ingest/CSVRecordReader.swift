@@ -53,7 +53,32 @@ struct CSVRecordReader {
 
     /// Reads `bytes`, calling `record` for each complete record and `problem` for each broken one.
     mutating func feed(_ bytes: [UInt8], record: (Record) -> Void, problem: (Problem) -> Void) {
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            // Most bytes are the plain text of an unquoted field: taken in one run up to the next
+            // comma, line feed or quote, as far as the field stays under the limit (the byte past
+            // it goes the slow way, which reports the field).
+            let room = Self.maximumField - (buffer.count - fieldStart)
+            if !atStart, room > 0, state == .fieldStart || state == .unquoted, byte != 0x2C, byte != 0x0A, byte != 0x22 {
+                var end = index
+                let limit = min(bytes.count, index - 1 + room)
+                while end < limit, bytes[end] != 0x2C, bytes[end] != 0x0A, bytes[end] != 0x22 { end += 1 }
+                let run = bytes[(index - 1)..<end]
+                var scalars = 0
+                var nonASCII: UInt8 = 0
+                for runByte in run {
+                    if runByte & 0xC0 != 0x80 { scalars += 1 }
+                    nonASCII |= runByte
+                }
+                if nonASCII >= 0x80 { fieldHasNonASCII = true }
+                column += scalars
+                buffer.append(contentsOf: run)
+                state = .unquoted
+                index = end
+                continue
+            }
             if atStart {
                 // EF BB BF at the very start is a byte-order mark, not data.
                 if bomBytes < 3, byte == [0xEF, 0xBB, 0xBF][bomBytes] {
