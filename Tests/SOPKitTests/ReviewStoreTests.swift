@@ -262,8 +262,9 @@ import Testing
         #expect(ingest.rows + ingest.malformed == rows)
         #expect(ingest.added + ingest.duplicates + ingest.alreadyStored <= ingest.rows)
         #expect(ingest.added > 90_000)
-        // A guard, not the target (see the README's figures): ingest and report both stream, so
-        // the peak is the binary, the pack and SQLite's page cache, whatever the export's size.
-        #expect(run.peakKiB < 80 * 1024, "peak \(run.peakKiB) KiB")
+        // A guard, not the target (see the README's figures: the release binary peaks at 47 MiB
+        // whatever the export's size). wait4's peak also counts the test runner's own memory
+        // until the binary starts (the spawn shares it), about 100 MiB in a full run.
+        #expect(run.peakKiB < 160 * 1024, "peak \(run.peakKiB) KiB")
     }
 }
