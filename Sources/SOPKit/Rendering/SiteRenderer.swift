@@ -41,11 +41,15 @@ struct SiteBatches: Sendable {
     let pagers: [String: [String: Pager]]
     let checklists: ChecklistRenderer
     let training: TrainingRenderer
-    /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`.
-    let version: HandbookVersion
+    /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`:
+    /// hashed when first needed, after the SOPs' own pages (`sopgen serve` publishes those first).
+    var version: HandbookVersion { versionOnce.value }
+    private let versionOnce: Once<HandbookVersion>
     let batchSize: Int
 
-    init(_ resolved: ResolvedPack, batchSize: Int = Self.defaultBatchSize) {
+    /// `navs`: the menus of another render of a pack with the same roles, sites, checklists,
+    /// playbooks and automations (`sopgen serve`, after an edit of SOPs alone), not rendered again.
+    init(_ resolved: ResolvedPack, batchSize: Int = Self.defaultBatchSize, navs: [PageLocation: SafeHTML]? = nil) {
         self.resolved = resolved
         theme = resolved.pack.theme
         views = SOPViewRenderer(resolved: resolved)
@@ -53,8 +57,8 @@ struct SiteBatches: Sendable {
         self.models = models
         let theme = theme
         let roles = resolved.handbooks.map(\.role.id)
-        navs = Dictionary(PageLocation.all(roles: roles).map { ($0, theme.fragment(models.navigation(at: $0))) },
-                          uniquingKeysWith: { first, _ in first })
+        self.navs = navs ?? Dictionary(PageLocation.all(roles: roles).map { ($0, theme.fragment(models.navigation(at: $0))) },
+                                       uniquingKeysWith: { first, _ in first })
         let views = views
         var pagers = ["": Pager.sequence(resolved.sops.map(\.sop.id), title: { resolved.sop($0)?.sop.title ?? $0 },
                                          href: { "\($0).html" })]
@@ -66,7 +70,7 @@ struct SiteBatches: Sendable {
         self.pagers = pagers
         checklists = ChecklistRenderer(pack: resolved.pack, today: resolved.today)
         training = TrainingRenderer(resolved: resolved, models: models, theme: theme)
-        version = HandbookVersion.current(resolved)
+        versionOnce = Once { HandbookVersion.current(resolved) }
         self.batchSize = max(batchSize, 1)
     }
 
@@ -290,8 +294,9 @@ struct SiteBatches: Sendable {
             anchoredLinks: rendered.anchoredLinks, header: header, search: search)
     }
 
-    /// The texts of `page`'s files, in the order of its paths.
-    func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
+    /// The texts of `page`'s files, in the order of its paths. `printViews` (by SOP id, then role)
+    /// holds print views already rendered (`sopgen serve` keeps them); any other is rendered here.
+    func render(_ page: Other, headers: [String: SafeHTML], printViews: [String: [String: SafeHTML]] = [:]) -> [String] {
         let pack = resolved.pack
         switch page {
         case .handbook(let index):
@@ -304,7 +309,7 @@ struct SiteBatches: Sendable {
             let role = handbook.role.id
             let sections = handbook.sopIDs.compactMap { id -> PrintPage.Section? in
                 guard let header = headers[id], let item = resolved.sop(id), views.readers(of: item).contains(role) else { return nil }
-                return PrintPage.Section(id: id, headerHTML: header, bodyHTML: views.printView(item, role: role).safeHTML)
+                return PrintPage.Section(id: id, headerHTML: header, bodyHTML: printViews[id]?[role] ?? views.printView(item, role: role).safeHTML)
             }
             return [theme.render(Page(chrome: chrome, content: models.handbook(handbook))),
                     theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections)))]
