@@ -110,7 +110,8 @@ extension Pipeline {
         if log == nil, request.from == nil, request.to == nil, newest == nil {
             throw ReviewStoreFailure.missing(store.shownPath)
         }
-        let window = ReviewWindow.resolve(first: log?.first ?? newest?.first, from: request.from, to: request.to, settings: settings)
+        let window = try ReviewWindow.resolve(first: log?.first ?? newest?.first, from: request.from, to: request.to, settings: settings)
+            .checkedOrder()
         let shown = log?.path ?? store.shownPath
         var source = ReviewBuilder.Source(export: shown, format: log?.format ?? ExportFormat(rawValue: newest?.format ?? "") ?? .csv, log: log)
         if let id = log?.storeIngest { source.outsideWindow = try store.countAdded(by: id, outside: window) }
@@ -137,6 +138,7 @@ extension Pipeline {
            text.contains("<body class=\"review\">") {
             return true
         }
-        return text.hasPrefix("# Review of ") && text.contains(" errors, ") && text.contains(" · reviewed ")
+        // The summary line: "**1 error, 2 warnings, 0 notes.**" or "**3 errors, …".
+        return text.hasPrefix("# Review of ") && (text.contains(" errors, ") || text.contains(" error, ")) && text.contains(" · reviewed ")
     }
 }

@@ -53,7 +53,7 @@ public struct PreviewServer: Sendable {
             print("The pack has errors: serving them as an overlay until they are fixed")
         } else {
             let pages = preview.site.keys.filter { $0.hasSuffix(".html") }.count
-            print("Rendered \(pages) pages in \(Self.milliseconds(clock.now - started)) ms")
+            print("Rendered \(Counted.text(pages, "page")) in \(Self.milliseconds(clock.now - started)) ms")
         }
 
         var logger = Logger(label: "sopgen-serve")
@@ -137,7 +137,7 @@ struct PreviewUpdater: Service, CustomStringConvertible {
         store.setOverlay(nil)
         if wasBroken { print("Fixed: the pack has no errors") }
         let what = switch outcome {
-        case .rerenderedSOPs(let count): "\(count) SOP\(count == 1 ? "" : "s") changed"
+        case .rerenderedSOPs(let count): "\(Counted.text(count, "SOP")) changed"
         default: "rebuilt"
         }
         let timings = steps.map { stage, files, time in

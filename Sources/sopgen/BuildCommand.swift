@@ -64,6 +64,6 @@ struct BuildCommand: AsyncParsableCommand {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let roles = result.resolved?.handbooks.count ?? 0
-        Console.print("Built \(pages) pages for \(roles) role\(roles == 1 ? "" : "s") into \(output)/ in \(String(format: "%.2f", seconds)) s")
+        Console.print("Built \(Counted.text(pages, "page")) for \(Counted.text(roles, "role")) into \(output)/ in \(String(format: "%.2f", seconds)) s")
     }
 }

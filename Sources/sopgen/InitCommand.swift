@@ -47,8 +47,8 @@ struct InitCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        try NewFolderWriter.create(folder, files: starter.files)
-        Console.print("Started a pack in \(folder)/ from sopgen's example (\(starter.files.count) files); site record sites/\(starter.siteID).yml.")
+        try NewFolderWriter.create(folder, files: starter.files, staged: TestHooks.initStaged())
+        Console.print("Started a pack in \(folder)/ from sopgen's example (\(Counted.text(starter.files.count, "file"))); site record sites/\(starter.siteID).yml.")
         if let imported = starter.siteImport, !imported.missingFacts.isEmpty {
             Console.print("Still missing for rollout: \(imported.missingFacts.joined(separator: ", "))")
         }

@@ -51,7 +51,7 @@ struct PDFCommand: AsyncParsableCommand {
             try location.refuseInside(pack: pack.url)
             let report = try SiteWriter().write(printed, to: location)
             for note in report.notes { Console.printError("sopgen: note: \(note)\n") }
-            Console.print("Printed \(printed.files.count) PDFs (\(paper.rawValue)) into \(output)/")
+            Console.print("Printed \(Counted.text(printed.files.count, "PDF")) (\(paper.rawValue)) into \(output)/")
         } catch {
             Console.printError("sopgen: error: \(error); '\(output)' was not changed\n")
             throw ExitCode.failure

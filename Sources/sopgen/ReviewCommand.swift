@@ -146,12 +146,13 @@ struct ReviewCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(rendered.utf8))
         }
-        Console.printError("sopgen: review \(report.window.from) to \(report.window.to): \(report.counts.events) events, "
-            + "\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) notes\n")
+        Console.printError("sopgen: review \(report.window.from) to \(report.window.to): \(Counted.text(report.counts.events, "event")), "
+            + "\(Counted.text(report.count(.error), "error")), \(Counted.text(report.count(.warning), "warning")), "
+            + "\(Counted.text(report.count(.info), "note"))\n")
         if record {
             do {
                 let path = try pipeline.record(report)
-                Console.printError("sopgen: recorded \(path); check warns sop-update-due for \(report.flaggedSOPs.count) SOPs until they are reviewed\n")
+                Console.printError("sopgen: recorded \(path); check warns sop-update-due for \(Counted.text(report.flaggedSOPs.count, "SOP")) until they are reviewed\n")
             } catch {
                 Console.printError("sopgen: error: \(error)\n")
                 throw ExitCode.failure

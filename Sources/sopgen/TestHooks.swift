@@ -15,6 +15,17 @@ enum TestHooks {
         }
     }
 
+    /// `SOPGEN_TEST_INIT_SIGNAL=TERM` (or `INT`, `HUP`): `init` sends itself that signal once the
+    /// pack is staged beside its folder, and waits a moment, so a test can see the staging removed.
+    static func initStaged() -> () -> Void {
+        let names: [String: Int32] = ["TERM": SIGTERM, "INT": SIGINT, "HUP": SIGHUP]
+        guard let name = ProcessInfo.processInfo.environment["SOPGEN_TEST_INIT_SIGNAL"], let number = names[name] else { return {} }
+        return {
+            kill(getpid(), number)
+            usleep(500_000)
+        }
+    }
+
     /// `SOPGEN_TEST_SERVE_TRACE=1`: `serve` prints a line for each page served and each event
     /// stream opened, so a test can see a browser reload a page.
     static func serveTrace() -> (@Sendable (String) -> Void)? {

@@ -66,11 +66,15 @@ import Testing
     }
 
     @Test func invisibleCharactersCannotHideAKeyFromExport() throws {
-        let (run, bundle) = try export(steps: "1. Use sk_live_51H8fake\u{200B}KEYabcdefghijklmnop and \u{202E}evil\u{202C}.\n")
+        let (run, bundle) = try export(steps: "1. Use sk_live_51H8fake\u{200B}KEYabcdefghijklmnop and ev\u{200B}il.\n")
         #expect(run.status == 0, "\(run.standardError)")
         #expect(!bundle.contains("KEYabcdefghijklmnop"))
-        #expect(!bundle.contains("\u{202E}") && !bundle.contains("\u{200B}"))
+        #expect(!bundle.contains("\u{200B}"))
         #expect(run.standardError.contains("invisible or control characters"))
+        // A bidi override in a pack value is refused before export (control-character): nothing is written.
+        let (refused, _) = try export(steps: "1. Use \u{202E}evil\u{202C}.\n")
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("[control-character]"), "\(refused.standardError)")
     }
 
     @Test func everythingExportWritesImportAccepts() async throws {

@@ -34,6 +34,7 @@ public enum DiagnosticCatalogue {
         Entry(code: .invalidId, summary: "An id that is not safe as a file name.", fix: "`id: ../etc` → `id: etc`"),
         Entry(code: .reservedId, summary: "An SOP or playbook id that is the name of a page sopgen writes beside it.", fix: "`id: index` → `id: index-of-refunds`"),
         Entry(code: .missingFrontMatter, summary: "An SOP without `---` front matter.", fix: "start the file with `---`, `title: …`, `---`"),
+        Entry(code: .controlCharacter, summary: "A YAML value holds a control or bidi-override character (U+0000–U+001F but tab and line feed, U+007F–U+009F, U+200E/F, U+202A–U+202E, U+2066–U+2069), usually written as an escape in double quotes.", fix: "delete the escape that writes U+202E from `name:`"),
         // References
         Entry(code: .unknownRole, summary: "A role id that roles.yml does not define.", fix: "`audience: [agnet]` → `audience: [agent]`"),
         Entry(code: .unknownSurface, summary: "A surface that SophMate does not have.", fix: "`suport-drafts` → `support-drafts`"),
@@ -111,6 +112,8 @@ public enum DiagnosticCatalogue {
         Entry(code: .missingColumn, summary: "An export or roster header without a column sopgen needs.", fix: "`review: columns: {user: Login}` in sopgen.yml"),
         // Checklists
         Entry(code: .emptyChecklist, summary: "A checklist file with no task-list items.", fix: "add `- [ ] Record the staging URL`"),
+        Entry(code: .emptyChecklistItem, summary: "A task-list line with nothing after its box.", fix: "`- [ ]` → `- [ ] Record the staging URL`"),
+        Entry(code: .valueOutsideItem, summary: "A `{{value}}` in a checklist's title, summary, heading, introduction or sign-off line, which are printed as typed.", fix: "move `{{site.staging_url}}` into a `- [ ]` item"),
         // Templates
         Entry(code: .templateSyntax, summary: "A Mustache template that does not parse.", fix: "close `{{#roles}}` with `{{/roles}}`"),
         Entry(code: .missingTemplate, summary: "A page template missing from the theme.", fix: "restore templates/sop.mustache"),

@@ -25,6 +25,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case invalidId = "invalid-id"
     case reservedId = "reserved-id"
     case missingFrontMatter = "missing-front-matter"
+    case controlCharacter = "control-character"
     // References
     case unknownRole = "unknown-role"
     case unknownSurface = "unknown-surface"
@@ -102,6 +103,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case missingColumn = "missing-column"
     // Checklists
     case emptyChecklist = "empty-checklist"
+    case emptyChecklistItem = "empty-checklist-item"
+    case valueOutsideItem = "value-outside-item"
     // Templates
     case templateSyntax = "template-syntax"
     case missingTemplate = "missing-template"

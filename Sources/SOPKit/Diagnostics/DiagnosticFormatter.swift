@@ -46,6 +46,6 @@ public struct DiagnosticFormatter: Sendable {
     public func summary(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+        return "\(Counted.text(errors, "error")), \(Counted.text(warnings, "warning"))"
     }
 }

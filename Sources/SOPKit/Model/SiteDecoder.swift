@@ -38,8 +38,13 @@ enum SiteDecoder {
         let woocommerce = fields.fields("woocommerce", "woocommerce", allowed: ["order_statuses", "coupon_rules"])
         let rollback = fields.fields("rollback", "rollback", allowed: ["backup", "restored_by"])
         var fieldLocations: [SiteField: SourceLocation] = [:]
-        for field in SiteField.allCases where fields.has(field.rawValue) {
-            fieldLocations[field] = context.location(fields.valueNode(field.rawValue))
+        for field in SiteField.allCases {
+            if fields.has(field.rawValue) {
+                fieldLocations[field] = context.location(fields.valueNode(field.rawValue))
+            } else if fields.hasKey(field.rawValue) {
+                // Written but null (`setup_owner: ~`, `php_version:`): a diagnostic points at the key.
+                fieldLocations[field] = fields.keyLocation(field.rawValue)
+            }
         }
         return Site(
             id: id,

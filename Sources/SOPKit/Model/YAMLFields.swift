@@ -27,7 +27,10 @@ final class DecodingContext {
     func compose() -> Node? {
         do {
             // UTF-8 named: the default reads the environment on every parse (3% of a check).
-            if let node = try Yams.compose(yaml: file.text, .default, .default, .utf8) { return node }
+            if let node = try Yams.compose(yaml: file.text, .default, .default, .utf8) {
+                ControlCharacters.check(node, in: self)
+                return node
+            }
             diagnostics.append(.error(.wrongType, "\(file.path) is empty; it must be a mapping of keys to values", at: SourceLocation(path: file.path)))
         } catch let error as YamlError {
             diagnostics.append(YAMLErrorTranslator.diagnostic(for: error, in: file))
@@ -70,6 +73,9 @@ final class YAMLFields {
 
     func has(_ key: String) -> Bool { values[key].map { !Self.isNull($0.value) } ?? false }
 
+    /// True when the key is written, even with a null value.
+    func hasKey(_ key: String) -> Bool { values[key] != nil }
+
     func keyLocation(_ key: String) -> SourceLocation { context.location(values[key]?.key ?? node) }
 
     func valueNode(_ key: String) -> Node? {
@@ -108,7 +114,8 @@ final class YAMLFields {
         var result: [Located<String>] = []
         for item in sequence {
             guard let scalar = item.scalar, !Self.isNull(item) else {
-                context.error(.wrongType, "each item of '\(key)' must be text, not a \(Self.kind(of: item))", at: item)
+                let problem = Self.isNull(item) ? "this one is empty (null); write its text or remove it" : "not a \(Self.kind(of: item))"
+                context.error(.wrongType, "each item of '\(key)' must be text, \(problem)", at: item)
                 continue
             }
             result.append(Located(scalar.string, at: context.location(item)))

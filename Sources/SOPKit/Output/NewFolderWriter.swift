@@ -9,9 +9,11 @@ import Darwin
 /// fresh sibling (`.NAME.sopgen-init-XXXXXX`, from `mkdtemp`) through folder descriptors that never
 /// follow a link, then renamed into place. `rename(2)` lands only on a missing name or an empty
 /// folder — never on a file, a link or a folder that holds anything — so nothing that exists is
-/// ever overwritten, even if it appeared after the check; a killed run leaves only the sibling.
+/// ever overwritten, even if it appeared after the check. SIGINT, SIGTERM or SIGHUP remove the
+/// sibling (`StopSignals`); only SIGKILL leaves it.
 public enum NewFolderWriter {
-    public static func create(_ path: String, files: [String: String]) throws(FileSystemFailure) {
+    /// `staged` runs when every file is in the sibling, before the rename (a test hook).
+    public static func create(_ path: String, files: [String: String], staged: () -> Void = {}) throws(FileSystemFailure) {
         let target = URL(fileURLWithPath: path).standardizedFileURL.path
         let parent = PathText.parent(target)
         let name = PathText.name(target)
@@ -30,6 +32,7 @@ public enum NewFolderWriter {
             throw FileSystemFailure(.create, path, reason: String(cString: strerror(errno)))
         }
         let staging = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        StopSignals.shared.removeOnStop(staging)
         do {
             let root = try Directory.open(staging)
             for (file, text) in files.sorted(by: { $0.key < $1.key }) {
@@ -42,14 +45,19 @@ public enum NewFolderWriter {
             // mkdtemp made it 0700; a pack is shared like any other source folder.
             chmod(staging, 0o755)
         } catch {
-            remove(staging)
+            StopSignals.shared.release(staging) { remove(staging) }
             throw FileSystemFailure(.write, staging, reason: error.description)
         }
-        guard rename(staging, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            remove(staging)
-            throw FileSystemFailure(.create, path, reason: reason)
+        staged()
+        let failure: String? = StopSignals.shared.release(staging) {
+            guard rename(staging, target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                remove(staging)
+                return reason
+            }
+            return nil
         }
+        if let failure { throw FileSystemFailure(.create, path, reason: failure) }
     }
 
     private static func kind(of path: String) -> FileKind { FileKind.of(path) }

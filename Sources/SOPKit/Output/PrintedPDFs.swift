@@ -53,7 +53,9 @@ public struct PrintedPDFs: Sendable {
     public static func print(_ plan: OutputPlan, paper: Paper) throws(Problem) -> OutputPlan {
         guard let chromium = chromium() else { throw .noChromium }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("sopgen-pdf-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: work) }
+        // Registered before it exists: a stop while it is being made still removes it.
+        StopSignals.shared.removeOnStop(work.path)
+        defer { StopSignals.shared.release(work.path) { try? FileManager.default.removeItem(at: work) } }
         let site = work.appendingPathComponent("site")
         var printed = OutputPlan()
         do {
@@ -86,7 +88,9 @@ public struct PrintedPDFs: Sendable {
             } catch {
                 throw .printFailed(page, FileSystemFailure.reason(of: error))
             }
+            StopSignals.shared.killOnStop(process.processIdentifier)
             process.waitUntilExit()
+            StopSignals.shared.childEnded(process.processIdentifier)
             guard process.terminationStatus == 0, let data = try? Data(contentsOf: pdf), data.starts(with: Data("%PDF".utf8)) else {
                 throw .printFailed(page, "exit status \(process.terminationStatus), no PDF written")
             }

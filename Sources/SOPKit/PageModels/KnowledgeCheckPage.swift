@@ -38,6 +38,8 @@ struct KnowledgeCheckPage: TemplateModel {
     var questions: [CheckQuestionModel]
     var hasQuestions: Bool
     var questionCount: Int
+    /// "1 question", "12 questions".
+    var questionsLabel: String
     /// The pack's input hash: which handbook the questions were written from.
     var version: String
 }
@@ -55,6 +57,8 @@ struct QuestionSheetPage: TemplateModel {
     var questions: [CheckQuestionModel]
     var hasQuestions: Bool
     var questionCount: Int
+    /// "1 question", "12 questions".
+    var questionsLabel: String
     /// True for the trainer's answer key.
     var isAnswerKey: Bool
     var version: String

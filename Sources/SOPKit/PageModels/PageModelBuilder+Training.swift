@@ -4,7 +4,7 @@ extension PageModelBuilder {
     func knowledgeCheck(_ handbook: ResolvedPack.Handbook) -> KnowledgeCheckPage {
         let questions = checkQuestions(handbook.check)
         return KnowledgeCheckPage(role: roleHeading(handbook.role), questions: questions, hasQuestions: !questions.isEmpty,
-                                  questionCount: questions.count, version: pack.inputHash)
+                                  questionCount: questions.count, questionsLabel: Counted.text(questions.count, "question"), version: pack.inputHash)
     }
 
     func questionSheet(_ handbook: ResolvedPack.Handbook, answerKey: Bool, footerCSS: SafeHTML) -> QuestionSheetPage {
@@ -13,7 +13,7 @@ extension PageModelBuilder {
         return QuestionSheetPage(
             pageTitle: "\(handbook.role.name): \(kind.lowercased())", root: "../../", homeHref: "../../index.html",
             pack: packTitle, role: roleHeading(handbook.role), questions: questions, hasQuestions: !questions.isEmpty,
-            questionCount: questions.count, isAnswerKey: answerKey, version: pack.inputHash, footerCSS: footerCSS)
+            questionCount: questions.count, questionsLabel: Counted.text(questions.count, "question"), isAnswerKey: answerKey, version: pack.inputHash, footerCSS: footerCSS)
     }
 
     /// The words of a sheet's footer, printed on every page.

@@ -61,7 +61,7 @@ struct PageModelBuilder: Sendable {
     }
 
     /// "1 SOP", "13 SOPs".
-    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    static func count(_ number: Int, _ noun: String) -> String { Counted.text(number, noun) }
 
     func sopSummary(_ item: ResolvedPack.ResolvedSOP, href: String) -> SOPSummary {
         let sop = item.sop

@@ -72,9 +72,10 @@ struct ReviewPage: TemplateModel {
     var figures: [Figure]
     var codes: [CodeCount]
     var hasFindings: Bool
-    var errors: Int
-    var warnings: Int
-    var infos: Int
+    /// "1 error", "3 warnings", "0 notes".
+    var errors: String
+    var warnings: String
+    var infos: String
     var unknownEvents: [Figure]
     var hasUnknownEvents: Bool
     var charts: [ReviewChart]

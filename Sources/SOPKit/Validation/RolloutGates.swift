@@ -21,7 +21,7 @@ public enum RolloutGates {
         for fact in site.rolloutFacts where fact.value == nil {
             gates.append(RolloutGate(code: .missingRolloutFact,
                                      message: "\(fact.label) is not recorded for \(site.name); record it before rollout",
-                                     location: site.location))
+                                     location: site.fieldLocations[fact.field] ?? site.location))
         }
         if stagingIsProduction(site) {
             gates.append(RolloutGate(code: .stagingIsProduction,
@@ -86,24 +86,12 @@ extension RolloutGates {
 }
 
 /// Orders dotted version numbers numerically: 8.10 is after 8.9, 6.8 equals 6.8.0. Nil when
-/// either is not a version (`invalid-version` reports it).
+/// either is not a version (`invalid-version` reports it, so "7 beta" is that one diagnostic and
+/// never also below a minimum). What a version is, and its order, are `VersionNumber`'s.
 enum VersionOrder {
-    /// Nil when either is not a version (`invalid-version` reports it). Parts are compared as digit
-    /// strings, so no number is too long to compare.
     static func compare(_ lhs: String, _ rhs: String) -> ComparisonResult? {
-        guard let left = numbers(lhs), let right = numbers(rhs) else { return nil }
-        for index in 0..<max(left.count, right.count) {
-            let a = index < left.count ? left[index] : "", b = index < right.count ? right[index] : ""
-            if a != b { return (a.count, a) < (b.count, b) ? .orderedAscending : .orderedDescending }
-        }
-        return .orderedSame
-    }
-
-    /// Each part without its leading zeros ("" for zero).
-    static func numbers(_ version: String) -> [String]? {
-        let core = version.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        let parts = core.split(separator: ".", omittingEmptySubsequences: false)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
-        return parts.map { String($0.drop { $0 == "0" }) }
+        guard let left = VersionNumber(lhs), let right = VersionNumber(rhs) else { return nil }
+        let order = VersionNumber.compare(left, right)
+        return order < 0 ? .orderedAscending : order > 0 ? .orderedDescending : .orderedSame
     }
 }

@@ -151,12 +151,12 @@ enum PageModelSamples {
         answerLetter: "A", answerText: "Site administrator", explanation: "Stop and tell Site administrator, who holds the kill switch.",
         links: [.init(label: "Decision guide: Issue a refund", href: "index.html#policy-refunds")])
 
-    static let knowledgeCheck = KnowledgeCheckPage(role: role, questions: [question], hasQuestions: true, questionCount: 1,
+    static let knowledgeCheck = KnowledgeCheckPage(role: role, questions: [question], hasQuestions: true, questionCount: 1, questionsLabel: "1 question",
                                                    version: "ad058601d4f2")
 
     static let questionSheet = QuestionSheetPage(
         pageTitle: "Support agent: knowledge check", root: "../../", homeHref: "../../index.html", pack: packTitle, role: role,
-        questions: [question], hasQuestions: true, questionCount: 1, isAnswerKey: false, version: "ad058601d4f2",
+        questions: [question], hasQuestions: true, questionCount: 1, questionsLabel: "1 question", isAnswerKey: false, version: "ad058601d4f2",
         footerCSS: SafeHTML(trusted: "\"…\""))
 
     static let signOff = SignOffPage(
@@ -181,7 +181,7 @@ enum PageModelSamples {
         inlineCSS: SafeHTML(trusted: "body { … }"), date: "2026-11-21", window: "2026-11-02 to 2026-11-08", export: "week.csv",
         roster: "roster.csv", figures: [.init(label: "Events", value: "12")],
         codes: [.init(code: "self-approval", severity: "error", count: 1, summary: "A user approved their own plan.")],
-        hasFindings: true, errors: 1, warnings: 0, infos: 0, unknownEvents: [.init(label: "user_login", value: "2")],
+        hasFindings: true, errors: "1 error", warnings: "0 warnings", infos: "0 notes", unknownEvents: [.init(label: "user_login", value: "2")],
         hasUnknownEvents: true,
         // The trend chart first: its lines are the only list the other charts leave empty.
         charts: [ReviewChart.lines(id: "trend", title: "Findings against earlier windows", summary: "Errors per window.",

@@ -201,7 +201,7 @@ struct FindingEngine {
         var reasons: [String] = []
         var severity = ReviewFinding.Severity.warning
         if retries.count > settings.retryLimit {
-            reasons.append("retried \(retries.count) times (limit \(settings.retryLimit))")
+            reasons.append("retried \(Counted.text(retries.count, "time")) (limit \(settings.retryLimit))")
         }
         let deadline = failure.time + Int64(settings.escalationHours) * 3600
         if let first = responses.first {

@@ -27,6 +27,22 @@ public struct ReviewWindow: Sendable, Hashable {
         return ReviewWindow(from: start, to: to ?? start.adding(days: 6), utcOffset: offset)
     }
 
+    /// A `--to` before the day the window would start from (the export's first day): refused, not
+    /// reviewed as a window that ends before it begins.
+    public struct Reversed: Error, CustomStringConvertible {
+        public var window: ReviewWindow
+        public var description: String {
+            "--to \(window.to) is before \(window.from), the first day of the export's events, so there is nothing to review; "
+                + "give a later --to, or --from as well"
+        }
+    }
+
+    /// The window, or `Reversed` when it would end before it starts.
+    public func checkedOrder() throws(Reversed) -> ReviewWindow {
+        guard from <= to else { throw Reversed(window: self) }
+        return self
+    }
+
     public func day(of time: Int64) -> CalendarDate { Self.day(of: time, offset: utcOffset) }
 
     static func day(of time: Int64, offset: Int32) -> CalendarDate {

@@ -23,7 +23,7 @@ struct ReviewRenderer {
                 code: finding.code.rawValue, severity: finding.severity.rawValue, message: finding.message, user: finding.user,
                 plan: finding.plan, surface: finding.surface?.rawValue,
                 evidence: finding.evidence.map { .init(place: "\($0.file ?? report.export):\($0.line)", event: $0.kind.rawValue, time: $0.time, user: $0.user) },
-                moreEvidence: finding.moreEvidence > 0 ? "and \(finding.moreEvidence) more event\(finding.moreEvidence == 1 ? "" : "s")" : nil,
+                moreEvidence: finding.moreEvidence > 0 ? "and \(Counted.text(finding.moreEvidence, "more event"))" : nil,
                 notes: finding.notes, hasNotes: !finding.notes.isEmpty,
                 sops: finding.sops.map(sopLink),
                 cards: finding.cards.map { card in
@@ -82,13 +82,14 @@ struct ReviewRenderer {
                 guard let severity = matching.map(\.severity).max() else { return nil }
                 return .init(code: code.rawValue, severity: severity.rawValue, count: matching.count, summary: code.summary)
             },
-            hasFindings: !report.findings.isEmpty, errors: report.count(.error), warnings: report.count(.warning), infos: report.count(.info),
+            hasFindings: !report.findings.isEmpty, errors: Counted.text(report.count(.error), "error"), warnings: Counted.text(report.count(.warning), "warning"),
+            infos: Counted.text(report.count(.info), "note"),
             unknownEvents: counts.unknownEvents.keys.sorted().map { .init(label: $0, value: "\(counts.unknownEvents[$0]!)") },
             hasUnknownEvents: !counts.unknownEvents.isEmpty,
             charts: charts(report),
             trend: report.trend.points.map { point in
                 .init(label: "\(point.from) to \(point.to)",
-                      value: "\(point.events) events, \(point.errors) errors, \(point.warnings) warnings, \(point.infos) notes")
+                      value: "\(Counted.text(point.events, "event")), \(Counted.text(point.errors, "error")), \(Counted.text(point.warnings, "warning")), \(Counted.text(point.infos, "note"))")
             },
             hasTrend: report.trend.points.count > 1,
             roles: roles,

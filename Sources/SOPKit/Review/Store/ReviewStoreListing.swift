@@ -17,7 +17,7 @@ public enum ReviewStoreListing {
         let span = zip(totals.first, totals.last).map { first, last in
             " from \(CalendarDate(secondsSince1970: Int(first))) to \(CalendarDate(secondsSince1970: Int(last))) (UTC)"
         } ?? ""
-        lines.append("Review store \(store.shownPath) (schema \(ReviewStoreSchema.version)): \(totals.events) events\(span), \(ingests.count) exports ingested")
+        lines.append("Review store \(store.shownPath) (schema \(ReviewStoreSchema.version)): \(Counted.text(Int(totals.events), "event"))\(span), \(Counted.text(ingests.count, "export")) ingested")
         guard !ingests.isEmpty else { return lines.joined(separator: "\n") }
         let rows: [[String]] = [["ingested", "export", "days", "rows", "new", "duplicates", "already stored", "malformed"]]
             + ingests.map { ingest in
