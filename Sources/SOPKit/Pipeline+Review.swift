@@ -83,9 +83,10 @@ extension Pipeline {
             var earlier: [ReviewTrend.Earlier] = []
             for window in ReviewTrend.earlierWindows(of: read.window) {
                 guard try store.count(in: window) > 0 else { break }
-                earlier.append(builder.earlier(window, events: try store.events(in: window)))
+                earlier.append(builder.earlier(window, scan: try store.scan(window, engine: builder.engine(window))))
             }
-            report = builder.build(events: try store.events(in: read.window), window: read.window, source: read.source,
+            let scan = try store.scan(read.window, engine: builder.engine(read.window, sources: read.source.otherExports))
+            report = builder.build(scan: scan, window: read.window, source: read.source,
                                    earlier: earlier, today: today, rosterPath: rosterPath)
         } catch {
             throw .unreadable("\(error)")

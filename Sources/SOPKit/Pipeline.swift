@@ -55,13 +55,28 @@ public struct Pipeline: Sendable {
 
     /// Decode, validate and resolve, with the diagnostics of the first two.
     func resolve(_ loaded: LoadedPack) async -> (ResolvedPack, [Diagnostic]) {
-        let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded)
-        var diagnostics = decodeDiagnostics
-        diagnostics += PackValidator(today: today).validate(pack)
+        var cache = SOPDecodeCache()
+        return await resolve(loaded, reusing: &cache)
+    }
+
+    /// `resolve`, decoding only the SOPs `cache` does not hold as they now are (`sopgen serve`).
+    func resolve(_ loaded: LoadedPack, reusing cache: inout SOPDecodeCache) async -> (ResolvedPack, [Diagnostic]) {
+        let (pack, diagnostics) = await validate(loaded, reusing: &cache)
+        return (resolve(pack), diagnostics)
+    }
+
+    /// Decode and validate, with their diagnostics.
+    func validate(_ loaded: LoadedPack, reusing cache: inout SOPDecodeCache) async -> (Pack, [Diagnostic]) {
+        let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded, reusing: &cache)
+        return (pack, decodeDiagnostics + PackValidator(today: today).validate(pack))
+    }
+
+    /// The resolve stage, for the day and the previous version this pipeline builds for.
+    func resolve(_ pack: Pack) -> ResolvedPack {
         var resolved = PackResolver().resolve(pack)
         resolved.previousVersion = since
         resolved.today = today
-        return (resolved, diagnostics)
+        return resolved
     }
 
     /// Load and decode only: what commands that edit the pack (import, promote) start from.
@@ -114,8 +129,11 @@ final class RenderedSite: OutputSource {
 
     var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
 
-    func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
-        diagnostics = try batches.render(stopsAtError: true, write)
+    func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
+                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+        diagnostics = try withoutActuallyEscaping(stream) { (stream) throws(FileCreation.Failure) in
+            try batches.render(stopsAtError: true, write, stream: stream)
+        }
         return !diagnostics.hasErrors
     }
 }

@@ -82,49 +82,67 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Looks at the pack and the theme every 50 ms and brings the site up to date when they changed.
-/// On graceful shutdown (it is the last service, so it stops first) it closes the event streams.
-struct PreviewUpdater: Service {
+/// Looks at the pack and the theme at each tick of a `ChangeSignal` (at once after a change on
+/// Linux, every 50 ms elsewhere) and brings the site up to date when they changed. On graceful
+/// shutdown (it is the last service, so it stops first) it closes the event streams.
+struct PreviewUpdater: Service, CustomStringConvertible {
     let preview: LivePreview
     let watcher: PackWatcher
     let store: SiteStore
     let print: @Sendable (String) -> Void
     let printError: @Sendable (String) -> Void
+    /// What the service group logs for it: not the site it holds (describing thousands of pages
+    /// took a second at start).
+    var description: String { "PreviewUpdater" }
 
     func run() async throws {
         var preview = preview
         var watcher = watcher
         let clock = ContinuousClock()
-        defer { store.closeAll() }
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(50))
-            if Task.isShuttingDownGracefully || Task.isCancelled { break }
-            let changes = watcher.poll()
-            guard !changes.isEmpty else { continue }
-            let started = clock.now
-            var steps: [(LivePreview.Step.Stage, Int, Duration)] = []
-            let wasBroken = preview.isBroken
-            let outcome = await preview.update(changed: changes.theme ? nil : changes.packPaths) { step in
-                store.apply(step)
-                steps.append((step.stage, step.files.count + step.removed.count, clock.now - started))
-            }
-            guard outcome != .failed else {
-                let errors = preview.diagnostics.filter { $0.severity == .error }
-                printError(DiagnosticFormatter(sources: preview.sources).format(errors))
-                print("The pack has errors: still serving the last good site, with the errors as an overlay")
-                store.setOverlay(LiveReload.overlay(preview.diagnostics, sources: preview.sources))
-                continue
-            }
-            store.setOverlay(nil)
-            if wasBroken { print("Fixed: the pack has no errors") }
-            let what = switch outcome {
-            case .rerenderedSOPs(let count): "\(Counted.text(count, "SOP")) changed"
-            default: "rebuilt"
-            }
-            let timings = steps.map { stage, files, time in
-                "\(files) \(stage == .sops ? "SOP files" : "files") at \(PreviewServer.milliseconds(time)) ms"
-            }
-            print("Updated (\(what)): \(timings.isEmpty ? "no page changed" : timings.joined(separator: ", "))")
+        let signal = ChangeSignal()
+        signal.watch(watcher.folders)
+        defer {
+            signal.stop()
+            store.closeAll()
         }
+        await withGracefulShutdownHandler {
+            for await _ in signal.ticks {
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
+                await update(&preview, watcher: &watcher, signal: signal, clock: clock)
+            }
+        } onGracefulShutdown: {
+            signal.stop()
+        }
+    }
+
+    private func update(_ preview: inout LivePreview, watcher: inout PackWatcher, signal: ChangeSignal,
+                        clock: ContinuousClock) async {
+        let changes = watcher.poll()
+        signal.watch(watcher.folders)
+        guard !changes.isEmpty else { return }
+        let started = clock.now
+        var steps: [(LivePreview.Step.Stage, Int, Duration)] = []
+        let wasBroken = preview.isBroken
+        let outcome = await preview.update(changed: changes.theme ? nil : changes.packPaths) { step in
+            store.apply(step)
+            steps.append((step.stage, step.files.count + step.removed.count, clock.now - started))
+        }
+        guard outcome != .failed else {
+            let errors = preview.diagnostics.filter { $0.severity == .error }
+            printError(DiagnosticFormatter(sources: preview.sources).format(errors))
+            print("The pack has errors: still serving the last good site, with the errors as an overlay")
+            store.setOverlay(LiveReload.overlay(preview.diagnostics, sources: preview.sources))
+            return
+        }
+        store.setOverlay(nil)
+        if wasBroken { print("Fixed: the pack has no errors") }
+        let what = switch outcome {
+        case .rerenderedSOPs(let count): "\(Counted.text(count, "SOP")) changed"
+        default: "rebuilt"
+        }
+        let timings = steps.map { stage, files, time in
+            "\(files) \(stage == .sops ? "SOP files" : "files") at \(PreviewServer.milliseconds(time)) ms"
+        }
+        print("Updated (\(what)): \(timings.isEmpty ? "no page changed" : timings.joined(separator: ", "))")
     }
 }

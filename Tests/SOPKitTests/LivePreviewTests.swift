@@ -141,12 +141,118 @@ import Testing
         #expect(preview.site == (await Self.built(pack)))
     }
 
-    @Test func frontMatterIsTheTextBetweenTheFirstTwoRulers() {
-        #expect(LivePreview.frontMatter("---\ntitle: A\n---\nBody\n---\n") == "---\ntitle: A\n---")
-        #expect(LivePreview.frontMatter("---\r\ntitle: A\r\n---\r\nBody") == "---\r\ntitle: A\r\n---")
-        #expect(LivePreview.frontMatter("---\ntitle: A\n----\nB\n---") == "---\ntitle: A\n----\nB\n---")
-        #expect(LivePreview.frontMatter("No front matter\n---\n") == nil)
-        #expect(LivePreview.frontMatter("---\nnever closed\n") == nil)
+    /// Front matter edited with the SOP's id, title, audience and place unchanged (its summary, owner
+    /// and review date): the SOP's pages come first, and the handbooks, print pages and home that
+    /// show the summary or the date follow; the site is the built one.
+    @Test func aFrontMatterEditKeepingTheSOPsShapeRerendersThatSOPOnly() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        try Self.edit(pack, Self.drafts) {
+            $0.replacingOccurrences(of: "summary: Turning a SophMate support draft into a reply a person is accountable for.",
+                                    with: "summary: A summary the handbooks must show.")
+                .replacingOccurrences(of: "owner: store-manager", with: "owner: site-admin")
+                .replacingOccurrences(of: "last_reviewed: 2026-11-02", with: "last_reviewed: 2026-11-09")
+        }
+        var steps: [LivePreview.Step] = []
+        #expect(await preview.update(changed: [Self.drafts]) { steps.append($0) } == .rerenderedSOPs(1))
+        #expect(steps.map(\.stage) == [.sops, .site])
+        #expect(steps.first?.files.keys.allSatisfy { $0.hasSuffix("/support-drafts.html") } == true)
+        #expect(preview.site == (await Self.built(pack)))
+        #expect(preview.site.values.contains { String(decoding: $0, as: UTF8.self).contains("A summary the handbooks must show.") })
+    }
+
+    /// An SOP's id, audience or title changed: other SOPs' pages (links, previous and next, the
+    /// role pages that exist) change with it, so the whole site is rendered again.
+    @Test func anIDRoleOrTitleChangeRebuildsAndEndsAsTheBuiltSite() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+
+        try Self.edit(pack, Self.drafts) {
+            $0.replacingOccurrences(of: "audience: [support-agent, store-manager, site-admin]", with: "audience: [support-agent, site-admin]")
+        }
+        var removed: [String] = []
+        #expect(await preview.update(changed: [Self.drafts]) { removed += $0.removed } == .rebuilt)
+        #expect(removed.contains("roles/store-manager/support-drafts.html"))
+        #expect(preview.site == (await Self.built(pack)))
+
+        let refunds = pack.appendingPathComponent(Self.refunds)
+        let text = try String(contentsOf: refunds, encoding: .utf8)
+        #expect(!text.contains("\nid: "))
+        try Data(text.replacingOccurrences(of: "---\ntitle:", with: "---\nid: refunds-renamed\ntitle:").utf8).write(to: refunds)
+        let outcome = await preview.update(changed: [Self.refunds])
+        #expect(outcome == .rebuilt, "\(preview.diagnostics)")
+        #expect(preview.site["sops/refunds-renamed.html"] != nil)
+        #expect(preview.site == (await Self.built(pack)))
+
+        try Self.edit(pack, Self.drafts) { $0.replacingOccurrences(of: "title: Reviewing and sending support drafts", with: "title: Drafts") }
+        #expect(await preview.update(changed: [Self.drafts]) == .rebuilt)
+        #expect(preview.site == (await Self.built(pack)))
+    }
+
+    /// A body edit that names a role or a value the pack does not have: an error, the last good
+    /// site kept and nothing published; the fix renders that SOP alone and ends as the built site.
+    @Test func aBodyEditThatBreaksThenOneThatFixesEndAsTheBuiltSite() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        let good = preview.site
+        try Self.edit(pack, Self.drafts) { $0 + "\n::: for nobody-here\nHidden.\n:::\n\nSee {{sop.nothing}}.\n" }
+        var published = 0
+        #expect(await preview.update(changed: [Self.drafts]) { _ in published += 1 } == .failed)
+        #expect(published == 0 && preview.site == good)
+        #expect(preview.diagnostics.contains { $0.code == .unknownRole && $0.location.path == Self.drafts })
+        #expect(preview.diagnostics.contains { $0.code == .unknownValue && $0.location.path == Self.drafts })
+        try Self.edit(pack, Self.drafts) {
+            $0.replacingOccurrences(of: "for nobody-here", with: "for site-admin").replacingOccurrences(of: "{{sop.nothing}}", with: "{{sop.title}}")
+        }
+        #expect(await preview.update(changed: [Self.drafts]) == .rerenderedSOPs(1))
+        #expect(!preview.isBroken)
+        #expect(preview.site == (await Self.built(pack)))
+        // Back to the text decoded first: the decoder's cache is keyed by the text, not the path.
+        try Self.edit(pack, Self.drafts) { $0.replacingOccurrences(of: "See {{sop.title}}.", with: "See {{sop.nothing}}.") }
+        #expect(await preview.update(changed: [Self.drafts]) == .failed)
+        #expect(preview.diagnostics.contains { $0.code == .unknownValue && $0.location.path == Self.drafts })
+    }
+
+    /// A snippet that SOPs include, edited: not an SOP, so the whole site (every print view) is
+    /// rendered again; then an SOP edit renders on top of the new print views.
+    @Test func aSnippetEditRendersEveryPrintViewAgain() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        let snippets = try FileManager.default.contentsOfDirectory(atPath: pack.appendingPathComponent("snippets").path)
+            .filter { $0.hasSuffix(".md") }.sorted()
+        let snippet = "snippets/" + (try #require(snippets.first))
+        try Self.edit(pack, snippet) { $0 + "\nA line every including SOP shows.\n" }
+        #expect(await preview.update(changed: [snippet]) == .rebuilt)
+        #expect(preview.site == (await Self.built(pack)))
+        try Self.edit(pack, Self.refunds) { $0 + "\nAnd one more.\n" }
+        #expect(await preview.update(changed: [Self.refunds]) == .rerenderedSOPs(1))
+        #expect(preview.site == (await Self.built(pack)))
+    }
+
+    /// Saves that land while an update renders (here: between its two steps, as a slow render of
+    /// the gathering pages would let them): the update finishes with what it read, the next one
+    /// (the watcher reports both files) brings the site to the pack as it is now.
+    @Test func anEditDuringARenderIsInTheNextUpdate() async throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(TestPaths.bundledPack)
+        var preview = await Self.started(pack)
+        try Self.edit(pack, Self.drafts) { $0 + "\nFirst save.\n" }
+        var saved = false
+        let outcome = await preview.update(changed: [Self.drafts]) { step in
+            guard step.stage == .sops, !saved else { return }
+            saved = true
+            try? Self.edit(pack, Self.drafts) { $0 + "\nSecond save, during the render.\n" }
+            try? Self.edit(pack, Self.refunds) { $0 + "\nAnother SOP, during the render.\n" }
+        }
+        #expect(outcome == .rerenderedSOPs(1) && saved)
+        #expect(String(decoding: preview.site["sops/support-drafts.html"] ?? Data(), as: UTF8.self).contains("First save."))
+        #expect(await preview.update(changed: [Self.drafts, Self.refunds]) == .rerenderedSOPs(2))
+        #expect(preview.site == (await Self.built(pack)))
+        #expect(String(decoding: preview.site["sops/support-drafts.html"] ?? Data(), as: UTF8.self).contains("Second save, during the render."))
     }
 }
 

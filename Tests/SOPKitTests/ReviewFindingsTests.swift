@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test func percentilesAreNearestRank() {
-        #expect(RoleStatistics.percentile([], 50) == nil)
+        #expect(RoleStatistics.percentile([Int](), 50) == nil)
         #expect(RoleStatistics.percentile([5], 90) == 5)
         #expect(RoleStatistics.percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 50) == 5)
         #expect(RoleStatistics.percentile([10, 1, 9, 2, 8, 3, 7, 4, 6, 5], 90) == 9)

@@ -114,6 +114,22 @@ import Testing
         #expect(SearchIndexScript.view(index, .trainer).contains("\"folder\": \"sops/\""))
     }
 
+    /// `common.js` as the writer streams it, in pieces of `sectionsPerPiece` sections: one entry a
+    /// line, a comma between entries and none after the last, whether the sections fill the last
+    /// piece or not (and with none at all).
+    @Test(arguments: [0, 1, SearchIndexScript.sectionsPerPiece, 2 * SearchIndexScript.sectionsPerPiece + 1])
+    func theSharedSectionsFileComesInPiecesThatJoinIntoOneList(_ count: Int) {
+        var index = SearchIndex()
+        index.common = (0..<count).map { SearchSection(sopID: "s\($0)", anchor: "", heading: "", text: "T\($0)") }
+        let file = SearchIndexScript.common(index, path: SearchIndex.commonPath)
+        #expect(file.count == (count + SearchIndexScript.sectionsPerPiece - 1) / SearchIndexScript.sectionsPerPiece + 2)
+        let entries = (0..<count).map { "[\"s\($0)\",\"\",\"\",\"T\($0)\"]" }.joined(separator: ",\n")
+        let expected = "/* sopgen search index: generated, do not edit. */\n(window.sopgenSearch = window.sopgenSearch || {}).common = [\n"
+            + entries + "\n];\n"
+        #expect(String(decoding: file.whole.contents, as: UTF8.self) == expected)
+        #expect(SearchIndexScript.common(index) == expected)
+    }
+
     /// Through the render stage on a pack in memory: a role's index holds its own block and not
     /// the other role's; the trainer view's holds both; the files are where the pages load them.
     @Test func aRolesIndexHoldsItsBlocksAndNeverAnotherRoles() async throws {

@@ -98,13 +98,20 @@ import Testing
 
     /// A source that writes a file it did not declare, or leaves out one it did, is refused
     /// before the swap: the manifest lists exactly what was written.
-    @Test(arguments: [["a.html", "stray.html"], ["a.html"]])
+    /// The last two: a streamed file the source did not declare, and a file written twice, once
+    /// whole and once streamed.
+    @Test(arguments: [["a.html", "stray.html"], ["a.html"], ["a.html", "b.html", "stream:stray.html"],
+                      ["a.html", "b.html", "stream:b.html"]])
     func aSourceThatBreaksItsListingIsRefused(_ produced: [String]) throws {
         struct Source: OutputSource {
             var paths: [String]
             var produced: [String]
-            func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
-                try write(produced.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
+            func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                try write(produced.filter { !$0.hasPrefix("stream:") }.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
+                try stream(produced.filter { $0.hasPrefix("stream:") }.map {
+                    StreamedFile(path: String($0.dropFirst("stream:".count)), count: 2) { _ in Data("y".utf8) }
+                })
                 return true
             }
         }
@@ -120,5 +127,41 @@ import Testing
         }
         #expect(folder.snapshot(output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
+    }
+
+    /// With a stream, each role's print page comes in pieces, its SOPs' print views rendered as
+    /// the writer asks, and so does the search index's shared file; joined, the pieces are the
+    /// bytes of the file made whole.
+    @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
+    func streamedPrintPagesAreTheWholePages(_ name: String) async {
+        let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
+        let resolved = await Self.resolved(pack)
+        let whole = Self.files(SiteBatches(resolved))
+        var files: [OutputPlan.File] = []
+        var streamed: [StreamedFile] = []
+        let diagnostics = SiteBatches(resolved).render({ (batch: [OutputPlan.File]) in files += batch },
+                                                       stream: { (batch: [StreamedFile]) in streamed += batch })
+        #expect(diagnostics == whole.diagnostics)
+        #expect(Set(streamed.map(\.path)) == Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" } + [SearchIndex.commonPath]))
+        #expect(streamed.contains { $0.count > 1 })
+        let joined = (files + streamed.map(\.whole)).sorted { $0.path < $1.path }
+        #expect(joined == whole.files.sorted { $0.path < $1.path })
+    }
+
+    /// A theme whose print page writes an SOP's body escaped, twice, or not at all cannot be put
+    /// together from pieces: the page is rendered whole, one piece, the same bytes as without a stream.
+    @Test(arguments: ["{{bodyHTML}}", "{{{bodyHTML}}}{{{bodyHTML}}}", ""])
+    func aPrintTemplateThatDoesNotWriteEachBodyOnceIsRenderedWhole(_ body: String) async throws {
+        var files = PackFiles.base
+        files["templates/print.mustache"] = "{{<layout}}{{$content}}[{{#sops}}<{{id}}>\(body)</{{id}}>{{/sops}}]{{/content}}{{/layout}}"
+        let (pack, _) = await PackDecoder().decode(InMemoryPack.loaded(files))
+        let resolved = PackResolver().resolve(pack)
+        let whole = Self.files(SiteBatches(resolved)).files
+        var streamed: [StreamedFile] = []
+        _ = SiteBatches(resolved).render({ (_: [OutputPlan.File]) in }, stream: { (batch: [StreamedFile]) in streamed += batch })
+        let agent = try #require(streamed.first { $0.path == "roles/agent/print.html" })
+        #expect(agent.count == 1)
+        #expect(agent.whole == whole.first { $0.path == "roles/agent/print.html" })
+        #expect(String(decoding: agent.whole.contents, as: UTF8.self).contains("[<guide>"))
     }
 }

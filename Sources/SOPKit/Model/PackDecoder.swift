@@ -6,6 +6,13 @@ public struct PackDecoder: Sendable {
     public init() {}
 
     public func decode(_ loaded: LoadedPack) async -> (pack: Pack, diagnostics: [Diagnostic]) {
+        var cache = SOPDecodeCache()
+        return await decode(loaded, reusing: &cache)
+    }
+
+    /// `decode`, taking each SOP whose text `cache` holds from it, and leaving in `cache` every SOP
+    /// file as now decoded (what `sopgen serve` keeps between updates).
+    func decode(_ loaded: LoadedPack, reusing cache: inout SOPDecodeCache) async -> (pack: Pack, diagnostics: [Diagnostic]) {
         var diagnostics = loaded.diagnostics
         var brokenFiles: Set<String> = []
         var brokenIDs: [String: Set<String>] = [:]
@@ -40,7 +47,7 @@ public struct PackDecoder: Sendable {
             let tooDeep = parser.diagnostics.contains { $0.code == .nestingTooDeep }
             snippets[name] = tooDeep ? Template(pieces: [], firstLine: 1) : snippet
         }
-        let (sops, sopDiagnostics) = await Self.decodeSOPs(loaded.files(under: "procedures", withExtension: "md"))
+        let (sops, sopDiagnostics) = await Self.decodeSOPs(loaded.files(under: "procedures", withExtension: "md"), cache: &cache)
         diagnostics += sopDiagnostics
         var templates: [String: SourceFile] = [:]
         for (path, file) in loaded.files where path.hasPrefix("templates/") {
@@ -85,21 +92,28 @@ public struct PackDecoder: Sendable {
         return declared
     }
 
-    /// SOPs are most of a pack and independent of each other: decode them concurrently, keep file order.
-    private static func decodeSOPs(_ files: [SourceFile]) async -> ([SOP], [Diagnostic]) {
-        let decoded = await withTaskGroup(of: (Int, SOP?, [Diagnostic]).self) { group in
+    /// SOPs are most of a pack and independent of each other: decode them concurrently (those
+    /// `cache` does not hold as they are now), keep file order.
+    private static func decodeSOPs(_ files: [SourceFile], cache: inout SOPDecodeCache) async -> ([SOP], [Diagnostic]) {
+        let known = cache
+        let decoded = await withTaskGroup(of: (Int, SOPDecodeCache.Entry).self) { group in
+            var results = [SOPDecodeCache.Entry?](repeating: nil, count: files.count)
             for (index, file) in files.enumerated() {
+                if let entry = known.entry(for: file) {
+                    results[index] = entry
+                    continue
+                }
                 group.addTask {
                     let context = DecodingContext(file: file)
                     let sop = SOPDecoder.decode(context)
-                    return (index, sop, context.diagnostics)
+                    return (index, SOPDecodeCache.Entry(text: file.text, sop: sop, diagnostics: context.diagnostics))
                 }
             }
-            var results = [(SOP?, [Diagnostic])](repeating: (nil, []), count: files.count)
-            for await (index, sop, diagnostics) in group { results[index] = (sop, diagnostics) }
-            return results
+            for await (index, entry) in group { results[index] = entry }
+            return results.map { $0! }
         }
-        return (decoded.compactMap(\.0), decoded.flatMap(\.1))
+        cache = SOPDecodeCache(Dictionary(zip(files.map(\.path), decoded)) { $1 })
+        return (decoded.compactMap(\.sop), decoded.flatMap(\.diagnostics))
     }
 
     static let settingsKeys = ["title", "organisation", "default_site", "options", "requirements", "review"]

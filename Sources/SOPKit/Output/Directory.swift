@@ -50,6 +50,15 @@ final class Directory: @unchecked Sendable {
         try FileCreation.writeAll(data, to: file, path: name)
     }
 
+    /// Creates the file `name`, which must not exist, and writes `file`'s pieces to it in order,
+    /// each asked for once the one before is written.
+    func writeNewFile(_ name: String, streaming file: StreamedFile, mode: mode_t = 0o644) throws(FileCreation.Failure) {
+        let descriptor = openat(self.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw FileCreation.Failure(path: name, code: errno) }
+        defer { close(descriptor) }
+        for index in 0..<file.count { try FileCreation.writeAll(file.piece(index), to: descriptor, path: name) }
+    }
+
     /// What `name` is in this folder, as `lstat` would say.
     func kind(_ name: String) -> FileKind {
         var status = stat()

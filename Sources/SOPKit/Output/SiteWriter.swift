@@ -163,6 +163,22 @@ public struct SiteWriter: Sendable {
                 }
             }
             if let failure = progress.failure { throw failure }
+        } stream: { (files: [StreamedFile]) throws(FileCreation.Failure) in
+            if let stray = files.first(where: { !listed.contains($0.path) }) {
+                throw FileCreation.Failure(path: stray.path, code: EPERM)
+            }
+            // One file a core: each writer holds one piece at a time.
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                let file = files[index]
+                do throws(FileCreation.Failure) {
+                    try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), streaming: file)
+                } catch {
+                    progress.record(error)
+                    return
+                }
+                if progress.wroteOne() { checkpoint(.halfWritten) }
+            }
+            if let failure = progress.failure { throw failure }
         }
         guard complete else { return false }
         // Each file is created exclusively, so none was written twice: the count says none is missing.

@@ -33,6 +33,8 @@ struct ReviewPage: TemplateModel {
         var plan: String?
         var surface: String?
         var evidence: [Evidence]
+        /// "and 12 more events" when the evidence list is cut short.
+        var moreEvidence: String?
         var notes: [String]
         var hasNotes: Bool
         var sops: [Link]

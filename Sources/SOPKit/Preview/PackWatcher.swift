@@ -6,8 +6,9 @@ import Darwin
 #endif
 
 /// Sees files of a pack and of the theme change by comparing each file's metadata (inode, size,
-/// modification time) with the last look: portable, and cheap enough to do every 50 ms for a pack
-/// of thousands of files. It reads only what the load stage reads (the pack's files and source
+/// modification time) with the last look: portable, and cheap enough (a few milliseconds for a
+/// pack of thousands of files) to do at each `ChangeSignal` tick: at once after the kernel tells of
+/// a change on Linux, every 50 ms elsewhere. It reads only what the load stage reads (the pack's files and source
 /// folders, hidden names skipped), through symbolic links as the loader does.
 public struct PackWatcher: Sendable {
     /// What changed since the last look.
@@ -32,49 +33,57 @@ public struct PackWatcher: Sendable {
     public let themeRoot: URL?
     private var pack: [String: Stamp] = [:]
     private var theme: [String: Stamp] = [:]
+    /// Every folder the last look read (the pack's root first), for `ChangeSignal` to watch.
+    public private(set) var folders: [String] = []
 
     /// Takes the first look.
     public init(packRoot: URL, themeRoot: URL?) {
         self.packRoot = packRoot
         self.themeRoot = themeRoot
-        pack = Self.scanPack(packRoot)
-        theme = themeRoot.map { Self.scan($0.path, relative: "") } ?? [:]
+        var folders = [packRoot.path]
+        pack = Self.scanPack(packRoot, folders: &folders)
+        theme = themeRoot.map { Self.scan($0.path, relative: "", folders: &folders) } ?? [:]
+        self.folders = folders
     }
 
     /// What changed since the last look (the first look is taken by `init`).
     public mutating func poll() -> Changes {
         var changes = Changes()
-        let packNow = Self.scanPack(packRoot)
+        var folders = [packRoot.path]
+        defer { self.folders = folders }
+        let packNow = Self.scanPack(packRoot, folders: &folders)
         for (path, stamp) in packNow where pack[path] != stamp { changes.packPaths.insert(path) }
         for path in pack.keys where packNow[path] == nil { changes.packPaths.insert(path) }
         pack = packNow
         if let themeRoot {
-            let themeNow = Self.scan(themeRoot.path, relative: "")
+            let themeNow = Self.scan(themeRoot.path, relative: "", folders: &folders)
             changes.theme = themeNow != theme
             theme = themeNow
         }
         return changes
     }
 
-    private static func scanPack(_ root: URL) -> [String: Stamp] {
+    private static func scanPack(_ root: URL, folders: inout [String]) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         for name in PackLoader.requiredFiles + PackLoader.optionalFiles {
             if let stamp = stamp(root.path + "/" + name) { stamps[name] = stamp }
         }
         for folder in PackLoader.sourceFolders {
-            stamps.merge(scan(root.path + "/" + folder, relative: folder + "/")) { $1 }
+            stamps.merge(scan(root.path + "/" + folder, relative: folder + "/", folders: &folders)) { $1 }
         }
         return stamps
     }
 
-    /// Every file below `folder` (the folder itself when it is a file), by `relative` + its path.
-    private static func scan(_ folder: String, relative: String, depth: Int = 0) -> [String: Stamp] {
+    /// Every file below `folder` (the folder itself when it is a file), by `relative` + its path;
+    /// each folder read is added to `folders`.
+    private static func scan(_ folder: String, relative: String, depth: Int = 0, folders: inout [String]) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         guard depth < 32, let directory = opendir(folder) else {
             if depth == 0, let stamp = stamp(folder) { stamps[String(relative.dropLast())] = stamp }
             return stamps
         }
         defer { closedir(directory) }
+        folders.append(folder)
         // The name is read where it lies (as `Directory` does): an entry is only `d_reclen` bytes
         // long, so copying the whole `dirent` can read past the end of the buffer.
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
@@ -86,13 +95,13 @@ public struct PackWatcher: Sendable {
             guard lstat(path, &info) == 0 else { continue }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                stamps.merge(scan(path, relative: relative + name + "/", depth: depth + 1)) { $1 }
+                stamps.merge(scan(path, relative: relative + name + "/", depth: depth + 1, folders: &folders)) { $1 }
             case S_IFLNK:
                 // The link's target is what the loader reads (a loop ends at the depth bound).
                 var target = stat()
                 guard stat(path, &target) == 0 else { continue }
                 if (target.st_mode & S_IFMT) == S_IFDIR {
-                    stamps.merge(scan(path, relative: relative + name + "/", depth: depth + 1)) { $1 }
+                    stamps.merge(scan(path, relative: relative + name + "/", depth: depth + 1, folders: &folders)) { $1 }
                 } else {
                     stamps[relative + name] = Stamp(target)
                 }

@@ -61,6 +61,14 @@ struct SOPViewRenderer: Sendable {
         return SOPViews(trainer: trainer, roles: roles, diagnostics: parsed.diagnostics, anchoredLinks: parsed.anchoredLinks)
     }
 
+    /// What parsing the SOP finds, without rendering a view: its problems and its links into other
+    /// SOPs' headings. What `check` needs of every SOP; the headings of the SOPs those links point
+    /// into come from `render(_:everyView:)`.
+    func problems(_ item: ResolvedPack.ResolvedSOP) -> (diagnostics: [Diagnostic], anchoredLinks: [SOPViews.AnchoredLink]) {
+        let parsed = parse(item)
+        return (parsed.diagnostics, parsed.anchoredLinks)
+    }
+
     /// `role`'s view of the SOP as a section of the role's print page. The SOP is parsed again:
     /// keeping every SOP's print views until the print pages are rendered would make memory grow
     /// with the pack (a tenth of a gigabyte at 5,000 SOPs), and a parse costs far less than a page.

@@ -18,7 +18,7 @@ public struct SiteRenderer: Sendable {
     /// The render diagnostics only, what `check` needs: every problem rendering finds comes from
     /// parsing each SOP and its trainer view's headings, so no page is rendered or kept.
     public func check(_ resolved: ResolvedPack) -> [Diagnostic] {
-        SiteBatches(resolved).diagnostics()
+        SiteBatches.diagnostics(resolved, views: SOPViewRenderer(resolved: resolved))
     }
 }
 
@@ -41,11 +41,15 @@ struct SiteBatches: Sendable {
     let pagers: [String: [String: Pager]]
     let checklists: ChecklistRenderer
     let training: TrainingRenderer
-    /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`.
-    let version: HandbookVersion
+    /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`:
+    /// hashed when first needed, after the SOPs' own pages (`sopgen serve` publishes those first).
+    var version: HandbookVersion { versionOnce.value }
+    private let versionOnce: Once<HandbookVersion>
     let batchSize: Int
 
-    init(_ resolved: ResolvedPack, batchSize: Int = Self.defaultBatchSize) {
+    /// `navs`: the menus of another render of a pack with the same roles, sites, checklists,
+    /// playbooks and automations (`sopgen serve`, after an edit of SOPs alone), not rendered again.
+    init(_ resolved: ResolvedPack, batchSize: Int = Self.defaultBatchSize, navs: [PageLocation: SafeHTML]? = nil) {
         self.resolved = resolved
         theme = resolved.pack.theme
         views = SOPViewRenderer(resolved: resolved)
@@ -53,8 +57,8 @@ struct SiteBatches: Sendable {
         self.models = models
         let theme = theme
         let roles = resolved.handbooks.map(\.role.id)
-        navs = Dictionary(PageLocation.all(roles: roles).map { ($0, theme.fragment(models.navigation(at: $0))) },
-                          uniquingKeysWith: { first, _ in first })
+        self.navs = navs ?? Dictionary(PageLocation.all(roles: roles).map { ($0, theme.fragment(models.navigation(at: $0))) },
+                                       uniquingKeysWith: { first, _ in first })
         let views = views
         var pagers = ["": Pager.sequence(resolved.sops.map(\.sop.id), title: { resolved.sop($0)?.sop.title ?? $0 },
                                          href: { "\($0).html" })]
@@ -66,7 +70,7 @@ struct SiteBatches: Sendable {
         self.pagers = pagers
         checklists = ChecklistRenderer(pack: resolved.pack, today: resolved.today)
         training = TrainingRenderer(resolved: resolved, models: models, theme: theme)
-        version = HandbookVersion.current(resolved)
+        versionOnce = Once { HandbookVersion.current(resolved) }
         self.batchSize = max(batchSize, 1)
     }
 
@@ -136,8 +140,11 @@ struct SiteBatches: Sendable {
     /// `stopsAtError` (a build): once an error is known no more pages are rendered or handed on,
     /// and the rest of the diagnostics come from `diagnostics()`, so a failing build reports what
     /// `check` reports without writing pages it will throw away.
+    /// With `stream`, each role's print page goes to it as a `StreamedFile` instead (see
+    /// `printFile`); without, it comes whole with the other files.
     func render<Failure: Error>(stopsAtError: Bool = false,
-                                _ write: ([OutputPlan.File]) throws(Failure) -> Void) throws(Failure) -> [Diagnostic] {
+                                _ write: ([OutputPlan.File]) throws(Failure) -> Void,
+                                stream: (([StreamedFile]) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
         var headingsByPath: [String: Set<String>] = [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
@@ -160,50 +167,78 @@ struct SiteBatches: Sendable {
             if stopsAtError, diagnostics.hasErrors { return self.diagnostics() }
             try write(files)
         }
-        diagnostics += brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
+        diagnostics += Self.brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
         if stopsAtError, diagnostics.hasErrors { return diagnostics }
-        try write(searchFiles(search))
+        if let stream {
+            try write(searchFiles(search, common: false))
+            try stream([SearchIndexScript.common(search, path: SearchIndex.commonPath)])
+        } else {
+            try write(searchFiles(search))
+        }
+        search = SearchIndex()
 
         let others = otherPages
         let sections = headers
-        // Two at a time, one per core: a print page holds every SOP of its role, so these are the
-        // largest pages, and the peak of a large build.
+        let streams = stream != nil
+        // Two at a time, one per core. A print page holds every SOP of its role, so it is the
+        // largest page (11 MB at 5,000 SOPs): streamed, only the text around its SOPs is held.
         for start in stride(from: 0, to: others.count, by: 2) {
             let batch = others[start..<min(start + 2, others.count)]
-            let files = Parallel.map(batch.count) { [self] index in
+            let rendered = Parallel.map(batch.count) { [self] index -> (files: [OutputPlan.File], streamed: [StreamedFile]) in
                 let page = batch[batch.startIndex + index]
-                return zip(page.paths, render(page.page, headers: sections)).map { path, text in
-                    OutputPlan.File(path: path, contents: Data(text.utf8))
+                if streams, case .handbook(let number) = page.page {
+                    let text = handbookIndex(resolved.handbooks[number])
+                    return ([OutputPlan.File(path: page.paths[0], contents: Data(text.utf8))],
+                            [printFile(resolved.handbooks[number], path: page.paths[1], headers: sections)])
                 }
+                return (zip(page.paths, render(page.page, headers: sections)).map { path, text in
+                    OutputPlan.File(path: path, contents: Data(text.utf8))
+                }, [])
             }
-            try write(files.flatMap { $0 })
+            try write(rendered.flatMap(\.files))
+            let streamed = rendered.flatMap(\.streamed)
+            if let stream, !streamed.isEmpty { try stream(streamed) }
         }
         try write(assetNames.map { OutputPlan.File(path: "assets/\($0)", contents: theme.assets[$0]!) })
         return diagnostics
     }
 
     /// The diagnostics `render` reports, without rendering a page: `StreamingWriteTests` checks
-    /// they are the same.
+    /// they are the same. Every SOP is parsed; only the SOPs a link points into a heading of have
+    /// their trainer view rendered, for its heading ids.
     func diagnostics() -> [Diagnostic] {
-        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
-        var headingsByPath: [String: Set<String>] = [:]
+        Self.diagnostics(resolved, views: views, batchSize: batchSize)
+    }
+
+    /// `diagnostics()` without the rest of a `SiteBatches` (menus, pagers, the handbook version):
+    /// what `check` makes, a sixteenth of its time at 5,000 SOPs.
+    static func diagnostics(_ resolved: ResolvedPack, views: SOPViewRenderer, batchSize: Int = defaultBatchSize) -> [Diagnostic] {
+        var diagnostics = resolved.pack.theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
         var anchoredLinks: [SOPViews.AnchoredLink] = []
         let sops = resolved.sops
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
-            let rendered = Parallel.map(batch.count) { [views] in views.render(batch[batch.startIndex + $0], everyView: false) }
-            for (item, views) in zip(batch, rendered) {
-                diagnostics += views.diagnostics
-                headingsByPath[item.sop.path] = Set(views.trainer.headings.map(\.id))
-                anchoredLinks += views.anchoredLinks
+            let parsed = Parallel.map(batch.count) { [views] in views.problems(batch[batch.startIndex + $0]) }
+            for sop in parsed {
+                diagnostics += sop.diagnostics
+                anchoredLinks += sop.anchoredLinks
             }
         }
+        // Of two SOPs with one path, `render`'s `headingsByPath` keeps the last: so does this.
+        var targetPaths = Set(anchoredLinks.map(\.path))
+        var targets: [ResolvedPack.ResolvedSOP] = []
+        for item in sops.reversed() where targetPaths.remove(item.sop.path) != nil { targets.append(item) }
+        let headings = Parallel.map(targets.count) { [views, targets] in
+            Set(views.render(targets[$0], everyView: false).trainer.headings.map(\.id))
+        }
+        var headingsByPath: [String: Set<String>] = [:]
+        for (item, ids) in zip(targets, headings) { headingsByPath[item.sop.path] = ids }
         return diagnostics + brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
     }
 
     /// Links to a heading of another SOP that has no such heading; each target's headings are
     /// sorted and searched once per fragment, however often it is linked.
-    func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
+    static func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var sortedHeadings: [String: [String]] = [:]
         var suggestions: [String: String] = [:]
@@ -219,10 +254,12 @@ struct SiteBatches: Sendable {
         return diagnostics
     }
 
-    /// The search index as the files `searchPaths` lists, in its order.
-    func searchFiles(_ index: SearchIndex) -> [OutputPlan.File] {
-        let texts = [SearchIndexScript.common(index)] + searchScopes.map { SearchIndexScript.view(index, $0) }
-        return zip(searchPaths, texts).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) }
+    /// The search index as the files `searchPaths` lists, in its order; without `search/common.js`
+    /// (`common` false) when `render` streams that one.
+    func searchFiles(_ index: SearchIndex, common: Bool = true) -> [OutputPlan.File] {
+        let views = searchScopes.map { OutputPlan.File(path: $0.path, contents: Data(SearchIndexScript.view(index, $0).utf8)) }
+        guard common else { return views }
+        return [OutputPlan.File(path: SearchIndex.commonPath, contents: Data(SearchIndexScript.common(index).utf8))] + views
     }
 
     struct RenderedSOP: Sendable {
@@ -290,24 +327,19 @@ struct SiteBatches: Sendable {
             anchoredLinks: rendered.anchoredLinks, header: header, search: search)
     }
 
-    /// The texts of `page`'s files, in the order of its paths.
-    func render(_ page: Other, headers: [String: SafeHTML]) -> [String] {
+    /// The texts of `page`'s files, in the order of its paths. `printViews` (by SOP id, then role)
+    /// holds print views already rendered (`sopgen serve` keeps them); any other is rendered here.
+    func render(_ page: Other, headers: [String: SafeHTML], printViews: [String: [String: SafeHTML]] = [:]) -> [String] {
         let pack = resolved.pack
         switch page {
         case .handbook(let index):
             let handbook = resolved.handbooks[index]
-            let location = PageLocation.handbook(role: handbook.role.id)
-            let chrome = models.chrome(title: "\(handbook.role.name) handbook", at: location, bodyClass: "handbook",
-                                       nav: navs[location]!)
-            var printChrome = chrome
-            printChrome.bodyClass = "print"
+            let sections = printSections(handbook, headers: headers)
             let role = handbook.role.id
-            let sections = handbook.sopIDs.compactMap { id -> PrintPage.Section? in
-                guard let header = headers[id], let item = resolved.sop(id), views.readers(of: item).contains(role) else { return nil }
-                return PrintPage.Section(id: id, headerHTML: header, bodyHTML: views.printView(item, role: role).safeHTML)
-            }
-            return [theme.render(Page(chrome: chrome, content: models.handbook(handbook))),
-                    theme.render(Page(chrome: printChrome, content: models.print(handbook, sections: sections)))]
+            return [handbookIndex(handbook),
+                    theme.render(printPage(handbook, sections: sections, bodies: sections.map {
+                        printViews[$0.item.sop.id]?[role] ?? views.printView($0.item, role: role).safeHTML
+                    }))]
         case .training(let index):
             let handbook = resolved.handbooks[index]
             return training.pages(for: handbook, nav: navs[.knowledgeCheck(role: handbook.role.id)]!, version: version).map(\.1)

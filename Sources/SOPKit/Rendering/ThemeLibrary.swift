@@ -101,6 +101,27 @@ struct ThemeLibrary: Sendable {
         mustache.render(TemplateContext.context(of: model), withTemplate: template) ?? ""
     }
 
+    /// `page` rendered with `count` of its fragments left out, as the bytes around them in order
+    /// (`count + 1` segments): a writer puts fragment *i* back between segments *i* and *i + 1*, so
+    /// a page of every SOP of a role is never whole in memory. `page` is given a placeholder for
+    /// each fragment; nil when the template does not write each placeholder exactly once, in
+    /// order, unescaped (`{{{…}}}`), and the page must then be rendered whole.
+    func segments<Content: TemplateModel>(of page: ([SafeHTML]) -> Page<Content>, leavingOut count: Int) -> [Data]? {
+        let placeholders = (0..<count).map { Array("<\u{0}sopgen-fragment-\($0)\u{0}>".utf8) }
+        let text = Array(render(page(placeholders.map { .renderedByTheme(String(decoding: $0, as: UTF8.self)) })).utf8)
+        let prefix = Array("<\u{0}sopgen-fragment-".utf8)
+        var segments: [Data] = []
+        var start = 0
+        for index in 0...count {
+            let end = index < count ? ByteSearch.find(placeholders[index], in: text, from: start) : text.count
+            // A placeholder missing, or another one (a copy, or one out of order) before it.
+            guard let end, (ByteSearch.find(prefix, in: text, from: start) ?? end) >= end else { return nil }
+            segments.append(Data(text[start..<end]))
+            if index < count { start = end + placeholders[index].count }
+        }
+        return segments
+    }
+
     /// A fragment a page then places unescaped (navigation, table of contents, SOP header):
     /// rendered with HTML escaping by the theme, so it is safe HTML.
     func fragment<Model: TemplateModel>(_ model: Model) -> SafeHTML {

@@ -7,14 +7,7 @@ public struct PackResolver: Sendable {
         let shared = ValueCatalog.shared(pack: pack, site: site)
         let graph = IncludeGraph(snippets: pack.snippets)
         let names = ResolvedNames(pack: pack)
-        let sops = pack.sops.sorted(by: Self.handbookOrder).map { sop in
-            ResolvedPack.ResolvedSOP(
-                sop: sop,
-                markdown: SOPExpander.expand(sop.body, graph: graph, skipped: graph.oversizedIncludes(in: [sop.body], name: sop.path).skipped),
-                values: shared.merging(ValueCatalog.forSOP(sop, pack: pack)) { $1 },
-                names: names.sop(sop)
-            )
-        }
+        let sops = pack.sops.sorted(by: Self.handbookOrder).map { resolve($0, in: pack, graph: graph, shared: shared, names: names) }
         let pools = DistractorPools(pack)
         let handbooks = pack.roles.map { role in
             let guide = DecisionGuideBuilder.entries(for: role, in: pack)
@@ -29,6 +22,22 @@ public struct PackResolver: Sendable {
         }
         let sopIndex = Dictionary(sops.indices.map { (sops[$0].sop.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ResolvedPack(pack: pack, site: site, handbooks: handbooks, sops: sops, names: names, sopIndex: sopIndex)
+    }
+
+    /// One SOP of `pack` as `resolve` makes it (`sopgen serve` resolves an edited SOP alone first).
+    func resolve(_ sop: SOP, in pack: Pack) -> ResolvedPack.ResolvedSOP {
+        resolve(sop, in: pack, graph: IncludeGraph(snippets: pack.snippets),
+                shared: ValueCatalog.shared(pack: pack, site: pack.defaultSite), names: ResolvedNames(pack: pack))
+    }
+
+    private func resolve(_ sop: SOP, in pack: Pack, graph: IncludeGraph, shared: [String: String],
+                         names: ResolvedNames) -> ResolvedPack.ResolvedSOP {
+        ResolvedPack.ResolvedSOP(
+            sop: sop,
+            markdown: SOPExpander.expand(sop.body, graph: graph, skipped: graph.oversizedIncludes(in: [sop.body], name: sop.path).skipped),
+            values: shared.merging(ValueCatalog.forSOP(sop, pack: pack)) { $1 },
+            names: names.sop(sop)
+        )
     }
 
     private func escalationPath(from role: Role, in pack: Pack) -> [Role] {

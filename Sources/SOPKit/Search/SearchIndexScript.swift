@@ -1,3 +1,5 @@
+import Foundation
+
 /// The search index as JavaScript files that assign data: a page opened from `file://` may not
 /// `fetch()` a JSON file, but it may load a script. Every string is a JSON string escaped for any
 /// JavaScript context it could land in: quotes, backslashes and control characters, U+2028 and
@@ -7,7 +9,26 @@
 enum SearchIndexScript {
     /// `search/common.js`: `[sop, anchor, heading, text]` per shared section.
     static func common(_ index: SearchIndex) -> String {
-        prelude + "common = [\n" + index.common.map(entry).joined(separator: ",\n") + "\n];\n"
+        let file = common(index, path: SearchIndex.commonPath)
+        return (0..<file.count).map { String(decoding: file.piece($0), as: UTF8.self) }.joined()
+    }
+
+    /// Sections in a piece of `common.js` as the writer streams it.
+    static let sectionsPerPiece = 2_000
+
+    /// `search/common.js` in pieces of `sectionsPerPiece` sections, each made when the writer
+    /// asks for it: the shared sections of every SOP are the largest file of a large site (22 MB
+    /// at 5,000 SOPs), and whole it was held three times over.
+    static func common(_ index: SearchIndex, path: String) -> StreamedFile {
+        let sections = index.common
+        let pieces = (sections.count + sectionsPerPiece - 1) / sectionsPerPiece
+        return StreamedFile(path: path, count: pieces + 2) { piece in
+            if piece == 0 { return Data((prelude + "common = [\n").utf8) }
+            if piece == pieces + 1 { return Data("\n];\n".utf8) }
+            let start = (piece - 1) * sectionsPerPiece
+            let entries = sections[start..<min(start + sectionsPerPiece, sections.count)].map(entry).joined(separator: ",\n")
+            return Data(((piece > 1 ? ",\n" : "") + entries).utf8)
+        }
     }
 
     /// A view's file: the folder its SOP pages are in, SOP titles, common sections it holds,

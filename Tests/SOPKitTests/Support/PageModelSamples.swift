@@ -173,7 +173,7 @@ enum PageModelSamples {
     static let reviewFinding = ReviewPage.Finding(
         code: "self-approval", severity: "error", message: "tom approved plan p1, which they proposed", user: "tom", plan: "p1",
         surface: "approvals", evidence: [.init(place: "week.csv:12", event: "approved", time: "2026-11-02 09:15", user: "tom")],
-        notes: ["No order number."], hasNotes: true, sops: [.init(text: "Refunds", href: "../../sops/refunds.html")],
+        moreEvidence: "and 3 more events", notes: ["No order number."], hasNotes: true, sops: [.init(text: "Refunds", href: "../../sops/refunds.html")],
         cards: [.init(text: "Store manager: refunds", href: "../../roles/manager/index.html#policy-refunds")], hasUpdates: true)
 
     static let review = ReviewPage(

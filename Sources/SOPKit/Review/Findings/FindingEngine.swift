@@ -8,7 +8,27 @@ struct FindingEngine {
     let window: ReviewWindow
     /// The exports events came from, by store ingest, where that is not the export under review
     /// (an evidence line then names its own file).
-    var sources: [Int64: String] = [:]
+    let sources: [Int64: String]
+    /// The pack's policies and roles by id (the first of a duplicated id, as `Pack` finds it),
+    /// and the surfaces each role's SOPs cover: looked up once an event.
+    private let policies: [String: Policy]
+    private let roles: [String: Role]
+    private let covered: [String: Set<Surface>]
+
+    init(pack: Pack, directory: ReviewDirectory, settings: ReviewSettings, window: ReviewWindow, sources: [Int64: String] = [:]) {
+        self.pack = pack
+        self.directory = directory
+        self.settings = settings
+        self.window = window
+        self.sources = sources
+        policies = Dictionary(pack.policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        roles = Dictionary(pack.roles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var covered: [String: Set<Surface>] = [:]
+        for sop in pack.sops {
+            for role in sop.audience { covered[role.value, default: []].formUnion(sop.surfaces.map(\.value)) }
+        }
+        self.covered = covered
+    }
 
     /// The surface an event happened on: written, else its plan's, else its policy's, else the
     /// surface its kind implies (prompts: Copilot; drafts: support drafts).
@@ -22,21 +42,21 @@ struct FindingEngine {
         }
     }
 
-    func policy(_ id: String) -> Policy? { pack.policies.first { $0.id == id } }
+    func policy(_ id: String) -> Policy? { policies[id] }
+    func role(_ id: String) -> Role? { roles[id] }
 
+    /// The findings of `events` (any order): sorted into chain order and read by a `WindowScan`.
     func findings(_ events: [ActivityEvent]) -> [ReviewFinding] {
-        let chains = PlanChain.chains(events)
-        var findings: [ReviewFinding] = []
-        findings += unknownUsers(events)
-        findings += unsafePrompts(events)
-        findings += approvals(chains)
-        findings += missingContext(chains)
-        findings += lateEscalations(chains)
-        findings += untrainedSurfaces(events, chains: chains)
-        findings += unusedCapabilities(events, chains: chains)
-        return findings.map(addingUpdates).sorted { lhs, rhs in
-            (lhs.code, lhs.evidence.first?.line ?? 0, lhs.user ?? "", lhs.surface?.rawValue ?? "", lhs.role ?? "")
-                < (rhs.code, rhs.evidence.first?.line ?? 0, rhs.user ?? "", rhs.surface?.rawValue ?? "", rhs.role ?? "")
+        var scan = WindowScan(engine: self)
+        for event in events.sorted(by: WindowScan.readingOrder) { scan.add(event) }
+        return scan.finish().findings
+    }
+
+    /// Every finding, what to update added, in the report's order.
+    func sorted(_ findings: [ReviewFinding]) -> [ReviewFinding] {
+        findings.map(addingUpdates).sorted { lhs, rhs in
+            (lhs.code, lhs.evidence.first?.line ?? 0, lhs.user ?? "", lhs.surface?.rawValue ?? "", lhs.role ?? "", lhs.plan ?? "")
+                < (rhs.code, rhs.evidence.first?.line ?? 0, rhs.user ?? "", rhs.surface?.rawValue ?? "", rhs.role ?? "", rhs.plan ?? "")
         }
     }
 
@@ -45,175 +65,61 @@ struct FindingEngine {
                                user: event.user, file: sources[event.source])
     }
 
-    /// At most this many events prove one finding (the rest are counted in its message).
+    /// At most this many events prove one finding (the earliest; the rest are counted in `moreEvidence`).
     static let maximumEvidence = 10
 
-    // MARK: - The rules
+    // MARK: - The rules, one event at a time
 
-    private func unknownUsers(_ events: [ActivityEvent]) -> [ReviewFinding] {
-        var firstEvents: [String: [ActivityEvent]] = [:]
-        var order: [String] = []
-        for event in events where directory.role(of: event.user) == nil {
-            if firstEvents[event.user] == nil { order.append(event.user) }
-            if firstEvents[event.user, default: []].count < Self.maximumEvidence { firstEvents[event.user, default: []].append(event) }
-        }
-        return order.map { user in
-            let known = directory.isKnown(user)
-            let message = known
-                ? "'\(user)' is in the roster but none of their WordPress roles is mapped to a pack role in people.yml"
-                : "'\(user)' acted in SophMate but is not in the roster or people.yml"
-            return ReviewFinding(code: .unknownUser, severity: .warning, user: user, message: message,
-                                 evidence: firstEvents[user]!.map(evidence))
-        }
+    func unsafePrompt(_ event: ActivityEvent) -> ReviewFinding? {
+        guard !event.sensitiveKinds.isEmpty else { return nil }
+        let kinds = Array(Set(event.sensitiveKinds)).sorted().joined(separator: ", ")
+        let what = event.kind == .prompt ? "a Copilot prompt" : "a support draft"
+        return ReviewFinding(code: .unsafePrompt, severity: .error, user: event.user, role: directory.role(of: event.user),
+                             surface: surface(of: event), plan: event.plan, policy: event.policy,
+                             message: "\(what) held \(kinds) (the value is not shown)", evidence: [evidence(event)])
     }
 
-    private func unsafePrompts(_ events: [ActivityEvent]) -> [ReviewFinding] {
-        events.filter { !$0.sensitiveKinds.isEmpty }.map { event in
-            let kinds = Array(Set(event.sensitiveKinds)).sorted().joined(separator: ", ")
-            let what = event.kind == .prompt ? "a Copilot prompt" : "a support draft"
-            return ReviewFinding(code: .unsafePrompt, severity: .error, user: event.user, role: directory.role(of: event.user),
-                                 surface: surface(of: event), plan: event.plan, policy: event.policy,
-                                 message: "\(what) held \(kinds) (the value is not shown)", evidence: [evidence(event)])
-        }
+    func unknownUser(_ user: String, events: EarliestItems<ActivityEvent>) -> ReviewFinding {
+        let message = directory.isKnown(user)
+            ? "'\(user)' is in the roster but none of their WordPress roles is mapped to a pack role in people.yml"
+            : "'\(user)' acted in SophMate but is not in the roster or people.yml"
+        return ReviewFinding(code: .unknownUser, severity: .warning, user: user, message: message,
+                             evidence: events.kept.map(evidence), moreEvidence: events.dropped)
     }
 
-    private func approvals(_ chains: [PlanChain]) -> [ReviewFinding] {
-        var findings: [ReviewFinding] = []
-        for chain in chains {
-            let policy = chain.policyID.flatMap(policy)
-            let proposer = chain.proposer
-            for approval in chain.all(.approved) {
-                let role = directory.role(of: approval.user)
-                let surface = surface(of: approval, chain: chain)
-                if let roleID = role, let packRole = pack.role(roleID) {
-                    let capability = surface.flatMap { packRole.capability(on: $0) }
-                    let capable = capability.map { $0 >= .approve } ?? false
-                    let named = policy.map { $0.approvers.contains { $0.value == roleID } } ?? true
-                    if !capable || !named {
-                        let reason = !capable
-                            ? "\(packRole.name) has \(capability?.rawValue ?? "no access") on \(surface?.rawValue ?? "this surface"), not approve"
-                            : "policy '\(policy!.id)' names \(policy!.approvers.map(\.value).joined(separator: ", ")) as approvers"
-                        findings.append(ReviewFinding(code: .approvalOutsideRole, severity: .error, user: approval.user, role: roleID,
-                                                      surface: surface, plan: chain.id, policy: policy?.id,
-                                                      message: "\(approval.user) approved plan \(chain.id): \(reason)",
-                                                      evidence: [evidence(approval)]))
-                    }
-                }
-                if let proposer, proposer == approval.user, !(policy?.allowsSelfApproval ?? false) {
-                    findings.append(ReviewFinding(code: .selfApproval, severity: .error, user: approval.user, role: role,
-                                                  surface: surface, plan: chain.id, policy: policy?.id,
-                                                  message: "\(approval.user) approved plan \(chain.id), which they proposed",
-                                                  evidence: [chain.first(.proposed)!, approval].map(evidence)))
-                }
-            }
-            for execution in chain.all(.executed) {
-                let approvals = chain.all(.approved).filter { ($0.time, $0.line) <= (execution.time, execution.line) }
-                let approvers = Set(approvals.map(\.user))
-                let role = directory.role(of: execution.user)
-                let surface = surface(of: execution, chain: chain)
-                if approvers.isEmpty {
-                    findings.append(ReviewFinding(code: .unapprovedExecution, severity: .error, user: execution.user, role: role,
-                                                  surface: surface, plan: chain.id, policy: policy?.id,
-                                                  message: "plan \(chain.id) was executed by \(execution.user) without any approval",
-                                                  evidence: (chain.first(.proposed).map { [$0] } ?? []).map(evidence) + [evidence(execution)]))
-                } else if let policy, approvers.count < policy.approvalsRequired.value {
-                    findings.append(ReviewFinding(code: .missingApprovals, severity: .error, user: execution.user, role: role,
-                                                  surface: surface, plan: chain.id, policy: policy.id,
-                                                  message: "plan \(chain.id) was executed with \(approvers.count) of the \(policy.approvalsRequired.value) approvals policy '\(policy.id)' requires",
-                                                  evidence: (approvals + [execution]).map(evidence)))
-                }
-            }
-        }
-        return findings
+    /// Where an event outside a role's training is grouped: the user, the surface, and whether it
+    /// was above the role's capability (else: no SOP addressed to the role covers the surface).
+    struct UntrainedKey: Hashable {
+        var user: String
+        var surface: Surface
+        var aboveCapability: Bool
     }
 
-    private func missingContext(_ chains: [PlanChain]) -> [ReviewFinding] {
-        var rejected: [String: [(ActivityEvent, PlanChain)]] = [:]
-        for chain in chains {
-            guard let proposer = chain.proposer, let rejection = chain.first(.rejected) else { continue }
-            rejected[proposer, default: []].append((rejection, chain))
-        }
-        return rejected.keys.sorted().compactMap { user in
-            let items = rejected[user]!
-            guard items.count >= settings.missingContextThreshold else { return nil }
-            let surfaces = Set(items.compactMap { surface(of: $0.0, chain: $0.1) })
-            let policies = Set(items.compactMap { $0.1.policyID })
-            return ReviewFinding(code: .missingContext, severity: .warning, user: user, role: directory.role(of: user),
-                                 surface: surfaces.count == 1 ? surfaces.first : nil, policy: policies.count == 1 ? policies.first : nil,
-                                 message: "\(items.count) of \(user)'s plans were rejected in the window (threshold \(settings.missingContextThreshold))",
-                                 evidence: items.prefix(Self.maximumEvidence).map { evidence($0.0) },
-                                 notes: items.compactMap { $0.0.note })
-        }
+    /// The group an event counts in for `untrained-surface`, nil when the role may do it and an
+    /// SOP covers the surface. `role` is the user's, `surface` the event's (with its plan).
+    func untrainedKey(_ event: ActivityEvent, role roleID: String, packRole role: Role, surface: Surface, chain: PlanChain?) -> UntrainedKey? {
+        guard event.kind != .approved else { return nil }
+        let capability = role.capability(on: surface)
+        let above = (capability.map { $0 < event.kind.requiredCapability } ?? true)
+            && !isNamedByPolicy(event, role: roleID, policy: (event.policy ?? chain?.policyID).flatMap(policy))
+        guard above || !coveringSOP(role: roleID, surface: surface) else { return nil }
+        return UntrainedKey(user: event.user, surface: surface, aboveCapability: above)
     }
 
-    private func lateEscalations(_ chains: [PlanChain]) -> [ReviewFinding] {
-        var findings: [ReviewFinding] = []
-        for chain in chains {
-            guard let failure = chain.first(.failed) else { continue }
-            let policy = chain.policyID.flatMap(policy)
-            let risk = chain.risk ?? policy?.risk
-            let retries = chain.all(.retried)
-            let responses = chain.events.filter { [.escalated, .paused].contains($0.kind) && $0.time >= failure.time }
-            var reasons: [String] = []
-            var severity = ReviewFinding.Severity.warning
-            if retries.count > settings.retryLimit {
-                reasons.append("retried \(Counted.text(retries.count, "time")) (limit \(settings.retryLimit))")
-            }
-            let deadline = failure.time + Int64(settings.escalationHours) * 3600
-            if let first = responses.first {
-                if first.time > deadline {
-                    reasons.append("escalated or paused \((first.time - failure.time) / 3600) hours after it failed (limit \(settings.escalationHours))")
-                }
-            } else {
-                reasons.append("never escalated or paused after it failed")
-            }
-            if risk == .high, !chain.events.contains(where: { $0.kind == .paused && $0.time >= failure.time }) {
-                reasons.append("a high-risk failure nobody paused")
-                severity = .error
-            }
-            guard !reasons.isEmpty else { continue }
-            let proof = [failure] + retries + responses.prefix(1)
-            findings.append(ReviewFinding(code: .lateEscalation, severity: severity, user: failure.user,
-                                          role: directory.role(of: failure.user), surface: surface(of: failure, chain: chain),
-                                          plan: chain.id, policy: policy?.id,
-                                          message: "plan \(chain.id) failed and was \(reasons.joined(separator: "; "))",
-                                          evidence: proof.prefix(Self.maximumEvidence).map(evidence)))
-        }
-        return findings
+    func untrainedSurface(_ key: UntrainedKey, events: EarliestItems<ActivityEvent>, needed: Capability) -> ReviewFinding {
+        let roleID = directory.role(of: key.user)!
+        let capability = role(roleID)?.capability(on: key.surface)
+        let times = events.count == 1 ? "once" : "\(events.count) times"
+        let message = key.aboveCapability
+            ? "\(key.user) used \(key.surface.rawValue) at \(needed.rawValue) level \(times); \(roleID) has \(capability?.rawValue ?? "no access") there"
+            : "\(key.user) used \(key.surface.rawValue) \(times); no SOP addressed to \(roleID) covers it"
+        return ReviewFinding(code: .untrainedSurface, severity: .warning, user: key.user, role: roleID, surface: key.surface,
+                             message: message, evidence: events.kept.map(evidence), moreEvidence: events.dropped)
     }
 
-    private func untrainedSurfaces(_ events: [ActivityEvent], chains: [PlanChain]) -> [ReviewFinding] {
-        let chainByID = Dictionary(chains.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        struct Key: Hashable { var user: String; var surface: Surface; var aboveCapability: Bool }
-        var grouped: [Key: [ActivityEvent]] = [:]
-        var order: [Key] = []
-        for event in events where event.kind != .approved {
-            guard let roleID = directory.role(of: event.user), let role = pack.role(roleID),
-                  let surface = surface(of: event, chain: event.plan.flatMap { chainByID[$0] }) else { continue }
-            let capability = role.capability(on: surface)
-            let chain = event.plan.flatMap { chainByID[$0] }
-            let above = (capability.map { $0 < event.kind.requiredCapability } ?? true)
-                && !isNamedByPolicy(event, role: roleID, policy: (event.policy ?? chain?.policyID).flatMap(policy))
-            let covered = pack.sops.contains { sop in
-                sop.audience.contains { $0.value == roleID } && sop.surfaces.contains { $0.value == surface }
-            }
-            guard above || !covered else { continue }
-            let key = Key(user: event.user, surface: surface, aboveCapability: above)
-            if grouped[key] == nil { order.append(key) }
-            grouped[key, default: []].append(event)
-        }
-        return order.map { key in
-            let items = grouped[key]!
-            let roleID = directory.role(of: key.user)!
-            let capability = pack.role(roleID)?.capability(on: key.surface)
-            let needed = items.map(\.kind.requiredCapability).max()!
-            let times = items.count == 1 ? "once" : "\(items.count) times"
-            let message = key.aboveCapability
-                ? "\(key.user) used \(key.surface.rawValue) at \(needed.rawValue) level \(times); \(roleID) has \(capability?.rawValue ?? "no access") there"
-                : "\(key.user) used \(key.surface.rawValue) \(times); no SOP addressed to \(roleID) covers it"
-            return ReviewFinding(code: .untrainedSurface, severity: .warning, user: key.user, role: roleID, surface: key.surface,
-                                 message: message, evidence: items.prefix(Self.maximumEvidence).map(evidence))
-        }
+    /// Whether some SOP addressed to `role` covers `surface`.
+    func coveringSOP(role: String, surface: Surface) -> Bool {
+        covered[role]?.contains(surface) ?? false
     }
 
     /// A policy may let a role do more than its capability: propose a plan it names the role a
@@ -227,16 +133,132 @@ struct FindingEngine {
         }
     }
 
-    private func unusedCapabilities(_ events: [ActivityEvent], chains: [PlanChain]) -> [ReviewFinding] {
-        let chainByID = Dictionary(chains.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var used: [String: [Surface: Capability]] = [:]
-        var activeRoles: Set<String> = []
-        for event in events {
-            guard let role = directory.role(of: event.user) else { continue }
-            activeRoles.insert(role)
-            guard let surface = surface(of: event, chain: event.plan.flatMap { chainByID[$0] }) else { continue }
-            used[role, default: [:]][surface] = max(used[role]?[surface] ?? .read, event.kind.requiredCapability)
+    // MARK: - The rules, one plan at a time
+
+    func approvals(_ chain: PlanChain) -> [ReviewFinding] {
+        var findings: [ReviewFinding] = []
+        let policy = chain.policyID.flatMap(policy)
+        let proposer = chain.proposer
+        for approval in chain.events where approval.kind == .approved {
+            let role = directory.role(of: approval.user)
+            let surface = surface(of: approval, chain: chain)
+            if let roleID = role, let packRole = self.role(roleID) {
+                let capability = surface.flatMap { packRole.capability(on: $0) }
+                let capable = capability.map { $0 >= .approve } ?? false
+                let named = policy.map { $0.approvers.contains { $0.value == roleID } } ?? true
+                if !capable || !named {
+                    let reason = !capable
+                        ? "\(packRole.name) has \(capability?.rawValue ?? "no access") on \(surface?.rawValue ?? "this surface"), not approve"
+                        : "policy '\(policy!.id)' names \(policy!.approvers.map(\.value).joined(separator: ", ")) as approvers"
+                    findings.append(ReviewFinding(code: .approvalOutsideRole, severity: .error, user: approval.user, role: roleID,
+                                                  surface: surface, plan: chain.id, policy: policy?.id,
+                                                  message: "\(approval.user) approved plan \(chain.id): \(reason)",
+                                                  evidence: [evidence(approval)]))
+                }
+            }
+            if let proposer, proposer == approval.user, !(policy?.allowsSelfApproval ?? false) {
+                findings.append(ReviewFinding(code: .selfApproval, severity: .error, user: approval.user, role: role,
+                                              surface: surface, plan: chain.id, policy: policy?.id,
+                                              message: "\(approval.user) approved plan \(chain.id), which they proposed",
+                                              evidence: [chain.first(.proposed)!, approval].map(evidence)))
+            }
         }
+        // Each execution against the approvals read before it.
+        var before: [ActivityEvent] = []
+        var approvers: Set<String> = []
+        var approvalCount = 0
+        for execution in chain.events where execution.kind == .executed || execution.kind == .approved {
+            if execution.kind == .approved {
+                approvalCount += 1
+                approvers.insert(execution.user)
+                if before.count < Self.maximumEvidence - 1 { before.append(execution) }
+                continue
+            }
+            let role = directory.role(of: execution.user)
+            let surface = surface(of: execution, chain: chain)
+            if approvers.isEmpty {
+                findings.append(ReviewFinding(code: .unapprovedExecution, severity: .error, user: execution.user, role: role,
+                                              surface: surface, plan: chain.id, policy: policy?.id,
+                                              message: "plan \(chain.id) was executed by \(execution.user) without any approval",
+                                              evidence: (chain.first(.proposed).map { [$0] } ?? []).map(evidence) + [evidence(execution)]))
+            } else if let policy, approvers.count < policy.approvalsRequired.value {
+                // The execution and the earliest approvals before it.
+                findings.append(ReviewFinding(code: .missingApprovals, severity: .error, user: execution.user, role: role,
+                                              surface: surface, plan: chain.id, policy: policy.id,
+                                              message: "plan \(chain.id) was executed with \(approvers.count) of the \(policy.approvalsRequired.value) approvals policy '\(policy.id)' requires",
+                                              evidence: (before + [execution]).map(evidence), moreEvidence: approvalCount - before.count))
+            }
+        }
+        return findings
+    }
+
+    func lateEscalation(_ chain: PlanChain) -> ReviewFinding? {
+        guard let failure = chain.first(.failed) else { return nil }
+        let policy = chain.policyID.flatMap(policy)
+        let risk = chain.risk ?? policy?.risk
+        let retries = chain.all(.retried)
+        let responses = chain.events.filter { [.escalated, .paused].contains($0.kind) && $0.time >= failure.time }
+        var reasons: [String] = []
+        var severity = ReviewFinding.Severity.warning
+        if retries.count > settings.retryLimit {
+            reasons.append("retried \(Counted.text(retries.count, "time")) (limit \(settings.retryLimit))")
+        }
+        let deadline = failure.time + Int64(settings.escalationHours) * 3600
+        if let first = responses.first {
+            if first.time > deadline {
+                reasons.append("escalated or paused \((first.time - failure.time) / 3600) hours after it failed (limit \(settings.escalationHours))")
+            }
+        } else {
+            reasons.append("never escalated or paused after it failed")
+        }
+        if risk == .high, !chain.events.contains(where: { $0.kind == .paused && $0.time >= failure.time }) {
+            reasons.append("a high-risk failure nobody paused")
+            severity = .error
+        }
+        guard !reasons.isEmpty else { return nil }
+        let proof = [failure] + retries + responses.prefix(1)
+        return ReviewFinding(code: .lateEscalation, severity: severity, user: failure.user,
+                             role: directory.role(of: failure.user), surface: surface(of: failure, chain: chain),
+                             plan: chain.id, policy: policy?.id,
+                             message: "plan \(chain.id) failed and was \(reasons.joined(separator: "; "))",
+                             evidence: proof.prefix(Self.maximumEvidence).map(evidence),
+                             moreEvidence: max(0, proof.count - Self.maximumEvidence))
+    }
+
+    // MARK: - The rules over the whole window
+
+    /// One proposer's rejected plans: how many, the earliest (with their notes), and the surface
+    /// and policy when all of them share one.
+    struct Rejections {
+        var items = EarliestItems<(rejection: ActivityEvent, surface: Surface?)>(capacity: FindingEngine.maximumEvidence)
+        var surface: Surface??
+        var policy: String??
+
+        mutating func add(_ rejection: ActivityEvent, chain: PlanChain, surface: Surface?) {
+            items.add((rejection, surface), order: EventOrder(chain.events[0]))
+            // `.some(nil)`: more than one (or none for some plan).
+            if let surface {
+                self.surface = self.surface == nil ? .some(surface) : self.surface == .some(surface) ? self.surface : .some(nil)
+            }
+            if let policy = chain.policyID {
+                self.policy = self.policy == nil ? .some(policy) : self.policy == .some(policy) ? self.policy : .some(nil)
+            }
+        }
+    }
+
+    func missingContext(_ user: String, rejections: Rejections) -> ReviewFinding? {
+        let count = rejections.items.count
+        guard count >= settings.missingContextThreshold else { return nil }
+        let kept = rejections.items.kept
+        return ReviewFinding(code: .missingContext, severity: .warning, user: user, role: directory.role(of: user),
+                             surface: rejections.surface ?? nil, policy: rejections.policy ?? nil,
+                             message: "\(count) of \(user)'s plans were rejected in the window (threshold \(settings.missingContextThreshold))",
+                             evidence: kept.map { evidence($0.rejection) }, moreEvidence: rejections.items.dropped,
+                             notes: kept.compactMap(\.rejection.note))
+    }
+
+    /// The capabilities granted to roles active in the window and not used to their full level.
+    func unusedCapabilities(used: [String: [Surface: Capability]], activeRoles: Set<String>) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
         for role in pack.roles where activeRoles.contains(role.id) {
             for surface in Surface.allCases {

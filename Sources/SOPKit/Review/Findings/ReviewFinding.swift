@@ -69,6 +69,9 @@ public struct ReviewFinding: Sendable, Hashable {
     /// One sentence, built from the events: never a prompt's text or a value the scanner found.
     public var message: String
     public var evidence: [Evidence] = []
+    /// Events that also prove the finding but are not listed (`evidence` holds at most
+    /// `FindingEngine.maximumEvidence`, the earliest).
+    public var moreEvidence = 0
     /// Reviewer notes or decision reasons (already redacted), for missing-context.
     public var notes: [String] = []
     /// SOP ids to update: those addressed to the role that cover the surface or the policy.

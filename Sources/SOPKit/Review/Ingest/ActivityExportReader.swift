@@ -75,6 +75,10 @@ public struct ActivityExportReader: Sendable {
         private var format: ExportFormat?
         private var csv = CSVRecordReader()
         private var header: [String: (index: Int, column: Int)]?
+        /// For each of sopgen's fields (`ReviewSettings.Field.index`), the record field that holds it.
+        private var fieldIndices: [Int?] = []
+        /// The current row's cells, reused from row to row.
+        private var cells: [EventNormaliser.Cell?] = Array(repeating: nil, count: ReviewSettings.Field.allCases.count)
         private var lineBuffer: [UInt8] = []
         private var line = 1
         private var extraProblems = 0
@@ -101,10 +105,12 @@ public struct ActivityExportReader: Sendable {
             }
             switch format! {
             case .csv:
-                var records: [CSVRecordReader.Record] = []
-                var problems: [CSVRecordReader.Problem] = []
-                csv.feed(bytes, record: { records.append($0) }, problem: { problems.append($0) })
-                deliver(records, problems)
+                // The reader is moved out while it reads, so each record goes to `csvRecord` as it
+                // ends, its buffers borrowed rather than copied.
+                var reader = csv
+                csv = CSVRecordReader()
+                reader.feed(bytes, record: { csvRecord($0) }, problem: { csvProblem($0) })
+                csv = reader
             case .jsonLines:
                 var start = 0
                 for index in bytes.indices where bytes[index] == 0x0A {
@@ -123,10 +129,10 @@ public struct ActivityExportReader: Sendable {
         mutating func finish() {
             switch format {
             case .csv:
-                var records: [CSVRecordReader.Record] = []
-                var problems: [CSVRecordReader.Problem] = []
-                csv.finish(record: { records.append($0) }, problem: { problems.append($0) })
-                deliver(records, problems)
+                var reader = csv
+                csv = CSVRecordReader()
+                reader.finish(record: { csvRecord($0) }, problem: { csvProblem($0) })
+                csv = reader
                 if header == nil, !headerFailed {
                     problem(line: 1, column: 1, header: true, "the export has no header row; the first row names the columns (time, user, event, …)")
                 }
@@ -141,10 +147,8 @@ public struct ActivityExportReader: Sendable {
             }
         }
 
-        private mutating func deliver(_ records: [CSVRecordReader.Record], _ problems: [CSVRecordReader.Problem]) {
-            // Problems and records interleave by line; reported in line order either way.
-            for item in problems { problem(line: item.line, column: item.column, item.message, malformed: true) }
-            for record in records { csvRecord(record) }
+        private mutating func csvProblem(_ item: CSVRecordReader.Problem) {
+            problem(line: item.line, column: item.column, item.message, malformed: true)
         }
 
         private mutating func csvRecord(_ record: CSVRecordReader.Record) {
@@ -153,16 +157,15 @@ public struct ActivityExportReader: Sendable {
                 readHeader(record)
                 return
             }
-            if record.fields.count != header.count {
+            if record.count != header.count {
                 problem(line: record.line, column: 1,
-                        "this row has \(record.fields.count) fields; the header has \(header.count)", malformed: true)
+                        "this row has \(record.count) fields; the header has \(header.count)", malformed: true)
                 return
             }
-            let value: (ReviewSettings.Field) -> (text: String, column: Int)? = { field in
-                guard let place = header[settings.column(field)] else { return nil }
-                return (record.fields[place.index], record.columns[place.index])
+            for (field, index) in fieldIndices.enumerated() {
+                cells[field] = index.map { EventNormaliser.Cell(range: record.range($0), column: record.columns[$0]) }
             }
-            add(normaliser.event(line: record.line, value: value))
+            add(normaliser.event(line: record.line, bytes: record.bytes, cells: cells))
         }
 
         private mutating func readHeader(_ record: CSVRecordReader.Record) {
@@ -188,6 +191,7 @@ public struct ActivityExportReader: Sendable {
                 return
             }
             header = places
+            fieldIndices = ReviewSettings.Field.allCases.map { places[settings.column($0)]?.index }
         }
 
         private var skipAll = false
@@ -211,21 +215,28 @@ public struct ActivityExportReader: Sendable {
                 problem(line: line, column: 1, "each line must be a JSON object of one event", malformed: true)
                 return
             }
+            // The members' texts back to back, as the CSV reader holds a row.
+            var text: [UInt8] = []
+            var cells: [EventNormaliser.Cell?] = Array(repeating: nil, count: ReviewSettings.Field.allCases.count)
             var wrongType: (String, Int)?
-            let value: (ReviewSettings.Field) -> (text: String, column: Int)? = { field in
+            for field in ReviewSettings.Field.allCases {
                 let name = settings.column(field)
-                guard let member = members.first(where: { $0.key == name }) else { return nil }
+                guard let member = members.first(where: { $0.key == name }) else { continue }
                 let column = parsed.positions[name]?.column ?? 1
+                let value: String
                 switch member.value {
-                case .string(let text): return (text, column)
-                case .number(let text): return (text, column)
-                case .null: return nil
+                case .string(let string): value = string
+                case .number(let number): value = number
+                case .null: continue
                 default:
-                    wrongType = (name, column)
-                    return nil
+                    if wrongType == nil { wrongType = (name, column) }
+                    continue
                 }
+                let start = text.count
+                text += value.utf8
+                cells[field.index] = EventNormaliser.Cell(range: start..<text.count, column: column)
             }
-            let event = normaliser.event(line: line, value: value)
+            let event = normaliser.event(line: line, bytes: text, cells: cells)
             if let (name, column) = wrongType {
                 problem(line: line, column: column, "'\(name)' must be text or a number", malformed: true)
                 return

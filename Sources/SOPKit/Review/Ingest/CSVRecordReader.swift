@@ -5,10 +5,21 @@
 /// quote, a quote inside an unquoted field, a quote never closed, a field over `maximumField`
 /// bytes) is reported and skipped; reading goes on at the next line.
 struct CSVRecordReader {
+    /// One record, its fields' bytes back to back (UTF-8, checked): valid only during the call
+    /// that hands it over (the reader reuses its buffers), so keep `fields`, not the record.
     struct Record {
-        var fields: [String]
+        /// Every field's bytes, one after the other.
+        var bytes: [UInt8]
+        /// Where each field ends in `bytes` (it starts where the one before ends).
+        var ends: [Int]
+        /// The column each field starts at, in Unicode scalars.
         var columns: [Int]
         var line: Int
+
+        var count: Int { ends.count }
+        func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+        func field(_ index: Int) -> String { String(decoding: bytes[range(index)], as: UTF8.self) }
+        var fields: [String] { ends.indices.map(field) }
     }
 
     struct Problem: Error {
@@ -23,9 +34,13 @@ struct CSVRecordReader {
     private enum State { case fieldStart, unquoted, quoted, afterQuote, skipping }
 
     private var state = State.fieldStart
-    private var field: [UInt8] = []
-    private var fields: [String] = []
+    /// The record being read: its finished fields' bytes, then the current field's.
+    private var buffer: [UInt8] = []
+    private var ends: [Int] = []
     private var columns: [Int] = []
+    /// Where the current field starts in `buffer`, and whether it holds a byte above ASCII.
+    private var fieldStart = 0
+    private var fieldHasNonASCII = false
     private var line = 1
     private var column = 1
     private var recordLine = 1
@@ -38,7 +53,32 @@ struct CSVRecordReader {
 
     /// Reads `bytes`, calling `record` for each complete record and `problem` for each broken one.
     mutating func feed(_ bytes: [UInt8], record: (Record) -> Void, problem: (Problem) -> Void) {
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            // Most bytes are the plain text of an unquoted field: taken in one run up to the next
+            // comma, line feed or quote, as far as the field stays under the limit (the byte past
+            // it goes the slow way, which reports the field).
+            let room = Self.maximumField - (buffer.count - fieldStart)
+            if !atStart, room > 0, state == .fieldStart || state == .unquoted, byte != 0x2C, byte != 0x0A, byte != 0x22 {
+                var end = index
+                let limit = min(bytes.count, index - 1 + room)
+                while end < limit, bytes[end] != 0x2C, bytes[end] != 0x0A, bytes[end] != 0x22 { end += 1 }
+                let run = bytes[(index - 1)..<end]
+                var scalars = 0
+                var nonASCII: UInt8 = 0
+                for runByte in run {
+                    if runByte & 0xC0 != 0x80 { scalars += 1 }
+                    nonASCII |= runByte
+                }
+                if nonASCII >= 0x80 { fieldHasNonASCII = true }
+                column += scalars
+                buffer.append(contentsOf: run)
+                state = .unquoted
+                index = end
+                continue
+            }
             if atStart {
                 // EF BB BF at the very start is a byte-order mark, not data.
                 if bomBytes < 3, byte == [0xEF, 0xBB, 0xBF][bomBytes] {
@@ -84,7 +124,7 @@ struct CSVRecordReader {
                 case 0x2C:
                     endField(nextColumn: column)
                 case 0x0A:
-                    if field.last == 0x0D { field.removeLast() }
+                    if buffer.count > fieldStart, buffer.last == 0x0D { buffer.removeLast() }
                     endField(nextColumn: 1)
                     newLine()
                     endRecord(record: record, problem: problem)
@@ -109,8 +149,8 @@ struct CSVRecordReader {
         case .quoted:
             problem(Problem(line: quoteLine, column: quoteColumn, message: "a quoted field is never closed; the export ends inside it"))
         case .fieldStart, .unquoted, .afterQuote:
-            if field.last == 0x0D { field.removeLast() }
-            if !fields.isEmpty || !field.isEmpty || state != .fieldStart {
+            if buffer.count > fieldStart, buffer.last == 0x0D { buffer.removeLast() }
+            if !ends.isEmpty || buffer.count > fieldStart || state != .fieldStart {
                 endField(nextColumn: 1)
                 endRecord(record: record, problem: problem)
             }
@@ -118,12 +158,14 @@ struct CSVRecordReader {
         resetRecord()
     }
 
+    @inline(__always)
     private mutating func append(_ byte: UInt8, problem: (Problem) -> Void) {
-        guard field.count < Self.maximumField else {
+        guard buffer.count - fieldStart < Self.maximumField else {
             fail(problem, line: recordLine, column: fieldColumn, "a field longer than \(Self.maximumField / 1_048_576) MiB; is a quote left open?")
             return
         }
-        field.append(byte)
+        if byte >= 0x80 { fieldHasNonASCII = true }
+        buffer.append(byte)
     }
 
     private mutating func newLine() {
@@ -132,14 +174,14 @@ struct CSVRecordReader {
     }
 
     private mutating func endField(nextColumn: Int) {
-        if let text = String(validating: field, as: UTF8.self) {
-            fields.append(text)
-        } else {
+        if fieldHasNonASCII, String(validating: buffer[fieldStart...], as: UTF8.self) == nil {
             if invalidText == nil { invalidText = (recordLine, fieldColumn) }
-            fields.append("")
+            buffer.removeSubrange(fieldStart...)
         }
+        ends.append(buffer.count)
         columns.append(fieldColumn)
-        field.removeAll(keepingCapacity: true)
+        fieldStart = buffer.count
+        fieldHasNonASCII = false
         fieldColumn = nextColumn
         state = .fieldStart
     }
@@ -151,20 +193,22 @@ struct CSVRecordReader {
             return
         }
         // A blank line is not a record.
-        if fields.count == 1, fields[0].isEmpty { return }
-        record(Record(fields: fields, columns: columns, line: recordLine))
+        if ends.count == 1, ends[0] == 0 { return }
+        record(Record(bytes: buffer, ends: ends, columns: columns, line: recordLine))
     }
 
     private mutating func fail(_ problem: (Problem) -> Void, line: Int, column: Int, _ message: String) {
         problem(Problem(line: line, column: column, message: message))
         state = .skipping
-        field.removeAll(keepingCapacity: true)
+        buffer.removeSubrange(fieldStart...)
     }
 
     private mutating func resetRecord() {
-        fields.removeAll(keepingCapacity: true)
+        buffer.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
         columns.removeAll(keepingCapacity: true)
-        field.removeAll(keepingCapacity: true)
+        fieldStart = 0
+        fieldHasNonASCII = false
         invalidText = nil
         state = .fieldStart
         recordLine = line

@@ -1,7 +1,7 @@
 /// Turns one row of an export (its cells by sopgen's field names) into an `ActivityEvent`: the
 /// export's event name mapped, the time read with its offset, the surface and risk checked, the
 /// prompt text scanned and dropped, the note redacted. A cell that cannot be read makes the row a
-/// problem at that cell.
+/// problem at that cell. Works on the row's UTF-8 bytes: text is made only for what the event keeps.
 struct EventNormaliser {
     enum Outcome {
         case event(ActivityEvent, key: Int64)
@@ -9,11 +9,19 @@ struct EventNormaliser {
         case problem(line: Int, column: Int, String)
     }
 
+    /// Where one field's cell lies in the row's bytes, and the column it starts at.
+    struct Cell {
+        var range: Range<Int>
+        var column: Int
+    }
+
     let settings: ReviewSettings
     let path: String
     let keys: EventKeyMaker
     private let scanner = SensitiveDataScanner()
     private let scans = ScanCache()
+    private let redactions = ScanCache()
+    private let scratch = KeyScratch()
 
     init(settings: ReviewSettings, path: String, keys: EventKeyMaker) {
         self.settings = settings
@@ -21,30 +29,39 @@ struct EventNormaliser {
         self.keys = keys
     }
 
-    func event(line: Int, value: (ReviewSettings.Field) -> (text: String, column: Int)?) -> Outcome {
-        func text(_ field: ReviewSettings.Field) -> String? {
-            guard let cell = value(field) else { return nil }
-            let trimmed = cell.text.trimmingCharacters(in: .whitespaces)
-            return trimmed.isEmpty ? nil : trimmed
+    /// `cells` by `ReviewSettings.Field.index`: nil where the export has no such column (or JSON null).
+    func event(line: Int, bytes: [UInt8], cells: [Cell?]) -> Outcome {
+        bytes.withUnsafeBufferPointer { event(line: line, row: $0, cells: cells) }
+    }
+
+    private func event(line: Int, row: UnsafeBufferPointer<UInt8>, cells: [Cell?]) -> Outcome {
+        func cell(_ field: ReviewSettings.Field) -> Cell? { cells[field.index] }
+        func column(_ field: ReviewSettings.Field) -> Int { cell(field)?.column ?? 1 }
+        /// The cell without the white space around it; nil when that leaves nothing.
+        func trimmed(_ field: ReviewSettings.Field) -> UnsafeBufferPointer<UInt8>? {
+            guard let cell = cell(field) else { return nil }
+            let range = Self.trimmingWhitespace(row, cell.range)
+            return range.isEmpty ? nil : UnsafeBufferPointer(rebasing: row[range])
         }
-        func column(_ field: ReviewSettings.Field) -> Int { value(field)?.column ?? 1 }
-        for field in ReviewSettings.Field.allCases where field.isRequired && text(field) == nil {
-            return .problem(line: line, column: column(field), "no \(field.rawValue) in this row ('\(settings.column(field))' is empty)")
-        }
-        let eventName = text(.event)!
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+        guard let timeBytes = trimmed(.time) else { return missing(.time, line: line, column: column(.time)) }
+        guard let userBytes = trimmed(.user) else { return missing(.user, line: line, column: column(.user)) }
+        guard let eventBytes = trimmed(.event) else { return missing(.event, line: line, column: column(.event)) }
+        let eventName = text(eventBytes)
         guard let kind = settings.kind(eventName) else { return .unknownEvent(eventName) }
-        let timeText = text(.time)!
         let time: (time: Int64, offset: Int32)
-        switch ExportTime.parse(timeText, defaultOffset: settings.utcOffset) {
+        switch ExportTime.parse(timeBytes, defaultOffset: settings.utcOffset) {
         case .success(let parsed): time = parsed
         case .failure(.noOffset):
             return .problem(line: line, column: column(.time),
-                            "'\(timeText)' has no UTC offset; write 2026-11-02T09:15:00+01:00, or set review.utc_offset in sopgen.yml")
+                            "'\(text(timeBytes))' has no UTC offset; write 2026-11-02T09:15:00+01:00, or set review.utc_offset in sopgen.yml")
         case .failure:
-            return .problem(line: line, column: column(.time), "'\(timeText)' is not an ISO 8601 time such as 2026-11-02T09:15:00+01:00")
+            return .problem(line: line, column: column(.time), "'\(text(timeBytes))' is not an ISO 8601 time such as 2026-11-02T09:15:00+01:00")
         }
         var surface: Surface?
-        if let name = text(.surface) {
+        if let bytes = trimmed(.surface) {
+            let name = text(bytes)
             guard let known = Surface(rawValue: name) else {
                 let names = Surface.allCases.map(\.rawValue)
                 return .problem(line: line, column: column(.surface), "unknown surface '\(name)'\(Suggestion.didYouMean(name, in: names))")
@@ -52,25 +69,80 @@ struct EventNormaliser {
             surface = known
         }
         var risk: Policy.Risk?
-        if let name = text(.risk) {
-            guard let known = Policy.Risk(rawValue: name.lowercased()) else {
+        if let bytes = trimmed(.risk) {
+            let name = text(bytes)
+            guard let known = Policy.Risk(rawValue: name) ?? Policy.Risk(rawValue: name.lowercased()) else {
                 return .problem(line: line, column: column(.risk), "'\(name)' is not a risk; expected low, medium or high")
             }
             risk = known
         }
-        let user = text(.user)!
-        guard user.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControl }), user.count <= 200 else {
+        let user = text(userBytes)
+        guard Self.isLogin(userBytes, user) else {
             return .problem(line: line, column: column(.user), "the user must be a WordPress login (printable text of up to 200 characters)")
         }
-        let rawText = value(.text)?.text ?? ""
-        let kinds = rawText.isEmpty ? [] : scans.kinds(of: rawText, scanner: scanner)
-        let note = text(.note).map { scanner.redact($0).text }
+        let rawText = cell(.text).map { UnsafeBufferPointer(rebasing: row[$0.range]) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        let kinds = rawText.isEmpty ? [] : scans.kinds(of: text(rawText)) { scanner.scan($0).map(\.kind) }
+        let note = trimmed(.note).map { bytes in redactions.kinds(of: text(bytes)) { [scanner.redact($0).text] }[0] }
+        let planBytes = trimmed(.plan), policyBytes = trimmed(.policy)
         let event = ActivityEvent(time: time.time, utcOffset: time.offset, user: user, kind: kind, surface: surface,
-                                  plan: text(.plan), policy: text(.policy), risk: risk, note: note,
+                                  plan: planBytes.map(text), policy: policyBytes.map(text), risk: risk, note: note,
                                   sensitiveKinds: kinds, line: line)
-        let key = keys.key(time: time.time, user: user, kind: kind, surface: surface, plan: event.plan, policy: event.policy,
-                           risk: risk, note: note, text: rawText)
+        let key = keys.key(.init(time: time.time, user: userBytes, kind: kind, surface: surface, plan: planBytes, policy: policyBytes,
+                                 risk: risk, note: note, text: rawText), scratch: &scratch.bytes)
         return .event(event, key: key)
+    }
+
+    private func missing(_ field: ReviewSettings.Field, line: Int, column: Int) -> Outcome {
+        .problem(line: line, column: column, "no \(field.rawValue) in this row ('\(settings.column(field))' is empty)")
+    }
+
+    /// A WordPress login: no control or format characters, at most 200 characters. Printable
+    /// ASCII (every login in practice) is told from the bytes alone.
+    static func isLogin(_ bytes: UnsafeBufferPointer<UInt8>, _ user: String) -> Bool {
+        if bytes.count <= 200, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return true }
+        return user.unicodeScalars.allSatisfy({ !$0.properties.generalCategory.isControl }) && user.count <= 200
+    }
+
+    /// `range` of `bytes` without the white space at either end that Foundation's
+    /// `.whitespaces` names (tab and the space separators, Unicode category Zs).
+    static func trimmingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end {
+            let byte = bytes[start]
+            if byte == 0x20 || byte == 0x09 {
+                start += 1
+            } else if byte >= 0x80, let (scalar, length) = scalar(bytes, at: start, end: end), isSpace(scalar) {
+                start += length
+            } else {
+                break
+            }
+        }
+        while end > start {
+            let byte = bytes[end - 1]
+            if byte == 0x20 || byte == 0x09 {
+                end -= 1
+                continue
+            }
+            guard byte >= 0x80 else { break }
+            // Back to the lead byte of the last scalar.
+            var lead = end - 1
+            while lead > start, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard let (scalar, length) = scalar(bytes, at: lead, end: end), lead + length == end, isSpace(scalar) else { break }
+            end = lead
+        }
+        return start..<end
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+    }
+
+    /// The scalar whose UTF-8 starts at `index`, and its length in bytes.
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (Unicode.Scalar, Int)? {
+        var iterator = bytes[index..<end].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, UTF8.width(scalar))
     }
 }
 
@@ -78,18 +150,40 @@ extension Unicode.GeneralCategory {
     var isControl: Bool { self == .control || self == .format || self == .lineSeparator || self == .paragraphSeparator }
 }
 
-/// What the scanner found in texts already seen in this export: exports repeat drafts and canned
-/// prompts, and the scan (two dozen regular expressions) is most of the cost of reading a row.
-/// The same text always gives the same kinds; at most `capacity` texts are kept.
+extension ReviewSettings.Field {
+    /// The field's place in `allCases`: where its cell is in a row's cells.
+    var index: Int {
+        switch self {
+        case .time: 0
+        case .user: 1
+        case .event: 2
+        case .surface: 3
+        case .plan: 4
+        case .policy: 5
+        case .risk: 6
+        case .note: 7
+        case .text: 8
+        }
+    }
+}
+
+/// The bytes a row's key is hashed from, reused from row to row.
+final class KeyScratch {
+    var bytes: [UInt8] = []
+}
+
+/// Results already computed for texts seen in this export: exports repeat drafts, canned prompts
+/// and reviewer notes, and the scanner (two dozen regular expressions) is most of the cost of
+/// reading a row. The same text always gives the same result; at most `capacity` texts are kept.
 final class ScanCache {
     static let capacity = 4096
     private var entries: [String: [String]] = [:]
 
-    func kinds(of text: String, scanner: SensitiveDataScanner) -> [String] {
+    func kinds(of text: String, _ compute: (String) -> [String]) -> [String] {
         if let known = entries[text] { return known }
-        let kinds = scanner.scan(text).map(\.kind)
+        let result = compute(text)
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-        entries[text] = kinds
-        return kinds
+        entries[text] = result
+        return result
     }
 }

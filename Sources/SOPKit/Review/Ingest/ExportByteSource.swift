@@ -31,7 +31,9 @@ final class ExportByteSource {
     let shownPath: String
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// Compressed bytes read and not yet inflated: `pending[pendingStart...]`.
     private var pending: [UInt8] = []
+    private var pendingStart = 0
     private var gzip: UnsafeMutablePointer<z_stream>?
     private var gzipDone = false
     private var finished = false
@@ -113,16 +115,19 @@ final class ExportByteSource {
         var produced = 0
         while produced == 0 {
             if gzipDone { return nil }
-            if pending.isEmpty {
+            if pendingStart == pending.count {
                 guard let more = try readRaw() else {
                     throw .corruptGzip(shownPath, "the file ends in the middle of the compressed data")
                 }
                 pending = more
+                pendingStart = 0
             }
             let consumedCount: Int
             let status: Int32
-            (status, consumedCount, produced) = pending.withUnsafeMutableBufferPointer { input in
+            let start = pendingStart
+            (status, consumedCount, produced) = pending.withUnsafeMutableBufferPointer { whole in
                 output.withUnsafeMutableBufferPointer { out in
+                    let input = UnsafeMutableBufferPointer(rebasing: whole[start...])
                     stream.pointee.next_in = input.baseAddress
                     stream.pointee.avail_in = UInt32(input.count)
                     stream.pointee.next_out = out.baseAddress
@@ -131,13 +136,16 @@ final class ExportByteSource {
                     return (status, input.count - Int(stream.pointee.avail_in), out.count - Int(stream.pointee.avail_out))
                 }
             }
-            pending.removeFirst(consumedCount)
+            pendingStart += consumedCount
             switch status {
             case Z_OK, Z_BUF_ERROR: break
             case Z_STREAM_END:
                 // Concatenated gzip members (what `cat a.gz b.gz` makes) are one stream to gunzip.
-                if pending.isEmpty, let more = try readRaw() { pending = more }
-                if pending.isEmpty { gzipDone = true } else { inflateReset(stream) }
+                if pendingStart == pending.count, let more = try readRaw() {
+                    pending = more
+                    pendingStart = 0
+                }
+                if pendingStart == pending.count { gzipDone = true } else { inflateReset(stream) }
             default:
                 let reason = stream.pointee.msg.map { String(cString: $0) } ?? "error \(status)"
                 throw .corruptGzip(shownPath, reason)

@@ -10,27 +10,36 @@ enum ExportTime {
     }
 
     static func parse(_ text: String, defaultOffset: Int32?) -> Result<(time: Int64, offset: Int32), Problem> {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse($0, defaultOffset: defaultOffset) }
+    }
+
+    /// The same, read from UTF-8 bytes (what the CSV reader holds): no text is made.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, defaultOffset: Int32?) -> Result<(time: Int64, offset: Int32), Problem> {
         func number(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= bytes.count else { return nil }
             var value = 0
-            for byte in bytes[start..<(start + count)] {
-                guard (0x30...0x39).contains(byte) else { return nil }
+            for index in start..<(start + count) {
+                let byte = bytes[index]
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
             }
             return value
         }
-        guard bytes.count >= 19, number(0, 4) != nil, bytes[4] == 0x2D, number(5, 2) != nil, bytes[7] == 0x2D,
-              number(8, 2) != nil, bytes[10] == 0x54 || bytes[10] == 0x20 || bytes[10] == 0x74,
+        guard bytes.count >= 19, let year = number(0, 4), bytes[4] == 0x2D, let month = number(5, 2), bytes[7] == 0x2D,
+              let dayOfMonth = number(8, 2), bytes[10] == 0x54 || bytes[10] == 0x20 || bytes[10] == 0x74,
               let hour = number(11, 2), bytes[13] == 0x3A, let minute = number(14, 2), bytes[16] == 0x3A,
               let second = number(17, 2) else { return .failure(.notISO8601) }
-        guard let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return .failure(.outOfRange) }
+        // What CalendarDate reads: a real day of a year it takes.
+        guard (1...12).contains(month), CalendarDate.years.contains(year),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(dayOfMonth) else { return .failure(.outOfRange) }
+        let day = CalendarDate.daysSinceEpoch(year: year, month: month, day: dayOfMonth)
         guard hour < 24, minute < 60, second < 61 else { return .failure(.outOfRange) }
         var index = 19
         if index < bytes.count, bytes[index] == 0x2E || bytes[index] == 0x2C {
             index += 1
             let start = index
-            while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
             guard index > start else { return .failure(.notISO8601) }
         }
         var offset: Int32
@@ -57,7 +66,7 @@ enum ExportTime {
         } else {
             return .failure(.notISO8601)
         }
-        let local = Int64(date.day) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
+        let local = Int64(day) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
         return .success((local - Int64(offset), offset))
     }
 

@@ -36,7 +36,8 @@ public struct ReviewSettings: Sendable, Hashable {
 
     /// The event an export's name stands for: a mapped name first, then sopgen's own names.
     func kind(_ name: String) -> ActivityEvent.Kind? {
-        events[name] ?? ActivityEvent.Kind(rawValue: name)
+        // Most packs map nothing: no hashing of the name then.
+        events.isEmpty ? ActivityEvent.Kind(rawValue: name) : events[name] ?? ActivityEvent.Kind(rawValue: name)
     }
 
     static func decode(_ fields: YAMLFields) -> ReviewSettings {

@@ -53,6 +53,8 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
         public var policy: String?
         public var message: String
         public var events: [Event]
+        /// Events that also prove the finding, not listed (`events` holds the earliest ten); absent when none.
+        public var moreEvents: Int?
         public var notes: [String]
         public var sops: [String]
         public var cards: [Card]
@@ -120,6 +122,7 @@ public struct ReviewDocument: Sendable, Codable, Hashable {
             Finding(code: finding.code.rawValue, severity: finding.severity.rawValue, user: finding.user, role: finding.role,
                     surface: finding.surface?.rawValue, plan: finding.plan, policy: finding.policy, message: finding.message,
                     events: finding.evidence.map { Event(line: $0.line, event: $0.kind.rawValue, time: $0.time, user: $0.user, file: $0.file) },
+                    moreEvents: finding.moreEvidence > 0 ? finding.moreEvidence : nil,
                     notes: finding.notes, sops: finding.sops,
                     cards: finding.cards.map { Card(role: $0.role, policy: $0.policy, link: $0.link) },
                     running: finding.running > 1 ? finding.running : nil)

@@ -23,6 +23,7 @@ struct ReviewRenderer {
                 code: finding.code.rawValue, severity: finding.severity.rawValue, message: finding.message, user: finding.user,
                 plan: finding.plan, surface: finding.surface?.rawValue,
                 evidence: finding.evidence.map { .init(place: "\($0.file ?? report.export):\($0.line)", event: $0.kind.rawValue, time: $0.time, user: $0.user) },
+                moreEvidence: finding.moreEvidence > 0 ? "and \(Counted.text(finding.moreEvidence, "more event"))" : nil,
                 notes: finding.notes, hasNotes: !finding.notes.isEmpty,
                 sops: finding.sops.map(sopLink),
                 cards: finding.cards.map { card in

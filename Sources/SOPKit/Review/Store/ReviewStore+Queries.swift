@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 
 extension ReviewStore {
     /// One ingested export, as `sopgen review --list` shows it.
@@ -73,28 +74,48 @@ extension ReviewStore {
         }
     }
 
-    /// The events in `window`, in time order (then by ingest and line), each with its ingest as `source`.
-    public func events(in window: ReviewWindow) throws -> [ActivityEvent] {
+    /// Reads the events in `window` through one `WindowScan`: one query, each row decoded, handed
+    /// over and dropped, so memory does not grow with the window.
+    func scan(_ window: ReviewWindow, engine: FindingEngine) throws -> WindowScan.Result {
+        var scan = WindowScan(engine: engine)
+        try forEachEvent(in: window) { scan.add($0) }
+        return scan.finish()
+    }
+
+    /// Calls `body` with each event in `window`, each with its ingest as `source`, in
+    /// `WindowScan.readingOrder` (plan-less events first, then plan by plan; by time, ingest and
+    /// line). Columns are read through SQLite's C interface (no row object made per row); a row
+    /// whose event name this sopgen does not know is skipped.
+    func forEachEvent(in window: ReviewWindow, _ body: (ActivityEvent) throws -> Void) throws {
         let (start, end) = window.bounds
-        return try guarded {
+        try guarded {
             try queue.read { db in
-                var events: [ActivityEvent] = []
-                let cursor = try Row.fetchCursor(db, sql: """
+                let statement = try db.makeStatement(sql: """
                     SELECT time, utc_offset, user, kind, surface, plan, policy, risk, note, sensitive, ingest, line
-                    FROM event WHERE time BETWEEN ? AND ? ORDER BY time, ingest, line
-                    """, arguments: [start, end])
-                while let row = try cursor.next() {
-                    let kindName: String = row[3]
-                    guard let kind = ActivityEvent.Kind(rawValue: kindName) else { continue }
-                    let sensitive: String? = row[9]
-                    events.append(ActivityEvent(
-                        time: row[0], utcOffset: row[1], user: row[2], kind: kind,
-                        surface: (row[4] as String?).flatMap(Surface.init(rawValue:)), plan: row[5], policy: row[6],
-                        risk: (row[7] as String?).flatMap(Policy.Risk.init(rawValue:)), note: row[8],
-                        sensitiveKinds: sensitive.map { $0.split(separator: ",").map(String.init) } ?? [],
-                        line: row[11], source: row[10]))
+                    FROM event WHERE time BETWEEN ? AND ? ORDER BY plan, time, ingest, line
+                    """)
+                let handle = statement.sqliteStatement
+                sqlite3_bind_int64(handle, 1, start)
+                sqlite3_bind_int64(handle, 2, end)
+                defer { sqlite3_reset(handle) }
+                while true {
+                    let status = sqlite3_step(handle)
+                    if status == SQLITE_DONE { break }
+                    guard status == SQLITE_ROW else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: status),
+                                            message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
+                    }
+                    guard let kind = StoredText.string(handle, 3).flatMap(ActivityEvent.Kind.init(rawValue:)) else { continue }
+                    try body(ActivityEvent(
+                        time: sqlite3_column_int64(handle, 0), utcOffset: Int32(truncatingIfNeeded: sqlite3_column_int64(handle, 1)),
+                        user: StoredText.string(handle, 2) ?? "", kind: kind,
+                        surface: StoredText.string(handle, 4).flatMap(Surface.init(rawValue:)),
+                        plan: StoredText.string(handle, 5), policy: StoredText.string(handle, 6),
+                        risk: StoredText.string(handle, 7).flatMap(Policy.Risk.init(rawValue:)),
+                        note: StoredText.string(handle, 8),
+                        sensitiveKinds: StoredText.string(handle, 9).map { $0.split(separator: ",").map(String.init) } ?? [],
+                        line: Int(sqlite3_column_int64(handle, 11)), source: sqlite3_column_int64(handle, 10)))
                 }
-                return events
             }
         }
     }
@@ -113,5 +134,13 @@ extension ReviewWindow {
     /// The first and last second of the window, UTC, inclusive.
     var bounds: (Int64, Int64) {
         (Int64(from.day) * 86_400 - Int64(utcOffset), Int64(to.day + 1) * 86_400 - Int64(utcOffset) - 1)
+    }
+}
+
+/// Text columns read back from the store, straight from SQLite's buffer.
+private enum StoredText {
+    static func string(_ handle: OpaquePointer, _ column: Int32) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
     }
 }

@@ -8,7 +8,7 @@ import GRDB
 enum ReviewStoreSchema {
     /// "SOPR": what `PRAGMA application_id` holds in every review store.
     static let applicationID: Int32 = 0x534F_5052
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -53,6 +53,39 @@ enum ReviewStoreSchema {
             for index in salt.indices { salt[index] = generator.next() }
             try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('salt', ?)", arguments: [Data(salt)])
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        // Events in the order they were ingested (a growing row id), and one index on (time, key)
+        // that both finds a window and tells a row already stored (a key is a hash of the row, its
+        // time included, so the same key at another time is another row). v1 kept each event under
+        // its key, a random number, so every insert landed on a random page of the whole table and
+        // a second index kept the times; exports come in time order, so v2's inserts land at the
+        // end of the table and near the end of its one index.
+        migrator.registerMigration("v2-events-in-ingest-order") { db in
+            try db.execute(sql: """
+                CREATE TABLE event_v2 (
+                  id INTEGER PRIMARY KEY,
+                  key INTEGER NOT NULL,
+                  time INTEGER NOT NULL,
+                  utc_offset INTEGER NOT NULL,
+                  user TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  surface TEXT,
+                  plan TEXT,
+                  policy TEXT,
+                  risk TEXT,
+                  note TEXT,
+                  sensitive TEXT,
+                  ingest INTEGER NOT NULL,
+                  line INTEGER NOT NULL
+                );
+                INSERT INTO event_v2 (key, time, utc_offset, user, kind, surface, plan, policy, risk, note, sensitive, ingest, line)
+                  SELECT key, time, utc_offset, user, kind, surface, plan, policy, risk, note, sensitive, ingest, line
+                  FROM event ORDER BY ingest, line;
+                DROP TABLE event;
+                ALTER TABLE event_v2 RENAME TO event;
+                CREATE UNIQUE INDEX event_by_time ON event(time, key);
+                PRAGMA user_version = 2;
+                """)
         }
         return migrator
     }

@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finding bytes in bytes (`memchr`, then `memcmp`): a rendered page's UTF-8, searched without
+/// going through `String` (by Character) or Foundation (through UTF-16).
+enum ByteSearch {
+    /// The offset of the first `needle` at or after `start`; nil when there is none.
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, start >= 0, start + needle.count <= haystack.count else { return nil }
+        return haystack.withUnsafeBufferPointer { buffer -> Int? in
+            let base = buffer.baseAddress!
+            var index = start
+            while index <= buffer.count - needle.count {
+                guard let hit = memchr(base + index, Int32(needle[0]), buffer.count - needle.count + 1 - index) else { return nil }
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, needle, needle.count) == 0 { return offset }
+                index = offset + 1
+            }
+            return nil
+        }
+    }
+}
