@@ -14,10 +14,10 @@ python3 scripts/generate-first-week.py --seed 3 --scale "$SCALE" --out "$W"
 gzip -kf "$W/first-week.csv"
 rows=$(($(wc -l < "$W/first-week.csv") - 1))
 for export in "$W/first-week.csv" "$W/first-week.csv.gz"; do
-  rm -f "$W/review.sqlite" "$W/review.sqlite-journal"
+  rm -f "$W/review.sqlite" "$W/review.sqlite-journal" "$W/review.json"
   /usr/bin/time -f "%e s wall, %U s user, %M KiB peak" -o "$W/time.txt" \
     .build/release/sopgen review "$export" sops --roster "$W/roster.csv" --format json -o "$W/review.json" --today 2026-11-21 \
-    --db "$W/review.sqlite" 2>/dev/null || true
+    --db "$W/review.sqlite" 2>"$W/stderr.txt" || { echo "review failed:"; tail -3 "$W/stderr.txt"; exit 1; }
   read -r wall _ _ user _ _ peak _ _ < "$W/time.txt"
   echo "$(basename "$export"): $rows rows; $(cat "$W/time.txt"); $(python3 -c "print(f'{$rows/$user:,.0f} rows per CPU second')")"
 done
