@@ -117,6 +117,16 @@ struct ReviewCommand: AsyncParsableCommand {
             return
         }
         let day = try today.resolve()
+        if let output {
+            // Said before the ingest: a refused --output would otherwise cost the whole review first.
+            do {
+                try StandaloneFileWriter(packRoot: packURL, force: force)
+                    .checkTarget(URL(fileURLWithPath: output), isOurs: Pipeline.isReview)
+            } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
+        }
         let request = Pipeline.ReviewRequest(export: export, roster: roster, from: from.flatMap(CalendarDate.init),
                                              to: to.flatMap(CalendarDate.init), format: format, store: storeLocation)
         let pipeline = Pipeline(packRoot: packURL, today: day)

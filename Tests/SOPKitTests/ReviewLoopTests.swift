@@ -247,6 +247,35 @@ import Testing
         #expect(try String(contentsOfFile: notes, encoding: .utf8) == "mine\n")
     }
 
+    /// A refused --output is said before the export is read: nothing ingested, no store made, no
+    /// review summary; the same message as the writer's, and the file kept. Each refusal the
+    /// writer has (a hand-written file, a link, a pack source, a missing folder) is checked first.
+    @Test func aRefusedOutputIsSaidBeforeTheExportIsIngested() throws {
+        let store = pack.appendingPathComponent(".sopgen/review.sqlite")
+        folder.write(["notes.md": "mine\n"])
+        let notes = folder.url.appendingPathComponent("notes.md").path
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link.html").path, withDestinationPath: notes)
+        let refusals: [([String], String)] = [
+            (["-o", notes], "'\(notes)' exists and sopgen did not write it; choose another --output, or pass --force to replace it"),
+            (["-o", folder.url.appendingPathComponent("link.html").path, "--force"], "is a folder, a symbolic link or a special file"),
+            (["-o", pack.appendingPathComponent("roles.yml").path, "--force"], "sopgen never writes pack sources"),
+            (["-o", folder.url.appendingPathComponent("no/such/folder/review.md").path], "its folder does not exist"),
+        ]
+        for (arguments, message) in refusals {
+            let refused = try sopgen(["review", export, pack.path, "--format", "md"] + arguments)
+            #expect(refused.status == 1, "\(arguments)")
+            #expect(refused.standardError.hasPrefix("sopgen: error: "), "\(refused.standardError)")
+            #expect(refused.standardError.contains(message), "\(refused.standardError)")
+            #expect(!refused.standardError.contains("sopgen: review "), "no review was computed: \(refused.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: store.path), "nothing ingested before the refusal: \(arguments)")
+        }
+        #expect(try String(contentsOfFile: notes, encoding: .utf8) == "mine\n")
+        // Forced over a plain file, or a new file: the review goes on and writes it.
+        #expect(try sopgen(["review", export, pack.path, "--format", "md", "-o", notes, "--force"]).status == 0)
+        #expect(try String(contentsOfFile: notes, encoding: .utf8).hasPrefix("#"))
+        #expect(FileManager.default.fileExists(atPath: store.path))
+    }
+
     @Test func recordNeverWritesThroughALinkOrOverAHandWrittenFile() throws {
         let outside = folder.url.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)

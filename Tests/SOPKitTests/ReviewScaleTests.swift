@@ -131,6 +131,30 @@ import Testing
         #expect(log.events.map(\.user) == ["zoë"])
     }
 
+    /// Kinds, surfaces and risks are told from bytes (ingest and the store's read-back): the
+    /// same answer as `init(rawValue:)` on the text, for every name and for near misses.
+    @Test func namesToldFromBytesAreTheNamesToldFromText() {
+        func check<Value: RawRepresentable & CaseIterable & Equatable>(_: Value.Type, _ names: ByteNames<Value>) where Value.RawValue == String {
+            let samples = Value.allCases.flatMap { value -> [String] in
+                let name = value.rawValue
+                return [name, name.uppercased(), String(name.dropLast()), name + "s", " " + name, name + "\0", "x" + name.dropFirst()]
+            } + ["", "\u{00E9}", "draft", "draft_", "prompt\r"]
+            for sample in samples {
+                let bytes = Array(sample.utf8)
+                #expect(bytes.withUnsafeBufferPointer { names.value($0) } == Value(rawValue: sample), "\(sample)")
+            }
+        }
+        check(ActivityEvent.Kind.self, ActivityEvent.Kind.byteNames)
+        check(Surface.self, Surface.byteNames)
+        check(Policy.Risk.self, Policy.Risk.byteNames)
+        // A risk in capitals is still read (through the text), a surface in capitals is still refused.
+        let log = ActivityExportReader(settings: ReviewSettings()).read(
+            bytes: Array((Self.header + "2026-11-02T09:00:00+01:00,ana,proposed,approvals,p1,,HIGH,,\r\n"
+                          + "2026-11-02T09:00:00+01:00,ana,proposed,Approvals,p2,,high,,\r\n").utf8), path: "x.csv")
+        #expect(log.events.map(\.risk) == [.high])
+        #expect(log.diagnostics.map(\.message) == ["unknown surface 'Approvals'; did you mean 'approvals'?"])
+    }
+
     @Test func crlfQuotesAcrossLinesAndAHugeFieldAreReadRowByRow() {
         let huge = String(repeating: "x", count: CSVRecordReader.maximumField + 10)
         let text = Self.header

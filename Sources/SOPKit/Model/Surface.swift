@@ -45,8 +45,17 @@ public enum Surface: String, Sendable, Hashable, CaseIterable, Comparable {
 public enum Capability: String, Sendable, Hashable, CaseIterable, Comparable {
     case read, draft, approve, execute
 
-    public static func < (lhs: Capability, rhs: Capability) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: Capability, rhs: Capability) -> Bool { lhs.rank < rhs.rank }
+
+    /// The place in `allCases` (what `<` compares), without a search: the review compares
+    /// capabilities once an event.
+    private var rank: Int {
+        switch self {
+        case .read: 0
+        case .draft: 1
+        case .approve: 2
+        case .execute: 3
+        }
     }
 
     public var meaning: String {

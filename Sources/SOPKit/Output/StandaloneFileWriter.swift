@@ -38,8 +38,32 @@ public struct StandaloneFileWriter: Sendable {
         }
     }
 
+    /// Checks, without writing, that `write(_:to:isOurs:)` may write `url` now: the same rules and
+    /// the same failures. A command that computes for long first (`review` on a big export) calls it
+    /// before the work, so a refused `--output` is said at once; `write` checks again.
+    public func checkTarget(_ url: URL, isOurs: (Data) -> Bool) throws(Failure) {
+        _ = try target(url, isOurs: isOurs)
+    }
+
     /// Writes `text`; `isOurs` tells whether an existing file's contents are something sopgen wrote.
     public func write(_ text: String, to url: URL, isOurs: (Data) -> Bool) throws(Failure) {
+        let (requested, folder, name, path, mode) = try target(url, isOurs: isOurs)
+        do {
+            let directory = try Directory.open(folder)
+            let temporary = ".\(name).sopgen-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
+            defer { unlinkat(directory.descriptor, temporary, 0) }
+            try directory.writeNewFile(temporary, Data(text.utf8), mode: mode)
+            fchmodat(directory.descriptor, temporary, mode, 0)
+            try FolderSwap.rename(folder + "/" + temporary, to: path)
+        } catch {
+            throw .cannotWrite(requested, error.description)
+        }
+    }
+
+    /// Where `url` resolves (its real folder, name and path) and the mode the file gets; throws
+    /// when it may not be written.
+    private func target(_ url: URL, isOurs: (Data) -> Bool) throws(Failure)
+        -> (requested: String, folder: String, name: String, path: String, mode: mode_t) {
         let requested = url.standardizedFileURL.path
         let name = PathText.name(requested)
         guard !name.isEmpty, let folder = RealPath.of(PathText.parent(requested).isEmpty ? "/" : PathText.parent(requested)) else {
@@ -62,16 +86,6 @@ public struct StandaloneFileWriter: Sendable {
             if lstat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
         case .folder, .link, .other: throw .notARegularFile(requested)
         }
-        do {
-            let directory = try Directory.open(folder)
-            let temporary = ".\(name).sopgen-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
-            defer { unlinkat(directory.descriptor, temporary, 0) }
-            try directory.writeNewFile(temporary, Data(text.utf8), mode: mode)
-            fchmodat(directory.descriptor, temporary, mode, 0)
-            try FolderSwap.rename(folder + "/" + temporary, to: path)
-        } catch {
-            throw .cannotWrite(requested, error.description)
-        }
+        return (requested, folder, name, path, mode)
     }
 }
-

@@ -187,6 +187,6 @@ struct WindowScan {
 
 extension Surface {
     /// The surface's place in `allCases`.
-    var index: Int { Self.indices[self]! }
-    private static let indices = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    var index: Int { Self.listed.firstIndex(of: self)! }
+    private static let listed = allCases
 }

@@ -23,7 +23,12 @@ public struct ActivityEvent: Sendable, Hashable {
         }
 
         /// Events that carry text an operator wrote (a prompt or a support draft).
-        public var carriesText: Bool { [.prompt, .draftSent, .draftEdited, .draftDiscarded].contains(self) }
+        public var carriesText: Bool {
+            switch self {
+            case .prompt, .draftSent, .draftEdited, .draftDiscarded: true
+            default: false
+            }
+        }
 
         public static func < (lhs: Kind, rhs: Kind) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -19,9 +19,10 @@ struct EventNormaliser {
     let path: String
     let keys: EventKeyMaker
     private let scanner = SensitiveDataScanner()
-    private let scans = ScanCache()
-    private let redactions = ScanCache()
-    private let scratch = KeyScratch()
+    private var scans = ScanCache()
+    private var redactions = ScanCache()
+    /// The bytes a row's key is hashed from, reused from row to row.
+    private var keyScratch: [UInt8] = []
 
     init(settings: ReviewSettings, path: String, keys: EventKeyMaker) {
         self.settings = settings
@@ -30,11 +31,11 @@ struct EventNormaliser {
     }
 
     /// `cells` by `ReviewSettings.Field.index`: nil where the export has no such column (or JSON null).
-    func event(line: Int, bytes: [UInt8], cells: [Cell?]) -> Outcome {
+    mutating func event(line: Int, bytes: [UInt8], cells: [Cell?]) -> Outcome {
         bytes.withUnsafeBufferPointer { event(line: line, row: $0, cells: cells) }
     }
 
-    private func event(line: Int, row: UnsafeBufferPointer<UInt8>, cells: [Cell?]) -> Outcome {
+    private mutating func event(line: Int, row: UnsafeBufferPointer<UInt8>, cells: [Cell?]) -> Outcome {
         func cell(_ field: ReviewSettings.Field) -> Cell? { cells[field.index] }
         func column(_ field: ReviewSettings.Field) -> Int { cell(field)?.column ?? 1 }
         /// The cell without the white space around it; nil when that leaves nothing.
@@ -48,8 +49,15 @@ struct EventNormaliser {
         guard let timeBytes = trimmed(.time) else { return missing(.time, line: line, column: column(.time)) }
         guard let userBytes = trimmed(.user) else { return missing(.user, line: line, column: column(.user)) }
         guard let eventBytes = trimmed(.event) else { return missing(.event, line: line, column: column(.event)) }
-        let eventName = text(eventBytes)
-        guard let kind = settings.kind(eventName) else { return .unknownEvent(eventName) }
+        // sopgen's own event names told from the bytes; a pack that maps names goes through text.
+        let kind: ActivityEvent.Kind
+        if settings.events.isEmpty, let known = ActivityEvent.Kind.byteNames.value(eventBytes) {
+            kind = known
+        } else {
+            let eventName = text(eventBytes)
+            guard let known = settings.kind(eventName) else { return .unknownEvent(eventName) }
+            kind = known
+        }
         let time: (time: Int64, offset: Int32)
         switch ExportTime.parse(timeBytes, defaultOffset: settings.utcOffset) {
         case .success(let parsed): time = parsed
@@ -60,7 +68,9 @@ struct EventNormaliser {
             return .problem(line: line, column: column(.time), "'\(text(timeBytes))' is not an ISO 8601 time such as 2026-11-02T09:15:00+01:00")
         }
         var surface: Surface?
-        if let bytes = trimmed(.surface) {
+        if let bytes = trimmed(.surface), let known = Surface.byteNames.value(bytes) {
+            surface = known
+        } else if let bytes = trimmed(.surface) {
             let name = text(bytes)
             guard let known = Surface(rawValue: name) else {
                 let names = Surface.allCases.map(\.rawValue)
@@ -69,7 +79,9 @@ struct EventNormaliser {
             surface = known
         }
         var risk: Policy.Risk?
-        if let bytes = trimmed(.risk) {
+        if let bytes = trimmed(.risk), let known = Policy.Risk.byteNames.value(bytes) {
+            risk = known
+        } else if let bytes = trimmed(.risk) {
             let name = text(bytes)
             guard let known = Policy.Risk(rawValue: name) ?? Policy.Risk(rawValue: name.lowercased()) else {
                 return .problem(line: line, column: column(.risk), "'\(name)' is not a risk; expected low, medium or high")
@@ -81,14 +93,16 @@ struct EventNormaliser {
             return .problem(line: line, column: column(.user), "the user must be a WordPress login (printable text of up to 200 characters)")
         }
         let rawText = cell(.text).map { UnsafeBufferPointer(rebasing: row[$0.range]) } ?? UnsafeBufferPointer(start: nil, count: 0)
+        let scanner = self.scanner
         let kinds = rawText.isEmpty ? [] : scans.kinds(of: text(rawText)) { scanner.scan($0).map(\.kind) }
-        let note = trimmed(.note).map { bytes in redactions.kinds(of: text(bytes)) { [scanner.redact($0).text] }[0] }
+        var note: String?
+        if let bytes = trimmed(.note) { note = redactions.kinds(of: text(bytes)) { [scanner.redact($0).text] }[0] }
         let planBytes = trimmed(.plan), policyBytes = trimmed(.policy)
         let event = ActivityEvent(time: time.time, utcOffset: time.offset, user: user, kind: kind, surface: surface,
                                   plan: planBytes.map(text), policy: policyBytes.map(text), risk: risk, note: note,
                                   sensitiveKinds: kinds, line: line)
         let key = keys.key(.init(time: time.time, user: userBytes, kind: kind, surface: surface, plan: planBytes, policy: policyBytes,
-                                 risk: risk, note: note, text: rawText), scratch: &scratch.bytes)
+                                 risk: risk, note: note, text: rawText), scratch: &keyScratch)
         return .event(event, key: key)
     }
 
@@ -167,19 +181,14 @@ extension ReviewSettings.Field {
     }
 }
 
-/// The bytes a row's key is hashed from, reused from row to row.
-final class KeyScratch {
-    var bytes: [UInt8] = []
-}
-
 /// Results already computed for texts seen in this export: exports repeat drafts, canned prompts
 /// and reviewer notes, and the scanner (two dozen regular expressions) is most of the cost of
 /// reading a row. The same text always gives the same result; at most `capacity` texts are kept.
-final class ScanCache {
+struct ScanCache {
     static let capacity = 4096
     private var entries: [String: [String]] = [:]
 
-    func kinds(of text: String, _ compute: (String) -> [String]) -> [String] {
+    mutating func kinds(of text: String, _ compute: (String) -> [String]) -> [String] {
         if let known = entries[text] { return known }
         let result = compute(text)
         if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }

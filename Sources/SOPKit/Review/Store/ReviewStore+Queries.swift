@@ -105,13 +105,13 @@ extension ReviewStore {
                         throw DatabaseError(resultCode: ResultCode(rawValue: status),
                                             message: sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) })
                     }
-                    guard let kind = StoredText.string(handle, 3).flatMap(ActivityEvent.Kind.init(rawValue:)) else { continue }
+                    guard let kind = StoredText.value(handle, 3, ActivityEvent.Kind.byteNames) else { continue }
                     try body(ActivityEvent(
                         time: sqlite3_column_int64(handle, 0), utcOffset: Int32(truncatingIfNeeded: sqlite3_column_int64(handle, 1)),
                         user: StoredText.string(handle, 2) ?? "", kind: kind,
-                        surface: StoredText.string(handle, 4).flatMap(Surface.init(rawValue:)),
+                        surface: StoredText.value(handle, 4, Surface.byteNames),
                         plan: StoredText.string(handle, 5), policy: StoredText.string(handle, 6),
-                        risk: StoredText.string(handle, 7).flatMap(Policy.Risk.init(rawValue:)),
+                        risk: StoredText.value(handle, 7, Policy.Risk.byteNames),
                         note: StoredText.string(handle, 8),
                         sensitiveKinds: StoredText.string(handle, 9).map { $0.split(separator: ",").map(String.init) } ?? [],
                         line: Int(sqlite3_column_int64(handle, 11)), source: sqlite3_column_int64(handle, 10)))
@@ -139,6 +139,12 @@ extension ReviewWindow {
 
 /// Text columns read back from the store, straight from SQLite's buffer.
 private enum StoredText {
+    /// The value a column names (an event kind, a surface, a risk), told from its bytes: no text made.
+    static func value<Value>(_ handle: OpaquePointer, _ column: Int32, _ names: ByteNames<Value>) -> Value? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return names.value(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     static func string(_ handle: OpaquePointer, _ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
