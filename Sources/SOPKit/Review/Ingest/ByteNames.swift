@@ -35,3 +35,30 @@ extension Surface {
 extension Policy.Risk {
     static let byteNames = ByteNames(allCases.map { ($0.rawValue, $0) })
 }
+
+/// Texts that repeat from row to row (policy ids, reviewer notes) made once: a cell's bytes are
+/// matched against the last texts made, so a repeated value costs a comparison, not a new
+/// `String` (most policy ids are too long to be held inline). At most `capacity` texts are kept,
+/// the oldest replaced first.
+struct TextInterner {
+    static let capacity = 16
+    private var entries: [(bytes: [UInt8], text: String)] = []
+    private var next = 0
+
+    /// The text of `bytes` (UTF-8, decoded as `String(decoding:as:)` does).
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        for entry in entries where entry.bytes.count == bytes.count {
+            if bytes.isEmpty || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0 {
+                return entry.text
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if entries.count < Self.capacity {
+            entries.append((Array(bytes), text))
+        } else {
+            entries[next] = (Array(bytes), text)
+            next = (next + 1) % Self.capacity
+        }
+        return text
+    }
+}

@@ -23,6 +23,7 @@ struct EventNormaliser {
     private var redactions = ScanCache()
     /// The bytes a row's key is hashed from, reused from row to row.
     private var keyScratch: [UInt8] = []
+    private var policies = TextInterner()
 
     init(settings: ReviewSettings, path: String, keys: EventKeyMaker) {
         self.settings = settings
@@ -99,7 +100,7 @@ struct EventNormaliser {
         if let bytes = trimmed(.note) { note = redactions.kinds(of: text(bytes)) { [scanner.redact($0).text] }[0] }
         let planBytes = trimmed(.plan), policyBytes = trimmed(.policy)
         let event = ActivityEvent(time: time.time, utcOffset: time.offset, user: user, kind: kind, surface: surface,
-                                  plan: planBytes.map(text), policy: policyBytes.map(text), risk: risk, note: note,
+                                  plan: planBytes.map(text), policy: policyBytes.map { policies.text($0) }, risk: risk, note: note,
                                   sensitiveKinds: kinds, line: line)
         let key = keys.key(.init(time: time.time, user: userBytes, kind: kind, surface: surface, plan: planBytes, policy: policyBytes,
                                  risk: risk, note: note, text: rawText), scratch: &keyScratch)

@@ -3,6 +3,9 @@ import GRDB
 internal import GRDBSQLite
 
 extension ReviewStore {
+    /// SQLite's page cache during an ingest, in KiB.
+    static let ingestCacheKiB = 16_384
+
     /// Streams the export at `path` into the store in one transaction (all of it or, killed or
     /// failed midway, none of it): each row inserted through one prepared statement, a row the
     /// store already holds (same key) counted, not inserted again. Returns the log without events.
@@ -14,6 +17,12 @@ extension ReviewStore {
                     VALUES (?, 'csv', ?, 0, 0, 0, 0, 0, 0, '{}')
                     """, arguments: [path, day.description])
                 let id = db.lastInsertedRowID
+                // A bigger page cache while the rows go in (SQLite's default is 2 MiB): the end of
+                // the table and of its index stay in memory instead of being written out and read
+                // back mid-transaction. Only for the ingest: the report's sort uses the same
+                // budget, and sorts no faster with it while holding 30 MiB more.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.ingestCacheKiB)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
                 var sink = try StoreEventSink(db: db, ingest: id, shownPath: shownPath)
                 var log = try reader.stream(path: path, into: &sink, keys: keys)
                 log.storeIngest = id

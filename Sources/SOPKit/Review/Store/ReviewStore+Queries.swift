@@ -95,6 +95,7 @@ extension ReviewStore {
                     FROM event WHERE time BETWEEN ? AND ? ORDER BY plan, time, ingest, line
                     """)
                 let handle = statement.sqliteStatement
+                var policies = TextInterner(), notes = TextInterner()
                 sqlite3_bind_int64(handle, 1, start)
                 sqlite3_bind_int64(handle, 2, end)
                 defer { sqlite3_reset(handle) }
@@ -110,9 +111,9 @@ extension ReviewStore {
                         time: sqlite3_column_int64(handle, 0), utcOffset: Int32(truncatingIfNeeded: sqlite3_column_int64(handle, 1)),
                         user: StoredText.string(handle, 2) ?? "", kind: kind,
                         surface: StoredText.value(handle, 4, Surface.byteNames),
-                        plan: StoredText.string(handle, 5), policy: StoredText.string(handle, 6),
+                        plan: StoredText.string(handle, 5), policy: StoredText.text(handle, 6, &policies),
                         risk: StoredText.value(handle, 7, Policy.Risk.byteNames),
-                        note: StoredText.string(handle, 8),
+                        note: StoredText.text(handle, 8, &notes),
                         sensitiveKinds: StoredText.string(handle, 9).map { $0.split(separator: ",").map(String.init) } ?? [],
                         line: Int(sqlite3_column_int64(handle, 11)), source: sqlite3_column_int64(handle, 10)))
                 }
@@ -140,6 +141,12 @@ extension ReviewWindow {
 /// Text columns read back from the store, straight from SQLite's buffer.
 private enum StoredText {
     /// The value a column names (an event kind, a surface, a risk), told from its bytes: no text made.
+    /// A column whose texts repeat (policy ids, reviewer notes), made once through `interner`.
+    static func text(_ handle: OpaquePointer, _ column: Int32, _ interner: inout TextInterner) -> String? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return interner.text(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     static func value<Value>(_ handle: OpaquePointer, _ column: Int32, _ names: ByteNames<Value>) -> Value? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         return names.value(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))

@@ -57,10 +57,6 @@ public struct ReviewStore: Sendable {
             // Another review writing the same store: wait for it rather than fail at once.
             var configuration = Configuration()
             configuration.busyMode = .timeout(60)
-            // SQLite's page cache (2 MiB by default) and so its in-memory sort: 16 MiB holds the
-            // hot end of the table and its index through a big ingest, and sorts a week's window
-            // in fewer runs; peak memory stays far under the 100 MiB the review is allowed.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
             do { queue = try DatabaseQueue(path: path, configuration: configuration) } catch { throw .damaged(shown, detail: describe(error)) }
         }
         try recognise(queue, shown: shown)
