@@ -174,6 +174,42 @@ import Testing
         #expect(!places.isEmpty && places.allSatisfy { $0.hasSuffix("early.csv") })
     }
 
+    /// Rows that differ in one field only are distinct events, however alike: each is kept; the
+    /// same row twice in one export is a duplicate, and every row again in a later export is
+    /// already stored. Repeated policy ids and notes (made once from bytes) must not be conflated.
+    @Test func nearDuplicatesDifferingInOneFieldAreKeptApart() throws {
+        let base = ["2026-11-02T09:00:00+01:00", "ana.silva", "proposed", "approvals", "plan-1", "support-replies", "high",
+                    "Checked against the order history.", "Refund order 1001"]
+        let changed = ["2026-11-02T09:00:01+01:00", "ana.silvb", "approved", "diagnostics", "plan-2", "support-replieS", "low",
+                       "Checked against the order history!", "Refund order 1002"]
+        var rows = [base]
+        for field in base.indices {
+            var row = base
+            row[field] = changed[field]
+            rows.append(row)
+        }
+        // A missing optional field is not the same as a present one.
+        for field in 3..<base.count {
+            var row = base
+            row[field] = ""
+            rows.append(row)
+        }
+        let header = "time,user,event,surface,plan,policy,risk,note,text\n"
+        let body = rows.map { $0.joined(separator: ",") + "\n" }.joined()
+        folder.write(["near.csv": header + body + base.joined(separator: ",") + "\n", "again.csv": header + body])
+        let store = try ReviewStore.open(.file(database), packRoot: pack)
+        let reader = ActivityExportReader(settings: ReviewSettings())
+        let first = try store.ingest(path: folder.url.appendingPathComponent("near.csv").path, reader: reader, day: TestClock.today)
+        #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
+        #expect(first.rows == rows.count + 1)
+        #expect(first.added == rows.count)
+        #expect(first.duplicates == 1)
+        let again = try store.ingest(path: folder.url.appendingPathComponent("again.csv").path, reader: reader, day: TestClock.today)
+        #expect(again.added == 0)
+        #expect(again.alreadyStored == rows.count)
+        #expect(try store.totals().events == rows.count)
+    }
+
     @Test func aReviewFromTheStoreAloneNeedsNoExport() async throws {
         let withExport = try await review(example)
         try FileManager.default.removeItem(atPath: example)
