@@ -9,10 +9,13 @@ enum TextDecoding {
     }
 
     static func decode(_ data: Data) -> Result<String, InvalidPosition> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(firstInvalidPosition(in: bytes))
+        let mark = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Validated where the bytes lie: copying each file to an array first was a fiftieth of a `check`.
+        let text = data.withUnsafeBytes { raw in
+            String(validating: UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[mark...]), as: UTF8.self)
+        }
+        guard let text else {
+            return .failure(firstInvalidPosition(in: Array(data.dropFirst(mark))))
         }
         return .success(normalised(text))
     }

@@ -85,7 +85,7 @@ struct SOPExpander {
                 text += indentation
                 origins.append(SourceLocation(path: location.path, line: line, column: column - indentation.unicodeScalars.count))
             }
-            text += chunk[start..<end]
+            text.append(contentsOf: chunk[start..<end])
             atLineStart = newline != nil
             if newline != nil {
                 line += 1
