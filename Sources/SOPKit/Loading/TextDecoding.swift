@@ -25,8 +25,17 @@ enum TextDecoding {
     static func normalised(_ text: String) -> String {
         var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard containsCarriageReturn(&text) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// `memchr` over the text's bytes: the generic search went byte by byte through every file.
+    private static func containsCarriageReturn(_ text: inout String) -> Bool {
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) != nil
+        } ?? text.utf8.contains(UInt8(ascii: "\r"))
     }
 
     private static func firstInvalidPosition(in bytes: [UInt8]) -> InvalidPosition {
