@@ -291,16 +291,16 @@ import Testing
         let export = week.url.appendingPathComponent("first-week.csv").path
         let rows = try Data(contentsOf: URL(fileURLWithPath: export)).filter { $0 == 0x0A }.count - 1
         #expect(rows > 100_000)
-        let run = try MeasuredRun.run(TestPaths.sopgenBinary, ["review", export, pack.path, "--db", database, "--format", "json",
-                                                               "-o", folder.url.appendingPathComponent("review.json").path])
+        let run = try MeasuredRun.peak(of: TestPaths.sopgenBinary, ["review", export, pack.path, "--db", database, "--format", "json",
+                                                                    "-o", folder.url.appendingPathComponent("review.json").path])
         #expect(run.status == 0, "\(run.standardError)")
         let ingest = try #require(try ReviewStore.open(.file(database), packRoot: pack, create: false).ingests().first)
         #expect(ingest.rows + ingest.malformed == rows)
         #expect(ingest.added + ingest.duplicates + ingest.alreadyStored <= ingest.rows)
         #expect(ingest.added > 90_000)
-        // A guard, not the target (see the README's figures: the release binary peaks at 47 MiB
-        // whatever the export's size). wait4's peak also counts the test runner's own memory
-        // until the binary starts (the spawn shares it), about 100 MiB in a full run.
-        #expect(run.peakKiB < 160 * 1024, "peak \(run.peakKiB) KiB")
+        // The binary's own peak (MeasuredRun.peak: not the test runner's memory). The issue's
+        // target is 100 MiB on a 1,000,000-row week; the release binary peaks at about 47 MiB
+        // whatever the export's size, and this debug binary must stay under the target too.
+        #expect(run.peakKiB < 100 * 1024, "peak \(run.peakKiB) KiB")
     }
 }

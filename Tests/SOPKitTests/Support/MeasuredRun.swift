@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,8 +11,34 @@ struct MeasuredRun {
     var standardError: String
     var cpuSeconds: Double
     var wallSeconds: Double
-    /// The largest resident set the program had (wait4's ru_maxrss), in KiB.
+    /// The largest resident set the program had (wait4's ru_maxrss), in KiB. posix_spawn starts
+    /// the child in the test runner's own memory (vfork), and the kernel counts that memory's high
+    /// mark into the child's peak when it execs: in a full run, 100 MiB or more that the program
+    /// never used. `peak(of:_:)` measures without it.
     var peakKiB: Int
+
+    /// Runs the program under a small Python process that forks and execs it, and returns its run
+    /// with `peakKiB` the program's own peak (the fork starts from Python's few MiB, not from the
+    /// test runner's memory).
+    static func peak(of executable: URL, _ arguments: [String]) throws -> MeasuredRun {
+        let folder = TemporaryFolder()
+        let peakFile = folder.url.appendingPathComponent("peak").path
+        let script = """
+            import os, sys
+            pid = os.fork()
+            if pid == 0:
+                os.execv(sys.argv[2], sys.argv[2:])
+            _, status, usage = os.wait4(pid, 0)
+            with open(sys.argv[1], "w") as out:
+                out.write(str(usage.ru_maxrss))
+            code = os.waitstatus_to_exitcode(status)
+            os._exit(code if code >= 0 else 128 - code)
+            """
+        var run = try run(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, peakFile, executable.path] + arguments)
+        let text = try String(contentsOfFile: peakFile, encoding: .utf8)
+        run.peakKiB = try #require(Int(text), "peak file: \(text)")
+        return run
+    }
 
     static func run(_ executable: URL, _ arguments: [String]) throws -> MeasuredRun {
         let folder = TemporaryFolder()
