@@ -11,6 +11,24 @@ enum SectionSplitter {
     private static let paragraphClose = Array("</p>".utf8)
 
     static func sections(of rendering: GFMRendering, sopID: String) -> ViewSections {
+        var known = KnownTexts()
+        return sections(of: rendering, sopID: sopID, known: &known)
+    }
+
+    /// The sections of each of one SOP's views, in order. A section's text is made once for all
+    /// the views where its HTML is the same (most sections are; only role blocks differ), not
+    /// once per view.
+    static func sections(of renderings: [GFMRendering], sopID: String) -> [ViewSections] {
+        var known = KnownTexts()
+        return renderings.map { sections(of: $0, sopID: sopID, known: &known) }
+    }
+
+    /// The text of the last section seen at each anchor, with its HTML.
+    struct KnownTexts {
+        var byAnchor: [String: (html: ArraySlice<UInt8>, text: String)] = [:]
+    }
+
+    private static func sections(of rendering: GFMRendering, sopID: String, known: inout KnownTexts) -> ViewSections {
         let bytes = Array(rendering.html.utf8)
         var result = ViewSections(sections: [])
         var anchor = "", heading = ""
@@ -22,16 +40,22 @@ enum SectionSplitter {
             let opened = count(blockOpen, in: body)
             if depth > 0 || opened > 0 { result.inRoleBlock.insert(anchor) }
             depth = max(depth + opened - count(blockClose, in: body), 0)
-            let text = text(of: withoutLabels(body))
+            let text: String
+            if let seen = known.byAnchor[anchor], ByteSearch.same(seen.html, body) {
+                text = seen.text
+            } else {
+                text = self.text(of: withoutLabels(body))
+                known.byAnchor[anchor] = (body, text)
+            }
             if !text.isEmpty || !heading.isEmpty {
                 result.sections.append(SearchSection(sopID: sopID, anchor: anchor, heading: heading, text: text))
             }
         }
         for found in rendering.headings {
             let open = Array("<h\(found.level) id=\"\(found.id)\">".utf8)
-            guard let at = find(open, in: bytes, from: start) else { continue }
+            guard let at = ByteSearch.find(open, in: bytes, from: start) else { continue }
             let inner = at + open.count
-            let end = find(Array("</h\(found.level)>".utf8), in: bytes, from: inner) ?? bytes.count
+            let end = ByteSearch.find(Array("</h\(found.level)>".utf8), in: bytes, from: inner) ?? bytes.count
             close(at: at)
             anchor = found.id
             heading = text(of: bytes[inner..<end])
