@@ -188,7 +188,7 @@ enum PageModelSamples {
                                    categories: ["10-26", "11-02"], series: [("error", [0, 1])], classes: ["error"]),
                  ReviewChart.stackedColumns(id: "per-day", title: "Events per day", summary: "Events per day by role.",
                                             categories: ["11-02"], series: [("Store manager", [3])])],
-        trend: [.init(label: "2026-10-26 to 2026-11-01", value: "10 events, 0 errors, 1 warnings, 0 notes")], hasTrend: true,
+        trend: [.init(label: "2026-10-26 to 2026-11-01", value: "10 events, 0 errors, 1 warning, 0 notes")], hasTrend: true,
         roles: [.init(id: "manager", name: "Store manager", handbook: .init(text: "Handbook", href: "../../roles/manager/index.html"),
                       figures: [.init(label: "Prompts", value: "3")], hasFigures: true, findings: [reviewFinding], hasFindings: true,
                       sops: [.init(text: "Refunds", href: "../../sops/refunds.html")], hasSOPs: true)],
