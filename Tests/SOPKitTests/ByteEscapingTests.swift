@@ -32,6 +32,10 @@ import Testing
             "text": "{{% CONTENT_TYPE: TEXT}}\n{{value}}\n",
             "block": "{{<layout}}\n{{$body}}<b>{{value}}</b>{{/body}}\n{{/layout}}\n",
             "layout": "<main>\n{{$body}}{{/body}}\n</main>\n",
+            "standalone": "{{#value}}\n<i>{{value}}</i>\n{{/value}}\n",
+            "crlf": "{{#value}}\r\n{{value}}\r\n{{/value}}\r\n",
+            "delimiters": "{{=<% %>=}}\n<%value%>\n",
+            "empty": "",
         ]
         let theme = ThemeLibrary.load(defaults: Dictionary(uniqueKeysWithValues: templates.map { ("\($0.key).mustache", Data($0.value.utf8)) }),
                                       overrides: [:])
