@@ -78,6 +78,12 @@ import Testing
                                              navHTML: .empty, homeHref: "index.html", search: nil)),
         ("header", PageModelSamples.sopHeader),
         ("toc", TableOfContents(toc: [.init(text: "Steps", id: "steps"), .init(text: "Done", id: "done")])),
+        ("print section", PrintPage.Section(id: "refunds", headerHTML: .empty, bodyHTML: .empty)),
+        ("contents entry", ContentsEntry(id: "refunds", title: "Refunds")),
+        ("summary", SOPSummary(id: "refunds", title: "Refunds", href: "refunds.html", surface: "General", audience: "Agent",
+                               summary: "Money back", flaggedBy: "2026-01-02", reviewOverdue: "2026-02-03")),
+        ("summary without optionals", SOPSummary(id: "refunds", title: "Refunds", href: "refunds.html", surface: "General",
+                                                 audience: "Agent", summary: nil, flaggedBy: nil, reviewOverdue: nil)),
     ]
 
     @Test(arguments: models.indices)

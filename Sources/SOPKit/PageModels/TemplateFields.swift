@@ -47,3 +47,27 @@ extension TableOfContents: TemplateFields {
         ["toc": toc.map { ["text": $0.text, "id": $0.id] }]
     }
 }
+
+/// The entries of the lists a role's print and handbook pages and the trainer index hold, one per
+/// SOP (a print page of a big role lists hundreds twice).
+extension PrintPage.Section: TemplateFields {
+    var templateFields: [String: Any] {
+        ["id": id, "headerHTML": headerHTML, "bodyHTML": bodyHTML]
+    }
+}
+
+extension ContentsEntry: TemplateFields {
+    var templateFields: [String: Any] {
+        ["id": id, "title": title]
+    }
+}
+
+extension SOPSummary: TemplateFields {
+    var templateFields: [String: Any] {
+        var fields: [String: Any] = ["id": id, "title": title, "href": href, "surface": surface, "audience": audience]
+        if let summary { fields["summary"] = summary }
+        if let flaggedBy { fields["flaggedBy"] = flaggedBy }
+        if let reviewOverdue { fields["reviewOverdue"] = reviewOverdue }
+        return fields
+    }
+}

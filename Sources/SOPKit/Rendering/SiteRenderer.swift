@@ -318,8 +318,9 @@ struct SiteBatches: Sendable {
             pages.append(theme.render(Page(chrome: roleChrome, content: page)))
         }
         var search = SearchIndex()
-        search.add(sopID: id, title: item.sop.title, trainer: SectionSplitter.sections(of: rendered.trainer, sopID: id),
-                   readers: readers.map { ($0.id, SectionSplitter.sections(of: $0.rendering, sopID: id)) })
+        let sections = SectionSplitter.sections(of: [rendered.trainer] + readers.map(\.rendering), sopID: id)
+        search.add(sopID: id, title: item.sop.title, trainer: sections[0],
+                   readers: zip(readers, sections.dropFirst()).map { ($0.id, $1) })
         return RenderedSOP(
             id: item.sop.id, path: item.sop.path,
             files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) },

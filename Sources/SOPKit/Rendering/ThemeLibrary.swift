@@ -37,6 +37,7 @@ struct ThemeLibrary: Sendable {
 
     private static func compile(defaults: [String: Data], overrides: [String: SourceFile]) -> ThemeLibrary {
         MarkdownContentType.registered
+        ThemeHTMLContentType.registered
         var files = defaults
         for (name, file) in overrides {
             files[name] = Data(file.text.utf8)
@@ -64,11 +65,14 @@ struct ThemeLibrary: Sendable {
         for template in templates where !checks.refused.contains(template.name) {
             let text = String(decoding: files[template.name + ".mustache"] ?? Data(), as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: text), named: template.name)
+                // The fast escaping, on a line of its own before the text (see `ThemeHTMLContentType`).
+                library.register(try MustacheTemplate(string: ThemeHTMLContentType.pragma + text), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
                 let column = error.context.line.prefix(max(error.context.columnNumber - 1, 0)).unicodeScalars.count + 1
+                // Less the pragma's line.
+                let line = max(error.context.lineNumber - 1, 1)
                 diagnostics.append(.error(.templateSyntax, "invalid Mustache template: \(error.error)",
-                                          at: SourceLocation(path: template.path, line: error.context.lineNumber, column: column)))
+                                          at: SourceLocation(path: template.path, line: line, column: column)))
             } catch {
                 diagnostics.append(.error(.templateSyntax, "invalid Mustache template: \(error)", at: SourceLocation(path: template.path)))
             }

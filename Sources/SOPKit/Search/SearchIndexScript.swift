@@ -49,21 +49,37 @@ enum SearchIndexScript {
     }
 
     /// `text` as a double-quoted JavaScript (and JSON) string literal, safe in any script context.
+    /// Written byte by byte (the index holds every section of every view): U+2028 and U+2029 are
+    /// the only non-ASCII scalars escaped, found as their UTF-8 bytes.
     static func string(_ text: String) -> String {
-        var output = "\""
+        var output: [UInt8] = [UInt8(ascii: "\"")]
         output.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{0}"..."\u{1F}", "\u{7F}":
-                output += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: output.unicodeScalars.append(scalar)
+        let hex = Array("0123456789abcdef".utf8)
+        func escaped(_ value: UInt32) {
+            output += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
+            for shift in stride(from: 12, through: 0, by: -4) { output.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00...0x1F, 0x7F: escaped(UInt32(byte))
+                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                    escaped(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 2
+                default: output.append(byte)
+                }
             }
         }
-        return output + "\""
+        output.append(UInt8(ascii: "\""))
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -11,6 +11,24 @@ enum SectionSplitter {
     private static let paragraphClose = Array("</p>".utf8)
 
     static func sections(of rendering: GFMRendering, sopID: String) -> ViewSections {
+        var known = KnownTexts()
+        return sections(of: rendering, sopID: sopID, known: &known)
+    }
+
+    /// The sections of each of one SOP's views, in order. A section's text is made once for all
+    /// the views where its HTML is the same (most sections are; only role blocks differ), not
+    /// once per view.
+    static func sections(of renderings: [GFMRendering], sopID: String) -> [ViewSections] {
+        var known = KnownTexts()
+        return renderings.map { sections(of: $0, sopID: sopID, known: &known) }
+    }
+
+    /// The text of the last section seen at each anchor, with its HTML.
+    struct KnownTexts {
+        var byAnchor: [String: (html: ArraySlice<UInt8>, text: String)] = [:]
+    }
+
+    private static func sections(of rendering: GFMRendering, sopID: String, known: inout KnownTexts) -> ViewSections {
         let bytes = Array(rendering.html.utf8)
         var result = ViewSections(sections: [])
         var anchor = "", heading = ""
@@ -22,16 +40,22 @@ enum SectionSplitter {
             let opened = count(blockOpen, in: body)
             if depth > 0 || opened > 0 { result.inRoleBlock.insert(anchor) }
             depth = max(depth + opened - count(blockClose, in: body), 0)
-            let text = text(of: withoutLabels(body))
+            let text: String
+            if let seen = known.byAnchor[anchor], ByteSearch.same(seen.html, body) {
+                text = seen.text
+            } else {
+                text = self.text(of: withoutLabels(body))
+                known.byAnchor[anchor] = (body, text)
+            }
             if !text.isEmpty || !heading.isEmpty {
                 result.sections.append(SearchSection(sopID: sopID, anchor: anchor, heading: heading, text: text))
             }
         }
         for found in rendering.headings {
             let open = Array("<h\(found.level) id=\"\(found.id)\">".utf8)
-            guard let at = find(open, in: bytes, from: start) else { continue }
+            guard let at = ByteSearch.find(open, in: bytes, from: start) else { continue }
             let inner = at + open.count
-            let end = find(Array("</h\(found.level)>".utf8), in: bytes, from: inner) ?? bytes.count
+            let end = ByteSearch.find(Array("</h\(found.level)>".utf8), in: bytes, from: inner) ?? bytes.count
             close(at: at)
             anchor = found.id
             heading = text(of: bytes[inner..<end])
@@ -62,8 +86,64 @@ enum SectionSplitter {
     }
 
     /// Every run of white space as one space, trimmed: tags between blocks leave line breaks.
+    /// Exactly `byCharacters(text)`, on UTF-8 bytes: splitting every view of every SOP by
+    /// `Character` was a fifth of a build's time. A run of ASCII white space with ASCII (or the
+    /// text's edge) on both sides is a separator whatever the Unicode rules say, since no ASCII
+    /// scalar joins a grapheme cluster with white space (only a `Prepend` scalar before it or an
+    /// `Extend`, `SpacingMark` or ZWJ after it could, and none is ASCII). The text between two
+    /// such runs is copied as it is when ASCII, and split by `Character` only when it holds a
+    /// non-ASCII scalar (an NBSP, U+2028, a combining mark after a space, an em dash).
     static func normalised(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var segmentStart = 0
+            var segmentIsASCII = true
+            func emit(_ end: Int) {
+                guard segmentStart < end else { return }
+                let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<end])
+                if segmentIsASCII {
+                    if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+                    output.append(contentsOf: segment)
+                    return
+                }
+                // Its words joined by spaces; a word may hold a space itself (after a `Prepend` scalar).
+                let words = byCharacters(String(decoding: segment, as: UTF8.self))
+                guard !words.isEmpty else { return }
+                if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+                output.append(contentsOf: words.utf8)
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard isASCIISpace(byte) else {
+                    if byte >= 0x80 { segmentIsASCII = false }
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < bytes.count, isASCIISpace(bytes[end]) { end += 1 }
+                if index == 0 || bytes[index - 1] < 0x80, end == bytes.count || bytes[end] < 0x80 {
+                    emit(index)
+                    segmentStart = end
+                    segmentIsASCII = true
+                }
+                index = end
+            }
+            emit(bytes.count)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// The rule `normalised` keeps: white space as Swift's `Character.isWhitespace` knows it.
+    static func byCharacters(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// U+0009…U+000D and U+0020: the ASCII scalars with Unicode's White_Space property.
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
     }
 
     private static func count(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int {

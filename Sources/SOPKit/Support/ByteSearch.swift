@@ -22,4 +22,12 @@ enum ByteSearch {
             return nil
         }
     }
+
+    /// Whether two runs of bytes are equal, compared with `memcmp`.
+    static func same(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>) -> Bool {
+        guard first.count == second.count else { return false }
+        return first.withUnsafeBufferPointer { a in
+            second.withUnsafeBufferPointer { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+    }
 }
