@@ -29,7 +29,7 @@ import Testing
         let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site]))
         let text = Build.diagnosticsText(result)
         #expect(result.plan == nil)
-        #expect(text.contains("error: a site record is printed on every page, and this value holds a \(kind);"), "\(text)")
+        #expect(text.contains("error: a site record is printed on every page, and this value holds a secret (\(kind));"), "\(text)")
         #expect(text.components(separatedBy: "[secret-in-site]").count == 2, "\(text)")
     }
 

@@ -14,7 +14,7 @@ enum SiteRecordSecrets {
         // list or mapping is walked once (`YAMLWalk`): an alias bomb hung `check` here.
         YAMLWalk.scalars(of: root, keys: false, descend: { !SecretKeys.looksSecret($0.scalar?.string ?? "") }) { node in
             guard let kind = scanner.scan(node.scalar?.string ?? "").first(where: { !ignoredKinds.contains($0.kind) })?.kind else { return }
-            context.error(.secretInSite, "a site record is printed on every page, and this value holds a \(kind); "
+            context.error(.secretInSite, "a site record is printed on every page, and this value holds a secret (\(kind)); "
                           + "record who owns the credential instead (credentials_owner), never the credential", at: node)
         }
     }
