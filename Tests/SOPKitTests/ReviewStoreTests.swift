@@ -149,6 +149,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent(".sopgen/review.sqlite").path))
     }
 
+    /// `--db procedures/notes.md` wrote an SQLite file where the loader reads SOPs, and the pack
+    /// no longer checked (red team): a database inside the pack's sources, or a source file itself,
+    /// is refused as `--output` is, and nothing is created.
+    @Test func aDatabaseAmongThePackSourcesIsRefused() throws {
+        for name in ["procedures/notes.md", "roles.yml", "snippets/store.sqlite", "procedures"] {
+            let path = pack.appendingPathComponent(name).path
+            let existed = FileManager.default.fileExists(atPath: path)
+            #expect(throws: ReviewStoreFailure.self) { try ReviewStore.open(.file(path), packRoot: pack) }
+            do {
+                _ = try ReviewStore.open(.file(path), packRoot: pack)
+            } catch {
+                #expect(error.description.contains("inside the pack's sources") || error.description.contains("pack's source"), "\(error)")
+            }
+            #expect(FileManager.default.fileExists(atPath: path) == existed, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        }
+        // Beside the pack's sources (its own .sopgen folder, a folder of the pack sopgen does not read) is fine.
+        _ = try ReviewStore.open(.file(pack.appendingPathComponent("review.sqlite").path), packRoot: pack)
+    }
+
     // MARK: - Ingest
 
     @Test func overlappingExportsAreKeptOnce() async throws {
