@@ -38,8 +38,13 @@ public struct StandaloneFileWriter: Sendable {
         }
     }
 
-    /// Writes `text`; `isOurs` tells whether an existing file's contents are something sopgen wrote.
-    public func write(_ text: String, to url: URL, isOurs: (Data) -> Bool) throws(Failure) {
+    /// Where `url` would be written and with which mode, or why it cannot be (the checks of
+    /// `write`, with nothing written): a command checks its output before it records anything.
+    public func check(_ url: URL, isOurs: (Data) -> Bool) throws(Failure) {
+        _ = try place(url, isOurs: isOurs)
+    }
+
+    private func place(_ url: URL, isOurs: (Data) -> Bool) throws(Failure) -> (requested: String, folder: String, name: String, path: String, mode: mode_t) {
         let requested = url.standardizedFileURL.path
         let name = PathText.name(requested)
         guard !name.isEmpty, let folder = RealPath.of(PathText.parent(requested).isEmpty ? "/" : PathText.parent(requested)) else {
@@ -62,6 +67,12 @@ public struct StandaloneFileWriter: Sendable {
             if lstat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
         case .folder, .link, .other: throw .notARegularFile(requested)
         }
+        return (requested, folder, name, path, mode)
+    }
+
+    /// Writes `text`; `isOurs` tells whether an existing file's contents are something sopgen wrote.
+    public func write(_ text: String, to url: URL, isOurs: (Data) -> Bool) throws(Failure) {
+        let (requested, folder, name, path, mode) = try place(url, isOurs: isOurs)
         do {
             let directory = try Directory.open(folder)
             let temporary = ".\(name).sopgen-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
