@@ -17,7 +17,9 @@ public enum GFMReserved {
     /// Replaces reserved scalars (and C0 controls other than tab, newline and carriage return,
     /// which HTML does not allow) with U+FFFD.
     public static func sanitize(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        // Bytes first: below 0x80 a byte is its scalar, and every reserved scalar starts with 0xEF.
+        let suspect = text.utf8.contains { $0 < 0x20 ? $0 != 0x09 && $0 != 0x0A && $0 != 0x0D : $0 == 0x7F || $0 == 0xEF }
+        guard suspect, text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar)

@@ -147,6 +147,19 @@ import Testing
         expectRefused(outcome, "procedures/pipe.md:1:1: error: procedures/pipe.md is not a regular file [not-a-file]")
     }
 
+    /// The loader asks `stat` whether something is there and `lstat` what the name itself is: a
+    /// link to a real file, or a link to a folder where roles.yml belongs, is refused, not read.
+    @Test func linksWhereFilesBelong() throws {
+        let outcome = try build { root in
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("procedures/linked.md").path,
+                                                       withDestinationPath: root.appendingPathComponent("procedures/guide.md").path)
+            try FileManager.default.removeItem(at: root.appendingPathComponent("roles.yml"))
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("roles.yml").path, withDestinationPath: "procedures")
+        }
+        expectRefused(outcome, "procedures/linked.md:1:1: error: procedures/linked.md is not a regular file [not-a-file]")
+        #expect(outcome.report.contains("roles.yml:1:1: error: roles.yml is a folder; a file was expected [not-a-file]"), "\(outcome.report)")
+    }
+
     @Test func unreadableFile() throws {
         // Root reads anything, so a mode-000 file is only unreadable for other users; a dangling
         // link is unreadable for everyone.

@@ -1,5 +1,10 @@
 import Crypto
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The load stage: finds a pack's files and reads them as text. Nothing is interpreted here;
 /// problems with the files themselves (not UTF-8, unreadable, a folder where a file belongs)
@@ -77,23 +82,27 @@ public struct PackLoader: Sendable {
     private func read(_ path: String, in root: URL, required: Bool) -> Outcome {
         let url = root.appendingPathComponent(path)
         let location = SourceLocation(path: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+        let filePath = url.path
+        // One stat (through links: is anything there, is it a folder) and one lstat (of the name
+        // itself: a link, pipe or device is refused): what `fileExists` and `attributesOfItem`
+        // said, without building an attribute dictionary for each of a pack's thousands of files.
+        var target = stat()
+        guard stat(filePath, &target) == 0 else {
             return required ? .problem(.error(.missingFile, "the pack has no \(path)", at: location)) : .absent
         }
-        if isDirectory.boolValue {
+        if FileKind(mode: target.st_mode) == .folder {
             return .problem(.error(.notAFile, "\(path) is a folder; a file was expected", at: location))
         }
-        let attributes = (try? FileManager.default.attributesOfItem(atPath: url.path)) ?? [:]
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+        var entry = stat()
+        guard lstat(filePath, &entry) == 0, FileKind(mode: entry.st_mode) == .file else {
             // A pipe or device would block the read forever.
             return .problem(.error(.notAFile, "\(path) is not a regular file", at: location))
         }
-        if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
-            let mebibytes = String(format: "%.1f", Double(size) / 1_048_576)
+        if entry.st_size > Self.maximumFileSize {
+            let mebibytes = String(format: "%.1f", Double(entry.st_size) / 1_048_576)
             return .problem(.error(.fileTooLarge, "\(path) is \(mebibytes) MiB; sopgen reads files of up to \(Self.maximumFileSize / 1_048_576) MiB (an SOP is a few KB)", at: location))
         }
-        guard access(url.path, R_OK) == 0, let data = FileManager.default.contents(atPath: url.path) else {
+        guard access(filePath, R_OK) == 0, let data = FileManager.default.contents(atPath: filePath) else {
             return .problem(.error(.unreadableFile, "cannot read \(path)", at: location))
         }
         switch TextDecoding.decode(data) {

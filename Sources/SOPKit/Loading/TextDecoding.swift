@@ -9,10 +9,13 @@ enum TextDecoding {
     }
 
     static func decode(_ data: Data) -> Result<String, InvalidPosition> {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(firstInvalidPosition(in: bytes))
+        let mark = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Validated where the bytes lie: copying each file to an array first was a fiftieth of a `check`.
+        let text = data.withUnsafeBytes { raw in
+            String(validating: UnsafeBufferPointer(rebasing: raw.assumingMemoryBound(to: UInt8.self)[mark...]), as: UTF8.self)
+        }
+        guard let text else {
+            return .failure(firstInvalidPosition(in: Array(data.dropFirst(mark))))
         }
         return .success(normalised(text))
     }
@@ -22,8 +25,17 @@ enum TextDecoding {
     static func normalised(_ text: String) -> String {
         var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard containsCarriageReturn(&text) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// `memchr` over the text's bytes: the generic search went byte by byte through every file.
+    private static func containsCarriageReturn(_ text: inout String) -> Bool {
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "\r")), buffer.count) != nil
+        } ?? text.utf8.contains(UInt8(ascii: "\r"))
     }
 
     private static func firstInvalidPosition(in bytes: [UInt8]) -> InvalidPosition {

@@ -143,7 +143,11 @@ public struct PackDecoder: Sendable {
     }
 
     static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        // The last part between slashes, as `split(separator: "/").last` gives it, without the array.
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex
+        let name = end > path.startIndex ? String(path[start..<end]) : path
         guard let dot = name.lastIndex(of: ".") else { return name }
         return String(name[..<dot])
     }

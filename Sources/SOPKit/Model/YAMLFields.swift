@@ -92,7 +92,7 @@ final class YAMLFields {
             context.error(.wrongType, "'\(key)' must be text, not a \(Self.kind(of: value))", at: value)
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string)
         if text.isEmpty {
             if required { missing(key) }
             return nil
@@ -184,6 +184,15 @@ final class YAMLFields {
 
     private func missing(_ key: String) {
         context.diagnostics.append(.error(.missingField, "missing required field '\(key)'", at: keyLocation(key)))
+    }
+
+    /// `text` without leading and trailing white space and line breaks. Most values have none:
+    /// those are returned as they are, without a trip through `NSString`.
+    static func trimmed(_ text: String) -> String {
+        let edges = CharacterSet.whitespacesAndNewlines
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              edges.contains(first) || edges.contains(last) else { return text }
+        return text.trimmingCharacters(in: edges)
     }
 
     static func isNull(_ node: Node) -> Bool {

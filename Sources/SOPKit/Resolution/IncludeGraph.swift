@@ -44,6 +44,8 @@ struct IncludeGraph: Sendable {
     /// Includes in `templates` (read as one text: an SOP, or a checklist's items) that would take
     /// it past `maximumSize`: the first is reported, and all of them are skipped when expanding.
     func oversizedIncludes(in templates: [Template], name: String) -> (diagnostics: [Diagnostic], skipped: Set<SourceLocation>) {
+        // Most SOPs include nothing: nothing to measure then (validate and resolve both ask).
+        guard templates.contains(where: Self.includesAny) else { return ([], []) }
         var total = Measure()
         var diagnostics: [Diagnostic] = []
         var skipped: Set<SourceLocation> = []
@@ -153,6 +155,21 @@ struct IncludeGraph: Sendable {
     }
 
     private static func capped(_ value: Int) -> Int { min(value, maximumSize + 1) }
+
+    /// Whether `template` includes a snippet anywhere, role blocks included.
+    static func includesAny(_ template: Template) -> Bool {
+        var pending: [ArraySlice<Template.Piece>] = [template.pieces[...]]
+        while let pieces = pending.popLast() {
+            for piece in pieces {
+                switch piece {
+                case .include: return true
+                case .roleBlock(let block): pending.append(block.body[...])
+                case .text, .value: continue
+                }
+            }
+        }
+        return false
+    }
 
     /// A template's own text (values at their written width) and its includes, in order. Role
     /// blocks are walked with a stack; the parser keeps them shallow, but this costs nothing.

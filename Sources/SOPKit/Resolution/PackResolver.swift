@@ -7,7 +7,9 @@ public struct PackResolver: Sendable {
         let shared = ValueCatalog.shared(pack: pack, site: site)
         let graph = IncludeGraph(snippets: pack.snippets)
         let names = ResolvedNames(pack: pack)
-        let sops = pack.sops.sorted(by: Self.handbookOrder).map { resolve($0, in: pack, graph: graph, shared: shared, names: names) }
+        // Positions are sorted, not SOPs: every swap of a sort copied a whole SOP.
+        let order = pack.sops.indices.sorted { Self.handbookOrder(pack.sops[$0], pack.sops[$1]) }
+        let sops = order.map { resolve(pack.sops[$0], in: pack, graph: graph, shared: shared, names: names) }
         let pools = DistractorPools(pack)
         let handbooks = pack.roles.map { role in
             let guide = DecisionGuideBuilder.entries(for: role, in: pack)

@@ -1,4 +1,9 @@
 import GFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Expands a parsed template into `ExpandedMarkdown`. Snippets come from an `IncludeGraph`, which
 /// has already refused (and reported) any that loop, nest too deep or grow too long; includes in
@@ -73,21 +78,42 @@ struct SOPExpander {
     }
 
     /// Appends `chunk`, prefixing `indentation` at every line start and noting where each line came from.
+    /// Lines are found with `memchr`; without indentation the chunk is appended whole, which is
+    /// the same text as appending it line by line.
     private mutating func write(_ chunk: String, from location: SourceLocation, indentation: String) {
+        var chunk = chunk
+        chunk.makeContiguousUTF8()
+        let indentationWidth = indentation.unicodeScalars.count
+        let whole = indentation.isEmpty
+        if whole { text.append(chunk) }
         var line = location.line
         var column = location.column
-        let bytes = chunk.utf8
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-            let end = newline.map { bytes.index(after: $0) } ?? bytes.endIndex
-            if atLineStart {
-                text += indentation
-                origins.append(SourceLocation(path: location.path, line: line, column: column - indentation.unicodeScalars.count))
+        let utf8 = chunk.utf8
+        // Byte offsets where each line of the chunk ends (after its newline), the last at the end.
+        let ends: [Int] = utf8.withContiguousStorageIfAvailable { buffer -> [Int] in
+            guard let base = buffer.baseAddress else { return [] }
+            var ends: [Int] = []
+            var offset = 0
+            while offset < buffer.count {
+                if let hit = memchr(base + offset, Int32(UInt8(ascii: "\n")), buffer.count - offset) {
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                } else {
+                    offset = buffer.count
+                }
+                ends.append(offset)
             }
-            text += chunk[start..<end]
-            atLineStart = newline != nil
-            if newline != nil {
+            return ends
+        } ?? []
+        var start = 0
+        for end in ends {
+            if atLineStart {
+                if !whole { text += indentation }
+                origins.append(SourceLocation(path: location.path, line: line, column: column - indentationWidth))
+            }
+            if !whole { text.append(contentsOf: chunk[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]) }
+            let endsLine = utf8[utf8.index(utf8.startIndex, offsetBy: end - 1)] == UInt8(ascii: "\n")
+            atLineStart = endsLine
+            if endsLine {
                 line += 1
                 column = 1
             }

@@ -119,6 +119,17 @@ enum ReviewCadence {
 
     /// Nil when no period is named; more than `maximumDays` (never an overflow) when too long.
     static func days(in text: String) -> Int? {
+        if let known = common[text] { return known }
+        return reckon(text)
+    }
+
+    /// The cadences most packs write, worked out once by `reckon` itself: every SOP's cadence is
+    /// read twice per check, and the words are few.
+    private static let common: [String: Int?] = Dictionary(uniqueKeysWithValues:
+        ["daily", "weekly", "fortnightly", "monthly", "quarterly", "semi-annual", "semiannual", "half-yearly", "annual", "yearly"]
+            .map { ($0, reckon($0)) })
+
+    private static func reckon(_ text: String) -> Int? {
         let lowered = text.lowercased()
         var periods: [Int] = []
         let named: [(String, Int)] = [("daily", 1), ("weekly", 7), ("fortnightly", 14), ("monthly", 31), ("quarterly", 92),

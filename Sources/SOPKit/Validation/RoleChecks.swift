@@ -52,8 +52,16 @@ enum RoleChecks {
     /// A capability on a surface that no SOP addressed to the role covers: nobody trained it.
     static func trainingGaps(in pack: Pack) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Each SOP's surfaces noted under each of its roles in one pass: filtering every SOP for
+        // every role copied each SOP once per role.
+        var taughtByRole: [String: Set<Surface>] = [:]
+        for index in pack.sops.indices {
+            for role in pack.sops[index].audience {
+                taughtByRole[role.value, default: []].formUnion(pack.sops[index].surfaces.lazy.map(\.value))
+            }
+        }
         for role in pack.roles {
-            let taught = Set(pack.sops.filter { $0.audience.contains { $0.value == role.id } }.flatMap { $0.surfaces.map(\.value) })
+            let taught = taughtByRole[role.id] ?? []
             for (surface, capability) in role.capabilities.sorted(by: { $0.key < $1.key }) where !taught.contains(surface) {
                 diagnostics.append(.warning(.trainingGap,
                     "role '\(role.id)' may \(capability.rawValue) on \(surface.rawValue), but no SOP for this role covers that surface",
