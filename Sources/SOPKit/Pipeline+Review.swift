@@ -106,6 +106,10 @@ extension Pipeline {
         if let export = request.export {
             log = try store.ingest(path: export, reader: ActivityExportReader(settings: settings), day: today)
         }
+        if let log, log.first == nil, log.rows == 0, log.malformedRows == 0, log.diagnostics.isEmpty,
+           request.from == nil, request.to == nil {
+            throw ReviewWindow.NoEvents(export: log.path)
+        }
         let newest = ingests.last { $0.first != nil }
         if log == nil, request.from == nil, request.to == nil, newest == nil {
             throw ReviewStoreFailure.missing(store.shownPath)

@@ -120,8 +120,15 @@ struct PlaybookExportCommand: AsyncParsableCommand {
             Console.printError("sopgen: error: export refused, nothing written: the bundle would still carry \(outcome.leftovers.joined(separator: "; "))\n")
             throw ExitCode.failure
         }
-        // The register first: no bundle leaves without the agency being able to trace it.
+        // The register first: no bundle leaves without the agency being able to trace it. The
+        // output is checked before: a refused output must not leave an entry for a bundle never written.
         entry.receivingSite = try receivingSite.map(PersonArgument.parse)
+        if let output {
+            do { try BundleFile.check(output, packRoot: self.pack.url, force: force) } catch {
+                Console.printError("sopgen: error: \(error); nothing exported\n")
+                throw ExitCode.failure
+            }
+        }
         do {
             if try ExportRegister(packRoot: self.pack.url).record(entry) {
                 Console.printError("Recorded in \(ExportRegister.path): \(entry.pseudonym) is \(entry.sourceSite)\n")

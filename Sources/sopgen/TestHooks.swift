@@ -3,15 +3,21 @@ import SOPKit
 
 /// Hooks the crash-safety tests use through the built binary; unset, they change nothing.
 /// `SOPGEN_TEST_KILL_AT=<checkpoint>` makes the process SIGKILL itself at that point of the write
-/// (locked, half-written, staged, rechecked, retired, swapped); `SOPGEN_TEST_SWAP=two-renames` uses the
+/// (locked, half-written, staged, rechecked, retired, swapped), or sends it `SOPGEN_TEST_KILL_SIGNAL`
+/// (`INT`, `TERM`, `HUP`) and waits a moment; `SOPGEN_TEST_SWAP=two-renames` uses the
 /// fallback swap a file system without `renameat2(RENAME_EXCHANGE)` gets.
 enum TestHooks {
     static func writer() -> SiteWriter {
         let environment = ProcessInfo.processInfo.environment
         let killAt = environment["SOPGEN_TEST_KILL_AT"].flatMap(SiteWriter.Checkpoint.init(rawValue:))
         let swap: SiteWriter.Swap = environment["SOPGEN_TEST_SWAP"] == "two-renames" ? .twoRenames : .exchange
+        let names: [String: Int32] = ["INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP]
+        let number = environment["SOPGEN_TEST_KILL_SIGNAL"].flatMap { names[$0] } ?? SIGKILL
         return SiteWriter(swap: swap) { point in
-            if point == killAt { kill(getpid(), SIGKILL) }
+            guard point == killAt else { return }
+            kill(getpid(), number)
+            // A handled signal stops the process from another thread, after the clean-up.
+            if number != SIGKILL { usleep(2_000_000) }
         }
     }
 

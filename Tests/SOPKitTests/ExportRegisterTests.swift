@@ -60,4 +60,23 @@ import Testing
         let check = try ProcessRun.run(TestPaths.sopgenBinary.path, ["check", source.path, "--today", "2026-11-21"])
         #expect(!check.standardError.contains("exports/"), "\(check.standardError)")
     }
+
+    /// An export whose `--output` was refused (a pack source, a file sopgen did not write, a
+    /// folder) was still recorded in the register, which then listed a bundle that never left (red
+    /// team): the output is checked before anything is recorded.
+    @Test func aRefusedOutputRecordsNothing() throws {
+        let folder = TemporaryFolder()
+        let source = folder.copyPack(TestPaths.fixturePack("agency-source"), as: "source")
+        let foreign = folder.url.appendingPathComponent("notes.json")
+        try Data("{}".utf8).write(to: foreign)
+        for output in [source.appendingPathComponent("procedures/x.json").path, foreign.path, folder.url.path] {
+            let run = try ProcessRun.run(TestPaths.sopgenBinary.path, ["playbook", "export", "refund-triage", source.path, "--date", "2026-11-21",
+                                                                        "--output", output])
+            #expect(run.status == 1, "\(run.standardError)")
+            #expect(!run.standardError.contains("Recorded in"), "\(run.standardError)")
+            #expect(try ExportRegister(packRoot: source).entries().isEmpty, "\(output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: source.appendingPathComponent("procedures/x.json").path))
+        #expect(try String(contentsOf: foreign, encoding: .utf8) == "{}")
+    }
 }

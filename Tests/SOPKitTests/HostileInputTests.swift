@@ -99,6 +99,24 @@ import Testing
         expectRefused(outcome, "roles.yml:1:1: error: unknown key 'a' in roles.yml [unknown-key]")
     }
 
+    /// The site record's secret scan walked every alias again (red team): the bomb under a key the
+    /// decoder reads took more than a minute of CPU in `check`. The run is bounded by `timeout`, so a
+    /// regression fails instead of hanging the suite.
+    @Test func yamlAliasBombInASiteRecord() throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack([:]))
+        var yaml = PackFiles.base["sites/shop.yml"]! + "rollback:\n  backup: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        let names = "abcdefghijkl".map(String.init)
+        for index in 1..<names.count {
+            yaml += "  x\(names[index]): &\(names[index]) [" + Array(repeating: "*\(names[index - 1])", count: 9).joined(separator: ", ") + "]\n"
+        }
+        try write(Array(yaml.replacingOccurrences(of: "rollback_path: Restore from the nightly backup.\n", with: "").utf8), to: "sites/shop.yml", in: folder.url)
+        let run = try MeasuredRun.run(URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "60", TestPaths.sopgenBinary.path, "check", folder.url.path])
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(run.standardError.contains("sites/shop.yml:11:3: error: unknown key 'xb' in rollback"), "\(run.standardError)")
+        #expect(run.cpuSeconds < 1.5, "used \(run.cpuSeconds) s of CPU")
+    }
+
     @Test func deeplyNestedYAML() throws {
         let outcome = try build { try write(Array(("policies: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n").utf8), to: "policies.yml", in: $0) }
         expectRefused(outcome, "policies.yml:1:")

@@ -158,6 +158,40 @@ import Testing
         #expect(leftovers(in: folder.url).isEmpty, "left \(leftovers(in: folder.url))")
     }
 
+    /// Ctrl-C during a build left its staging folder (`.site.sopgen-new-…`, a partial site) beside
+    /// the output until the next build (red team). Stopped by SIGINT, SIGTERM or SIGHUP while it
+    /// stages, a build removes what it wrote there and ends by the signal, the old output whole; once
+    /// it is publishing (the last look at the output, the swap), the stop waits for that to end: the
+    /// new site is in place, and the build ends by the signal or, finishing first, normally.
+    @Test(arguments: [("half-written", "INT", "exchange"), ("staged", "TERM", "exchange"), ("half-written", "HUP", "two-renames"),
+                      ("rechecked", "INT", "two-renames"), ("retired", "INT", "two-renames"), ("swapped", "INT", "exchange")])
+    func aStoppedBuildLeavesItsOutputAndNoStagingFolder(point: String, signal: String, swap: String) throws {
+        let folder = TemporaryFolder()
+        let pack = folder.copyPack(mini)
+        let site = folder.url.appendingPathComponent("site")
+        #expect(try sopgen(["build", pack.path, "--output", site.path]).status == 0)
+        let old = folder.snapshot(site)
+        let sopgenYML = pack.appendingPathComponent("sopgen.yml")
+        try Data((try String(contentsOf: sopgenYML, encoding: .utf8)).replacingOccurrences(of: "title: ", with: "title: New ").utf8).write(to: sopgenYML)
+        let reference = folder.url.appendingPathComponent("reference")
+        #expect(try sopgen(["build", pack.path, "--output", reference.path]).status == 0)
+        let new = folder.snapshot(reference)
+
+        let stopped = try sopgen(["build", pack.path, "--output", site.path],
+                                 environment: ["SOPGEN_TEST_KILL_AT": point, "SOPGEN_TEST_KILL_SIGNAL": signal, "SOPGEN_TEST_SWAP": swap])
+        let number = ["INT": SIGINT, "TERM": SIGTERM, "HUP": SIGHUP][signal]!
+        let swapping = ["rechecked", "retired", "swapped"].contains(point)
+        #expect((stopped.signalled && stopped.status == number) || (swapping && stopped.status == 0), "\(stopped.standardError)")
+        #expect(folder.snapshot(site) == (swapping ? new : old), "the output after a stop at \(point)")
+        if !swapping {
+            #expect(leftovers(in: folder.url).isEmpty, "left \(leftovers(in: folder.url))")
+        }
+        let next = try sopgen(["build", pack.path, "--output", site.path])
+        #expect(next.status == 0, "\(next.standardError)")
+        #expect(folder.snapshot(site) == new)
+        #expect(leftovers(in: folder.url).isEmpty, "left \(leftovers(in: folder.url))")
+    }
+
     @Test func leftoversOfDeadBuildsAreCleanedButNeverAFileSopgenDidNotWrite() throws {
         let folder = TemporaryFolder()
         let site = folder.url.appendingPathComponent("site")

@@ -29,7 +29,7 @@ import Testing
         let (result, _) = await Build.plan(files: PackFiles.pack(["sites/shop.yml": site]))
         let text = Build.diagnosticsText(result)
         #expect(result.plan == nil)
-        #expect(text.contains("error: a site record is printed on every page, and this value holds a \(kind);"), "\(text)")
+        #expect(text.contains("error: a site record is printed on every page, and this value holds a secret (\(kind));"), "\(text)")
         #expect(text.components(separatedBy: "[secret-in-site]").count == 2, "\(text)")
     }
 
@@ -283,5 +283,28 @@ import Testing
         let text = Build.diagnosticsText(result)
         #expect(text.contains("checklists/x.md:3:19: error: each item of 'sign_off' must be text, this one is empty (null); write its text or remove it [wrong-type]"), "\(text)")
         #expect(!text.contains("not a text"))
+    }
+
+    /// `owner: ~` in an SOP was reported as missing at line 1 (this pass): a key written with a
+    /// null or empty value is where the diagnostic points, as a site record's facts are.
+    @Test(arguments: [("audience: [admin, agent]", "audience: ~", 4, DiagnosticCode.noAudience),
+                      ("audience: [admin, agent]", "audience: []", 4, .noAudience),
+                      ("owner: admin", "owner: ~", 5, .missingOwner),
+                      ("review_cadence: monthly", "review_cadence:", 6, .missingReviewCadence),
+                      ("last_reviewed: 2026-11-01", "last_reviewed: null", 7, .missingLastReviewed)])
+    func aNullSOPFieldIsLocatedAtItsKey(field: String, null: String, line: Int, code: DiagnosticCode) async throws {
+        var files = PackFiles.pack([:])
+        files["procedures/guide.md"] = files["procedures/guide.md"]!.replacingOccurrences(of: field, with: null)
+        let (result, _) = await Build.plan(files: files)
+        let found = result.diagnostics.filter { $0.code == code }
+        #expect(found.map(\.location) == [SourceLocation(path: "procedures/guide.md", line: line, column: 1)], "\(Build.diagnosticsText(result))")
+    }
+
+    @Test func aMissingSOPFieldIsStillReportedAtTheFrontMatter() async throws {
+        var files = PackFiles.pack([:])
+        files["procedures/guide.md"] = files["procedures/guide.md"]!.replacingOccurrences(of: "owner: admin\n", with: "")
+        let (result, _) = await Build.plan(files: files)
+        let found = result.diagnostics.filter { $0.code == .missingOwner }
+        #expect(found.map(\.location) == [SourceLocation(path: "procedures/guide.md", line: 1, column: 1)], "\(Build.diagnosticsText(result))")
     }
 }

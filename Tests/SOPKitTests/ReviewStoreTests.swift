@@ -149,6 +149,44 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: pack.appendingPathComponent(".sopgen/review.sqlite").path))
     }
 
+    /// `--db procedures/notes.md` wrote an SQLite file where the loader reads SOPs, and the pack
+    /// no longer checked (red team): a database inside the pack's sources, or a source file itself,
+    /// is refused as `--output` is, and nothing is created.
+    @Test func aDatabaseAmongThePackSourcesIsRefused() throws {
+        for name in ["procedures/notes.md", "roles.yml", "snippets/store.sqlite", "procedures"] {
+            let path = pack.appendingPathComponent(name).path
+            let existed = FileManager.default.fileExists(atPath: path)
+            #expect(throws: ReviewStoreFailure.self) { try ReviewStore.open(.file(path), packRoot: pack) }
+            do {
+                _ = try ReviewStore.open(.file(path), packRoot: pack)
+            } catch {
+                #expect(error.description.contains("inside the pack's sources") || error.description.contains("pack's source"), "\(error)")
+            }
+            #expect(FileManager.default.fileExists(atPath: path) == existed, "\(name)")
+            #expect(!FileManager.default.fileExists(atPath: path + "-journal"))
+        }
+        // Beside the pack's sources (its own .sopgen folder, a folder of the pack sopgen does not read) is fine.
+        _ = try ReviewStore.open(.file(pack.appendingPathComponent("review.sqlite").path), packRoot: pack)
+    }
+
+    /// An empty export (0 bytes, a header alone, a byte-order mark alone) was reviewed as the week
+    /// of 1970-01-01 with "0 errors" and exit 0 (red team): a failed export looked like a clean
+    /// week. With no window given, it is now refused, naming the file; with one, the store's days
+    /// in it are reviewed as before.
+    @Test(arguments: ["", "\u{FEFF}", "time,user,event,surface,plan,policy,risk,note,text\n", "\n\n"])
+    func anExportWithNoEventsIsNoCleanWeek(text: String) async throws {
+        folder.write(["empty.csv": text])
+        let empty = folder.url.appendingPathComponent("empty.csv").path
+        do {
+            _ = try await review(empty)
+            Issue.record("an export with no events was reviewed")
+        } catch {
+            #expect("\(error)".contains("'\(empty)' holds no events"), "\(error)")
+        }
+        let windowed = try await review(empty, from: "2026-11-02", to: "2026-11-08")
+        #expect(windowed.report?.window.from == CalendarDate("2026-11-02"))
+    }
+
     // MARK: - Ingest
 
     @Test func overlappingExportsAreKeptOnce() async throws {

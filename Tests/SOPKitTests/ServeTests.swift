@@ -79,7 +79,7 @@ import Testing
         #expect(!broken.contains("Not published."))
         // The last good page, with the overlay and the script added, and nothing else changed.
         #expect(broken.replacingOccurrences(of: #"<div id="sopgen-overlay"[\s\S]*?</div>"#, with: "", options: .regularExpression) == good)
-        #expect(server.standardError.contains("\(Self.drafts):5:8: error:"), "\(server.standardError)")
+        #expect(server.waitForError { $0.contains("\(Self.drafts):5:8: error:") }, "\(server.standardError)")
         #expect(try server.get("/no-such-page.html").text.contains("sopgen-overlay"))
 
         try Self.edit(pack, Self.drafts) { _ in original + "\nPublished after the fix.\n" }

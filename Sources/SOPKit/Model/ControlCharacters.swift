@@ -23,29 +23,13 @@ enum ControlCharacters {
     }
 
     /// One diagnostic per scalar (key or value) of `node` that holds a hostile character.
-    /// An alias is the node its anchor names, mark included: a list or mapping already walked is
-    /// not walked again, so an alias bomb (`b: [*a, *a, …]` nested) costs the size of its text.
+    /// Each list or mapping is walked once (`YAMLWalk`), however many aliases name it.
     static func check(_ node: Node, in context: DecodingContext) {
-        var pending = [node]
-        var walked: Set<[Int]> = []
-        while let next = pending.popLast() {
-            if let mark = next.mark, next.scalar == nil {
-                guard walked.insert([mark.line, mark.column, next.mapping == nil ? 0 : 1]).inserted else { continue }
-            }
-            switch next {
-            case .scalar(let scalar):
-                if let name = firstHostile(in: scalar.string) {
-                    context.error(.controlCharacter,
-                                  "this value holds the control character \(name), which would reach pages, print footers and terminals; remove it",
-                                  at: next)
-                }
-            case .mapping(let mapping):
-                for (key, value) in mapping.reversed() { pending += [value, key] }
-            case .sequence(let sequence):
-                pending += sequence.reversed()
-            case .alias:
-                break
-            }
+        YAMLWalk.scalars(of: node, keys: true) { scalar in
+            guard let name = firstHostile(in: scalar.scalar?.string ?? "") else { return }
+            context.error(.controlCharacter,
+                          "this value holds the control character \(name), which would reach pages, print footers and terminals; remove it",
+                          at: scalar)
         }
     }
 }

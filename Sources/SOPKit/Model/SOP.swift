@@ -20,6 +20,13 @@ public struct SOP: Sendable, Hashable, Identifiable {
     public var location: SourceLocation
     /// Events that make the SOP due for review whatever its cadence (`review_on:`).
     public var reviewOn: [Located<ReviewTrigger.Kind>] = []
+    /// Where the front-matter keys that `SOPChecks` requires are written (the key, even when its
+    /// value is null: `owner: ~`, `audience: []`).
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// Where a diagnostic about a missing or empty front-matter field goes: its key when it is
+    /// written (`owner: ~` is reported there, not at line 1), else the front matter.
+    public func location(ofMissing key: String) -> SourceLocation { keyLocations[key] ?? frontMatterLocation }
 }
 
 /// Markdown with values, includes and role blocks, parsed into pieces with their positions.

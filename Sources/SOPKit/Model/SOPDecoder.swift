@@ -45,7 +45,9 @@ enum SOPDecoder {
             summary: fields.string("summary")?.value,
             body: body,
             location: SourceLocation(path: file.path, line: 1, column: 1),
-            reviewOn: ReviewTriggerChecks.kinds(fields.strings("review_on"), context: frontMatterContext)
+            reviewOn: ReviewTriggerChecks.kinds(fields.strings("review_on"), context: frontMatterContext),
+            keyLocations: Dictionary(uniqueKeysWithValues: ["audience", "owner", "review_cadence", "last_reviewed"]
+                .filter(fields.hasKey).map { ($0, fields.keyLocation($0)) })
         )
     }
 }

@@ -10,21 +10,12 @@ enum SiteRecordSecrets {
 
     static func check(_ root: Node, _ context: DecodingContext) {
         let scanner = SensitiveDataScanner()
-        var stack: [Node] = [root]
-        while let node = stack.popLast() {
-            switch node {
-            case .scalar(let scalar):
-                guard let kind = scanner.scan(scalar.string).first(where: { !ignoredKinds.contains($0.kind) })?.kind else { continue }
-                context.error(.secretInSite, "a site record is printed on every page, and this value holds a \(kind); "
-                              + "record who owns the credential instead (credentials_owner), never the credential", at: node)
-            case .mapping(let mapping):
-                // A value under a key that names a credential is reported by its key (SiteDecoder).
-                stack += mapping.filter { !SecretKeys.looksSecret($0.key.scalar?.string ?? "") }.map(\.value).reversed()
-            case .sequence(let sequence):
-                stack += sequence.reversed()
-            default:
-                continue
-            }
+        // A value under a key that names a credential is reported by its key (SiteDecoder). Each
+        // list or mapping is walked once (`YAMLWalk`): an alias bomb hung `check` here.
+        YAMLWalk.scalars(of: root, keys: false, descend: { !SecretKeys.looksSecret($0.scalar?.string ?? "") }) { node in
+            guard let kind = scanner.scan(node.scalar?.string ?? "").first(where: { !ignoredKinds.contains($0.kind) })?.kind else { return }
+            context.error(.secretInSite, "a site record is printed on every page, and this value holds a secret (\(kind)); "
+                          + "record who owns the credential instead (credentials_owner), never the credential", at: node)
         }
     }
 }

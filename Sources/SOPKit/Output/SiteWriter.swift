@@ -67,19 +67,32 @@ public struct SiteWriter: Sendable {
         let previous = try previousManifest(in: location)
 
         let staging = try makeTransientFolder(location, "new")
+        // Ctrl-C (or SIGTERM, SIGHUP) while staging removes what this build wrote there; from the
+        // swap on, the staging folder is the writer's again (a stop waits for the swap to end).
+        StopSignals.shared.removeOnStop(staging) { [self] in discard(staging, listing: paths) }
         do {
             guard try stage(source, paths: paths, in: staging) else {
-                discard(staging, listing: paths)
+                StopSignals.shared.release(staging) { discard(staging, listing: paths) }
                 report.published = false
                 return report
             }
             try FolderModes.copy(from: previous == nil ? nil : location.folder, to: staging)
         } catch {
-            discard(staging, listing: paths)
+            StopSignals.shared.release(staging) { discard(staging, listing: paths) }
             throw .cannotWrite(location.folder, error.description)
         }
         checkpoint(.staged)
+        let published = StopSignals.shared.release(staging) {
+            Result { () throws(SiteWriterError) in try publish(staging, paths: paths, previous: previous, to: location) }
+        }
+        report.notes += try published.get()
+        return report
+    }
 
+    /// Moves the finished `staging` folder into place: renamed to the output when there was none,
+    /// else swapped with it after a last look, the previous output emptied. Returns the notes.
+    private func publish(_ staging: String, paths: [String], previous: OutputManifest?,
+                         to location: OutputLocation) throws(SiteWriterError) -> [String] {
         guard previous != nil else {
             do {
                 try FolderSwap.moveWithoutReplacing(staging, to: location.folder)
@@ -88,7 +101,7 @@ public struct SiteWriter: Sendable {
                 throw .cannotWrite(location.folder, error.description)
             }
             checkpoint(.swapped)
-            return report
+            return []
         }
         // Checked again just before the swap: a file dropped in during staging is refused now.
         let latest: OutputManifest
@@ -102,8 +115,7 @@ public struct SiteWriter: Sendable {
         checkpoint(.rechecked)
         let retired = try replace(location, with: staging, listing: paths)
         checkpoint(.swapped)
-        report.notes += retire(retired, listing: latest.files, into: location)
-        return report
+        return retire(retired, listing: latest.files, into: location)
     }
 
     /// The paths sorted, after checking the source's own invariant: one file a path, and every path

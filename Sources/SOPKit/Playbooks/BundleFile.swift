@@ -25,11 +25,23 @@ public enum BundleFile {
 
     public static func write(_ text: String, to path: String, packRoot: URL, force: Bool) throws(PlaybookError) {
         do {
-            try StandaloneFileWriter(packRoot: packRoot, force: force).write(text, to: URL(fileURLWithPath: path)) { existing in
-                (try? StrictJSONParser.parse([UInt8](existing)).value)?["format"]?.string == PlaybookBundle.format
-            }
+            try StandaloneFileWriter(packRoot: packRoot, force: force).write(text, to: URL(fileURLWithPath: path), isOurs: isBundle)
         } catch {
             throw .unsafePath(error.description)
         }
+    }
+
+    /// Why `write` would refuse `path`, before anything is recorded; nothing is written.
+    public static func check(_ path: String, packRoot: URL, force: Bool) throws(PlaybookError) {
+        do {
+            try StandaloneFileWriter(packRoot: packRoot, force: force).checkTarget(URL(fileURLWithPath: path), isOurs: isBundle)
+        } catch {
+            throw .unsafePath(error.description)
+        }
+    }
+
+    /// A file sopgen wrote: a bundle.
+    private static func isBundle(_ existing: Data) -> Bool {
+        (try? StrictJSONParser.parse([UInt8](existing)).value)?["format"]?.string == PlaybookBundle.format
     }
 }

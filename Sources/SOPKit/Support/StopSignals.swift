@@ -7,8 +7,8 @@ import Darwin
 #endif
 
 /// What sopgen made and must not leave behind when SIGINT, SIGTERM or SIGHUP stops it: the
-/// folders `sopgen init` stages a pack in and `sopgen pdf` prints in, and the Chromium it is
-/// waiting for. Only paths registered here are removed, so nothing sopgen did not create is.
+/// folders `sopgen init` stages a pack in and `sopgen pdf` prints in, a build's staging folder
+/// (emptied as the writer empties it: only the files it wrote), and the Chromium it is waiting for. Only paths registered here are removed, so nothing sopgen did not create is.
 ///
 /// The signals are taken from the kernel's default action only once something is registered,
 /// and handled on a dispatch queue (not in a signal handler): the child is killed, the folders
@@ -19,19 +19,21 @@ public final class StopSignals: @unchecked Sendable {
     public static let shared = StopSignals()
 
     private let lock = NSLock()
-    private var folders: Set<String> = []
+    /// Each registered folder and how it is removed.
+    private var folders: [String: @Sendable () -> Void] = [:]
     private var children: Set<Int32> = []
     private var sources: [DispatchSourceSignal] = []
     private var stopping = false
 
     static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Removes `folder` (which the caller created) if sopgen is stopped before `release`.
-    public func removeOnStop(_ folder: String) {
+    /// Removes `folder` (which the caller created) if sopgen is stopped before `release`: with
+    /// `remove` when given, else whole.
+    public func removeOnStop(_ folder: String, remove: (@Sendable () -> Void)? = nil) {
         lock.lock()
         defer { lock.unlock() }
         installIfNeeded()
-        folders.insert(folder)
+        folders[folder] = remove ?? { Self.remove(folder) }
     }
 
     /// Runs `body` (the step that moves `folder` into place, or removes it) with the folder no
@@ -43,7 +45,7 @@ public final class StopSignals: @unchecked Sendable {
             while true { sleep(60) }
         }
         defer { lock.unlock() }
-        folders.remove(folder)
+        folders[folder] = nil
         return try body()
     }
 
@@ -80,7 +82,7 @@ public final class StopSignals: @unchecked Sendable {
         let (folders, children) = (self.folders, self.children)
         lock.unlock()
         for pid in children { kill(pid, SIGKILL) }
-        for folder in folders { Self.remove(folder) }
+        for remove in folders.values { remove() }
         // Dispatch's threads block most signals (and a process can start with them blocked): this
         // thread unblocks it, so raising it takes the default action here. The exit is a fallback.
         signal(number, SIG_DFL)

@@ -3,12 +3,11 @@ enum SOPChecks {
     static func check(_ pack: Pack, today: CalendarDate) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for sop in pack.sops {
-            let at = sop.frontMatterLocation
             if sop.audience.isEmpty {
-                diagnostics.append(.error(.noAudience, "SOP '\(sop.id)' is addressed to no role; list them in audience:", at: at))
+                diagnostics.append(.error(.noAudience, "SOP '\(sop.id)' is addressed to no role; list them in audience:", at: sop.location(ofMissing: "audience")))
             }
             if sop.owner == nil {
-                diagnostics.append(.error(.missingOwner, "SOP '\(sop.id)' has no owner; name the role that keeps it current", at: at))
+                diagnostics.append(.error(.missingOwner, "SOP '\(sop.id)' has no owner; name the role that keeps it current", at: sop.location(ofMissing: "owner")))
             }
             var period: Int?
             if let cadence = sop.reviewCadence {
@@ -29,10 +28,10 @@ enum SOPChecks {
                     period = nil
                 }
             } else {
-                diagnostics.append(.warning(.missingReviewCadence, "SOP '\(sop.id)' has no review_cadence", at: at))
+                diagnostics.append(.warning(.missingReviewCadence, "SOP '\(sop.id)' has no review_cadence", at: sop.location(ofMissing: "review_cadence")))
             }
             guard let reviewed = sop.lastReviewed else {
-                diagnostics.append(.warning(.missingLastReviewed, "SOP '\(sop.id)' has no last_reviewed date", at: at))
+                diagnostics.append(.warning(.missingLastReviewed, "SOP '\(sop.id)' has no last_reviewed date", at: sop.location(ofMissing: "last_reviewed")))
                 continue
             }
             let date: CalendarDate

@@ -54,6 +54,19 @@ final class ServeProcess: @unchecked Sendable {
         return false
     }
 
+    /// Waits until standard error so far satisfies `predicate`: it is read from its own pipe, so it
+    /// may lag behind an event the server sent after writing it.
+    @discardableResult
+    func waitForError(seconds: Double = 120, _ predicate: (String) -> Bool) -> Bool {
+        let deadline = ContinuousClock.now + .milliseconds(Int(Double(seconds) * 1000))
+        while ContinuousClock.now < deadline {
+            if predicate(standardError) { return true }
+            if !process.isRunning { return predicate(standardError) }
+            usleep(20_000)
+        }
+        return false
+    }
+
     func get(_ path: String, method: String = "GET", host: String? = nil) throws -> HTTPTestClient.Reply {
         try HTTPTestClient.request(port: port, path: path, method: method, host: host)
     }

@@ -37,6 +37,16 @@ public struct ReviewWindow: Sendable, Hashable {
         }
     }
 
+    /// An export that holds no event (empty, a header alone) and no window given: there is no
+    /// first day to start from, and a review of nothing would read as a clean week.
+    public struct NoEvents: Error, CustomStringConvertible {
+        public var export: String
+        public var description: String {
+            "'\(export)' holds no events (no row under a header), so there is no week to review; "
+                + "check that it is SophMate's activity export, or give --from and --to to review those days of the review store"
+        }
+    }
+
     /// The window, or `Reversed` when it would end before it starts.
     public func checkedOrder() throws(Reversed) -> ReviewWindow {
         guard from <= to else { throw Reversed(window: self) }

@@ -52,6 +52,11 @@ public struct ReviewStore: Sendable {
         case .pack, .file:
             let path = Self.path(of: location, packRoot: packRoot)!
             shown = location == .pack ? "\(folder)/\(fileName)" : path
+            // SQLite writes the file and its journal: never among the sources the loader reads.
+            if location != .pack, let real = RealPath.allowingMissing(URL(fileURLWithPath: path).standardizedFileURL.path),
+               let reason = PackSourcePaths(packRoot).conflict(with: real) {
+                throw .packSource(shown, reason)
+            }
             let exists = try checkPlace(path, shown: shown, ownFolder: location == .pack, create: create)
             guard exists || create else { throw .missing(shown) }
             // Another review writing the same store: wait for it rather than fail at once.

@@ -15,6 +15,8 @@ public enum ReviewStoreFailure: Error, CustomStringConvertible, Equatable {
     /// SQLite could not read it, or failed while writing (a full disk).
     case damaged(String, detail: String)
     case missing(String)
+    /// `--db` names a pack source file or a place inside the pack's source folders.
+    case packSource(String, String)
 
     static let leftAlone = "sopgen leaves it as it is: move it away, or name another database with --db"
 
@@ -34,6 +36,8 @@ public enum ReviewStoreFailure: Error, CustomStringConvertible, Equatable {
             "'\(path)' was written by a newer sopgen (\(detail)); this sopgen will not read it. Use that sopgen, or name another database with --db"
         case .damaged(let path, let detail):
             "the review store '\(path)' cannot be read: SQLite says \(detail); \(Self.leftAlone)"
+        case .packSource(let path, let reason):
+            "'\(path)' cannot be the review store: \(reason). Name a database outside them with --db (by default it is .sopgen/review.sqlite)"
         case .missing(let path):
             "nothing has been ingested yet: '\(path)' does not exist. Review an export first (sopgen review EXPORT)"
         }
