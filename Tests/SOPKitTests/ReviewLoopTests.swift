@@ -206,7 +206,7 @@ import Testing
         let listed = try sopgen(["review", "--list", pack.path])
         #expect(listed.status == 0)
         let lines = listed.standardOutput.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("Review store .sopgen/review.sqlite (schema 2): 228 events") == true, "\(listed.standardOutput)")
+        #expect(lines.first?.hasPrefix("Review store .sopgen/review.sqlite (schema 3): 228 events") == true, "\(listed.standardOutput)")
         #expect(lines.contains { $0.contains("examples/first-week.csv") && $0.contains("2026-11-02 to 2026-11-08") })
         // The export gone, the store still answers: the same findings, from the store alone.
         try FileManager.default.moveItem(atPath: export, toPath: folder.url.appendingPathComponent("moved.csv").path)

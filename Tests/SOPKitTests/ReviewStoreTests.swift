@@ -70,7 +70,7 @@ import Testing
         try queue.inDatabase { (db: Database) throws in try db.execute(sql: "PRAGMA user_version = \(ReviewStoreSchema.version + 1)") }
         try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
-        #expect(throws: ReviewStoreFailure.newer(database, detail: "schema 3; this sopgen knows up to 2")) {
+        #expect(throws: ReviewStoreFailure.newer(database, detail: "schema 4; this sopgen knows up to 3")) {
             try ReviewStore.open(.file(database), packRoot: pack)
         }
         await #expect(throws: Pipeline.ReviewError.self) { try await review(example) }

@@ -44,15 +44,22 @@ struct TextInterner {
     static let capacity = 16
     private var entries: [(bytes: [UInt8], text: String)] = []
     private var next = 0
+    private let making: (UnsafeBufferPointer<UInt8>) -> String
 
-    /// The text of `bytes` (UTF-8, decoded as `String(decoding:as:)` does).
+    /// `making` makes the text of bytes not seen lately: by default their UTF-8 decoded as
+    /// `String(decoding:as:)` does.
+    init(making: @escaping (UnsafeBufferPointer<UInt8>) -> String = { String(decoding: $0, as: UTF8.self) }) {
+        self.making = making
+    }
+
+    /// The text of `bytes`, made by `making` once while it repeats.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         for entry in entries where entry.bytes.count == bytes.count {
             if bytes.isEmpty || entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) }) == 0 {
                 return entry.text
             }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = making(bytes)
         if entries.count < Self.capacity {
             entries.append((Array(bytes), text))
         } else {

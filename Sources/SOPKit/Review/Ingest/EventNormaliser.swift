@@ -1,6 +1,7 @@
 /// Turns one row of an export (its cells by sopgen's field names) into an `ActivityEvent`: the
 /// export's event name mapped, the time read with its offset, the surface and risk checked, the
-/// prompt text scanned and dropped, the note redacted. A cell that cannot be read makes the row a
+/// prompt text scanned and dropped, the note redacted, and every identifier (login, plan, policy,
+/// an unknown event's name) kept as `IdentifierRedactor` keeps it. A cell that cannot be read makes the row a
 /// problem at that cell. Works on the row's UTF-8 bytes: text is made only for what the event keeps.
 struct EventNormaliser {
     enum Outcome {
@@ -23,7 +24,8 @@ struct EventNormaliser {
     private var redactions = ScanCache()
     /// The bytes a row's key is hashed from, reused from row to row.
     private var keyScratch: [UInt8] = []
-    private var policies = TextInterner()
+    private var policies = TextInterner(making: IdentifierRedactor.redacted)
+    private var identifiers = IdentifierRedactor()
 
     init(settings: ReviewSettings, path: String, keys: EventKeyMaker) {
         self.settings = settings
@@ -46,6 +48,8 @@ struct EventNormaliser {
             return range.isEmpty ? nil : UnsafeBufferPointer(rebasing: row[range])
         }
         func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        /// A cell's text quoted in a problem: as an identifier, so a secret in a bad cell is not printed.
+        func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String { IdentifierRedactor.redacted(bytes) }
 
         guard let timeBytes = trimmed(.time) else { return missing(.time, line: line, column: column(.time)) }
         guard let userBytes = trimmed(.user) else { return missing(.user, line: line, column: column(.user)) }
@@ -56,7 +60,7 @@ struct EventNormaliser {
             kind = known
         } else {
             let eventName = text(eventBytes)
-            guard let known = settings.kind(eventName) else { return .unknownEvent(eventName) }
+            guard let known = settings.kind(eventName) else { return .unknownEvent(identifiers.text(eventBytes)) }
             kind = known
         }
         let time: (time: Int64, offset: Int32)
@@ -64,9 +68,9 @@ struct EventNormaliser {
         case .success(let parsed): time = parsed
         case .failure(.noOffset):
             return .problem(line: line, column: column(.time),
-                            "'\(text(timeBytes))' has no UTC offset; write 2026-11-02T09:15:00+01:00, or set review.utc_offset in sopgen.yml")
+                            "'\(quoted(timeBytes))' has no UTC offset; write 2026-11-02T09:15:00+01:00, or set review.utc_offset in sopgen.yml")
         case .failure:
-            return .problem(line: line, column: column(.time), "'\(text(timeBytes))' is not an ISO 8601 time such as 2026-11-02T09:15:00+01:00")
+            return .problem(line: line, column: column(.time), "'\(quoted(timeBytes))' is not an ISO 8601 time such as 2026-11-02T09:15:00+01:00")
         }
         var surface: Surface?
         if let bytes = trimmed(.surface), let known = Surface.byteNames.value(bytes) {
@@ -75,7 +79,7 @@ struct EventNormaliser {
             let name = text(bytes)
             guard let known = Surface(rawValue: name) else {
                 let names = Surface.allCases.map(\.rawValue)
-                return .problem(line: line, column: column(.surface), "unknown surface '\(name)'\(Suggestion.didYouMean(name, in: names))")
+                return .problem(line: line, column: column(.surface), "unknown surface '\(quoted(bytes))'\(Suggestion.didYouMean(name, in: names))")
             }
             surface = known
         }
@@ -85,14 +89,14 @@ struct EventNormaliser {
         } else if let bytes = trimmed(.risk) {
             let name = text(bytes)
             guard let known = Policy.Risk(rawValue: name) ?? Policy.Risk(rawValue: name.lowercased()) else {
-                return .problem(line: line, column: column(.risk), "'\(name)' is not a risk; expected low, medium or high")
+                return .problem(line: line, column: column(.risk), "'\(quoted(bytes))' is not a risk; expected low, medium or high")
             }
             risk = known
         }
-        let user = text(userBytes)
-        guard Self.isLogin(userBytes, user) else {
+        guard Self.isLogin(userBytes, text(userBytes)) else {
             return .problem(line: line, column: column(.user), "the user must be a WordPress login (printable text of up to 200 characters)")
         }
+        let user = identifiers.text(userBytes)
         let rawText = cell(.text).map { UnsafeBufferPointer(rebasing: row[$0.range]) } ?? UnsafeBufferPointer(start: nil, count: 0)
         let scanner = self.scanner
         let kinds = rawText.isEmpty ? [] : scans.kinds(of: text(rawText)) { scanner.scan($0).map(\.kind) }
@@ -100,7 +104,7 @@ struct EventNormaliser {
         if let bytes = trimmed(.note) { note = redactions.kinds(of: text(bytes)) { [scanner.redact($0).text] }[0] }
         let planBytes = trimmed(.plan), policyBytes = trimmed(.policy)
         let event = ActivityEvent(time: time.time, utcOffset: time.offset, user: user, kind: kind, surface: surface,
-                                  plan: planBytes.map(text), policy: policyBytes.map { policies.text($0) }, risk: risk, note: note,
+                                  plan: planBytes.map { identifiers.text($0) }, policy: policyBytes.map { policies.text($0) }, risk: risk, note: note,
                                   sensitiveKinds: kinds, line: line)
         let key = keys.key(.init(time: time.time, user: userBytes, kind: kind, surface: surface, plan: planBytes, policy: policyBytes,
                                  risk: risk, note: note, text: rawText), scratch: &keyScratch)

@@ -4,18 +4,23 @@
 struct ReviewDirectory: Sendable {
     let people: People
     let roster: WordPressRoster?
-    /// Every known login's pack role (nil: known, but no role), looked up once per event.
+    /// Every known login's pack role (nil: known, but no role), looked up once per event. Logins
+    /// are kept as the export's are (`IdentifierRedactor`), so a login that is an email address
+    /// meets its events without being printed.
     private let roles: [String: String?]
 
     init(people: People, roster: WordPressRoster?) {
         self.people = people
         self.roster = roster
         var roles: [String: String?] = [:]
-        for login in roster?.roles.keys ?? [:].keys {
-            roles[login] = .some(people.role(login: login, wordPressRoles: roster?.roles[login] ?? []))
+        for (login, wordPressRoles) in roster?.roles ?? [:] {
+            roles[IdentifierRedactor.redacted(login)] = .some(people.role(login: login, wordPressRoles: wordPressRoles))
         }
-        for person in people.people where roles[person.login.value] == nil {
-            roles[person.login.value] = .some(people.role(login: person.login.value, wordPressRoles: roster?.roles[person.login.value] ?? []))
+        for person in people.people {
+            let login = IdentifierRedactor.redacted(person.login.value)
+            if roles[login] == nil {
+                roles[login] = .some(people.role(login: person.login.value, wordPressRoles: roster?.roles[person.login.value] ?? []))
+            }
         }
         self.roles = roles
     }
@@ -27,11 +32,11 @@ struct ReviewDirectory: Sendable {
 
     /// Known to the roster (or named in people.yml) at all, whatever their role.
     func isKnown(_ login: String) -> Bool {
-        people.person(login: login) != nil || roster?.roles[login] != nil
+        roles[login] != nil
     }
 
-    /// Every login the review knows, with its pack role when it has one.
+    /// Every login the review knows, as kept, with its pack role when it has one.
     var logins: [String] {
-        Set(people.people.map(\.login.value)).union(roster?.roles.keys ?? [:].keys).sorted()
+        roles.keys.sorted()
     }
 }

@@ -8,7 +8,7 @@ import GRDB
 enum ReviewStoreSchema {
     /// "SOPR": what `PRAGMA application_id` holds in every review store.
     static let applicationID: Int32 = 0x534F_5052
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -86,6 +86,29 @@ enum ReviewStoreSchema {
                 CREATE UNIQUE INDEX event_by_time ON event(time, key);
                 PRAGMA user_version = 2;
                 """)
+        }
+        // Logins, plan and policy ids and unknown event names kept as `IdentifierRedactor` keeps
+        // them: a store filled before v3 may hold a secret or an email address that an export
+        // carried in one of them, and every report would print it again.
+        migrator.registerMigration("v3-identifiers-redacted") { db in
+            let redacted = DatabaseFunction("sopgen_redacted", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(IdentifierRedactor.redacted)
+            }
+            db.add(function: redacted)
+            defer { db.remove(function: redacted) }
+            try db.execute(sql: """
+                UPDATE event SET user = sopgen_redacted(user), plan = sopgen_redacted(plan), policy = sopgen_redacted(policy)
+                  WHERE user != sopgen_redacted(user) OR plan != sopgen_redacted(plan) OR policy != sopgen_redacted(policy);
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, unknown_events FROM ingest") {
+                let id: Int64 = row["id"], stored: String = row["unknown_events"]
+                guard let names = try? JSONDecoder().decode([String: Int].self, from: Data(stored.utf8)) else { continue }
+                let kept = names.reduce(into: [String: Int]()) { $0[IdentifierRedactor.redacted($1.key), default: 0] += $1.value }
+                guard kept != names else { continue }
+                let text = String(decoding: try JSONEncoder.sorted.encode(kept), as: UTF8.self)
+                try db.execute(sql: "UPDATE ingest SET unknown_events = ? WHERE id = ?", arguments: [text, id])
+            }
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }

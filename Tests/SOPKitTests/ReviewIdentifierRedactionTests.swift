@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import Testing
+@testable import SOPKit
+
+/// A secret or an email address in an export's identifiers (user, plan, policy, event name) or in
+/// a cell a row is refused for (time, surface, risk), and a roster login that is an email address:
+/// none reaches a report, a diagnostic, the review record or the store, and the identifiers still
+/// do their work (a plan chains, a login meets its roster entry).
+@Suite struct ReviewIdentifierRedactionTests {
+    let folder = TemporaryFolder()
+    var pack: URL { folder.url.appendingPathComponent("pack") }
+
+    init() {
+        _ = folder.copyPack(TestPaths.bundledPack)
+    }
+
+    func sopgen(_ arguments: [String]) throws -> ProcessRun {
+        try ProcessRun.run(TestPaths.sopgenBinary.path, arguments)
+    }
+
+    static func cell(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// What the scanner takes for each corpus secret itself, at 8 characters or more.
+    static var probes: [(name: String, text: String)] {
+        SensitiveDataScannerTests.secrets.flatMap { name, secret in
+            SensitiveDataScanner().scan(secret).map(\.text).filter { $0.count >= 8 }.map { (name, $0) }
+        }
+    }
+
+    static let emailLogin = "li.private@mailbox.example"
+
+    /// Every corpus secret in every identifier and in each cell a row can be refused for, and a
+    /// login that is an email address approving plans for the store manager's role.
+    static var export: String {
+        var csv = "time,user,event,surface,plan,policy,risk,note,text\n"
+        for (index, (_, secret)) in SensitiveDataScannerTests.secrets.enumerated() {
+            let time = "2026-11-02T09:\(String(format: "%02d", index % 60)):00+01:00"
+            let secret = cell(secret)
+            csv += "\(time),tom.okafor,proposed,approvals,\(secret),refunds-and-coupons,high,,\n"
+            csv += "\(time),\(emailLogin),approved,approvals,\(secret),\(secret),high,,\n"
+            csv += "\(time),tom.okafor,executed,approvals,\(secret),refunds-and-coupons,high,,\n"
+            csv += "\(time),\(secret),prompt,copilot,,,,,\n"
+            csv += "\(time),tom.okafor,\(secret),copilot,,,,,\n"
+            csv += "\(secret),tom.okafor,prompt,copilot,,,,,\n"
+            csv += "\(time),tom.okafor,prompt,\(secret),,,,,\n"
+            csv += "\(time),tom.okafor,proposed,approvals,p\(index),refunds-and-coupons,\(secret),,\n"
+        }
+        return csv
+    }
+
+    @Test func aSecretInAnIdentifierReachesNoReportNoDiagnosticNoRecordAndNoStore() throws {
+        folder.write(["week.csv": Self.export,
+                      "roster.csv": "user_login,user_email,roles\n\(Self.emailLogin),\(Self.emailLogin),shop_manager\n"])
+        let week = folder.url.appendingPathComponent("week.csv").path, roster = folder.url.appendingPathComponent("roster.csv").path
+        var outputs: [(String, String)] = []
+        for format in ["json", "md", "html"] {
+            let output = folder.url.appendingPathComponent("report.\(format)").path
+            var arguments = ["review", week, "--roster", roster, "--format", format, "--output", output, pack.path]
+            if format == "json" { arguments.append("--record") }
+            let run = try sopgen(arguments)
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardError.contains("[malformed-row]"))
+            outputs += [("\(format) report", try String(contentsOfFile: output, encoding: .utf8)),
+                        ("\(format) standard output", run.standardOutput), ("\(format) diagnostics", run.standardError)]
+        }
+        let listed = try sopgen(["review", "--list", pack.path])
+        outputs.append(("review --list", listed.standardOutput + listed.standardError))
+        let written = FileManager.default.enumerator(atPath: pack.path)!.compactMap { $0 as? String }
+            .filter { $0.hasPrefix("reviews/") || $0.hasPrefix(".sopgen/") }
+        #expect(written.contains { $0.hasPrefix("reviews/") && $0.hasSuffix(".yml") })
+        #expect(written.contains { $0.hasSuffix(".sqlite") })
+        for path in written {
+            guard let data = FileManager.default.contents(atPath: pack.appendingPathComponent(path).path) else { continue }
+            outputs.append((path, String(decoding: data, as: UTF8.self)))
+        }
+        for (place, text) in outputs {
+            #expect(!text.contains("li.private"), "the email login reached \(place)")
+            for probe in Self.probes {
+                #expect(!text.contains(probe.text), "\(probe.name) reached \(place)")
+            }
+        }
+        // The redacted forms still work: each secret plan chains (approved, so no unapproved
+        // execution), and the email login meets its roster entry (no unknown-user).
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("report.json"))) as? [String: Any])
+        let codes = (report["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        #expect(!codes.contains("unapproved-execution"))
+        let unknownUsers = (report["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "unknown-user" }
+        #expect(!unknownUsers.isEmpty)
+        #expect(!unknownUsers.contains { $0["user"] as? String == IdentifierRedactor.redacted(Self.emailLogin) })
+        #expect(outputs.contains { $0.1.contains("[removed: email address] #") })
+    }
+
+    @Test func twoIdentifiersWithDifferentSecretsStayTwo() {
+        var redactor = IdentifierRedactor()
+        let first = "plan-sk-proj-AbCdEf1234567890GhIjKlMnOpQrStUvWxYz_FAKE0123"
+        let second = "plan-sk-proj-AbCdEf1234567890GhIjKlMnOpQrStUvWxYz_FAKE0124"
+        let kept = [first, second].map { text in Array(text.utf8).withUnsafeBufferPointer { redactor.text($0) } }
+        #expect(kept[0] != kept[1])
+        // The key's whole token goes, the dash-joined prefix with it; eight hex digits tell them apart.
+        #expect(kept.allSatisfy { $0.hasPrefix("[removed: OpenAI API key] #") && $0.count == "[removed: OpenAI API key] #".count + 8 })
+        #expect(kept[0] == IdentifierRedactor.redacted(first))
+        #expect(IdentifierRedactor.redacted("plan-00042") == "plan-00042")
+        #expect(IdentifierRedactor.redacted("refunds-and-coupons-for-wholesale") == "refunds-and-coupons-for-wholesale")
+    }
+
+    /// A store filled before schema 3 kept identifiers as the export wrote them; opening it
+    /// redacts them in place, and the unknown event names each ingest counted.
+    @Test func openingAnOlderStoreRedactsTheIdentifiersItHolds() async throws {
+        let database = folder.url.appendingPathComponent("review.sqlite").path
+        let secret = "sk-proj-AbCdEf1234567890GhIjKlMnOpQrStUvWxYz_FAKE0123"
+        folder.write(["week.csv": """
+            time,user,event,surface,plan,policy,risk,note,text
+            2026-11-02T09:00:00+01:00,tom.okafor,proposed,approvals,plan-1,refunds-and-coupons,high,,
+            2026-11-02T09:05:00+01:00,tom.okafor,nudged,approvals,plan-1,refunds-and-coupons,high,,
+
+            """])
+        let week = folder.url.appendingPathComponent("week.csv").path
+        #expect(try sopgen(["review", week, "--db", database, "--format", "json", pack.path]).status == 0)
+        // Back to schema 2, as an earlier sopgen would have left it: the raw values stored.
+        let queue = try DatabaseQueue(path: database)
+        try await queue.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE event SET user = ?, plan = ?, policy = ?", arguments: [Self.emailLogin, secret, secret])
+            try db.execute(sql: "UPDATE ingest SET unknown_events = ?", arguments: ["{\"\(secret)\":1}"])
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-identifiers-redacted'")
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        try queue.close()
+        let listed = try sopgen(["review", "--list", "--db", database, pack.path])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("(schema \(ReviewStoreSchema.version))"))
+        let migrated = try DatabaseQueue(path: database)
+        let (row, unknown) = try migrated.read { db in
+            (try Row.fetchOne(db, sql: "SELECT user, plan, policy FROM event")!, try String.fetchOne(db, sql: "SELECT unknown_events FROM ingest")!)
+        }
+        let user: String = row["user"], plan: String = row["plan"], policy: String = row["policy"]
+        #expect(user == IdentifierRedactor.redacted(Self.emailLogin))
+        #expect(plan == IdentifierRedactor.redacted(secret) && policy == plan)
+        #expect(unknown == "{\"\(IdentifierRedactor.redacted(secret))\":1}")
+        #expect(!plan.contains("sk-proj") && !user.contains("li.private"))
+    }
+}
