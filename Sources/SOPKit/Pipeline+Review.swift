@@ -62,16 +62,18 @@ extension Pipeline {
             if Self.isRegularFile(candidate) { rosterPath = candidate }
         }
         var roster: WordPressRoster?
-        if let rosterPath {
+        // Shown as an export's path is: a file name can hold a secret or an email address.
+        let shownRoster = rosterPath.map(IdentifierRedactor.shown)
+        if let rosterPath, let shownRoster {
             guard Self.isRegularFile(rosterPath), let handle = FileHandle(forReadingAtPath: rosterPath) else {
-                throw .unreadable("cannot read the roster '\(rosterPath)'")
+                throw .unreadable("cannot read the roster '\(shownRoster)'")
             }
             defer { try? handle.close() }
             let data = (try? handle.read(upToCount: Self.maximumRosterSize + 1)) ?? Data()
             guard data.count <= Self.maximumRosterSize else {
-                throw .unreadable("the roster '\(rosterPath)' is larger than \(Self.maximumRosterSize / 1_048_576) MiB")
+                throw .unreadable("the roster '\(shownRoster)' is larger than \(Self.maximumRosterSize / 1_048_576) MiB")
             }
-            roster = WordPressRoster.read([UInt8](data), path: rosterPath)
+            roster = WordPressRoster.read([UInt8](data), path: shownRoster)
             outcome.inputDiagnostics += roster!.diagnostics
         }
         let report: ReviewReport
@@ -79,7 +81,7 @@ extension Pipeline {
             let store = try ReviewStore.open(request.store, packRoot: packRoot, create: request.export != nil)
             let read = try Self.readStore(store, request: request, pack: pack, today: today)
             outcome.inputDiagnostics += read.log?.diagnostics ?? []
-            let builder = ReviewBuilder(pack: pack, people: pack.people ?? People(), roster: roster)
+            let builder = ReviewBuilder(pack: pack, people: pack.people ?? People(), roster: roster, salt: store.keys.salt)
             var earlier: [ReviewTrend.Earlier] = []
             for window in ReviewTrend.earlierWindows(of: read.window) {
                 guard try store.count(in: window) > 0 else { break }
@@ -87,7 +89,7 @@ extension Pipeline {
             }
             let scan = try store.scan(read.window, engine: builder.engine(read.window, sources: read.source.otherExports))
             report = builder.build(scan: scan, window: read.window, source: read.source,
-                                   earlier: earlier, today: today, rosterPath: rosterPath)
+                                   earlier: earlier, today: today, rosterPath: shownRoster)
         } catch {
             throw .unreadable("\(error)")
         }

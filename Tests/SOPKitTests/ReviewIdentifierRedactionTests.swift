@@ -87,21 +87,110 @@ import Testing
         #expect(!codes.contains("unapproved-execution"))
         let unknownUsers = (report["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "unknown-user" }
         #expect(!unknownUsers.isEmpty)
-        #expect(!unknownUsers.contains { $0["user"] as? String == IdentifierRedactor.redacted(Self.emailLogin) })
+        let redactor = IdentifierRedactor(salt: try Self.salt(of: pack.appendingPathComponent(".sopgen/review.sqlite").path))
+        #expect(!unknownUsers.contains { $0["user"] as? String == redactor.kept(Self.emailLogin) })
         #expect(outputs.contains { $0.1.contains("[removed: email address] #") })
     }
 
+    /// `--list`, every report, the review record, the store and the diagnostics name the export
+    /// (and the report the roster) by its path: a secret or an email address in a folder's or a
+    /// file's name is shown as in an identifier, and the review still reads both files.
+    @Test func aSecretInTheExportsOrTheRostersPathReachesNoOutput() throws {
+        let folderName = "sk_live_51H8fakeKEYabcdefghijklmnop"
+        let week = "\(folderName)/week for \(Self.emailLogin) AKIAIOSFODNN7EXAMPLE.csv"
+        let roster = "\(folderName)/roster of jane.doe@example.com.csv"
+        folder.write([week: """
+            time,user,event,surface,plan,policy,risk,note,text
+            2026-11-02T09:00:00+01:00,tom.okafor,proposed,approvals,plan-1,refunds-and-coupons,high,,
+            2026-11-02T09:05:00+01:00,tom.okafor,executed,approvals,plan-1,refunds-and-coupons,high,,
+            2026-11-02 09:10,tom.okafor,prompt,copilot,,,,,
+
+            """, roster: "user_login,user_email,roles\ntom.okafor,tom@example.com,shop_manager\nbroken\n"])
+        var outputs: [(String, String)] = []
+        for format in ["json", "md", "html"] {
+            let output = folder.url.appendingPathComponent("report.\(format)").path
+            var arguments = ["review", folder.url.appendingPathComponent(week).path, "--roster", folder.url.appendingPathComponent(roster).path,
+                             "--format", format, "--output", output, pack.path]
+            if format == "json" { arguments.append("--record") }
+            let run = try sopgen(arguments)
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(run.standardError.contains("[malformed-row]"))
+            outputs += [("\(format) report", try String(contentsOfFile: output, encoding: .utf8)),
+                        ("\(format) standard output", run.standardOutput), ("\(format) diagnostics", run.standardError)]
+        }
+        let missing = try sopgen(["review", folder.url.appendingPathComponent("\(folderName)/gone \(Self.emailLogin).csv").path, pack.path])
+        #expect(missing.status == 1)
+        let listed = try sopgen(["review", "--list", pack.path])
+        outputs += [("missing export", missing.standardError), ("review --list", listed.standardOutput + listed.standardError)]
+        let written = FileManager.default.enumerator(atPath: pack.path)!.compactMap { $0 as? String }
+            .filter { $0.hasPrefix("reviews/") || $0.hasPrefix(".sopgen/") }
+        for path in written {
+            guard let data = FileManager.default.contents(atPath: pack.appendingPathComponent(path).path) else { continue }
+            outputs.append((path, String(decoding: data, as: UTF8.self)))
+        }
+        #expect(outputs.contains { $0.0 == "review --list" && $0.1.contains("[removed: ") })
+        for (place, text) in outputs {
+            for probe in ["sk_live_51H8fake", "li.private", "AKIAIOSFODNN7EXAMPLE", "jane.doe"] {
+                #expect(!text.contains(probe), "\(probe) reached \(place)")
+            }
+        }
+        // The export was read and the roster met: tom.okafor is the store manager he is.
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.url.appendingPathComponent("report.json"))) as? [String: Any])
+        #expect((report["counts"] as? [String: Any])?["events"] as? Int == 2)
+        #expect(!(report["findings"] as? [[String: Any]] ?? []).contains { $0["code"] as? String == "unknown-user" })
+    }
+
+    /// Two random plan ids (taken for high-entropy secrets) whose SHA-256 begin with the same 32
+    /// bits: under an 8-digit mark they were one plan, and the first plan's approvals hid the
+    /// second's unapproved execution. About 150,000 such ids hold such a pair.
+    @Test func twoPlansWhoseMarksOnceCollidedStayTwoPlans() throws {
+        let first = "mGxZff0jv2KLHgciNtOJoffsPPVUae", second = "dHWZFkkkG5xS5Uwb68fE8CBF17lAzi"
+        #expect(ContentSeed.key(first).prefix(8) == ContentSeed.key(second).prefix(8))
+        folder.write(["week.csv": """
+            time,user,event,surface,plan,policy,risk,note,text
+            2026-11-02T09:00:00+01:00,tom.okafor,proposed,approvals,\(first),refunds-and-coupons,high,,
+            2026-11-02T09:10:00+01:00,priya.raman,approved,approvals,\(first),refunds-and-coupons,high,,
+            2026-11-02T09:20:00+01:00,tom.okafor,approved,approvals,\(first),refunds-and-coupons,high,,
+            2026-11-02T09:30:00+01:00,priya.raman,executed,approvals,\(first),refunds-and-coupons,high,,
+            2026-11-02T10:00:00+01:00,tom.okafor,proposed,approvals,\(second),refunds-and-coupons,high,,
+            2026-11-02T10:30:00+01:00,priya.raman,executed,approvals,\(second),refunds-and-coupons,high,,
+
+            """])
+        let run = try sopgen(["review", folder.url.appendingPathComponent("week.csv").path, "--roster",
+                              TestPaths.bundledPack.appendingPathComponent("examples/roster.csv").path, "--format", "json", pack.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let unapproved = (report["findings"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "unapproved-execution" }
+        #expect(unapproved.count == 1)
+        #expect(!run.standardOutput.contains(first) && !run.standardOutput.contains(second))
+    }
+
+    /// The store's salt, which its identifiers' marks are keyed with.
+    static func salt(of database: String) throws -> [UInt8] {
+        let queue = try DatabaseQueue(path: database)
+        defer { try? queue.close() }
+        return [UInt8](try queue.read { db in try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'salt'") } ?? Data())
+    }
+
     @Test func twoIdentifiersWithDifferentSecretsStayTwo() {
-        var redactor = IdentifierRedactor()
+        var redactor = IdentifierRedactor(salt: Array("a store's salt".utf8))
         let first = "plan-sk-proj-AbCdEf1234567890GhIjKlMnOpQrStUvWxYz_FAKE0123"
         let second = "plan-sk-proj-AbCdEf1234567890GhIjKlMnOpQrStUvWxYz_FAKE0124"
         let kept = [first, second].map { text in Array(text.utf8).withUnsafeBufferPointer { redactor.text($0) } }
         #expect(kept[0] != kept[1])
-        // The key's whole token goes, the dash-joined prefix with it; eight hex digits tell them apart.
-        #expect(kept.allSatisfy { $0.hasPrefix("[removed: OpenAI API key] #") && $0.count == "[removed: OpenAI API key] #".count + 8 })
-        #expect(kept[0] == IdentifierRedactor.redacted(first))
-        #expect(IdentifierRedactor.redacted("plan-00042") == "plan-00042")
-        #expect(IdentifierRedactor.redacted("refunds-and-coupons-for-wholesale") == "refunds-and-coupons-for-wholesale")
+        // The key's whole token goes, the dash-joined prefix with it; sixteen hex digits tell them apart.
+        #expect(kept.allSatisfy { $0.hasPrefix("[removed: OpenAI API key] #") && $0.count == "[removed: OpenAI API key] #".count + 16 })
+        #expect(kept[0] == redactor.kept(first))
+        #expect(redactor.kept("plan-00042") == "plan-00042")
+        #expect(redactor.kept("refunds-and-coupons-for-wholesale") == "refunds-and-coupons-for-wholesale")
+        #expect(IdentifierRedactor.shown(first) == "[removed: OpenAI API key]")
+        // Keyed with the store's salt: another store marks the same value otherwise, and the mark is
+        // not the value's plain hash, which anyone could compute for every number of a range.
+        let phone = "+44 20 7946 0958"
+        let mark = String(redactor.kept(phone).suffix(16))
+        #expect(mark != String(IdentifierRedactor(salt: Array("another salt".utf8)).kept(phone).suffix(16)))
+        let plain = ContentSeed.key(phone)   // the SHA-256 of the value alone, in hex
+        #expect(!plain.contains(mark) && !plain.hasPrefix(String(mark.prefix(8))))
     }
 
     /// A store filled before schema 3 kept identifiers as the export wrote them; opening it
@@ -120,8 +209,12 @@ import Testing
         // Back to schema 2, as an earlier sopgen would have left it: the raw values stored.
         let queue = try DatabaseQueue(path: database)
         try await queue.writeWithoutTransaction { db in
+            // As an earlier sopgen left it on a SQLite that does not zero what it frees (v2 moved
+            // v1's events, freeing their pages): the raw values in free pages too.
+            try db.execute(sql: "PRAGMA secure_delete = OFF")
             try db.execute(sql: "UPDATE event SET user = ?, plan = ?, policy = ?", arguments: [Self.emailLogin, secret, secret])
-            try db.execute(sql: "UPDATE ingest SET unknown_events = ?", arguments: ["{\"\(secret)\":1}"])
+            try db.execute(sql: "CREATE TABLE moved AS SELECT * FROM event; INSERT INTO moved SELECT * FROM moved; DROP TABLE moved")
+            try db.execute(sql: "UPDATE ingest SET unknown_events = ?, export = ?", arguments: ["{\"\(secret)\":1}", "exports/\(Self.emailLogin).csv"])
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-identifiers-redacted'")
             try db.execute(sql: "PRAGMA user_version = 2")
         }
@@ -134,9 +227,18 @@ import Testing
             (try Row.fetchOne(db, sql: "SELECT user, plan, policy FROM event")!, try String.fetchOne(db, sql: "SELECT unknown_events FROM ingest")!)
         }
         let user: String = row["user"], plan: String = row["plan"], policy: String = row["policy"]
-        #expect(user == IdentifierRedactor.redacted(Self.emailLogin))
-        #expect(plan == IdentifierRedactor.redacted(secret) && policy == plan)
-        #expect(unknown == "{\"\(IdentifierRedactor.redacted(secret))\":1}")
+        let redactor = IdentifierRedactor(salt: try Self.salt(of: database))
+        #expect(user == redactor.kept(Self.emailLogin))
+        #expect(plan == redactor.kept(secret) && policy == plan)
+        #expect(unknown == "{\"\(redactor.kept(secret))\":1}")
         #expect(!plan.contains("sk-proj") && !user.contains("li.private"))
+        #expect(!listed.standardOutput.contains("li.private"))
+        // Nor in the file's free pages: the store is rewritten once its values are replaced.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
+        #expect(bytes.range(of: Data("sk-proj-AbCdEf".utf8)) == nil)
+        #expect(bytes.range(of: Data("li.private".utf8)) == nil)
+        #expect(!FileManager.default.fileExists(atPath: database + "-journal"))
+        let mark = try await migrated.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meta WHERE name = ?", arguments: [ReviewStoreSchema.scrubMark]) }
+        #expect(mark == 0)
     }
 }

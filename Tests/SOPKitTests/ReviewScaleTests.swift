@@ -90,7 +90,7 @@ import Testing
 
         let pack = try #require(await Pipeline(packRoot: TestPaths.bundledPack, today: TestClock.today).plan().resolved?.pack)
         let rosterFile = WordPressRoster.read(Array(try Data(contentsOf: URL(fileURLWithPath: roster))), path: roster)
-        let engine = FindingEngine(pack: pack, directory: ReviewDirectory(people: pack.people ?? People(), roster: rosterFile),
+        let engine = FindingEngine(pack: pack, directory: ReviewDirectory(people: pack.people ?? People(), roster: rosterFile, salt: []),
                                    settings: pack.settings.review, window: window)
         let events = try ActivityExportReader(settings: pack.settings.review).read(path: export).events
         let inside = events.filter(window.contains)

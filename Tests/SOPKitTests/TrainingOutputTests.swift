@@ -166,6 +166,37 @@ import Testing
         #expect(TrainingRenderer.fileNames(["...", "con", "a", "a", "person-x"]).allSatisfy { Identifier.isValid($0) })
     }
 
+    /// WordPress allows an email address as a login: a person named by one (or by a phone
+    /// number) gets a sheet whose file name and text spell neither, and whose name is the one
+    /// written, else the login with the address replaced.
+    @Test func aLoginThatIsAnEmailAddressIsNeverSpeltInASignOffSheet() async throws {
+        var files = PackFiles.base
+        files["people.yml"] = """
+            people:
+              - login: li.private@mailbox.example
+                role: admin
+              - login: "+44 20 7946 0958"
+                name: Sam Phone
+                role: admin
+              - login: priya.raman
+                role: admin
+
+            """
+        let (plan, _) = try await Self.plan(files)
+        let sheets = plan.files.filter { $0.path.hasPrefix("roles/admin/sign-off/") }
+        #expect(sheets.map(\.path).sorted() == ["roles/admin/sign-off/person-1.html", "roles/admin/sign-off/person-2.html",
+                                                "roles/admin/sign-off/priya-raman.html"])
+        for file in plan.files {
+            let text = plan.text(file.path) ?? ""
+            #expect(!file.path.contains("private") && !file.path.contains("7946"), "\(file.path)")
+            #expect(!text.contains("li.private") && !text.contains("7946 0958"), "\(file.path)")
+        }
+        #expect(plan.text("roles/admin/sign-off/person-1.html")?.contains("[removed: email address]") == true)
+        #expect(plan.text("roles/admin/sign-off/person-2.html")?.contains("Sam Phone") == true)
+        let names = TrainingRenderer.fileNames(["a@b.example", "person-2", "c@d.example", "c@d.example"])
+        #expect(Set(names).count == 4 && names.allSatisfy { Identifier.isValid($0) } && names[0] == "person-1")
+    }
+
     // MARK: - Handbook versions and --since
 
     @Test func theVersionFileNamesEverySOPWithItsHashAndReaders() async throws {

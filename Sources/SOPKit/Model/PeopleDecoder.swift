@@ -41,7 +41,10 @@ enum PeopleDecoder {
                 context.diagnostics.append(.error(.invalidDate, problem.message(for: text.value), at: text.location))
             }
         }
-        return Person(login: login, name: fields.string("name")?.value ?? login.value, role: role, added: added,
+        // Without a name the login is printed: an email address or a phone number in it replaced
+        // (no mark of it: a sign-off sheet needs none, and a phone number's hash is easily reversed).
+        let name = fields.string("name")?.value ?? SensitiveDataScanner().redact(login.value).text
+        return Person(login: login, name: name, role: role, added: added,
                       location: context.location(node))
     }
 }

@@ -60,10 +60,18 @@ struct TrainingRenderer: Sendable {
 
     /// A file name per login: the login as an id (`priya.raman` → `priya-raman`: lower case, any
     /// other character a `-`), else `person-` and a hash of it, so a login with `..`, `/` or only
-    /// symbols never becomes a path; unique in order (`-2`, `-3`…).
+    /// symbols never becomes a path; unique in order (`-2`, `-3`…). A login that holds an email
+    /// address or a phone number (WordPress allows one as a login) is never spelt in a file
+    /// name, nor hashed (a phone number is few enough to try them all): `person-` and its place.
     static func fileNames(_ logins: [String]) -> [String] {
         var used: Set<String> = []
-        return logins.map { login in
+        return logins.enumerated().map { index, login in
+            guard IdentifierRedactor.shown(login) == login else {
+                var name = "person-\(index + 1)"
+                while used.contains(name) { name += "-\(index + 1)" }
+                used.insert(name)
+                return name
+            }
             var slug = ""
             for scalar in login.lowercased().unicodeScalars {
                 let keep = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)

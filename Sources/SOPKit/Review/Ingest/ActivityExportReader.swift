@@ -173,7 +173,7 @@ public struct ActivityExportReader: Sendable {
             for (index, name) in record.fields.enumerated() {
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
                 if places[trimmed] != nil {
-                    problem(line: record.line, column: record.columns[index], header: true, "the column '\(IdentifierRedactor.redacted(trimmed))' appears twice in the header")
+                    problem(line: record.line, column: record.columns[index], header: true, "the column '\(IdentifierRedactor.shown(trimmed))' appears twice in the header")
                     headerFailed = true
                 }
                 places[trimmed] = (index, record.columns[index])
@@ -238,7 +238,7 @@ public struct ActivityExportReader: Sendable {
             }
             let event = normaliser.event(line: line, bytes: text, cells: cells)
             if let (name, column) = wrongType {
-                problem(line: line, column: column, "'\(IdentifierRedactor.redacted(name))' must be text or a number", malformed: true)
+                problem(line: line, column: column, "'\(IdentifierRedactor.shown(name))' must be text or a number", malformed: true)
                 return
             }
             add(event)

@@ -24,13 +24,16 @@ struct EventNormaliser {
     private var redactions = ScanCache()
     /// The bytes a row's key is hashed from, reused from row to row.
     private var keyScratch: [UInt8] = []
-    private var policies = TextInterner(making: IdentifierRedactor.redacted)
-    private var identifiers = IdentifierRedactor()
+    private var policies: TextInterner
+    private var identifiers: IdentifierRedactor
 
     init(settings: ReviewSettings, path: String, keys: EventKeyMaker) {
         self.settings = settings
         self.path = path
         self.keys = keys
+        let identifiers = IdentifierRedactor(salt: keys.salt)
+        self.identifiers = identifiers
+        policies = TextInterner(making: { identifiers.kept(String(decoding: $0, as: UTF8.self)) })
     }
 
     /// `cells` by `ReviewSettings.Field.index`: nil where the export has no such column (or JSON null).
@@ -49,7 +52,7 @@ struct EventNormaliser {
         }
         func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
         /// A cell's text quoted in a problem: as an identifier, so a secret in a bad cell is not printed.
-        func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String { IdentifierRedactor.redacted(bytes) }
+        func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String { IdentifierRedactor.shown(bytes) }
 
         guard let timeBytes = trimmed(.time) else { return missing(.time, line: line, column: column(.time)) }
         guard let userBytes = trimmed(.user) else { return missing(.user, line: line, column: column(.user)) }

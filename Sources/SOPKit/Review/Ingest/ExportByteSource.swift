@@ -41,18 +41,19 @@ final class ExportByteSource {
 
     /// `path` is `-` for standard input.
     init(path: String) throws(Failure) {
-        shownPath = path == "-" ? "<stdin>" : path
+        // A file name can hold a secret or an email address too: shown as an identifier is.
+        shownPath = path == "-" ? "<stdin>" : IdentifierRedactor.shown(path)
         if path == "-" {
             descriptor = 0
             ownsDescriptor = false
             return
         }
         let opened = open(path, O_RDONLY | O_CLOEXEC)
-        guard opened >= 0 else { throw .cannotOpen(path, String(cString: strerror(errno))) }
+        guard opened >= 0 else { throw .cannotOpen(shownPath, String(cString: strerror(errno))) }
         var info = stat()
         guard fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             close(opened)
-            throw .notAFile(path)
+            throw .notAFile(shownPath)
         }
         descriptor = opened
         ownsDescriptor = true

@@ -1,37 +1,53 @@
 import Crypto
 
-/// An identifier from an export or a roster (a login, a plan id, a policy id, an event name, a
-/// column name) as sopgen stores and prints it: itself, or, when the scanner finds a secret or
-/// personal data in it, the identifier with each finding replaced (`[removed: OpenAI API key]`)
-/// followed by ` #` and eight hex digits of the SHA-256 of the whole identifier. The mark keeps two
-/// different identifiers apart (plans still chain, users still count apart, a redacted login
-/// still meets its roster entry) without a way back to the value. One rule for every identifier;
-/// prompt and note text go through the scanner whole (`EventNormaliser`).
-struct IdentifierRedactor {
+/// An identifier from an export or a roster (a login, a plan id, a policy id, an event name) as
+/// sopgen stores and prints it: itself, or, when the scanner finds a secret or personal data in
+/// it, the identifier with each finding replaced (`[removed: OpenAI API key]`) followed by ` #`
+/// and sixteen hex digits of an HMAC-SHA-256 of the whole identifier keyed with the store's salt.
+/// The mark keeps two different identifiers apart (plans still chain, users still count apart, a
+/// redacted login still meets its roster entry) without a way back to the value: keyed, so that a
+/// report's reader cannot try every phone number or card number of a range against it; 64 bits,
+/// so that two of the millions of random plan ids a store holds do not share one. One rule for
+/// every identifier; prompt and note text go through the scanner whole (`EventNormaliser`).
+/// Text that is only shown, never matched (a cell quoted in a diagnostic, a file's path), is
+/// `shown(_:)`: the findings replaced and no mark.
+struct IdentifierRedactor: Sendable {
     private static let scanner = SensitiveDataScanner()
+    /// The HMAC key (kept as bytes: `SymmetricKey` is not `Sendable`).
+    private let salt: [UInt8]
     private var known = ScanCache()
 
-    init() {}
+    /// `salt` is the review store's own (`meta.salt`): marks are the same within one store.
+    init(salt: [UInt8]) {
+        self.salt = salt
+    }
 
     /// The identifier of `bytes` (UTF-8) as kept. Plain identifiers, nearly all of them, are told
     /// from their bytes; the others are scanned once per distinct value.
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         if SensitiveDataScanner.cannotHoldFinding(bytes) { return text }
-        return known.kinds(of: text) { [Self.redacted($0)] }[0]
+        let redactor = self
+        return known.kinds(of: text) { [redactor.kept($0)] }[0]
     }
 
-    /// `text` as kept (no cache: for values read once, such as a roster's logins or a diagnostic).
-    static func redacted(_ text: String) -> String {
+    /// `text` as kept (no cache: for values read once, such as a roster's logins).
+    func kept(_ text: String) -> String {
         if SensitiveDataScanner.cannotHoldFinding(text) { return text }
-        let redaction = scanner.redact(text)
+        let redaction = Self.scanner.redact(text)
         guard !redaction.findings.isEmpty else { return text }
-        let digest = SHA256.hash(data: Array(text.utf8)).prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        let mark = String(digest, radix: 16)
-        return redaction.text + " #" + String(repeating: "0", count: 8 - mark.count) + mark
+        let mark = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: SymmetricKey(data: salt)).prefix(8)
+            .map { String($0 >> 4, radix: 16) + String($0 & 0xF, radix: 16) }.joined()
+        return redaction.text + " #" + mark
     }
 
-    static func redacted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        redacted(String(decoding: bytes, as: UTF8.self))
+    /// `text` as shown where nothing needs to tell it from another: each finding replaced.
+    static func shown(_ text: String) -> String {
+        if SensitiveDataScanner.cannotHoldFinding(text) { return text }
+        return scanner.redact(text).text
+    }
+
+    static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        shown(String(decoding: bytes, as: UTF8.self))
     }
 }

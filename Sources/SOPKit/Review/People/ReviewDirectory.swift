@@ -9,15 +9,17 @@ struct ReviewDirectory: Sendable {
     /// meets its events without being printed.
     private let roles: [String: String?]
 
-    init(people: People, roster: WordPressRoster?) {
+    /// `salt` is the store's, as the export's identifiers were kept with.
+    init(people: People, roster: WordPressRoster?, salt: [UInt8]) {
         self.people = people
         self.roster = roster
+        let redactor = IdentifierRedactor(salt: salt)
         var roles: [String: String?] = [:]
         for (login, wordPressRoles) in roster?.roles ?? [:] {
-            roles[IdentifierRedactor.redacted(login)] = .some(people.role(login: login, wordPressRoles: wordPressRoles))
+            roles[redactor.kept(login)] = .some(people.role(login: login, wordPressRoles: wordPressRoles))
         }
         for person in people.people {
-            let login = IdentifierRedactor.redacted(person.login.value)
+            let login = redactor.kept(person.login.value)
             if roles[login] == nil {
                 roles[login] = .some(people.role(login: person.login.value, wordPressRoles: roster?.roles[person.login.value] ?? []))
             }

@@ -4,6 +4,8 @@ struct ReviewBuilder {
     let pack: Pack
     let people: People
     let roster: WordPressRoster?
+    /// The store's salt, which the identifiers in it are kept with (`IdentifierRedactor`).
+    var salt: [UInt8] = []
 
     /// What the report is of: the export just ingested (its log, with counts and diagnostics), or
     /// the store alone (`log` nil).
@@ -18,7 +20,7 @@ struct ReviewBuilder {
     }
 
     func engine(_ window: ReviewWindow, sources: [Int64: String] = [:]) -> FindingEngine {
-        FindingEngine(pack: pack, directory: ReviewDirectory(people: people, roster: roster), settings: pack.settings.review,
+        FindingEngine(pack: pack, directory: ReviewDirectory(people: people, roster: roster, salt: salt), settings: pack.settings.review,
                       window: window, sources: sources)
     }
 

@@ -67,6 +67,7 @@ public struct ReviewStore: Sendable {
         try recognise(queue, shown: shown)
         do {
             try ReviewStoreSchema.migrator.migrate(queue)
+            try scrubFreePages(queue)
             let salt = try queue.read { db in try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'salt'") }
             guard let salt, salt.count >= 16 else { throw ReviewStoreFailure.damaged(shown, detail: "its salt is missing") }
             return ReviewStore(queue: queue, shownPath: shown, keys: EventKeyMaker(salt: [UInt8](salt)))
@@ -75,6 +76,17 @@ public struct ReviewStore: Sendable {
         } catch {
             throw .damaged(shown, detail: describe(error))
         }
+    }
+
+    /// Rewrites the file when a migration left values it replaced in free pages (a kill before
+    /// the mark is removed only means vacuuming again on the next open).
+    private static func scrubFreePages(_ queue: DatabaseQueue) throws {
+        let marked = try queue.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM meta WHERE name = ?", arguments: [ReviewStoreSchema.scrubMark]) ?? false
+        }
+        guard marked else { return }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
+        try queue.write { db in try db.execute(sql: "DELETE FROM meta WHERE name = ?", arguments: [ReviewStoreSchema.scrubMark]) }
     }
 
     /// Refuses a link or a non-file where the database, its folder or SQLite's journal would be,

@@ -9,6 +9,9 @@ enum ReviewStoreSchema {
     /// "SOPR": what `PRAGMA application_id` holds in every review store.
     static let applicationID: Int32 = 0x534F_5052
     static let version = 3
+    /// A `meta` row left while the file may still hold, in free pages, values a migration
+    /// replaced: `ReviewStore.open` vacuums the file, then deletes the row.
+    static let scrubMark = "scrub-free-pages"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -91,22 +94,38 @@ enum ReviewStoreSchema {
         // them: a store filled before v3 may hold a secret or an email address that an export
         // carried in one of them, and every report would print it again.
         migrator.registerMigration("v3-identifiers-redacted") { db in
+            let salt = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'salt'") ?? Data()
+            let redactor = IdentifierRedactor(salt: [UInt8](salt))
             let redacted = DatabaseFunction("sopgen_redacted", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(IdentifierRedactor.redacted)
+                String.fromDatabaseValue(values[0]).map(redactor.kept)
+            }
+            let shown = DatabaseFunction("sopgen_shown", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map(IdentifierRedactor.shown)
             }
             db.add(function: redacted)
-            defer { db.remove(function: redacted) }
+            db.add(function: shown)
+            defer {
+                db.remove(function: redacted)
+                db.remove(function: shown)
+            }
             try db.execute(sql: """
                 UPDATE event SET user = sopgen_redacted(user), plan = sopgen_redacted(plan), policy = sopgen_redacted(policy)
                   WHERE user != sopgen_redacted(user) OR plan != sopgen_redacted(plan) OR policy != sopgen_redacted(policy);
+                UPDATE ingest SET export = sopgen_shown(export) WHERE export != sopgen_shown(export);
                 """)
             for row in try Row.fetchAll(db, sql: "SELECT id, unknown_events FROM ingest") {
                 let id: Int64 = row["id"], stored: String = row["unknown_events"]
                 guard let names = try? JSONDecoder().decode([String: Int].self, from: Data(stored.utf8)) else { continue }
-                let kept = names.reduce(into: [String: Int]()) { $0[IdentifierRedactor.redacted($1.key), default: 0] += $1.value }
+                let kept = names.reduce(into: [String: Int]()) { $0[redactor.kept($1.key), default: 0] += $1.value }
                 guard kept != names else { continue }
                 let text = String(decoding: try JSONEncoder.sorted.encode(kept), as: UTF8.self)
                 try db.execute(sql: "UPDATE ingest SET unknown_events = ? WHERE id = ?", arguments: [text, id])
+            }
+            // The values replaced (and any an earlier sopgen freed, as v2 did moving v1's events)
+            // stay in the file's free space until it is rewritten: `ReviewStore.open` vacuums a
+            // store marked so, outside the migration's transaction, and then removes the mark.
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM ingest)") ?? false {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (name, value) VALUES (?, x'01')", arguments: [scrubMark])
             }
             try db.execute(sql: "PRAGMA user_version = 3")
         }
