@@ -63,7 +63,7 @@ extension Pipeline {
         }
         var roster: WordPressRoster?
         // Shown as an export's path is: a file name can hold a secret or an email address.
-        let shownRoster = rosterPath.map(IdentifierRedactor.shown)
+        let shownRoster = rosterPath.map(IdentifierRedactor.shownPath)
         if let rosterPath, let shownRoster {
             guard Self.isRegularFile(rosterPath), let handle = FileHandle(forReadingAtPath: rosterPath) else {
                 throw .unreadable("cannot read the roster '\(shownRoster)'")

@@ -172,6 +172,16 @@ import Testing
         return [UInt8](try queue.read { db in try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'salt'") } ?? Data())
     }
 
+    /// A path keeps its folders: only what has a format of its own goes, not a temporary folder's
+    /// random name (which the entropy net would take).
+    @Test func aPathLosesOnlyItsFindings() {
+        let temporary = "/tmp/sopgen-test-EA32439A-AE8A-433F-AA86-1104C7165A3A/week.csv"
+        #expect(IdentifierRedactor.shownPath(temporary) == temporary)
+        #expect(IdentifierRedactor.shownPath("/srv/sk_live_51H8fakeKEYabcdefghijklmnop/week of jane.doe@example.com.csv")
+                == "/srv/[removed: Stripe key]/week of [removed: email address]")
+        #expect(IdentifierRedactor.shownPath("exports/+44 20 7946 0958.csv") == "exports/[removed: phone number].csv")
+    }
+
     @Test func twoIdentifiersWithDifferentSecretsStayTwo() {
         var redactor = IdentifierRedactor(salt: Array("a store's salt".utf8))
         let first = "plan-sk-proj-AbCdEf1234567890GhIjKlMnOpQrStUvWxYz_FAKE0123"

@@ -42,7 +42,7 @@ final class ExportByteSource {
     /// `path` is `-` for standard input.
     init(path: String) throws(Failure) {
         // A file name can hold a secret or an email address too: shown as an identifier is.
-        shownPath = path == "-" ? "<stdin>" : IdentifierRedactor.shown(path)
+        shownPath = path == "-" ? "<stdin>" : IdentifierRedactor.shownPath(path)
         if path == "-" {
             descriptor = 0
             ownsDescriptor = false

@@ -50,4 +50,21 @@ struct IdentifierRedactor: Sendable {
     static func shown(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         shown(String(decoding: bytes, as: UTF8.self))
     }
+
+    /// A file's path as shown (`--list`, reports, the review record, diagnostics): each folder and
+    /// the file name on its own, every finding with a format of its own (a key's prefix, an email
+    /// address, a phone or card number, a credential) replaced. Not the entropy net: a temporary
+    /// folder (`sopgen-test-EA32439A-AE8A-…`, macOS's `/var/folders/…`) or a hash is routine in a
+    /// path, and the path would be lost for nothing.
+    static func shownPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
+            let part = String(part)
+            if SensitiveDataScanner.cannotHoldFinding(part) { return part }
+            var shown = part
+            for finding in scanner.scan(part).reversed() where finding.kind != "high-entropy string" {
+                shown.replaceSubrange(finding.range, with: "[removed: \(finding.kind)]")
+            }
+            return shown
+        }.joined(separator: "/")
+    }
 }

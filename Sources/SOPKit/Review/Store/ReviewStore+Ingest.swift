@@ -15,7 +15,7 @@ extension ReviewStore {
                 try db.execute(sql: """
                     INSERT INTO ingest (export, format, day, rows, added, duplicates, already_stored, malformed, utc_offset, unknown_events)
                     VALUES (?, 'csv', ?, 0, 0, 0, 0, 0, 0, '{}')
-                    """, arguments: [IdentifierRedactor.shown(path), day.description])
+                    """, arguments: [IdentifierRedactor.shownPath(path), day.description])
                 let id = db.lastInsertedRowID
                 // A bigger page cache while the rows go in (SQLite's default is 2 MiB): the end of
                 // the table and of its index stay in memory instead of being written out and read

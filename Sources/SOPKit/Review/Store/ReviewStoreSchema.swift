@@ -100,7 +100,7 @@ enum ReviewStoreSchema {
                 String.fromDatabaseValue(values[0]).map(redactor.kept)
             }
             let shown = DatabaseFunction("sopgen_shown", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(IdentifierRedactor.shown)
+                String.fromDatabaseValue(values[0]).map(IdentifierRedactor.shownPath)
             }
             db.add(function: redacted)
             db.add(function: shown)
