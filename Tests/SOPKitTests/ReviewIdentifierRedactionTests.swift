@@ -177,6 +177,9 @@ import Testing
     @Test func aPathLosesOnlyItsFindings() {
         let temporary = "/tmp/sopgen-test-EA32439A-AE8A-433F-AA86-1104C7165A3A/week.csv"
         #expect(IdentifierRedactor.shownPath(temporary) == temporary)
+        // A UUID whose digits read as a phone number (0986-7979-476) once failed a test run.
+        let unlucky = "/tmp/sopgen-test-D99A0986-7979-476B-98E2-855E0AC613B5/bad.csv"
+        #expect(IdentifierRedactor.shownPath(unlucky) == unlucky)
         #expect(IdentifierRedactor.shownPath("/srv/sk_live_51H8fakeKEYabcdefghijklmnop/week of jane.doe@example.com.csv")
                 == "/srv/[removed: Stripe key]/week of [removed: email address]")
         #expect(IdentifierRedactor.shownPath("exports/+44 20 7946 0958.csv") == "exports/[removed: phone number].csv")

@@ -86,10 +86,20 @@ public struct SensitiveDataScanner: Sendable {
     /// Every secret in `text`, each once: where detectors overlap, the finding is the union of
     /// their ranges, named by the detector listed first.
     public func scan(_ text: String) -> [Finding] {
-        var candidates = Self.candidates(in: FoldedText(text), detectors: Array(Self.detectors.indices))
+        scan(text, detectors: Array(Self.detectors.indices))
+    }
+
+    /// `scan` without the entropy net, for text where random names are routine (a file's path:
+    /// temporary folders, hashes): only findings with a format of their own.
+    func scanByFormat(_ text: String) -> [Finding] {
+        scan(text, detectors: Self.detectors.indices.filter { Self.detectors[$0].kind != "high-entropy string" })
+    }
+
+    private func scan(_ text: String, detectors: [Int]) -> [Finding] {
+        var candidates = Self.candidates(in: FoldedText(text), detectors: detectors)
         // A key wrapped onto the next line: the key detectors once more over the text with such breaks joined.
         if text.contains("\n") {
-            let keyDetectors = Self.detectors.indices.filter { Self.detectors[$0].readsAcrossLines }
+            let keyDetectors = detectors.filter { Self.detectors[$0].readsAcrossLines }
             candidates += Self.candidates(in: FoldedText(text, joiningLines: true), detectors: keyDetectors)
         }
         var findings: [Finding] = []

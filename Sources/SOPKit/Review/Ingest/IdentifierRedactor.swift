@@ -53,18 +53,27 @@ struct IdentifierRedactor: Sendable {
 
     /// A file's path as shown (`--list`, reports, the review record, diagnostics): each folder and
     /// the file name on its own, every finding with a format of its own (a key's prefix, an email
-    /// address, a phone or card number, a credential) replaced. Not the entropy net: a temporary
-    /// folder (`sopgen-test-EA32439A-AE8A-…`, macOS's `/var/folders/…`) or a hash is routine in a
-    /// path, and the path would be lost for nothing.
+    /// address, a phone or card number, a credential) that stands apart replaced. Not the entropy
+    /// net, nor a number inside a word: a temporary folder (`sopgen-test-D99A0986-7979-476B-…`,
+    /// macOS's `/var/folders/…`) or a hash is routine in a path, and the path would be lost for nothing.
     static func shownPath(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { part in
             let part = String(part)
             if SensitiveDataScanner.cannotHoldFinding(part) { return part }
             var shown = part
-            for finding in scanner.scan(part).reversed() where finding.kind != "high-entropy string" {
+            for finding in scanner.scanByFormat(part).reversed() where standsApart(finding.range, in: part) {
                 shown.replaceSubrange(finding.range, with: "[removed: \(finding.kind)]")
             }
             return shown
         }.joined(separator: "/")
+    }
+
+    /// Not glued to a letter or a digit on either side: `0986-7979-476` inside a UUID's
+    /// `D99A0986-7979-476B` is no phone number.
+    private static func standsApart(_ range: Range<String.Index>, in text: String) -> Bool {
+        func isGlue(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+        if range.lowerBound > text.startIndex, isGlue(text[text.index(before: range.lowerBound)]) { return false }
+        if range.upperBound < text.endIndex, isGlue(text[range.upperBound]) { return false }
+        return true
     }
 }
