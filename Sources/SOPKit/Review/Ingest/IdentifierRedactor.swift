@@ -27,12 +27,18 @@ struct IdentifierRedactor: Sendable {
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         if SensitiveDataScanner.cannotHoldFinding(bytes) { return text }
-        let redactor = self
-        return known.kinds(of: text) { [redactor.kept($0)] }[0]
+        // The salt alone is captured: a copy of `self` would share the cache's storage, and the
+        // cache would be copied whole at every value it has not seen.
+        let salt = salt
+        return known.kinds(of: text) { [Self.kept($0, salt: salt)] }[0]
     }
 
     /// `text` as kept (no cache: for values read once, such as a roster's logins).
     func kept(_ text: String) -> String {
+        Self.kept(text, salt: salt)
+    }
+
+    private static func kept(_ text: String, salt: [UInt8]) -> String {
         if SensitiveDataScanner.cannotHoldFinding(text) { return text }
         let redaction = Self.scanner.redact(text)
         guard !redaction.findings.isEmpty else { return text }
