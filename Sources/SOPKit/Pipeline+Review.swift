@@ -128,6 +128,11 @@ extension Pipeline {
         try ReviewRecordWriter(packRoot: packRoot).write(report)
     }
 
+    /// Refuses, before any work, a record `record` would refuse for today's review.
+    public func checkRecord() throws {
+        try ReviewRecordWriter(packRoot: packRoot).check(date: today)
+    }
+
     /// A regular file, through links (an input is read, never written): a pipe or a device would block.
     static func isRegularFile(_ path: String) -> Bool {
         var status = stat()

@@ -127,9 +127,17 @@ struct ReviewCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
+        let pipeline = Pipeline(packRoot: packURL, today: day)
+        if record {
+            do {
+                try pipeline.checkRecord()
+            } catch {
+                Console.printError("sopgen: error: \(error)\n")
+                throw ExitCode.failure
+            }
+        }
         let request = Pipeline.ReviewRequest(export: export, roster: roster, from: from.flatMap(CalendarDate.init),
                                              to: to.flatMap(CalendarDate.init), format: format, store: storeLocation)
-        let pipeline = Pipeline(packRoot: packURL, today: day)
         let outcome: Pipeline.ReviewOutcome
         do {
             outcome = try await pipeline.review(request)

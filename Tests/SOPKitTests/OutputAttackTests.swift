@@ -123,12 +123,9 @@ import Testing
 
     // MARK: 3. Crash safety, locking, leftovers
 
-    /// Kills the build at every checkpoint of both swaps; the output is always one whole site
-    /// (the old or the new one, byte for byte), and the next build finishes the job and cleans up.
-    @Test(arguments: [("locked", "exchange"), ("half-written", "exchange"), ("staged", "exchange"), ("rechecked", "exchange"),
-                      ("swapped", "exchange"), ("half-written", "two-renames"), ("rechecked", "two-renames"),
-                      ("retired", "two-renames"), ("swapped", "two-renames")])
-    func aBuildKilledAtAnyPointLeavesACompleteSite(point: String, swap: String) throws {
+    /// The mini pack built into `site` (`old`: its snapshot), then its title edited: `new` is the
+    /// snapshot of a fresh build of the edited pack, what the next build of `site` must publish.
+    func builtThenEdited() throws -> (folder: TemporaryFolder, pack: URL, site: URL, old: [String: Data], new: [String: Data]) {
         let folder = TemporaryFolder()
         let pack = folder.copyPack(mini)
         let site = folder.url.appendingPathComponent("site")
@@ -138,7 +135,16 @@ import Testing
         try Data((try String(contentsOf: sopgenYML, encoding: .utf8)).replacingOccurrences(of: "title: ", with: "title: New ").utf8).write(to: sopgenYML)
         let reference = folder.url.appendingPathComponent("reference")
         #expect(try sopgen(["build", pack.path, "--output", reference.path]).status == 0)
-        let new = folder.snapshot(reference)
+        return (folder, pack, site, old, folder.snapshot(reference))
+    }
+
+    /// Kills the build at every checkpoint of both swaps; the output is always one whole site
+    /// (the old or the new one, byte for byte), and the next build finishes the job and cleans up.
+    @Test(arguments: [("locked", "exchange"), ("half-written", "exchange"), ("staged", "exchange"), ("rechecked", "exchange"),
+                      ("swapped", "exchange"), ("half-written", "two-renames"), ("rechecked", "two-renames"),
+                      ("retired", "two-renames"), ("swapped", "two-renames")])
+    func aBuildKilledAtAnyPointLeavesACompleteSite(point: String, swap: String) throws {
+        let (folder, pack, site, old, new) = try builtThenEdited()
         #expect(new != old)
 
         let killed = try sopgen(["build", pack.path, "--output", site.path],
@@ -166,16 +172,7 @@ import Testing
     @Test(arguments: [("half-written", "INT", "exchange"), ("staged", "TERM", "exchange"), ("half-written", "HUP", "two-renames"),
                       ("rechecked", "INT", "two-renames"), ("retired", "INT", "two-renames"), ("swapped", "INT", "exchange")])
     func aStoppedBuildLeavesItsOutputAndNoStagingFolder(point: String, signal: String, swap: String) throws {
-        let folder = TemporaryFolder()
-        let pack = folder.copyPack(mini)
-        let site = folder.url.appendingPathComponent("site")
-        #expect(try sopgen(["build", pack.path, "--output", site.path]).status == 0)
-        let old = folder.snapshot(site)
-        let sopgenYML = pack.appendingPathComponent("sopgen.yml")
-        try Data((try String(contentsOf: sopgenYML, encoding: .utf8)).replacingOccurrences(of: "title: ", with: "title: New ").utf8).write(to: sopgenYML)
-        let reference = folder.url.appendingPathComponent("reference")
-        #expect(try sopgen(["build", pack.path, "--output", reference.path]).status == 0)
-        let new = folder.snapshot(reference)
+        let (folder, pack, site, old, new) = try builtThenEdited()
 
         let stopped = try sopgen(["build", pack.path, "--output", site.path],
                                  environment: ["SOPGEN_TEST_KILL_AT": point, "SOPGEN_TEST_KILL_SIGNAL": signal, "SOPGEN_TEST_SWAP": swap])

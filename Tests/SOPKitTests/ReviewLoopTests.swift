@@ -283,12 +283,18 @@ import Testing
         let linked = try sopgen(["review", export, pack.path, "--record", "--format", "json"])
         #expect(linked.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        // Refused before the export is read: no review computed, nothing ingested.
+        let store = pack.appendingPathComponent(".sopgen/review.sqlite")
+        #expect(!linked.standardError.contains("sopgen: review "), "\(linked.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: store.path))
 
         try FileManager.default.removeItem(at: pack.appendingPathComponent("reviews"))
         folder.write(["pack/reviews/2026-11-21.yml": "date: \"2026-11-21\"\nflagged_sops: []\n"])
         let handWritten = try sopgen(["review", export, pack.path, "--record", "--format", "json"])
         #expect(handWritten.status == 1)
         #expect(handWritten.standardError.contains("sopgen did not write it"))
+        #expect(!handWritten.standardError.contains("sopgen: review "), "\(handWritten.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: store.path))
         #expect(try String(contentsOf: pack.appendingPathComponent("reviews/2026-11-21.yml"), encoding: .utf8).hasPrefix("date:"))
 
         try FileManager.default.removeItem(at: pack.appendingPathComponent("reviews/2026-11-21.yml"))

@@ -44,8 +44,11 @@ enum ByteSearch {
     /// Whether two runs of bytes are equal, compared with `memcmp`.
     static func same(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>) -> Bool {
         guard first.count == second.count else { return false }
-        return first.withUnsafeBufferPointer { a in
-            second.withUnsafeBufferPointer { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
+        return first.withUnsafeBufferPointer { a in second.withUnsafeBufferPointer { b in same(a, b) } }
+    }
+
+    /// Whether two runs of bytes are equal, compared with `memcmp`.
+    static func same(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        first.count == second.count && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
     }
 }

@@ -51,22 +51,35 @@ struct ReviewRecordWriter {
         return header + body
     }
 
+    /// Refuses what `write` would refuse for the record of `date` (a file there sopgen did not
+    /// write, a link, a `reviews` folder outside the pack), so `review --record` says it before
+    /// the export is read.
+    func check(date: CalendarDate) throws(Failure) {
+        try checkExisting("\(date).yml", in: PackFileStore(root: packRoot, folder: "reviews"))
+    }
+
     /// Writes the record; returns its pack-relative path.
     func write(_ report: ReviewReport) throws(Failure) -> String {
         let name = "\(report.date).yml"
         let store = PackFileStore(root: packRoot, folder: "reviews")
+        try checkExisting(name, in: store)
         do {
-            if let existing = try store.contents(of: name), !String(decoding: existing, as: UTF8.self).hasPrefix(Self.header) {
-                throw Failure.notOurs("reviews/\(name)")
-            }
             try store.replace(name, with: Data(Self.text(report).utf8))
-        } catch let error as Failure {
-            throw error
-        } catch let error as PackFileError {
-            throw .store(error)
         } catch {
-            throw .store(.interrupted("reviews/\(name)"))
+            throw .store(error)
         }
         return "reviews/\(name)"
+    }
+
+    private func checkExisting(_ name: String, in store: PackFileStore) throws(Failure) {
+        let existing: Data?
+        do {
+            existing = try store.contents(of: name)
+        } catch {
+            throw .store(error)
+        }
+        if let existing, !String(decoding: existing, as: UTF8.self).hasPrefix(Self.header) {
+            throw .notOurs("reviews/\(name)")
+        }
     }
 }
