@@ -19,6 +19,15 @@ import Testing
         }
     }
 
+    /// The byte folding of `.` and `..` writes what folding `String` components writes.
+    @Test(arguments: destinations + ["a/./../../b/c.md", "../../../x.md", "./../a/.././b.md", "a///b//", "/", "//", "...", ".../x.md"])
+    func foldingOnBytesAgreesWithFoldingComponents(path: String) {
+        for source in Self.sources + ["a//b/c.md", "/", "x/../y/z.md", "deep/"] {
+            #expect(LinkTarget.normalise(path, relativeTo: source) == LinkTarget.normaliseByComponents(path, relativeTo: source),
+                    "\(path) from \(source)")
+        }
+    }
+
     @Test func nonASCIIDestinationsTakeTheGeneralPath() {
         #expect(LinkTarget("café.md#über", from: "procedures/guide.md") == .sop(path: "procedures/café.md", fragment: "über"))
         #expect(LinkTarget("../é/x.md", from: "procedures/guide.md") == .sop(path: "é/x.md", fragment: nil))

@@ -10,7 +10,7 @@ import Testing
         none.summary = nil
         let with = try #require(TemplateContext.context(of: summary) as? [String: Any])
         let without = try #require(TemplateContext.context(of: none) as? [String: Any])
-        #expect(with["summary"] as? String == summary.summary)
+        #expect((with["summary"] as? TemplateText)?.text == summary.summary)
         #expect(without.keys.contains("summary") == false)
         #expect(Set(with.keys) == ["id", "title", "href", "surface", "audience", "summary", "flaggedBy", "reviewOverdue"])
     }
@@ -18,18 +18,18 @@ import Testing
     @Test func aPageIsItsContentsFieldsThenItsChromesAsOneSet() throws {
         let page = PageModelSamples.page(PageModelSamples.sop, bodyClass: "sop")
         let context = try #require(TemplateContext.context(of: page) as? [String: Any])
-        #expect(context["pageTitle"] as? String == "Support agent handbook")
+        #expect((context["pageTitle"] as? TemplateText)?.text == "Support agent handbook")
         #expect(context["bodyHTML"] as? SafeHTML == PageModelSamples.html)
         #expect(context["navHTML"] as? SafeHTML == PageModelSamples.html)
         let role = try #require(context["role"] as? [String: Any])
-        #expect(role["name"] as? String == "Support agent")
+        #expect((role["name"] as? TemplateText)?.text == "Support agent")
         #expect(context["isTrainerView"] as? Bool == false)
     }
 
     @Test func listsOfModelsBecomeListsOfFieldsAndListsOfTextStayText() throws {
         let context = try #require(TemplateContext.context(of: PageModelSamples.handbook) as? [String: Any])
         let sops = try #require(context["sops"] as? [[String: Any]])
-        #expect(sops.first?["title"] as? String == "Handling refunds")
+        #expect((sops.first?["title"] as? TemplateText)?.text == "Handling refunds")
         #expect(context["refusals"] as? [String] == ["Refunds over £100."])
         let site = try #require(context["site"] as? [String: Any])
         #expect((site["facts"] as? [[String: Any]])?.first?["missing"] as? Bool == false)
@@ -49,6 +49,40 @@ import Testing
         let adapted = theme.mustache.render(TemplateContext.context(of: model), withTemplate: "t")
         #expect(direct == adapted)
         #expect(adapted == "Handling refunds: When to draft a refund reply and who approves it.;Handling refunds-;")
+    }
+}
+
+/// Text handed to swift-mustache as `TemplateText` renders as the `String` would, in every way a
+/// template can use it.
+@Suite struct TemplateTextTests {
+    static let template = """
+        [{{title}}][{{{title}}}][{{#title}}<{{.}}>{{/title}}][{{^title}}none{{/title}}][{{title.count}}][{{title.x}}]\
+        [{{uppercased(title)}}][{{capitalized(title)}}][{{reversed(title)}}][{{empty(title)}}][{{#empty(blank)}}E{{/empty(blank)}}]\
+        [{{#list}}{{.}},{{/list}}][{{#sorted(list)}}{{.}},{{/sorted(list)}}][{{#title}}{{inner}}{{/title}}][{{blank}}]
+        {{%CONTENT_TYPE: TEXT}}[{{title}}]
+        """
+
+    @Test func aWrappedStringRendersAsThePlainOne() {
+        let theme = ThemeLibrary.load(defaults: [:], overrides: [
+            "t.mustache": SourceFile(path: "templates/t.mustache", text: Self.template),
+        ])
+        let plain: [String: Any] = ["title": "a <b> & 'c' é", "blank": "", "list": ["b", "a"], "inner": "in"]
+        let wrapped: [String: Any] = ["title": TemplateText("a <b> & 'c' é"), "blank": TemplateText(""), "list": ["b", "a"],
+                                      "inner": TemplateText("in")]
+        let expected = theme.mustache.render(plain, withTemplate: "t")
+        #expect(expected?.contains("A &lt;B&gt;") == true)
+        #expect(theme.mustache.render(wrapped, withTemplate: "t") == expected)
+    }
+
+    /// The one use of a field that needs a real `String`, a partial named by it, never reaches
+    /// swift-mustache: the theme checks refuse the template.
+    @Test func aPartialNamedByAFieldIsRefused() {
+        let theme = ThemeLibrary.load(defaults: [:], overrides: [
+            "t.mustache": SourceFile(path: "templates/t.mustache", text: "[{{>*which}}]"),
+            "one.mustache": SourceFile(path: "templates/one.mustache", text: "ONE"),
+        ])
+        #expect(theme.diagnostics.map(\.code).first == .dynamicPartial)
+        #expect(theme.mustache.getTemplate(named: "t") == nil)
     }
 }
 
@@ -82,6 +116,7 @@ import Testing
         ("contents entry", ContentsEntry(id: "refunds", title: "Refunds")),
         ("summary", SOPSummary(id: "refunds", title: "Refunds", href: "refunds.html", surface: "General", audience: "Agent",
                                summary: "Money back", flaggedBy: "2026-01-02", reviewOverdue: "2026-02-03")),
+        ("sign-off line", SignOffPage.SOPLine(id: "refunds", title: "Refunds", lastReviewed: "2026-01-02", reviewCadence: "annual")),
         ("summary without optionals", SOPSummary(id: "refunds", title: "Refunds", href: "refunds.html", surface: "General",
                                                  audience: "Agent", summary: nil, flaggedBy: nil, reviewOverdue: nil)),
     ]

@@ -9,14 +9,19 @@ import GFM
 enum TemplateContext {
     static func context(of model: Any) -> Any {
         switch model {
-        case is String, is Bool, is Int, is SafeHTML, is MarkdownSource, is [String]:
+        case let text as String:
+            return TemplateText(text)
+        case is Bool, is Int, is SafeHTML, is MarkdownSource, is [String]:
             return model
         case let model as any TemplateFields:
             return model.templateFields
         case let page as any PageParts:
-            return page.parts.reduce(into: [String: Any]()) { merged, part in
+            var parts = page.parts.makeIterator()
+            var merged = parts.next().flatMap { context(of: $0) as? [String: Any] } ?? [:]
+            while let part = parts.next() {
                 merged.merge(context(of: part) as? [String: Any] ?? [:]) { first, _ in first }
             }
+            return merged
         case let list as [Any]:
             return list.map(context(of:))
         default:

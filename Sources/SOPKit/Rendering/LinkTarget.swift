@@ -11,8 +11,15 @@ enum LinkTarget: Hashable, Sendable {
     init(_ destination: String, from sourcePath: String) {
         // Every link of every view is classified: an ASCII destination (nearly all of them) is
         // read as bytes, where Character and byte agree; anything else takes the general path.
-        self = destination.utf8.allSatisfy({ $0 < 0x80 })
+        self = Self.isASCII(destination)
             ? Self.ascii(Array(destination.utf8), from: sourcePath) : Self.general(destination, from: sourcePath)
+    }
+
+    /// Whether `text` is all ASCII, read from its UTF-8 buffer (not through `String.UTF8View`'s
+    /// iterator, a quarter of the time classifying a link took).
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
     }
 
     /// `init` for any destination, by Character.
@@ -51,9 +58,14 @@ enum LinkTarget: Hashable, Sendable {
 
     /// Joins `path` to the folder of `sourcePath` and folds `.` and `..`; nil-safe above the root.
     static func normalise(_ path: String, relativeTo sourcePath: String) -> String {
-        if path.utf8.allSatisfy({ $0 < 0x80 }), sourcePath.utf8.allSatisfy({ $0 < 0x80 }) {
+        if isASCII(path), isASCII(sourcePath) {
             return normaliseASCII(path, relativeTo: sourcePath)
         }
+        return normaliseByComponents(path, relativeTo: sourcePath)
+    }
+
+    /// `normalise` by `String` components: the rule `normaliseASCII` follows on bytes.
+    static func normaliseByComponents(_ path: String, relativeTo sourcePath: String) -> String {
         var components = sourcePath.split(separator: "/").dropLast().map(String.init)
         for component in path.split(separator: "/") {
             switch component {
@@ -65,22 +77,46 @@ enum LinkTarget: Hashable, Sendable {
         return components.joined(separator: "/")
     }
 
-    /// `normalise` on bytes, for ASCII paths (the same components, as `split` finds them).
+    /// `normalise` on bytes, for ASCII paths (the same components, as `split` finds them: empty
+    /// ones left out), written straight into one buffer: every link of every view comes here.
     private static func normaliseASCII(_ path: String, relativeTo sourcePath: String) -> String {
-        let slash = UInt8(ascii: "/")
-        var components = Array(sourcePath.utf8.split(separator: slash).dropLast())
-        for component in path.utf8.split(separator: slash) {
-            if component.elementsEqual(".".utf8) { continue }
-            if component.elementsEqual("..".utf8) {
-                if !components.isEmpty { components.removeLast() } else { components.append(Substring("..").utf8) }
-                continue
-            }
-            components.append(component)
-        }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var joined: [UInt8] = []
-        for (index, component) in components.enumerated() {
-            if index > 0 { joined.append(slash) }
-            joined += component
+        joined.reserveCapacity(path.utf8.count + sourcePath.utf8.count)
+        // Where each component kept so far begins in `joined`, its separator included.
+        var marks: [Int] = []
+        func push(_ component: UnsafeBufferPointer<UInt8>.SubSequence) {
+            marks.append(joined.count)
+            if marks.count > 1 { joined.append(slash) }
+            joined.append(contentsOf: component)
+        }
+        var source = sourcePath
+        source.withUTF8 { bytes in
+            // The folder of `sourcePath`: every component but the last, as they are.
+            var pending: Range<Int>?
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+                if index > start {
+                    if let previous = pending { push(bytes[previous]) }
+                    pending = start..<index
+                }
+                start = index + 1
+            }
+        }
+        var relative = path
+        relative.withUTF8 { bytes in
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+                defer { start = index + 1 }
+                guard index > start else { continue }
+                let component = bytes[start..<index]
+                if component.count == 1, component.first == dot { continue }
+                if component.count == 2, component.first == dot, component.last == dot {
+                    if let mark = marks.popLast() { joined.removeSubrange(mark...) } else { push(component) }
+                    continue
+                }
+                push(component)
+            }
         }
         return String(decoding: joined, as: UTF8.self)
     }

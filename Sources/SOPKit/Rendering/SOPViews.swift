@@ -33,6 +33,9 @@ struct SOPViewRenderer: Sendable {
     /// page gives each SOP a section with the SOP's id; every page has the theme's fixed ids.
     let printReservedIDs: Set<String>
     let pageReservedIDs: Set<String>
+    /// The longest each value is over the trainer view's and every role's values, made once: a
+    /// parse adds the SOP's own values (`ValueBudget`).
+    let roleValueLengths: [String: Int]
 
     init(resolved: ResolvedPack) {
         sopIDs = Set(resolved.sops.map(\.sop.id))
@@ -46,6 +49,7 @@ struct SOPViewRenderer: Sendable {
                                 uniquingKeysWith: { first, _ in first })
         trainerRoleValues = ValueCatalog.forRole(nil, pack: resolved.pack)
         roleNames = resolved.names.roles
+        roleValueLengths = ValueBudget.longest([trainerRoleValues] + Array(roleValues.values))
     }
 
     /// The trainer view and each reader's view (`everyView` false: the trainer view only, what the
@@ -97,7 +101,7 @@ struct SOPViewRenderer: Sendable {
         if let position = document.tooDeep {
             diagnostics.append(.markdownTooDeep(at: markdown.origin(of: position)))
         }
-        let longest = ValueBudget.longest([item.values, trainerRoleValues] + Array(roleValues.values))
+        let longest = ValueBudget.longest([item.values], over: roleValueLengths)
         let valueOverflow = ValueBudget.overflow(in: [markdown], longest: longest, name: item.sop.path)
         if let valueOverflow { diagnostics.append(valueOverflow) }
         // Past the budget, views show no values at all: the build has failed, and stays small.

@@ -6,7 +6,13 @@ enum ValueBudget {
 
     /// The longest each value is, in bytes, over the given views' values.
     static func longest(_ views: [[String: String]]) -> [String: Int] {
-        var longest: [String: Int] = [:]
+        longest(views, over: [:])
+    }
+
+    /// `longest(views)` with the views whose lengths `known` already holds (the same for every
+    /// SOP: each role's values) not counted again.
+    static func longest(_ views: [[String: String]], over known: [String: Int]) -> [String: Int] {
+        var longest = known
         for values in views {
             for (name, value) in values { longest[name] = max(longest[name] ?? 0, value.utf8.count) }
         }

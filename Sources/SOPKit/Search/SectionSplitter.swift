@@ -147,19 +147,10 @@ enum SectionSplitter {
     }
 
     private static func count(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int {
-        var found = 0, index = haystack.startIndex
-        while let at = find(needle, in: haystack, from: index) { found += 1; index = at + needle.count }
-        return found
+        ByteSearch.count(needle, in: haystack)
     }
 
-    private static func find<C: RandomAccessCollection<UInt8>>(_ needle: [UInt8], in haystack: C, from: C.Index) -> C.Index?
-        where C.Index == Int {
-        guard let first = needle.first, haystack.endIndex - from >= needle.count else { return nil }
-        var index = from
-        while index <= haystack.endIndex - needle.count {
-            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+    private static func find(_ needle: [UInt8], in haystack: ArraySlice<UInt8>, from: Int) -> Int? {
+        ByteSearch.find(needle, in: haystack, from: from)
     }
 }
