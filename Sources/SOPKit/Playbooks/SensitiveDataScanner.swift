@@ -81,6 +81,11 @@ public struct SensitiveDataScanner: Sendable {
         detector("high-entropy string", #"[A-Za-z0-9+/_\-]{24,}+={0,2}"#, wholeToken: true, accept: { isHighEntropySecret($0[0]) }),
     ]
 
+    /// A UUID standing as a token of its own (8-4-4-4-12 hex digits). Matching is thread-safe
+    /// (`NSRegularExpression` is immutable), the type is not marked `Sendable`.
+    nonisolated(unsafe) static let uuid = try! NSRegularExpression(
+        pattern: #"(?<![0-9A-Za-z_\-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z_\-])"#)
+
     public init() {}
 
     /// Every secret in `text`, each once: where detectors overlap, the finding is the union of
@@ -101,6 +106,12 @@ public struct SensitiveDataScanner: Sendable {
         if text.contains("\n") {
             let keyDetectors = detectors.filter { Self.detectors[$0].readsAcrossLines }
             candidates += Self.candidates(in: FoldedText(text, joiningLines: true), detectors: keyDetectors)
+        }
+        // A UUID is an identifier, never a secret: its digit groups read as a card or phone
+        // number now and then (1 in 5,000 random ones), and nothing else can stand inside one.
+        if !candidates.isEmpty, text.contains("-") {
+            let uuids = Self.uuid.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text) }
+            candidates.removeAll { candidate in uuids.contains { $0.contains(candidate.range.lowerBound) && candidate.range.upperBound <= $0.upperBound } }
         }
         var findings: [Finding] = []
         var cluster: (priority: Int, range: Range<String.Index>)?

@@ -96,23 +96,38 @@ enum ReviewStoreSchema {
         migrator.registerMigration("v3-identifiers-redacted") { db in
             let salt = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'salt'") ?? Data()
             let redactor = IdentifierRedactor(salt: [UInt8](salt))
-            let redacted = DatabaseFunction("sopgen_redacted", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(redactor.kept)
-            }
-            let shown = DatabaseFunction("sopgen_shown", argumentCount: 1, pure: true) { values in
-                String.fromDatabaseValue(values[0]).map(IdentifierRedactor.shownPath)
-            }
-            db.add(function: redacted)
-            db.add(function: shown)
-            defer {
-                db.remove(function: redacted)
-                db.remove(function: shown)
-            }
-            try db.execute(sql: """
-                UPDATE event SET user = sopgen_redacted(user), plan = sopgen_redacted(plan), policy = sopgen_redacted(policy)
-                  WHERE user != sopgen_redacted(user) OR plan != sopgen_redacted(plan) OR policy != sopgen_redacted(policy);
-                UPDATE ingest SET export = sopgen_shown(export) WHERE export != sopgen_shown(export);
+            // Each distinct value scanned once (a store holds millions of rows and far fewer
+            // values), the changed ones listed in a temporary table, then the rows that hold one
+            // updated in one statement.
+            try db.execute(sql: "CREATE TEMP TABLE kept_identifier (value TEXT PRIMARY KEY NOT NULL, kept TEXT NOT NULL)")
+            let values = try String.fetchCursor(db, sql: """
+                SELECT user FROM event UNION SELECT plan FROM event WHERE plan IS NOT NULL
+                UNION SELECT policy FROM event WHERE policy IS NOT NULL
                 """)
+            var changed: [(String, String)] = []
+            while let value = try values.next() {
+                let kept = redactor.kept(value)
+                if kept != value { changed.append((value, kept)) }
+            }
+            for (value, kept) in changed {
+                try db.execute(sql: "INSERT INTO kept_identifier (value, kept) VALUES (?, ?)", arguments: [value, kept])
+            }
+            if !changed.isEmpty {
+                try db.execute(sql: """
+                    UPDATE event SET
+                      user = coalesce((SELECT kept FROM kept_identifier WHERE value = user), user),
+                      plan = coalesce((SELECT kept FROM kept_identifier WHERE value = plan), plan),
+                      policy = coalesce((SELECT kept FROM kept_identifier WHERE value = policy), policy)
+                      WHERE user IN (SELECT value FROM kept_identifier) OR plan IN (SELECT value FROM kept_identifier)
+                        OR policy IN (SELECT value FROM kept_identifier);
+                    """)
+            }
+            try db.execute(sql: "DROP TABLE kept_identifier")
+            for row in try Row.fetchAll(db, sql: "SELECT id, export FROM ingest") {
+                let id: Int64 = row["id"], export: String = row["export"]
+                let shown = IdentifierRedactor.shownPath(export)
+                if shown != export { try db.execute(sql: "UPDATE ingest SET export = ? WHERE id = ?", arguments: [shown, id]) }
+            }
             for row in try Row.fetchAll(db, sql: "SELECT id, unknown_events FROM ingest") {
                 let id: Int64 = row["id"], stored: String = row["unknown_events"]
                 guard let names = try? JSONDecoder().decode([String: Int].self, from: Data(stored.utf8)) else { continue }
