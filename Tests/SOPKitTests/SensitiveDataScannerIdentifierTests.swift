@@ -36,6 +36,13 @@ import Testing
         #expect(SensitiveDataScanner.cannotHoldFinding("ana.silva"))
         #expect(SensitiveDataScanner.cannotHoldFinding("V1StGXR8_Z5jdHi6B-myT"), "a 21-character nanoid")
         #expect(!SensitiveDataScanner.cannotHoldFinding("aBcDeFgHiJkLmNoPqRsTuVwX"), "24 token characters: the entropy net's")
+        #expect(SensitiveDataScanner.cannotHoldFinding("aBcDeFgHiJkLm.NoPqRsTuVwX"), "a dot ends the entropy net's token")
+        // Each key prefix, in any case, anywhere in a short id, sends it to the scanner.
+        for prefix in SensitiveDataScanner.keyPrefixes.map({ String(decoding: $0, as: UTF8.self) }) {
+            for text in ["id-\(prefix)x", "\(prefix.uppercased())1", "a.\(prefix)"] {
+                #expect(!SensitiveDataScanner.cannotHoldFinding(text), "\(text)")
+            }
+        }
     }
 
     /// A UUID's digit groups can read as a Luhn-valid card number (`2540339501024181`) or a phone

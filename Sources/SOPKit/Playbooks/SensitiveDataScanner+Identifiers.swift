@@ -33,7 +33,7 @@ extension SensitiveDataScanner {
             if run >= 24 { return false }
         }
         guard digits < 10 else { return false }
-        return !keyPrefixes.contains { prefix in containsFolded(prefix, in: bytes) }
+        return !containsKeyPrefix(bytes)
     }
 
     public static func cannotHoldFinding(_ text: String) -> Bool {
@@ -57,18 +57,25 @@ extension SensitiveDataScanner {
         return true
     }
 
-    /// Whether `needle` (lower case) stands anywhere in `bytes`, ASCII letters compared without case.
-    private static func containsFolded(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) {
-            var index = 0
-            while index < needle.count {
-                let byte = bytes[start + index]
-                let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-                guard folded == needle[index] else { break }
-                index += 1
+    /// `keyPrefixes` by their first byte, so a position whose byte starts none costs one look.
+    private static let keyPrefixesByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for prefix in keyPrefixes { table[Int(prefix[0])].append(prefix) }
+        return table
+    }()
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+
+    /// Whether any of `keyPrefixes` stands anywhere in `bytes`, ASCII letters compared without case.
+    private static func containsKeyPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for start in bytes.indices {
+            for prefix in keyPrefixesByFirstByte[Int(folded(bytes[start]))] where start + prefix.count <= bytes.count {
+                var index = 1
+                while index < prefix.count, folded(bytes[start + index]) == prefix[index] { index += 1 }
+                if index == prefix.count { return true }
             }
-            if index == needle.count { return true }
         }
         return false
     }
