@@ -81,9 +81,8 @@ public struct SensitiveDataScanner: Sendable {
         detector("high-entropy string", #"[A-Za-z0-9+/_\-]{24,}+={0,2}"#, wholeToken: true, accept: { isHighEntropySecret($0[0]) }),
     ]
 
-    /// A UUID standing as a token of its own (8-4-4-4-12 hex digits). Matching is thread-safe
-    /// (`NSRegularExpression` is immutable), the type is not marked `Sendable`.
-    nonisolated(unsafe) static let uuid = try! NSRegularExpression(
+    /// A UUID standing as a token of its own (8-4-4-4-12 hex digits).
+    static let uuid = try! NSRegularExpression(
         pattern: #"(?<![0-9A-Za-z_\-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z_\-])"#)
 
     public init() {}
