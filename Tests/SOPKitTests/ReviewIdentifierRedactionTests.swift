@@ -49,14 +49,14 @@ import Testing
         return csv
     }
 
-    @Test func aSecretInAnIdentifierReachesNoReportNoDiagnosticNoRecordAndNoStore() throws {
-        folder.write(["week.csv": Self.export,
-                      "roster.csv": "user_login,user_email,roles\n\(Self.emailLogin),\(Self.emailLogin),shop_manager\n"])
-        let week = folder.url.appendingPathComponent("week.csv").path, roster = folder.url.appendingPathComponent("roster.csv").path
+    /// Reviews `export` with `roster` into a report of each format (JSON with `--record`), each
+    /// expected to succeed with a malformed row said; returns each report, standard output and
+    /// diagnostics by a name for messages.
+    func reviewInEveryFormat(_ export: String, roster: String) throws -> [(String, String)] {
         var outputs: [(String, String)] = []
         for format in ["json", "md", "html"] {
             let output = folder.url.appendingPathComponent("report.\(format)").path
-            var arguments = ["review", week, "--roster", roster, "--format", format, "--output", output, pack.path]
+            var arguments = ["review", export, "--roster", roster, "--format", format, "--output", output, pack.path]
             if format == "json" { arguments.append("--record") }
             let run = try sopgen(arguments)
             #expect(run.status == 0, "\(run.standardError)")
@@ -64,16 +64,30 @@ import Testing
             outputs += [("\(format) report", try String(contentsOfFile: output, encoding: .utf8)),
                         ("\(format) standard output", run.standardOutput), ("\(format) diagnostics", run.standardError)]
         }
+        return outputs
+    }
+
+    /// Every file the reviews wrote into the pack (the record, the store and its journal), by its
+    /// pack path, its bytes read as UTF-8.
+    func writtenByTheReviews() -> [(String, String)] {
+        FileManager.default.enumerator(atPath: pack.path)!.compactMap { $0 as? String }
+            .filter { $0.hasPrefix("reviews/") || $0.hasPrefix(".sopgen/") }
+            .compactMap { path in
+                FileManager.default.contents(atPath: pack.appendingPathComponent(path).path).map { (path, String(decoding: $0, as: UTF8.self)) }
+            }
+    }
+
+    @Test func aSecretInAnIdentifierReachesNoReportNoDiagnosticNoRecordAndNoStore() throws {
+        folder.write(["week.csv": Self.export,
+                      "roster.csv": "user_login,user_email,roles\n\(Self.emailLogin),\(Self.emailLogin),shop_manager\n"])
+        let week = folder.url.appendingPathComponent("week.csv").path, roster = folder.url.appendingPathComponent("roster.csv").path
+        var outputs = try reviewInEveryFormat(week, roster: roster)
         let listed = try sopgen(["review", "--list", pack.path])
         outputs.append(("review --list", listed.standardOutput + listed.standardError))
-        let written = FileManager.default.enumerator(atPath: pack.path)!.compactMap { $0 as? String }
-            .filter { $0.hasPrefix("reviews/") || $0.hasPrefix(".sopgen/") }
-        #expect(written.contains { $0.hasPrefix("reviews/") && $0.hasSuffix(".yml") })
-        #expect(written.contains { $0.hasSuffix(".sqlite") })
-        for path in written {
-            guard let data = FileManager.default.contents(atPath: pack.appendingPathComponent(path).path) else { continue }
-            outputs.append((path, String(decoding: data, as: UTF8.self)))
-        }
+        let written = writtenByTheReviews()
+        #expect(written.contains { $0.0.hasPrefix("reviews/") && $0.0.hasSuffix(".yml") })
+        #expect(written.contains { $0.0.hasSuffix(".sqlite") })
+        outputs += written
         for (place, text) in outputs {
             #expect(!text.contains("li.private"), "the email login reached \(place)")
             for probe in Self.probes {
@@ -106,28 +120,13 @@ import Testing
             2026-11-02 09:10,tom.okafor,prompt,copilot,,,,,
 
             """, roster: "user_login,user_email,roles\ntom.okafor,tom@example.com,shop_manager\nbroken\n"])
-        var outputs: [(String, String)] = []
-        for format in ["json", "md", "html"] {
-            let output = folder.url.appendingPathComponent("report.\(format)").path
-            var arguments = ["review", folder.url.appendingPathComponent(week).path, "--roster", folder.url.appendingPathComponent(roster).path,
-                             "--format", format, "--output", output, pack.path]
-            if format == "json" { arguments.append("--record") }
-            let run = try sopgen(arguments)
-            #expect(run.status == 0, "\(run.standardError)")
-            #expect(run.standardError.contains("[malformed-row]"))
-            outputs += [("\(format) report", try String(contentsOfFile: output, encoding: .utf8)),
-                        ("\(format) standard output", run.standardOutput), ("\(format) diagnostics", run.standardError)]
-        }
+        var outputs = try reviewInEveryFormat(folder.url.appendingPathComponent(week).path,
+                                              roster: folder.url.appendingPathComponent(roster).path)
         let missing = try sopgen(["review", folder.url.appendingPathComponent("\(folderName)/gone \(Self.emailLogin).csv").path, pack.path])
         #expect(missing.status == 1)
         let listed = try sopgen(["review", "--list", pack.path])
         outputs += [("missing export", missing.standardError), ("review --list", listed.standardOutput + listed.standardError)]
-        let written = FileManager.default.enumerator(atPath: pack.path)!.compactMap { $0 as? String }
-            .filter { $0.hasPrefix("reviews/") || $0.hasPrefix(".sopgen/") }
-        for path in written {
-            guard let data = FileManager.default.contents(atPath: pack.appendingPathComponent(path).path) else { continue }
-            outputs.append((path, String(decoding: data, as: UTF8.self)))
-        }
+        outputs += writtenByTheReviews()
         #expect(outputs.contains { $0.0 == "review --list" && $0.1.contains("[removed: ") })
         for (place, text) in outputs {
             for probe in ["sk_live_51H8fake", "li.private", "AKIAIOSFODNN7EXAMPLE", "jane.doe"] {

@@ -45,23 +45,23 @@ final class ServeProcess: @unchecked Sendable {
     /// Waits until the output so far satisfies `predicate` (or `seconds` pass: a hang bound).
     @discardableResult
     func waitForOutput(seconds: Double = 120, _ predicate: (String) -> Bool) -> Bool {
-        let deadline = ContinuousClock.now + .milliseconds(Int(Double(seconds) * 1000))
-        while ContinuousClock.now < deadline {
-            if predicate(standardOutput) { return true }
-            if !process.isRunning { return predicate(standardOutput) }
-            usleep(20_000)
-        }
-        return false
+        wait(seconds: seconds, for: predicate) { $0.standardOutput }
     }
 
     /// Waits until standard error so far satisfies `predicate`: it is read from its own pipe, so it
     /// may lag behind an event the server sent after writing it.
     @discardableResult
     func waitForError(seconds: Double = 120, _ predicate: (String) -> Bool) -> Bool {
+        wait(seconds: seconds, for: predicate) { $0.standardError }
+    }
+
+    /// Polls `text` of this process every 20 ms until `predicate` holds, the process ends, or
+    /// `seconds` pass.
+    private func wait(seconds: Double, for predicate: (String) -> Bool, in text: (ServeProcess) -> String) -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(Double(seconds) * 1000))
         while ContinuousClock.now < deadline {
-            if predicate(standardError) { return true }
-            if !process.isRunning { return predicate(standardError) }
+            if predicate(text(self)) { return true }
+            if !process.isRunning { return predicate(text(self)) }
             usleep(20_000)
         }
         return false
