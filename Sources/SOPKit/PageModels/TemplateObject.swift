@@ -1,13 +1,14 @@
 import Mustache
 
-/// A model's fields as swift-mustache reads them: what `[String: Any]` was, found faster.
+/// A model's fields as swift-mustache reads them: what `[String: Any]` was, without hashing.
 /// swift-mustache asks every object on its context stack for each name it looks up (`getChild`:
-/// `as? MustacheCustomRepresentation`, `as? MustacheParent`, then `child(named:)`); a final class
-/// answers the casts without matching `Dictionary`'s conditional conformance, and a model has a
-/// dozen fields or fewer, so the names are compared in turn (a short name is one or two machine
-/// words) instead of hashed. Everything else a template can do with the dictionary it does with
-/// this: a section over it pushes it, `{{object}}` writes the dictionary's description, and the
-/// transforms (`count`, `empty`, `enumerated`, `sorted`) are the dictionary's own.
+/// `as? MustacheCustomRepresentation`, `as? MustacheParent`, then `child(named:)`). A page has a
+/// few dozen names at most, so they are compared in turn (a short name is one or two machine
+/// words). Measured (README, *Template engine*): a few percent at best, as the runtime casts a
+/// final class about as slowly as a `Dictionary`; it is what a renderer of our own would read.
+/// Everything a template can do with the dictionary it does with this: a section over it pushes
+/// it, `{{object}}` writes the dictionary's description, and the transforms (`count`, `empty`,
+/// `enumerated`, `sorted`) are the dictionary's own (`TemplateObjectTests`).
 final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
     private(set) var names: [String]
     private(set) var values: [Any]
