@@ -96,17 +96,18 @@ public final class GFMDocument {
                 cmark_node_set_on_exit(node, close)
             }
         }
+        // cmark's output is copied as bytes, not validated as a `String`: the task-list labels and
+        // the heading ids are written on these bytes, and the fragment becomes a `String` once, at
+        // the end (`HeadingAnchors.apply`). cmark was given valid UTF-8 and writes valid UTF-8.
         let raw = cmark_render_html(root, options.renderFlags, cmark_parser_get_syntax_extensions(parser))
-        var html = raw.map { String(cString: $0) } ?? ""
+        var html: [UInt8] = raw.map { pointer in
+            Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+        } ?? []
         free(raw)
         if options.labelsTaskItems {
             // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
             // which the Nu checker's CSS parser does not read; the checkbox gets a name.
-            html = UTF8Bytes.replacing([
-                ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
-                ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
-                ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
-            ], in: html)
+            html = UTF8Bytes.replacing(Self.taskItemLabels, in: html)
         }
         for (node, parent, previous) in detached.reversed() {
             if let previous {
@@ -117,6 +118,12 @@ public final class GFMDocument {
         }
         return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs)
     }
+
+    private static let taskItemLabels: [(target: [UInt8], with: [UInt8])] = [
+        ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
+        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
 
     /// Renders Markdown with the default view: what `sopgen render` prints.
     public static func html(from markdown: String, options: GFMOptions = GFMOptions()) -> String {

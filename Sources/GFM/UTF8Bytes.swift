@@ -26,25 +26,29 @@ enum UTF8Bytes {
     /// `text` with each of `replacements` (searched left to right, not overlapping, each pair in
     /// turn) replaced; `text` itself, not copied, when none occurs.
     static func replacing(_ replacements: [(target: String, with: String)], in text: String) -> String {
-        var bytes = Array(text.utf8)
-        var changed = false
-        for (target, replacement) in replacements {
-            let needle = Array(target.utf8)
+        let bytes = Array(text.utf8)
+        let replaced = replacing(replacements.map { (Array($0.target.utf8), Array($0.with.utf8)) }, in: bytes)
+        return replaced.count == bytes.count && replaced == bytes ? text : String(decoding: replaced, as: UTF8.self)
+    }
+
+    /// `replacing(_:in:)` on bytes: what rendering uses, before the fragment becomes a `String`.
+    static func replacing(_ replacements: [(target: [UInt8], with: [UInt8])], in text: [UInt8]) -> [UInt8] {
+        var bytes = text
+        for (needle, replacement) in replacements {
             guard var found = find(needle, in: bytes, from: 0) else { continue }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 256)
             var copiedUpTo = 0
             while true {
                 output += bytes[copiedUpTo..<found]
-                output += replacement.utf8
+                output += replacement
                 copiedUpTo = found + needle.count
                 guard let next = find(needle, in: bytes, from: copiedUpTo) else { break }
                 found = next
             }
             output += bytes[copiedUpTo...]
             bytes = output
-            changed = true
         }
-        return changed ? String(decoding: bytes, as: UTF8.self) : text
+        return bytes
     }
 }
