@@ -77,7 +77,8 @@ public final class GFMDocument {
         }
         for (node, link) in linkNodes {
             var substituted = link
-            if link.destination.unicodeScalars.contains(GFMReserved.tokenStart) {
+            if link.destination.utf8.withContiguousStorageIfAvailable({ GFMReserved.holdsTokenStart(UnsafeRawBufferPointer($0)) })
+                ?? link.destination.unicodeScalars.contains(GFMReserved.tokenStart) {
                 substituted.destination = view.substitute(link.destination)
             }
             cmark_node_set_url(node, view.rewriteLink(substituted))
@@ -159,19 +160,19 @@ public final class GFMDocument {
                     if marker.isOpen { opens.append((marker.id, node)) } else { closes[marker.id] = node }
                 } else {
                     rawHTML.append(position(of: node))
-                    noteTokens(node, literal, .literal)
+                    noteTokens(node, cmark_node_get_literal(node), .literal)
                 }
             case CMARK_NODE_HTML_INLINE:
                 rawHTML.append(position(of: node))
-                noteTokens(node, string(cmark_node_get_literal(node)), .literal)
+                noteTokens(node, cmark_node_get_literal(node), .literal)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                noteTokens(node, string(cmark_node_get_literal(node)), .literal)
+                noteTokens(node, cmark_node_get_literal(node), .literal)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let link = GFMLink(destination: string(cmark_node_get_url(node)),
                                    isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: position(of: node))
                 linkNodes.append((node, link))
                 links.append(link)
-                noteTokens(node, string(cmark_node_get_title(node)), .title)
+                noteTokens(node, cmark_node_get_title(node), .title)
             case CMARK_NODE_HEADING:
                 headings.append(node)
             default:
@@ -210,10 +211,12 @@ public final class GFMDocument {
         misplacedContainers.sort()
     }
 
-    private func noteTokens(_ node: OpaquePointer, _ literal: String, _ field: LiteralField) {
-        if literal.unicodeScalars.contains(GFMReserved.tokenStart) {
-            tokenNodes.append((node, literal, field))
-        }
+    /// Notes a node whose literal holds a value token. Most literals hold none: they are looked
+    /// through as cmark keeps them (for the token start's UTF-8), and only one that holds a token
+    /// becomes a `String`.
+    private func noteTokens(_ node: OpaquePointer, _ literal: UnsafePointer<CChar>?, _ field: LiteralField) {
+        guard let literal, GFMReserved.holdsTokenStart(UnsafeRawBufferPointer(start: literal, count: strlen(literal))) else { return }
+        tokenNodes.append((node, String(cString: literal), field))
     }
 
     /// The last column converted: nodes come in document order, so counting on from here keeps
