@@ -120,20 +120,33 @@ public enum HeadingAnchors {
     public static func plainTextBytes(fromHTML html: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(html.count)
-        var inTag = false
-        var index = html.startIndex
-        while index < html.endIndex {
-            let byte = html[index]
-            index += 1
-            if byte == UInt8(ascii: "<") { inTag = true; continue }
-            if byte == UInt8(ascii: ">") { inTag = false; continue }
-            if inTag { continue }
-            if byte == UInt8(ascii: "&"), let (decoded, length) = entity(in: html, at: index - 1) {
-                bytes.append(decoded)
-                index += length - 1
-                continue
+        html.withUnsafeBufferPointer { buffer in
+            // Runs of text are copied whole; a tag is skipped to its `>`; a `>` outside a tag is
+            // dropped; an entity is decoded.
+            var index = 0
+            while index < buffer.count {
+                var end = index
+                while end < buffer.count, buffer[end] != UInt8(ascii: "<"), buffer[end] != UInt8(ascii: ">"),
+                      buffer[end] != UInt8(ascii: "&") { end += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                guard end < buffer.count else { break }
+                switch buffer[end] {
+                case UInt8(ascii: "<"):
+                    var close = end + 1
+                    while close < buffer.count, buffer[close] != UInt8(ascii: ">") { close += 1 }
+                    index = close + 1
+                case UInt8(ascii: ">"):
+                    index = end + 1
+                default:
+                    if let (decoded, length) = entity(in: html, at: html.startIndex + end) {
+                        bytes.append(decoded)
+                        index = end + length
+                    } else {
+                        bytes.append(UInt8(ascii: "&"))
+                        index = end + 1
+                    }
+                }
             }
-            bytes.append(byte)
         }
         let isSpace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }

@@ -33,14 +33,14 @@ enum UTF8Bytes {
     }
 
     /// How often a byte comes in the HTML cmark-gfm writes, roughly (higher: more often): white
-    /// space, lower-case letters and markup punctuation often; digits, `#`, `=` and the bytes of
+    /// space, lower-case letters, markup punctuation and `-` (ids) often; digits, `#`, `=` and the bytes of
     /// other scalars rarely. Only the speed of `find` depends on it.
     private static let commonness: [UInt8] = {
         var table = [UInt8](repeating: 10, count: 256)
         for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = 30 }
         for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = 20 }
         for (rank, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() { table[Int(letter)] = UInt8(40 + rank * 6) }
-        for byte in "<>/\"".utf8 { table[Int(byte)] = 200 }
+        for byte in "<>/\"-".utf8 { table[Int(byte)] = 200 }
         for byte in " \n".utf8 { table[Int(byte)] = 250 }
         return table
     }()
