@@ -1,4 +1,4 @@
-import GFM
+@testable import GFM
 import Testing
 
 @Suite struct GFMFeatureTests {

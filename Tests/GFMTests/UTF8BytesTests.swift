@@ -32,8 +32,8 @@ import Testing
     /// and text made of few bytes (many near misses), at every offset.
     @Test func findAgreesWithAPlainScan() {
         func scan(_ needle: [UInt8], _ haystack: [UInt8], from start: Int) -> Int? {
-            guard !needle.isEmpty, start < haystack.count, needle.count <= haystack.count else { return nil }
-            return (max(start, 0)...(haystack.count - needle.count)).first { Array(haystack[$0..<$0 + needle.count]) == needle }
+            guard !needle.isEmpty, start >= 0, start + needle.count <= haystack.count else { return nil }
+            return (start...(haystack.count - needle.count)).first { Array(haystack[$0..<$0 + needle.count]) == needle }
         }
         let alphabet = Array("<a =x\"9\u{E9}".utf8)
         struct SplitMix: RandomNumberGenerator {
