@@ -145,7 +145,7 @@ struct SiteBatches: Sendable {
     /// and the rest of the diagnostics come from `diagnostics()`, so a failing build reports what
     /// `check` reports without writing pages it will throw away.
     /// With `stream`, each role's print page goes to it as a `StreamedFile` instead (see
-    /// `printFile`); without, it comes whole with the other files.
+    /// `printFiles`, written side by side); without, it comes whole with the other files.
     func render<Failure: Error>(stopsAtError: Bool = false,
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
                                 stream: (([StreamedFile]) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
