@@ -5,13 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# cmark-gfm (Markdown) and zlib (gzip activity exports for `sopgen review`), as Debian packages.
 needed=()
-pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
-  || needed+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
-[ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
-# SQLite for the review store (GRDB.swift links the system library).
-[ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
+source scripts/build-libraries.sh
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}…" >&2
   sudo_cmd=""

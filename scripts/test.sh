@@ -8,15 +8,11 @@ cd "$(dirname "$0")/.."
 
 sudo_cmd=""
 [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-# cmark-gfm for the build; chromium and poppler-utils for the browser print tests; faketime for the
-# second run; python3-jsonschema is not needed when pip's jsonschema is already there.
+# The C libraries the build links (scripts/build-libraries.sh); chromium and poppler-utils for the
+# browser print tests; faketime for the second run; python3-jsonschema is not needed when pip's
+# jsonschema is already there.
 needed=()
-pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
-  || needed+=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
-# zlib for reading .gz activity exports (sopgen review).
-[ -f /usr/include/zlib.h ] || needed+=(zlib1g-dev)
-# SQLite for the review store of `sopgen review` (GRDB.swift links the system library).
-[ -f /usr/include/sqlite3.h ] || needed+=(libsqlite3-dev)
+source scripts/build-libraries.sh
 command -v chromium >/dev/null || needed+=(chromium)
 command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || needed+=(poppler-utils)
 command -v faketime >/dev/null || needed+=(faketime)

@@ -77,7 +77,8 @@ public final class GFMDocument {
         }
         for (node, link) in linkNodes {
             var substituted = link
-            if link.destination.unicodeScalars.contains(GFMReserved.tokenStart) {
+            if link.destination.utf8.withContiguousStorageIfAvailable({ GFMReserved.holdsTokenStart(UnsafeRawBufferPointer($0)) })
+                ?? link.destination.unicodeScalars.contains(GFMReserved.tokenStart) {
                 substituted.destination = view.substitute(link.destination)
             }
             cmark_node_set_url(node, view.rewriteLink(substituted))
@@ -96,17 +97,18 @@ public final class GFMDocument {
                 cmark_node_set_on_exit(node, close)
             }
         }
+        // cmark's output is copied as bytes, not validated as a `String`: the task-list labels and
+        // the heading ids are written on these bytes, and the fragment becomes a `String` once, at
+        // the end (`HeadingAnchors.apply`). cmark was given valid UTF-8 and writes valid UTF-8.
         let raw = cmark_render_html(root, options.renderFlags, cmark_parser_get_syntax_extensions(parser))
-        var html = raw.map { String(cString: $0) } ?? ""
+        var html: [UInt8] = raw.map { pointer in
+            Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+        } ?? []
         free(raw)
         if options.labelsTaskItems {
             // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
             // which the Nu checker's CSS parser does not read; the checkbox gets a name.
-            html = UTF8Bytes.replacing([
-                ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
-                ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
-                ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
-            ], in: html)
+            html = UTF8Bytes.replacing(Self.taskItemLabels, in: html)
         }
         for (node, parent, previous) in detached.reversed() {
             if let previous {
@@ -117,6 +119,12 @@ public final class GFMDocument {
         }
         return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs)
     }
+
+    private static let taskItemLabels: [(target: [UInt8], with: [UInt8])] = [
+        ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
+        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
 
     /// Renders Markdown with the default view: what `sopgen render` prints.
     public static func html(from markdown: String, options: GFMOptions = GFMOptions()) -> String {
@@ -152,19 +160,19 @@ public final class GFMDocument {
                     if marker.isOpen { opens.append((marker.id, node)) } else { closes[marker.id] = node }
                 } else {
                     rawHTML.append(position(of: node))
-                    noteTokens(node, literal, .literal)
+                    noteTokens(node, cmark_node_get_literal(node), .literal)
                 }
             case CMARK_NODE_HTML_INLINE:
                 rawHTML.append(position(of: node))
-                noteTokens(node, string(cmark_node_get_literal(node)), .literal)
+                noteTokens(node, cmark_node_get_literal(node), .literal)
             case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                noteTokens(node, string(cmark_node_get_literal(node)), .literal)
+                noteTokens(node, cmark_node_get_literal(node), .literal)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let link = GFMLink(destination: string(cmark_node_get_url(node)),
                                    isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: position(of: node))
                 linkNodes.append((node, link))
                 links.append(link)
-                noteTokens(node, string(cmark_node_get_title(node)), .title)
+                noteTokens(node, cmark_node_get_title(node), .title)
             case CMARK_NODE_HEADING:
                 headings.append(node)
             default:
@@ -203,10 +211,12 @@ public final class GFMDocument {
         misplacedContainers.sort()
     }
 
-    private func noteTokens(_ node: OpaquePointer, _ literal: String, _ field: LiteralField) {
-        if literal.unicodeScalars.contains(GFMReserved.tokenStart) {
-            tokenNodes.append((node, literal, field))
-        }
+    /// Notes a node whose literal holds a value token. Most literals hold none: they are looked
+    /// through as cmark keeps them (for the token start's UTF-8), and only one that holds a token
+    /// becomes a `String`.
+    private func noteTokens(_ node: OpaquePointer, _ literal: UnsafePointer<CChar>?, _ field: LiteralField) {
+        guard let literal, GFMReserved.holdsTokenStart(UnsafeRawBufferPointer(start: literal, count: strlen(literal))) else { return }
+        tokenNodes.append((node, String(cString: literal), field))
     }
 
     /// The last column converted: nodes come in document order, so counting on from here keeps

@@ -14,6 +14,23 @@ public enum GFMReserved {
     public static func containerOpen(_ id: Int) -> String { "<!--\(containerMark)open:\(id)-->" }
     public static func containerClose(_ id: Int) -> String { "<!--\(containerMark)close:\(id)-->" }
 
+    private static let tokenStartUTF8 = Array(String(tokenStart).utf8)
+
+    /// Whether UTF-8 `bytes` hold `tokenStart` (what `unicodeScalars.contains(tokenStart)` says of
+    /// their text: its three bytes are a whole scalar wherever they occur, and no other scalar or
+    /// repaired byte contains them).
+    static func holdsTokenStart(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= 3 else { return false }
+        var index = 0
+        while index <= bytes.count - 3 {
+            guard let hit = memchr(base + index, Int32(tokenStartUTF8[0]), bytes.count - 2 - index) else { return false }
+            let offset = base.distance(to: UnsafeRawPointer(hit))
+            if bytes[offset + 1] == tokenStartUTF8[1], bytes[offset + 2] == tokenStartUTF8[2] { return true }
+            index = offset + 1
+        }
+        return false
+    }
+
     /// Replaces reserved scalars (and C0 controls other than tab, newline and carriage return,
     /// which HTML does not allow) with U+FFFD.
     public static func sanitize(_ text: String) -> String {

@@ -11,14 +11,18 @@ public enum HeadingAnchors {
     private static let footnoteMark = Array("data-footnote".utf8)
 
     public static func apply(to html: String, idPrefix: String, reservedIDs: Set<String> = []) -> GFMRendering {
-        let bytes = Array(html.utf8)
+        apply(to: Array(html.utf8), idPrefix: idPrefix, reservedIDs: reservedIDs)
+    }
+
+    /// `apply` on the bytes cmark wrote: the fragment becomes a `String` once, here.
+    static func apply(to bytes: [UInt8], idPrefix: String, reservedIDs: Set<String> = []) -> GFMRendering {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 256)
         var headings: [GFMHeading] = []
         var allocator = HeadingIDAllocator(reserved: existingIDs(in: bytes), prefix: idPrefix, reservedOnPage: reservedIDs)
         var index = 0
         var copiedUpTo = 0
         while let found = UTF8Bytes.find(marker, in: bytes, from: index) {
+            if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
             // cmark writes `<hN>` immediately before the marker.
             guard found >= 4, bytes[found - 4] == UInt8(ascii: "<"), bytes[found - 3] == UInt8(ascii: "h"),
                   (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[found - 2]), bytes[found - 1] == UInt8(ascii: ">") else {
@@ -29,20 +33,27 @@ public enum HeadingAnchors {
             }
             let level = Int(bytes[found - 2] - UInt8(ascii: "0"))
             let innerStart = found + marker.count
-            let close = Array("</h\(level)>".utf8)
-            let innerEnd = UTF8Bytes.find(close, in: bytes, from: innerStart) ?? bytes.count
+            let innerEnd = UTF8Bytes.find(closingTags[level - 1], in: bytes, from: innerStart) ?? bytes.count
             let text = plainText(fromHTML: bytes[innerStart..<innerEnd])
             let id = allocator.id(for: slugify(text))
             headings.append(GFMHeading(level: level, id: id, text: text))
             output += bytes[copiedUpTo..<(found - 1)]
-            output += Array(" id=\"\(id)\">".utf8)
+            output += idAttributeStart
+            output += id.utf8
+            output += idAttributeEnd
             index = innerStart
             copiedUpTo = innerStart
         }
-        guard copiedUpTo > 0 else { return GFMRendering(html: prefixingFootnotes(html, with: idPrefix), headings: headings) }
+        guard copiedUpTo > 0 else {
+            return GFMRendering(html: String(decoding: prefixingFootnotes(bytes, with: idPrefix), as: UTF8.self), headings: headings)
+        }
         output += bytes[copiedUpTo...]
-        return GFMRendering(html: prefixingFootnotes(String(decoding: output, as: UTF8.self), with: idPrefix), headings: headings)
+        return GFMRendering(html: String(decoding: prefixingFootnotes(output, with: idPrefix), as: UTF8.self), headings: headings)
     }
+
+    private static let closingTags = (1...6).map { Array("</h\($0)>".utf8) }
+    private static let idAttributeStart = Array(" id=\"".utf8)
+    private static let idAttributeEnd = Array("\">".utf8)
 
     /// The values of the `id` attributes cmark wrote (footnotes; raw HTML when it is allowed).
     static func existingIDs(in bytes: [UInt8]) -> Set<String> {
@@ -61,10 +72,11 @@ public enum HeadingAnchors {
     /// cmark names footnotes `fn-LABEL` and their references `fnref-LABEL[-N]`; on a page of several
     /// documents the same label would repeat, so they take the documents' prefix. Quotes are escaped
     /// in text, so these attribute spellings only occur in tags.
-    static func prefixingFootnotes(_ html: String, with prefix: String) -> String {
+    static func prefixingFootnotes(_ html: [UInt8], with prefix: String) -> [UInt8] {
         // Searched as bytes: `String.contains` would go through Foundation, a tenth of a build's time.
-        guard !prefix.isEmpty, UTF8Bytes.find(footnoteMark, in: Array(html.utf8), from: 0) != nil else { return html }
-        return UTF8Bytes.replacing([("id=\"fn", "id=\"" + prefix + "fn"), ("href=\"#fn", "href=\"#" + prefix + "fn")], in: html)
+        guard !prefix.isEmpty, UTF8Bytes.find(footnoteMark, in: html, from: 0) != nil else { return html }
+        return UTF8Bytes.replacing([(Array("id=\"fn".utf8), Array(("id=\"" + prefix + "fn").utf8)),
+                                    (Array("href=\"#fn".utf8), Array(("href=\"#" + prefix + "fn").utf8))], in: html)
     }
 
     /// GitHub's rule: lower case, drop punctuation other than `-` and `_`, spaces become `-`.
@@ -101,26 +113,44 @@ public enum HeadingAnchors {
     }
 
     static func plainText(fromHTML html: ArraySlice<UInt8>) -> String {
+        String(decoding: plainTextBytes(fromHTML: html), as: UTF8.self)
+    }
+
+    /// `plainText(fromHTML:)` as UTF-8, for a caller that goes on working on bytes (search).
+    public static func plainTextBytes(fromHTML html: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(html.count)
-        var inTag = false
-        var index = html.startIndex
-        while index < html.endIndex {
-            let byte = html[index]
-            index += 1
-            if byte == UInt8(ascii: "<") { inTag = true; continue }
-            if byte == UInt8(ascii: ">") { inTag = false; continue }
-            if inTag { continue }
-            if byte == UInt8(ascii: "&"), let (decoded, length) = entity(in: html, at: index - 1) {
-                bytes.append(decoded)
-                index += length - 1
-                continue
+        html.withUnsafeBufferPointer { buffer in
+            // Runs of text are copied whole; a tag is skipped to its `>`; a `>` outside a tag is
+            // dropped; an entity is decoded.
+            var index = 0
+            while index < buffer.count {
+                var end = index
+                while end < buffer.count, buffer[end] != UInt8(ascii: "<"), buffer[end] != UInt8(ascii: ">"),
+                      buffer[end] != UInt8(ascii: "&") { end += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index..<end]))
+                guard end < buffer.count else { break }
+                switch buffer[end] {
+                case UInt8(ascii: "<"):
+                    var close = end + 1
+                    while close < buffer.count, buffer[close] != UInt8(ascii: ">") { close += 1 }
+                    index = close + 1
+                case UInt8(ascii: ">"):
+                    index = end + 1
+                default:
+                    if let (decoded, length) = entity(in: html, at: html.startIndex + end) {
+                        bytes.append(decoded)
+                        index = end + length
+                    } else {
+                        bytes.append(UInt8(ascii: "&"))
+                        index = end + 1
+                    }
+                }
             }
-            bytes.append(byte)
         }
         let isSpace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
     }
 
     private static let entities: [(name: [UInt8], character: UInt8)] = [

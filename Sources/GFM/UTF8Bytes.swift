@@ -7,44 +7,70 @@ import Glibc
 /// standard library's `replacing(_:with:)` (by Character) may: together they were a quarter of a
 /// build's time. Byte equality is what those did for the ASCII markup searched here.
 enum UTF8Bytes {
-    /// The offset of the first `needle` at or after `start`; nil when there is none.
+    /// The offset of the first `needle` at or after `start`; nil when there is none. `memchr` looks
+    /// for the needle's least common byte in HTML (`commonness`), not its first: the needles start
+    /// with `<` or a space, which come every few bytes, and each false hit costs a `memcmp`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start < haystack.count else { return nil }
+        guard !needle.isEmpty, start >= 0, start < haystack.count, needle.count <= haystack.count - start else { return nil }
+        var anchor = 0
+        for (offset, byte) in needle.enumerated() where commonness[Int(byte)] < commonness[Int(needle[anchor])] { anchor = offset }
+        let anchorByte = Int32(needle[anchor])
         return haystack.withUnsafeBufferPointer { buffer -> Int? in
-            let base = buffer.baseAddress!
-            var index = start
-            while index <= buffer.count - needle.count {
-                guard let hit = memchr(base + index, Int32(first), buffer.count - index) else { return nil }
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if offset + needle.count <= buffer.count, memcmp(base + offset, needle, needle.count) == 0 { return offset }
-                index = offset + 1
+            needle.withUnsafeBufferPointer { needleBuffer -> Int? in
+                let base = buffer.baseAddress!
+                // The needle would start at `index`; its anchor byte is searched from `index + anchor`.
+                var index = start
+                let last = buffer.count - needle.count
+                while index <= last {
+                    guard let hit = memchr(base + index + anchor, anchorByte, last - index + 1) else { return nil }
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+                    if memcmp(base + offset, needleBuffer.baseAddress!, needle.count) == 0 { return offset }
+                    index = offset + 1
+                }
+                return nil
             }
-            return nil
         }
     }
+
+    /// How often a byte comes in the HTML cmark-gfm writes, roughly (higher: more often): white
+    /// space, lower-case letters, markup punctuation and `-` (ids) often; digits, `#`, `=` and the bytes of
+    /// other scalars rarely. Only the speed of `find` depends on it.
+    private static let commonness: [UInt8] = {
+        var table = [UInt8](repeating: 10, count: 256)
+        for byte in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(byte)] = 30 }
+        for byte in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(byte)] = 20 }
+        for (rank, letter) in "zqxjkvbpygfwmucldrhsnioate".utf8.enumerated() { table[Int(letter)] = UInt8(40 + rank * 6) }
+        for byte in "<>/\"-".utf8 { table[Int(byte)] = 200 }
+        for byte in " \n".utf8 { table[Int(byte)] = 250 }
+        return table
+    }()
 
     /// `text` with each of `replacements` (searched left to right, not overlapping, each pair in
     /// turn) replaced; `text` itself, not copied, when none occurs.
     static func replacing(_ replacements: [(target: String, with: String)], in text: String) -> String {
-        var bytes = Array(text.utf8)
-        var changed = false
-        for (target, replacement) in replacements {
-            let needle = Array(target.utf8)
+        let bytes = Array(text.utf8)
+        let replaced = replacing(replacements.map { (Array($0.target.utf8), Array($0.with.utf8)) }, in: bytes)
+        return replaced.count == bytes.count && replaced == bytes ? text : String(decoding: replaced, as: UTF8.self)
+    }
+
+    /// `replacing(_:in:)` on bytes: what rendering uses, before the fragment becomes a `String`.
+    static func replacing(_ replacements: [(target: [UInt8], with: [UInt8])], in text: [UInt8]) -> [UInt8] {
+        var bytes = text
+        for (needle, replacement) in replacements {
             guard var found = find(needle, in: bytes, from: 0) else { continue }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 256)
             var copiedUpTo = 0
             while true {
                 output += bytes[copiedUpTo..<found]
-                output += replacement.utf8
+                output += replacement
                 copiedUpTo = found + needle.count
                 guard let next = find(needle, in: bytes, from: copiedUpTo) else { break }
                 found = next
             }
             output += bytes[copiedUpTo...]
             bytes = output
-            changed = true
         }
-        return changed ? String(decoding: bytes, as: UTF8.self) : text
+        return bytes
     }
 }

@@ -1,4 +1,4 @@
-import GFM
+@testable import GFM
 import Testing
 
 @Suite struct GFMFeatureTests {
@@ -77,6 +77,16 @@ import Testing
 
     @Test func reservedScalarsAreSanitized() {
         #expect(GFMReserved.sanitize("a\u{F8F1}b\u{01}c\td") == "a\u{FFFD}b\u{FFFD}c\td")
+    }
+
+    /// Literals are looked through for a value token as bytes: that must say what a look through
+    /// the text's scalars says, next to the other reserved scalars and scalars sharing its bytes.
+    @Test(arguments: ["", "a", "\u{F8F1}", "x\u{F8F1}", "\u{F8F1}x", "\u{F8F2}\u{F8F3}\u{F8F0}", "\u{F8B1}\u{E3B1}\u{FFFD}",
+                      "\u{EF}\u{A3}\u{B1}", "日本\u{F8F1}0\u{F8F2}", "\u{E9}\u{F8F1}", "ab\u{F8F0}"])
+    func aTokenIsFoundInBytesAsInScalars(_ text: String) {
+        let bytes = Array(text.utf8)
+        let found = bytes.withUnsafeBytes { GFMReserved.holdsTokenStart($0) }
+        #expect(found == text.unicodeScalars.contains(GFMReserved.tokenStart))
     }
 }
 

@@ -27,6 +27,36 @@ import Testing
         #expect(UTF8Bytes.find([], in: haystack, from: 0) == nil)
     }
 
+    /// `find` searches for the needle's least common byte, wherever it is in the needle: it must
+    /// still find the first occurrence at or after the offset, as a plain scan does, on needles
+    /// and text made of few bytes (many near misses), at every offset.
+    @Test func findAgreesWithAPlainScan() {
+        func scan(_ needle: [UInt8], _ haystack: [UInt8], from start: Int) -> Int? {
+            guard !needle.isEmpty, start >= 0, start + needle.count <= haystack.count else { return nil }
+            return (start...(haystack.count - needle.count)).first { Array(haystack[$0..<$0 + needle.count]) == needle }
+        }
+        let alphabet = Array("<a =x\"9\u{E9}".utf8)
+        struct SplitMix: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var generator = SplitMix(state: 42)
+        for _ in 0..<3_000 {
+            let haystack = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 1...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            for start in 0...haystack.count {
+                #expect(UTF8Bytes.find(needle, in: haystack, from: start) == scan(needle, haystack, from: start),
+                        "\(needle) in \(haystack) from \(start)")
+            }
+        }
+    }
+
     @Test func taskItemsAreLabelledAndFootnotesPrefixed() {
         let html = GFMDocument.html(from: "- [ ] open\n- [x] done\n- [ ] again\n")
         #expect(html.components(separatedBy: "aria-label=\"Not done\"").count == 3)

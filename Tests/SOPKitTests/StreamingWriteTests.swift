@@ -164,4 +164,72 @@ import Testing
         #expect(agent.whole == whole.first { $0.path == "roles/agent/print.html" })
         #expect(String(decoding: agent.whole.contents, as: UTF8.self).contains("[<guide>"))
     }
+
+    /// Streamed files are written side by side, piece 0 of each, then piece 1 of each (a file with
+    /// fewer pieces is done sooner), so pieces made together are asked for together; a file in the
+    /// way (a link, a file) fails the call.
+    @Test func streamedFilesAreWrittenSideBySide() throws {
+        final class Log: @unchecked Sendable {
+            private let lock = NSLock()
+            private var entries: [String] = []
+            func add(_ entry: String) { lock.withLock { entries.append(entry) } }
+            var all: [String] { lock.withLock { entries } }
+        }
+        let folder = TemporaryFolder()
+        let root = try Directory.open(folder.url.path)
+        let log = Log()
+        func file(_ name: String, _ count: Int) -> StreamedFile {
+            StreamedFile(path: name, count: count) { piece in
+                log.add("\(name)\(piece)")
+                return Data("\(name)\(piece);".utf8)
+            }
+        }
+        try Directory.writeNewFiles([file("a", 3), file("b", 1), file("c", 2), file("d", 0)].map { (root, $0.path, $0) })
+        #expect(log.all == ["a0", "b0", "c0", "a1", "c1", "a2"])
+        #expect(folder.snapshot(folder.url) == ["a": Data("a0;a1;a2;".utf8), "b": Data("b0;".utf8), "c": Data("c0;c1;".utf8), "d": Data()])
+
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link").path, withDestinationPath: "elsewhere")
+        for taken in ["a", "link"] {
+            #expect(throws: FileCreation.Failure.self) { try Directory.writeNewFiles([file("e", 1), file(taken, 1)].map { (root, $0.path, $0) }) }
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.url.deletingLastPathComponent().appendingPathComponent("elsewhere").path))
+        #expect(try Data(contentsOf: folder.url.appendingPathComponent("a")) == Data("a0;a1;a2;".utf8))
+    }
+
+    /// The print pages come to the writer together, each SOP's print views made once for all of
+    /// them; asked for as the writer asks (side by side), their pieces are the whole pages, in
+    /// batches of any size. In the mistakes pack an SOP's page has the path of a role's print page
+    /// (validation refuses it); with two SOPs with one id in a handbook, that role's page is
+    /// streamed alone and the others together.
+    @Test(arguments: [("bundled", 1), ("bundled", 3), ("bundled", 256), ("mistakes", 2), ("duplicate", 1)])
+    func printPagesWrittenSideBySideAreTheWholePages(_ name: String, _ batchSize: Int) async {
+        let resolved: ResolvedPack
+        if name == "duplicate" {
+            var files = PackFiles.base
+            for folder in ["a", "b"] {
+                for (_, text) in PackFiles.sop("twice", audience: "[admin]", body: "In \(folder).\n") { files["procedures/\(folder)/twice.md"] = text }
+            }
+            let (pack, _) = await PackDecoder().decode(InMemoryPack.loaded(files))
+            resolved = PackResolver().resolve(pack)
+        } else {
+            resolved = await Self.resolved(name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name))
+        }
+        var calls: [[StreamedFile]] = []
+        _ = SiteBatches(resolved, batchSize: batchSize).render({ (_: [OutputPlan.File]) in },
+                                                               stream: { (batch: [StreamedFile]) in calls.append(batch) })
+        let prints = calls.first { $0.contains { $0.path.hasSuffix("/print.html") } } ?? []
+        #expect(prints.map(\.path).sorted() == resolved.handbooks.map { "roles/\($0.role.id)/print.html" }.sorted())
+        // Side by side, every page has as many pieces; a page streamed alone has its own count.
+        let counts = Set(prints.map(\.count))
+        #expect(counts.count == (name == "duplicate" ? 2 : 1))
+        var whole: [String: [Data]] = [:]
+        for file in Self.files(SiteBatches(resolved)).files { whole[file.path, default: []].append(file.contents) }
+        for call in calls {
+            var contents = Array(repeating: Data(), count: call.count)
+            for piece in 0..<(call.map(\.count).max() ?? 0) {
+                for (number, file) in call.enumerated() where piece < file.count { contents[number] += file.piece(piece) }
+            }
+            for (file, data) in zip(call, contents) { #expect(whole[file.path]?.contains(data) == true, "\(file.path)") }
+        }
+    }
 }

@@ -59,6 +59,27 @@ final class Directory: @unchecked Sendable {
         for index in 0..<file.count { try FileCreation.writeAll(file.piece(index), to: descriptor, path: name) }
     }
 
+    /// Creates each file (`name` in `folder`; none may exist) and writes their pieces side by side:
+    /// piece 0 of each file, then piece 1 of each, and so on, each asked for once the one before is
+    /// written. Files whose pieces are made together (the print pages of several roles, each SOP
+    /// parsed once for all of them) are then asked for them together. A failure closes every file.
+    static func writeNewFiles(_ files: [(folder: Directory, name: String, file: StreamedFile)],
+                              mode: mode_t = 0o644) throws(FileCreation.Failure) {
+        var descriptors: [Int32] = []
+        defer { for descriptor in descriptors { close(descriptor) } }
+        for (folder, name, _) in files {
+            let descriptor = openat(folder.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            guard descriptor >= 0 else { throw FileCreation.Failure(path: name, code: errno) }
+            descriptors.append(descriptor)
+        }
+        let pieces = files.map(\.file.count).max() ?? 0
+        for index in 0..<pieces {
+            for (number, entry) in files.enumerated() where index < entry.file.count {
+                try FileCreation.writeAll(entry.file.piece(index), to: descriptors[number], path: entry.name)
+            }
+        }
+    }
+
     /// What `name` is in this folder, as `lstat` would say.
     func kind(_ name: String) -> FileKind {
         var status = stat()

@@ -179,17 +179,10 @@ public struct SiteWriter: Sendable {
             if let stray = files.first(where: { !listed.contains($0.path) }) {
                 throw FileCreation.Failure(path: stray.path, code: EPERM)
             }
-            // One file a core: each writer holds one piece at a time.
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let file = files[index]
-                do throws(FileCreation.Failure) {
-                    try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), streaming: file)
-                } catch {
-                    progress.record(error)
-                    return
-                }
-                if progress.wroteOne() { checkpoint(.halfWritten) }
-            }
+            // Side by side, piece by piece (`Directory.writeNewFiles`): each file holds one piece at
+            // a time, and pieces made together are written together.
+            try Directory.writeNewFiles(files.map { (opened[PathText.parent($0.path), default: root], PathText.name($0.path), $0) })
+            for _ in files where progress.wroteOne() { checkpoint(.halfWritten) }
             if let failure = progress.failure { throw failure }
         }
         guard complete else { return false }

@@ -18,8 +18,14 @@ struct SOPViews: Sendable {
 /// Renders one SOP's views from a single parse.
 struct SOPViewRenderer: Sendable {
     let resolved: ResolvedPack
-    /// SOP id by pack path, for links between SOPs.
-    let sopsByPath: [String: SOP]
+    /// What a link to an SOP needs of it, by pack path: its id and its readers (not the whole
+    /// `SOP`, which each look-up would copy).
+    let sopsByPath: [String: LinkedSOP]
+
+    struct LinkedSOP: Sendable {
+        var id: String
+        var audience: Set<String>
+    }
     /// The SOP paths sorted once, for "did you mean" on a broken link (not once per SOP).
     let sopPaths: [String]
     let roleValues: [String: [String: String]]
@@ -42,7 +48,8 @@ struct SOPViewRenderer: Sendable {
         printReservedIDs = sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
         pageReservedIDs = resolved.pack.theme.fixedIDs(of: ["sop", "sop-header", "toc"])
         self.resolved = resolved
-        sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, $0.sop) }, uniquingKeysWith: { first, _ in first })
+        sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, LinkedSOP(id: $0.sop.id, audience: Set($0.sop.audience.map(\.value)))) },
+                                uniquingKeysWith: { first, _ in first })
         sopPaths = sopsByPath.keys.sorted()
         // The first of two roles with one id wins, as everywhere else; validation reports the second.
         roleValues = Dictionary(resolved.pack.roles.map { ($0.id, ValueCatalog.forRole($0, pack: resolved.pack)) },
@@ -77,12 +84,19 @@ struct SOPViewRenderer: Sendable {
     /// keeping every SOP's print views until the print pages are rendered would make memory grow
     /// with the pack (a tenth of a gigabyte at 5,000 SOPs), and a parse costs far less than a page.
     func printView(_ item: ResolvedPack.ResolvedSOP, role: String) -> GFMRendering {
-        let parsed = parse(item)
-        return parsed.document.render(view(for: item, role: role, printing: true, parsed: parsed))
+        printViews(item, roles: [role])[0]
+    }
+
+    /// The SOP's print view for each of `roles`, from one parse: what the print pages of several
+    /// roles written side by side need (`PrintViewBatches`).
+    func printViews(_ item: ResolvedPack.ResolvedSOP, roles: [String]) -> [GFMRendering] {
+        let parsed = parse(item, findingProblems: false)
+        return roles.map { parsed.document.render(view(for: item, role: $0, printing: true, parsed: parsed)) }
     }
 
     /// An SOP parsed once for all its views, with what the parse found: problems, each link
-    /// classified, links into other SOPs' headings.
+    /// classified, links into other SOPs' headings (without `findingProblems`, what a print view
+    /// needs: the links classified, not the problems with them).
     private struct Parsed {
         var document: GFMDocument
         var diagnostics: [Diagnostic]
@@ -91,7 +105,7 @@ struct SOPViewRenderer: Sendable {
         var anchoredLinks: [SOPViews.AnchoredLink]
     }
 
-    private func parse(_ item: ResolvedPack.ResolvedSOP) -> Parsed {
+    private func parse(_ item: ResolvedPack.ResolvedSOP, findingProblems: Bool = true) -> Parsed {
         let markdown = item.markdown
         var diagnostics: [Diagnostic] = []
         let document = GFMDocument(markdown: markdown.text, options: GFMOptions(allowsRawHTML: resolved.pack.settings.unsafeHTML))
@@ -130,6 +144,7 @@ struct SOPViewRenderer: Sendable {
             let destination = markdown.substitute(link.destination, values: sharedValues)
             let target = LinkTarget(destination, from: location.path)
             targets[link] = target
+            guard findingProblems else { continue }
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
                 diagnostics.append(remote)
             }
@@ -183,7 +198,7 @@ struct SOPViewRenderer: Sendable {
                     return printing ? "#\(ownID)--\(fragment)" : destination
                 case .sop(let path, let fragment):
                     guard let target = sopsByPath[path] else { return destination }
-                    let readable = role.map { role in target.audience.contains { $0.value == role } } ?? true
+                    let readable = role.map { target.audience.contains($0) } ?? true
                     let suffix = fragment.map { "#" + $0 } ?? ""
                     if !readable { return "../../sops/\(target.id).html\(suffix)" }
                     if printing { return "#\(target.id)" + (fragment.map { "--" + $0 } ?? "") }

@@ -32,6 +32,53 @@ extension SiteBatches {
         return Page(chrome: chrome, content: models.print(handbook, sections: sections))
     }
 
+    /// The print pages of `handbooks` as the writer streams them, side by side: each SOP is parsed
+    /// once for all of these pages (`PrintViewBatches`), and every page has a piece for each SOP
+    /// any of them holds (empty where it does not hold it), so the writer, asking for piece after
+    /// piece of each page in turn, asks for an SOP's views together. A page whose theme does not
+    /// let it be cut into segments, or whose SOPs are not in pack order (two SOPs with one id, an
+    /// error), is streamed alone, by `printFile`.
+    func printFiles(_ handbooks: [(handbook: ResolvedPack.Handbook, path: String)], headers: [String: SafeHTML]) -> [StreamedFile] {
+        // Each page rendered around its SOPs, on every core; nil for a page streamed alone.
+        let cut = Parallel.map(handbooks.count) { [self] number -> (sections: [Int], segments: [Data])? in
+            let handbook = handbooks[number].handbook
+            let sections = printSections(handbook, headers: headers)
+            let indices = sections.compactMap { resolved.sopIndex[$0.item.sop.id] }
+            guard indices.count == sections.count, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }),
+                  let segments = theme.segments(of: { printPage(handbook, sections: sections, bodies: $0) },
+                                                leavingOut: sections.count) else { return nil }
+            return (indices, segments)
+        }
+        var alone: [StreamedFile] = []
+        var together: [(path: String, sections: [Int], segments: [Data])] = []
+        var roles: [String] = []
+        for ((handbook, path), page) in zip(handbooks, cut) {
+            guard let page else {
+                alone.append(printFile(handbook, path: path, headers: headers))
+                continue
+            }
+            together.append((path, page.sections, page.segments))
+            roles.append(handbook.role.id)
+        }
+        guard !together.isEmpty else { return alone }
+        let batches = PrintViewBatches(views: views, sops: resolved.sops, roles: roles, sections: together.map(\.sections),
+                                       batchSize: batchSize)
+        let steps = batches.steps
+        let streamed = together.enumerated().map { role, page -> StreamedFile in
+            // Where each SOP of the page is among its sections.
+            let ordinals = Dictionary(uniqueKeysWithValues: page.sections.enumerated().map { ($1, $0) })
+            let segments = page.segments
+            // Two pieces a step, the segment before the SOP and its view, then the page's last segment.
+            return StreamedFile(path: page.path, count: 2 * steps.count + 1) { piece in
+                guard piece < 2 * steps.count else { return segments[segments.count - 1] }
+                let index = steps[piece / 2]
+                guard let ordinal = ordinals[index] else { return Data() }
+                return piece.isMultiple(of: 2) ? segments[ordinal] : batches.view(of: index, role: role)
+            }
+        }
+        return streamed + alone
+    }
+
     /// The print page as the writer streams it: the page is rendered once with each SOP's print
     /// view left out (`ThemeLibrary.segments`), then each view is rendered when the writer comes
     /// to it, so the page is never whole in memory. The bytes are those of `render(.handbook)`

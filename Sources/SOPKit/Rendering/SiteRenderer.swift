@@ -31,6 +31,10 @@ struct SiteBatches: Sendable {
     /// Enough SOPs to keep both cores busy and the disk writes large; few enough to stay flat.
     static let defaultBatchSize = 256
 
+    /// Print pages written side by side at most (each an open file while they are written); each
+    /// SOP is parsed once per group of them.
+    static let printPagesTogether = 32
+
     let resolved: ResolvedPack
     let theme: ThemeLibrary
     let views: SOPViewRenderer
@@ -141,7 +145,7 @@ struct SiteBatches: Sendable {
     /// and the rest of the diagnostics come from `diagnostics()`, so a failing build reports what
     /// `check` reports without writing pages it will throw away.
     /// With `stream`, each role's print page goes to it as a `StreamedFile` instead (see
-    /// `printFile`); without, it comes whole with the other files.
+    /// `printFiles`, written side by side); without, it comes whole with the other files.
     func render<Failure: Error>(stopsAtError: Bool = false,
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
                                 stream: (([StreamedFile]) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
@@ -180,24 +184,30 @@ struct SiteBatches: Sendable {
         let others = otherPages
         let sections = headers
         let streams = stream != nil
-        // Two at a time, one per core. A print page holds every SOP of its role, so it is the
-        // largest page (11 MB at 5,000 SOPs): streamed, only the text around its SOPs is held.
+        // Two at a time, one per core. Streamed, a role's print page (the largest page: every SOP
+        // of the role, 11 MB at 5,000 SOPs) is not among them: the print pages go to the writer
+        // together, after the rest (`printFiles`), and only the text around their SOPs is held.
         for start in stride(from: 0, to: others.count, by: 2) {
             let batch = others[start..<min(start + 2, others.count)]
-            let rendered = Parallel.map(batch.count) { [self] index -> (files: [OutputPlan.File], streamed: [StreamedFile]) in
+            let rendered = Parallel.map(batch.count) { [self] index -> [OutputPlan.File] in
                 let page = batch[batch.startIndex + index]
                 if streams, case .handbook(let number) = page.page {
-                    let text = handbookIndex(resolved.handbooks[number])
-                    return ([OutputPlan.File(path: page.paths[0], contents: Data(text.utf8))],
-                            [printFile(resolved.handbooks[number], path: page.paths[1], headers: sections)])
+                    return [OutputPlan.File(path: page.paths[0], contents: Data(handbookIndex(resolved.handbooks[number]).utf8))]
                 }
-                return (zip(page.paths, render(page.page, headers: sections)).map { path, text in
+                return zip(page.paths, render(page.page, headers: sections)).map { path, text in
                     OutputPlan.File(path: path, contents: Data(text.utf8))
-                }, [])
+                }
             }
-            try write(rendered.flatMap(\.files))
-            let streamed = rendered.flatMap(\.streamed)
-            if let stream, !streamed.isEmpty { try stream(streamed) }
+            try write(rendered.flatMap { $0 })
+        }
+        if let stream {
+            let prints = others.compactMap { page -> (handbook: ResolvedPack.Handbook, path: String)? in
+                guard case .handbook(let number) = page.page else { return nil }
+                return (resolved.handbooks[number], page.paths[1])
+            }
+            for start in stride(from: 0, to: prints.count, by: Self.printPagesTogether) {
+                try stream(printFiles(Array(prints[start..<min(start + Self.printPagesTogether, prints.count)]), headers: sections))
+            }
         }
         try write(assetNames.map { OutputPlan.File(path: "assets/\($0)", contents: theme.assets[$0]!) })
         return diagnostics

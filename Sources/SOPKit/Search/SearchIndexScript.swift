@@ -26,8 +26,12 @@ enum SearchIndexScript {
             if piece == 0 { return Data((prelude + "common = [\n").utf8) }
             if piece == pieces + 1 { return Data("\n];\n".utf8) }
             let start = (piece - 1) * sectionsPerPiece
-            let entries = sections[start..<min(start + sectionsPerPiece, sections.count)].map(entry).joined(separator: ",\n")
-            return Data(((piece > 1 ? ",\n" : "") + entries).utf8)
+            var bytes: [UInt8] = []
+            for (offset, section) in sections[start..<min(start + sectionsPerPiece, sections.count)].enumerated() {
+                if piece > 1 || offset > 0 { bytes += entrySeparator }
+                append(entry: section, to: &bytes)
+            }
+            return Data(bytes)
         }
     }
 
@@ -42,44 +46,75 @@ enum SearchIndexScript {
             + view.own.map(entry).joined(separator: ",\n") + "\n]\n};\n"
     }
 
-    private static let prelude = "/* sopgen search index: generated, do not edit. */\n(window.sopgenSearch = window.sopgenSearch || {})."
+    private static let entrySeparator = Array(",\n".utf8)
 
     private static func entry(_ section: SearchSection) -> String {
-        "[" + [section.sopID, section.anchor, section.heading, section.text].map(string).joined(separator: ",") + "]"
+        var bytes: [UInt8] = []
+        append(entry: section, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let prelude = "/* sopgen search index: generated, do not edit. */\n(window.sopgenSearch = window.sopgenSearch || {})."
+
+    /// `[sop, anchor, heading, text]`, each a string literal, written onto `output`.
+    private static func append(entry section: SearchSection, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "["))
+        append(section.sopID, to: &output)
+        output.append(UInt8(ascii: ","))
+        append(section.anchor, to: &output)
+        output.append(UInt8(ascii: ","))
+        append(section.heading, to: &output)
+        output.append(UInt8(ascii: ","))
+        append(section.text, to: &output)
+        output.append(UInt8(ascii: "]"))
     }
 
     /// `text` as a double-quoted JavaScript (and JSON) string literal, safe in any script context.
     /// Written byte by byte (the index holds every section of every view): U+2028 and U+2029 are
     /// the only non-ASCII scalars escaped, found as their UTF-8 bytes.
     static func string(_ text: String) -> String {
-        var output: [UInt8] = [UInt8(ascii: "\"")]
-        output.reserveCapacity(text.utf8.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
-        func escaped(_ value: UInt32) {
-            output += [UInt8(ascii: "\\"), UInt8(ascii: "u")]
-            for shift in stride(from: 12, through: 0, by: -4) { output.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
-        }
+        var output: [UInt8] = []
+        append(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `string(text)` written onto `output`, without a `String` in between.
+    private static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00...0x1F, 0x7F: escaped(UInt32(byte))
-                case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                    escaped(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029)
-                    index += 2
-                default: output.append(byte)
-                }
+        output.reserveCapacity(output.count + text.utf8.count + 2)
+        output.append(UInt8(ascii: "\""))
+        text.withUTF8 { escape($0, to: &output) }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        func escaped(_ value: UInt32, to output: inout [UInt8]) {
+            output.append(UInt8(ascii: "\\"))
+            output.append(UInt8(ascii: "u"))
+            for shift in stride(from: 12, through: 0, by: -4) { output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)]) }
+        }
+        func pair(_ second: Unicode.Scalar, to output: inout [UInt8]) {
+            output.append(UInt8(ascii: "\\"))
+            output.append(UInt8(ascii: second))
+        }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""): pair("\"", to: &output)
+            case UInt8(ascii: "\\"): pair("\\", to: &output)
+            case UInt8(ascii: "\n"): pair("n", to: &output)
+            case UInt8(ascii: "\r"): pair("r", to: &output)
+            case UInt8(ascii: "\t"): pair("t", to: &output)
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0x00...0x1F, 0x7F: escaped(UInt32(byte), to: &output)
+            case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+                escaped(bytes[index + 1] == 0xA8 ? 0x2028 : 0x2029, to: &output)
+                index += 2
+            default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
-        return String(decoding: output, as: UTF8.self)
     }
 }

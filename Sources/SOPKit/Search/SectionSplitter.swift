@@ -66,7 +66,7 @@ enum SectionSplitter {
     }
 
     private static func text(of html: ArraySlice<UInt8>) -> String {
-        normalised(HeadingAnchors.plainText(fromHTML: Substring(decoding: html, as: UTF8.self)))
+        HeadingAnchors.plainTextBytes(fromHTML: html).withUnsafeBufferPointer(normalised)
     }
 
     /// The HTML without the trainer view's role block labels.
@@ -95,45 +95,48 @@ enum SectionSplitter {
     /// non-ASCII scalar (an NBSP, U+2028, a combining mark after a space, an em dash).
     static func normalised(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes -> String in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var segmentStart = 0
-            var segmentIsASCII = true
-            func emit(_ end: Int) {
-                guard segmentStart < end else { return }
-                let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<end])
-                if segmentIsASCII {
-                    if !output.isEmpty { output.append(UInt8(ascii: " ")) }
-                    output.append(contentsOf: segment)
-                    return
-                }
-                // Its words joined by spaces; a word may hold a space itself (after a `Prepend` scalar).
-                let words = byCharacters(String(decoding: segment, as: UTF8.self))
-                guard !words.isEmpty else { return }
+        return text.withUTF8(normalised)
+    }
+
+    /// `normalised` of valid UTF-8, straight from the bytes the HTML's text was taken out as.
+    static func normalised(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var segmentStart = 0
+        var segmentIsASCII = true
+        func emit(_ end: Int) {
+            guard segmentStart < end else { return }
+            let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<end])
+            if segmentIsASCII {
                 if !output.isEmpty { output.append(UInt8(ascii: " ")) }
-                output.append(contentsOf: words.utf8)
+                output.append(contentsOf: segment)
+                return
             }
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard isASCIISpace(byte) else {
-                    if byte >= 0x80 { segmentIsASCII = false }
-                    index += 1
-                    continue
-                }
-                var end = index + 1
-                while end < bytes.count, isASCIISpace(bytes[end]) { end += 1 }
-                if index == 0 || bytes[index - 1] < 0x80, end == bytes.count || bytes[end] < 0x80 {
-                    emit(index)
-                    segmentStart = end
-                    segmentIsASCII = true
-                }
-                index = end
-            }
-            emit(bytes.count)
-            return String(decoding: output, as: UTF8.self)
+            // Its words joined by spaces; a word may hold a space itself (after a `Prepend` scalar).
+            let words = byCharacters(String(decoding: segment, as: UTF8.self))
+            guard !words.isEmpty else { return }
+            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            output.append(contentsOf: words.utf8)
         }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard isASCIISpace(byte) else {
+                if byte >= 0x80 { segmentIsASCII = false }
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < bytes.count, isASCIISpace(bytes[end]) { end += 1 }
+            if index == 0 || bytes[index - 1] < 0x80, end == bytes.count || bytes[end] < 0x80 {
+                emit(index)
+                segmentStart = end
+                segmentIsASCII = true
+            }
+            index = end
+        }
+        emit(bytes.count)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The rule `normalised` keeps: white space as Swift's `Character.isWhitespace` knows it.
