@@ -8,31 +8,31 @@ import Testing
         let summary = PageModelSamples.sopSummary
         var none = summary
         none.summary = nil
-        let with = try #require(TemplateContext.context(of: summary) as? [String: Any])
-        let without = try #require(TemplateContext.context(of: none) as? [String: Any])
+        let with = try #require(TemplateContext.context(of: summary) as? TemplateObject)
+        let without = try #require(TemplateContext.context(of: none) as? TemplateObject)
         #expect((with["summary"] as? TemplateText)?.text == summary.summary)
-        #expect(without.keys.contains("summary") == false)
-        #expect(Set(with.keys) == ["id", "title", "href", "surface", "audience", "summary", "flaggedBy", "reviewOverdue"])
+        #expect(without.names.contains("summary") == false)
+        #expect(Set(with.names) == ["id", "title", "href", "surface", "audience", "summary", "flaggedBy", "reviewOverdue"])
     }
 
     @Test func aPageIsItsContentsFieldsThenItsChromesAsOneSet() throws {
         let page = PageModelSamples.page(PageModelSamples.sop, bodyClass: "sop")
-        let context = try #require(TemplateContext.context(of: page) as? [String: Any])
+        let context = try #require(TemplateContext.context(of: page) as? TemplateObject)
         #expect((context["pageTitle"] as? TemplateText)?.text == "Support agent handbook")
-        #expect(context["bodyHTML"] as? SafeHTML == PageModelSamples.html)
-        #expect(context["navHTML"] as? SafeHTML == PageModelSamples.html)
-        let role = try #require(context["role"] as? [String: Any])
+        #expect((context["bodyHTML"] as? TemplateHTML)?.safeHTML == PageModelSamples.html)
+        #expect((context["navHTML"] as? TemplateHTML)?.safeHTML == PageModelSamples.html)
+        let role = try #require(context["role"] as? TemplateObject)
         #expect((role["name"] as? TemplateText)?.text == "Support agent")
         #expect(context["isTrainerView"] as? Bool == false)
     }
 
     @Test func listsOfModelsBecomeListsOfFieldsAndListsOfTextStayText() throws {
-        let context = try #require(TemplateContext.context(of: PageModelSamples.handbook) as? [String: Any])
-        let sops = try #require(context["sops"] as? [[String: Any]])
+        let context = try #require(TemplateContext.context(of: PageModelSamples.handbook) as? TemplateObject)
+        let sops = try #require(context["sops"] as? [TemplateObject])
         #expect((sops.first?["title"] as? TemplateText)?.text == "Handling refunds")
         #expect(context["refusals"] as? [String] == ["Refunds over £100."])
-        let site = try #require(context["site"] as? [String: Any])
-        #expect((site["facts"] as? [[String: Any]])?.first?["missing"] as? Bool == false)
+        let site = try #require(context["site"] as? TemplateObject)
+        #expect((site["facts"] as? [TemplateObject])?.first?["missing"] as? Bool == false)
     }
 
     @Test func theSameModelRendersTheSameThroughTheAdapterAsThroughMirror() throws {
@@ -90,8 +90,9 @@ import Testing
 @Suite struct TemplateFieldsTests {
     static func canonical(_ value: Any) -> String {
         switch value {
-        case let fields as [String: Any]:
-            return "{" + fields.keys.sorted().map { "\($0): \(canonical(fields[$0]!))" }.joined(separator: ", ") + "}"
+        case let fields as TemplateObject:
+            #expect(Set(fields.names).count == fields.names.count, "a name twice")
+            return "{" + fields.names.sorted().map { "\($0): \(canonical(fields[$0]!))" }.joined(separator: ", ") + "}"
         case let list as [Any]:
             return "[" + list.map(canonical).joined(separator: ", ") + "]"
         default:

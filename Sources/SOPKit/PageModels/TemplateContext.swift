@@ -2,24 +2,27 @@ import GFM
 
 /// The one seam between typed page models and swift-mustache. swift-mustache can read a struct's
 /// stored properties itself, by `Mirror`, but it reflects the whole struct again for every name it
-/// looks up (a page looks up hundreds); this turns a model into the dictionaries swift-mustache
-/// reads fastest, reflecting each value once. The rules are swift-mustache's own: stored
-/// properties only, and a nil optional is absent, so a lookup climbs the context stack exactly as
-/// it would past a missing key. A `Page` shows its content's fields and its chrome's as one set.
+/// looks up (a page looks up hundreds); this turns a model into the `TemplateObject`s
+/// swift-mustache reads fastest, reflecting each value once. The rules are swift-mustache's own:
+/// stored properties only, and a nil optional is absent, so a lookup climbs the context stack
+/// exactly as it would past a missing key. A `Page` shows its content's fields and its chrome's as
+/// one set.
 enum TemplateContext {
     static func context(of model: Any) -> Any {
         switch model {
         case let text as String:
             return TemplateText(text)
-        case is Bool, is Int, is SafeHTML, is MarkdownSource, is [String]:
+        case let html as SafeHTML:
+            return TemplateHTML(html)
+        case is Bool, is Int, is MarkdownSource, is [String]:
             return model
         case let model as any TemplateFields:
             return model.templateFields
         case let page as any PageParts:
             var parts = page.parts.makeIterator()
-            var merged = parts.next().flatMap { context(of: $0) as? [String: Any] } ?? [:]
+            let merged = parts.next().flatMap { context(of: $0) as? TemplateObject } ?? TemplateObject()
             while let part = parts.next() {
-                merged.merge(context(of: part) as? [String: Any] ?? [:]) { first, _ in first }
+                if let fields = context(of: part) as? TemplateObject { merged.addMissing(from: fields) }
             }
             return merged
         case let list as [Any]:
@@ -31,8 +34,8 @@ enum TemplateContext {
 
     /// A struct's stored properties by name, each converted; nil optionals left out. What
     /// `TemplateFields` writes out by hand for the models of the pages there are thousands of.
-    static func fields(of model: Any) -> [String: Any] {
-        var fields: [String: Any] = [:]
+    static func fields(of model: Any) -> TemplateObject {
+        let fields = TemplateObject()
         for child in Mirror(reflecting: model).children {
             guard let label = child.label, let value = unwrapped(child.value) else { continue }
             fields[label] = context(of: value)
@@ -52,7 +55,7 @@ enum TemplateContext {
 /// find them by reflection but without its cost: the models of the pages and fragments rendered
 /// once per SOP view. `TemplateContextTests` checks each against the reflected fields.
 protocol TemplateFields: Sendable {
-    var templateFields: [String: Any] { get }
+    var templateFields: TemplateObject { get }
 }
 
 /// Values a template sees as one flat set of names, the first part's winning.

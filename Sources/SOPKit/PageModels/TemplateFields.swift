@@ -2,45 +2,45 @@
 /// pack); every other model is reflected. Each must equal `TemplateContext.fields(of:)` (text as
 /// `TemplateText`, as `TemplateContext` hands it on).
 extension PageChrome: TemplateFields {
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["pageTitle": TemplateText(pageTitle), "root": TemplateText(root), "bodyClass": TemplateText(bodyClass),
-                                     "pack": pack.templateFields, "navHTML": navHTML, "homeHref": TemplateText(homeHref)]
+    var templateFields: TemplateObject {
+        let fields: TemplateObject = ["pageTitle": TemplateText(pageTitle), "root": TemplateText(root), "bodyClass": TemplateText(bodyClass),
+                                     "pack": pack.templateFields, "navHTML": TemplateHTML(navHTML), "homeHref": TemplateText(homeHref)]
         if let search {
             fields["search"] = ["label": TemplateText(search.label), "placeholder": TemplateText(search.placeholder),
-                                "index": TemplateText(search.index), "script": TemplateText(search.script)]
+                                "index": TemplateText(search.index), "script": TemplateText(search.script)] as TemplateObject
         }
         return fields
     }
 }
 
 extension PackTitle: TemplateFields {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         guard let organisation else { return ["title": TemplateText(title)] }
         return ["title": TemplateText(title), "organisation": TemplateText(organisation)]
     }
 }
 
 extension SOPPage: TemplateFields {
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = [
-            "sop": ["title": TemplateText(sop.title), "id": TemplateText(sop.id)], "sopHeaderHTML": sopHeaderHTML, "bodyHTML": bodyHTML,
-            "tocHTML": tocHTML, "isTrainerView": isTrainerView,
+    var templateFields: TemplateObject {
+        let fields: TemplateObject = [
+            "sop": ["title": TemplateText(sop.title), "id": TemplateText(sop.id)] as TemplateObject, "sopHeaderHTML": TemplateHTML(sopHeaderHTML), "bodyHTML": TemplateHTML(bodyHTML),
+            "tocHTML": TemplateHTML(tocHTML), "isTrainerView": isTrainerView,
         ]
-        if let role { fields["role"] = ["id": TemplateText(role.id), "name": TemplateText(role.name), "href": TemplateText(role.href)] }
+        if let role { fields["role"] = ["id": TemplateText(role.id), "name": TemplateText(role.name), "href": TemplateText(role.href)] as TemplateObject }
         if let trainerHref { fields["trainerHref"] = TemplateText(trainerHref) }
-        if let previous { fields["previous"] = ["title": TemplateText(previous.title), "href": TemplateText(previous.href)] }
-        if let next { fields["next"] = ["title": TemplateText(next.title), "href": TemplateText(next.href)] }
+        if let previous { fields["previous"] = ["title": TemplateText(previous.title), "href": TemplateText(previous.href)] as TemplateObject }
+        if let next { fields["next"] = ["title": TemplateText(next.title), "href": TemplateText(next.href)] as TemplateObject }
         fields["hasPager"] = hasPager
-        fields["roleViews"] = roleViews.map { ["id": TemplateText($0.id), "name": TemplateText($0.name), "href": TemplateText($0.href)] }
+        fields["roleViews"] = roleViews.map { ["id": TemplateText($0.id), "name": TemplateText($0.name), "href": TemplateText($0.href)] as TemplateObject }
         fields["hasRoleViews"] = hasRoleViews
         return fields
     }
 }
 
 extension SOPHeader: TemplateFields {
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["title": TemplateText(title), "id": TemplateText(id),
-                                     "facts": facts.map { ["label": TemplateText($0.label), "value": TemplateText($0.value)] }]
+    var templateFields: TemplateObject {
+        let fields: TemplateObject = ["title": TemplateText(title), "id": TemplateText(id),
+                                     "facts": facts.map { ["label": TemplateText($0.label), "value": TemplateText($0.value)] as TemplateObject }]
         if let flaggedBy { fields["flaggedBy"] = TemplateText(flaggedBy) }
         if let reviewOverdue { fields["reviewOverdue"] = TemplateText(reviewOverdue) }
         return fields
@@ -48,28 +48,28 @@ extension SOPHeader: TemplateFields {
 }
 
 extension TableOfContents: TemplateFields {
-    var templateFields: [String: Any] {
-        ["toc": toc.map { ["text": TemplateText($0.text), "id": TemplateText($0.id)] }]
+    var templateFields: TemplateObject {
+        ["toc": toc.map { ["text": TemplateText($0.text), "id": TemplateText($0.id)] as TemplateObject }]
     }
 }
 
 /// The entries of the lists a role's print and handbook pages and the trainer index hold, one per
 /// SOP (a print page of a big role lists hundreds twice).
 extension PrintPage.Section: TemplateFields {
-    var templateFields: [String: Any] {
-        ["id": TemplateText(id), "headerHTML": headerHTML, "bodyHTML": bodyHTML]
+    var templateFields: TemplateObject {
+        ["id": TemplateText(id), "headerHTML": TemplateHTML(headerHTML), "bodyHTML": TemplateHTML(bodyHTML)]
     }
 }
 
 extension ContentsEntry: TemplateFields {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         ["id": TemplateText(id), "title": TemplateText(title)]
     }
 }
 
 extension SOPSummary: TemplateFields {
-    var templateFields: [String: Any] {
-        var fields: [String: Any] = ["id": TemplateText(id), "title": TemplateText(title), "href": TemplateText(href),
+    var templateFields: TemplateObject {
+        let fields: TemplateObject = ["id": TemplateText(id), "title": TemplateText(title), "href": TemplateText(href),
                                      "surface": TemplateText(surface), "audience": TemplateText(audience)]
         if let summary { fields["summary"] = TemplateText(summary) }
         if let flaggedBy { fields["flaggedBy"] = TemplateText(flaggedBy) }
@@ -80,7 +80,7 @@ extension SOPSummary: TemplateFields {
 
 /// A sign-off sheet lists every SOP of its role (one sheet per role and per person).
 extension SignOffPage.SOPLine: TemplateFields {
-    var templateFields: [String: Any] {
+    var templateFields: TemplateObject {
         ["id": TemplateText(id), "title": TemplateText(title), "lastReviewed": TemplateText(lastReviewed),
          "reviewCadence": TemplateText(reviewCadence)]
     }
