@@ -40,18 +40,8 @@ import Testing
     }
 
     @Test func givesWhatTheByteByByteRuleGivesOnRandomMarkup() {
-        struct SplitMix: RandomNumberGenerator {
-            var state: UInt64
-            mutating func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-        }
         let pieces = ["<", ">", "&", "&lt;", "&amp;", "&#39;", "&quot", "a", " ", "\n", "é", "<p>", "</p>", ";"]
-        var generator = SplitMix(state: 7)
+        var generator = SplitMix64(state: 7)
         for _ in 0..<5_000 {
             let html = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let bytes = Array(html.utf8)
