@@ -4,7 +4,7 @@ import SOPKit
 /// Hooks the crash-safety tests use through the built binary; unset, they change nothing.
 /// `SOPGEN_TEST_KILL_AT=<checkpoint>` makes the process SIGKILL itself at that point of the write
 /// (locked, half-written, staged, rechecked, retired, swapped), or sends it `SOPGEN_TEST_KILL_SIGNAL`
-/// (`INT`, `TERM`, `HUP`) and waits a moment; `SOPGEN_TEST_SWAP=two-renames` uses the
+/// (`INT`, `TERM`, `HUP`) and waits a moment (not with `SOPGEN_TEST_KILL_NO_WAIT=1`); `SOPGEN_TEST_SWAP=two-renames` uses the
 /// fallback swap a file system without `renameat2(RENAME_EXCHANGE)` gets.
 enum TestHooks {
     static func writer() -> SiteWriter {
@@ -16,8 +16,10 @@ enum TestHooks {
         return SiteWriter(swap: swap) { point in
             guard point == killAt else { return }
             kill(getpid(), number)
-            // A handled signal stops the process from another thread, after the clean-up.
-            if number != SIGKILL { usleep(2_000_000) }
+            // A handled signal stops the process from another thread, after the clean-up; with
+            // SOPGEN_TEST_KILL_NO_WAIT this thread goes on writing meanwhile, as a build does when
+            // Ctrl-C comes.
+            if number != SIGKILL, environment["SOPGEN_TEST_KILL_NO_WAIT"] == nil { usleep(2_000_000) }
         }
     }
 

@@ -38,14 +38,28 @@ final class Directory: @unchecked Sendable {
 
     /// Creates the folder `name` (an existing folder is fine) and opens it.
     func makeFolder(_ name: String) throws(FileCreation.Failure) -> Directory {
-        if mkdirat(descriptor, name, 0o755) != 0 && errno != EEXIST { throw FileCreation.Failure(path: name, code: errno) }
+        let made = StopSignals.shared.creating { mkdirat(descriptor, name, 0o755) == 0 ? 0 : errno }
+        guard let made else { throw FileCreation.Failure(path: name, code: EINTR) }
+        if made != 0 && made != EEXIST { throw FileCreation.Failure(path: name, code: made) }
         return try folder(name)
+    }
+
+    /// Creates the file `name`, which must not exist (never through a link), and opens it for
+    /// writing. Refused once sopgen is being stopped (`StopSignals.creating`): the stop removes
+    /// what the build wrote, and a file made after it has looked would be left behind.
+    private func createFile(_ name: String, mode: mode_t) throws(FileCreation.Failure) -> Int32 {
+        let opened = StopSignals.shared.creating { () -> (descriptor: Int32, code: Int32) in
+            let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+            return (file, file >= 0 ? 0 : errno)
+        }
+        guard let opened else { throw FileCreation.Failure(path: name, code: EINTR) }
+        guard opened.descriptor >= 0 else { throw FileCreation.Failure(path: name, code: opened.code) }
+        return opened.descriptor
     }
 
     /// Creates the file `name`, which must not exist, and writes `data` to it.
     func writeNewFile(_ name: String, _ data: Data, mode: mode_t = 0o644) throws(FileCreation.Failure) {
-        let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard file >= 0 else { throw FileCreation.Failure(path: name, code: errno) }
+        let file = try createFile(name, mode: mode)
         defer { close(file) }
         try FileCreation.writeAll(data, to: file, path: name)
     }
@@ -53,8 +67,7 @@ final class Directory: @unchecked Sendable {
     /// Creates the file `name`, which must not exist, and writes `file`'s pieces to it in order,
     /// each asked for once the one before is written.
     func writeNewFile(_ name: String, streaming file: StreamedFile, mode: mode_t = 0o644) throws(FileCreation.Failure) {
-        let descriptor = openat(self.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw FileCreation.Failure(path: name, code: errno) }
+        let descriptor = try createFile(name, mode: mode)
         defer { close(descriptor) }
         for index in 0..<file.count { try FileCreation.writeAll(file.piece(index), to: descriptor, path: name) }
     }
@@ -68,9 +81,7 @@ final class Directory: @unchecked Sendable {
         var descriptors: [Int32] = []
         defer { for descriptor in descriptors { close(descriptor) } }
         for (folder, name, _) in files {
-            let descriptor = openat(folder.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
-            guard descriptor >= 0 else { throw FileCreation.Failure(path: name, code: errno) }
-            descriptors.append(descriptor)
+            descriptors.append(try folder.createFile(name, mode: mode))
         }
         let pieces = files.map(\.file.count).max() ?? 0
         for index in 0..<pieces {

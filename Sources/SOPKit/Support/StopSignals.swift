@@ -24,6 +24,9 @@ public final class StopSignals: @unchecked Sendable {
     private var children: Set<Int32> = []
     private var sources: [DispatchSourceSignal] = []
     private var stopping = false
+    /// Held while a file or folder is created (`creating`) and by a stop before it removes anything.
+    private let creationLock = NSLock()
+    private var creationsRefused = false
 
     static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
@@ -47,6 +50,16 @@ public final class StopSignals: @unchecked Sendable {
         defer { lock.unlock() }
         folders[folder] = nil
         return try body()
+    }
+
+    /// Runs `create` (the making of one file or folder) unless sopgen is being stopped; nil then.
+    /// A stop waits for a creation under way, so no file appears in a folder after the stop has
+    /// begun removing it: before, Ctrl-C mid-build left a staging folder holding pages made while
+    /// it was being emptied, with no manifest to say sopgen wrote them (red team).
+    public func creating<T>(_ create: () -> T) -> T? {
+        creationLock.lock()
+        defer { creationLock.unlock() }
+        return creationsRefused ? nil : create()
     }
 
     /// Kills the child `pid` (SIGKILL) if sopgen is stopped while it runs.
@@ -81,6 +94,9 @@ public final class StopSignals: @unchecked Sendable {
         stopping = true
         let (folders, children) = (self.folders, self.children)
         lock.unlock()
+        creationLock.lock()
+        creationsRefused = true
+        creationLock.unlock()
         for pid in children { kill(pid, SIGKILL) }
         for remove in folders.values { remove() }
         // Dispatch's threads block most signals (and a process can start with them blocked): this
