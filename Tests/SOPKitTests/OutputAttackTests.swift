@@ -296,6 +296,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("site").path))
     }
 
+    /// An SOP whose id is an id the theme's print page writes (`content` from the layout,
+    /// `decision-guide-title` from a partial of the print page) gave that page two elements with
+    /// one id, and the print contents' link to the SOP landed on the theme's (attack5). Located
+    /// errors now. (A heading cannot collide there: print views prefix heading ids with the SOP id.)
+    @Test(arguments: ["content", "contents-title", "decision-guide-title", "escalation-title", "site-record-title"])
+    func anSOPIdThePrintPageAlreadyHasIsALocatedError(id: String) throws {
+        let folder = TemporaryFolder()
+        folder.write(PackFiles.pack(PackFiles.sop(id, body: "x\n")))
+        let run = try sopgen(["check", folder.url.path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("procedures/\(id).md:1:1: error: SOP id '\(id)' is an id the theme's print handbook page already has"),
+                "\(run.standardError)")
+        #expect(run.standardError.contains("[reserved-id]"))
+    }
+
     @Test func theWriterRefusesAPlanWithTwoFilesAtOnePath() throws {
         let folder = TemporaryFolder()
         var twice = OutputPlan()

@@ -32,7 +32,7 @@ public enum DiagnosticCatalogue {
         Entry(code: .invalidValue, summary: "A value outside the allowed set.", fix: "`risk: hgh` → `risk: high`"),
         Entry(code: .duplicateId, summary: "Two roles, policies, SOPs, snippets, sites, checklists or playbooks share an id.", fix: "rename one of the two `refunds` SOPs"),
         Entry(code: .invalidId, summary: "An id that is not safe as a file name.", fix: "`id: ../etc` → `id: etc`"),
-        Entry(code: .reservedId, summary: "An SOP or playbook id that is the name of a page sopgen writes beside it.", fix: "`id: index` → `id: index-of-refunds`"),
+        Entry(code: .reservedId, summary: "An SOP or playbook id that is the name of a page sopgen writes beside it, or an id the theme's print handbook page already has.", fix: "`id: index` → `id: index-of-refunds`"),
         Entry(code: .missingFrontMatter, summary: "An SOP without `---` front matter.", fix: "start the file with `---`, `title: …`, `---`"),
         Entry(code: .controlCharacter, summary: "A YAML value holds a control or bidi-override character (U+0000–U+001F but tab and line feed, U+007F–U+009F, U+200E/F, U+202A–U+202E, U+2066–U+2069), usually written as an escape in double quotes.", fix: "delete the escape that writes U+202E from `name:`"),
         // References

@@ -18,10 +18,22 @@ struct ThemeLibrary: Sendable {
     /// The ids each template writes as they are (`<main id="content">`), by template name: no
     /// heading rendered into a page may take one, or a link to it would land on the theme's element.
     var fixedIDs: [String: Set<String>] = [:]
+    /// The partials (and parents) each template names, by template name.
+    var partials: [String: Set<String>] = [:]
 
-    /// The fixed ids of a page made of these templates (the layout and menu always).
+    /// The fixed ids of a page made of these templates (the layout and menu always) and of every
+    /// partial they name, at any depth (the print page's decision guide, role essentials and site
+    /// record are partials: their ids were missed, so an SOP or heading could take one).
     func fixedIDs(of templates: [String]) -> Set<String> {
-        (["layout", "nav"] + templates).reduce(into: Set<String>()) { $0.formUnion(fixedIDs[$1] ?? []) }
+        var ids: Set<String> = []
+        var seen: Set<String> = []
+        var pending = ["layout", "nav"] + templates
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            ids.formUnion(fixedIDs[name] ?? [])
+            pending += partials[name] ?? []
+        }
+        return ids
     }
 
     /// A theme with no templates: what a pack built in memory without a theme renders with.
@@ -46,6 +58,7 @@ struct ThemeLibrary: Sendable {
         var assets: [String: Data] = [:]
         var templates: [ThemeChecks.Template] = []
         var fixedIDs: [String: Set<String>] = [:]
+        var partials: [String: Set<String>] = [:]
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("assets/") {
                 assets[String(name.dropFirst("assets/".count))] = data
@@ -56,6 +69,7 @@ struct ThemeLibrary: Sendable {
                 for match in text.matches(of: /\sid\s*=\s*["']([^"'{}<>\s]+)["']/) {
                     fixedIDs[String(name.dropLast(".mustache".count)), default: []].insert(String(match.output.1))
                 }
+                partials[String(name.dropLast(".mustache".count))] = Set(outline.references.filter { !$0.isDynamic }.map(\.name.value))
                 templates.append(ThemeChecks.Template(name: String(name.dropLast(".mustache".count)), path: path, outline: outline))
             }
         }
@@ -87,7 +101,7 @@ struct ThemeLibrary: Sendable {
             && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
             diagnostics.append(.error(.missingTemplate, "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs)
+        return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs, partials: partials)
     }
 
     /// A page inside the layout.

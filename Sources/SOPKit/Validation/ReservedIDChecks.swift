@@ -1,5 +1,6 @@
 /// Ids that would put two pages at one path: an SOP page `roles/<role>/<sop>.html` sits beside
-/// the role's own pages, and a playbook page `playbooks/<id>.html` beside the register. The writer
+/// the role's own pages, and a playbook page `playbooks/<id>.html` beside the register; and SOP
+/// ids that are ids the theme writes on a role's print page, where each SOP's element has its id. The writer
 /// refuses a plan with two files at one path anyway; this says why, at the id, before rendering.
 enum ReservedIDChecks {
     /// Page names in a role's folder (handbook, print handbook, the knowledge check with its
@@ -13,6 +14,12 @@ enum ReservedIDChecks {
         for sop in pack.sops where rolePageNames.contains(sop.id) {
             diagnostics.append(.error(.reservedId, "SOP id '\(sop.id)' is reserved for a handbook page "
                 + "(roles/<role>/\(sop.id).html); rename the SOP, e.g. '\(sop.id)-sop'", at: sop.location))
+        }
+        // A role's print page gives each SOP an element with the SOP's id, beside the theme's own.
+        let printIDs = pack.theme.fixedIDs(of: ["print"])
+        for sop in pack.sops where printIDs.contains(sop.id) && !rolePageNames.contains(sop.id) {
+            diagnostics.append(.error(.reservedId, "SOP id '\(sop.id)' is an id the theme's print handbook page already has "
+                + "(id=\"\(sop.id)\"), so a link to the SOP there would land on it; rename the SOP, e.g. '\(sop.id)-sop'", at: sop.location))
         }
         for playbook in pack.playbooks where playbookPageNames.contains(playbook.id) {
             diagnostics.append(.error(.reservedId, "playbook id '\(playbook.id)' is reserved for the register "
