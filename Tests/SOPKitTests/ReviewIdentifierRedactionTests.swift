@@ -179,6 +179,9 @@ import Testing
         // A UUID whose digits read as a phone number (0986-7979-476) once failed a test run.
         let unlucky = "/tmp/sopgen-test-D99A0986-7979-476B-98E2-855E0AC613B5/bad.csv"
         #expect(IdentifierRedactor.shownPath(unlucky) == unlucky)
+        // And one whose middle groups are all digits, after a dash (a CI run, 2026-11-23).
+        let dashed = "/tmp/sopgen-test-9ADEDD4F-1234-5678-9012-A8E3D0937154/first-week.csv"
+        #expect(IdentifierRedactor.shownPath(dashed) == dashed)
         #expect(IdentifierRedactor.shownPath("/srv/sk_live_51H8fakeKEYabcdefghijklmnop/week of jane.doe@example.com.csv")
                 == "/srv/[removed: Stripe key]/week of [removed: email address]")
         #expect(IdentifierRedactor.shownPath("exports/+44 20 7946 0958.csv") == "exports/[removed: phone number].csv")

@@ -83,7 +83,7 @@ public struct SensitiveDataScanner: Sendable {
 
     /// A UUID standing as a token of its own (8-4-4-4-12 hex digits).
     static let uuid = try! NSRegularExpression(
-        pattern: #"(?<![0-9A-Za-z_\-])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z_\-])"#)
+        pattern: #"(?<![0-9A-Za-z_])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z_])"#)
 
     public init() {}
 
