@@ -28,7 +28,7 @@ import Testing
         let (tallies, differences) = comparison.stop()
         #expect(built >= 4, "packs built: \(built)")
         for difference in differences.prefix(3) {
-            Issue.record(Self.describe(difference))
+            Issue.record("\(Self.describe(difference))")
         }
         #expect(differences.count == 0)
         // Each template of the bundled theme that a page names ran compiled, never falling back.
