@@ -24,6 +24,9 @@ public final class GFMDocument {
     public private(set) var misplacedContainers: [Int] = []
     /// Every link and image destination, with where it starts.
     public private(set) var links: [GFMLink] = []
+    /// For each of `links`, the ids of the containers around it, outermost first: a view that
+    /// hides one of them does not show the link.
+    public private(set) var linkContainers: [[Int]] = []
     /// Where raw HTML (blocks or inline) appears; rendered only when `allowsRawHTML` is set.
     public private(set) var rawHTML: [GFMPosition] = []
     /// The first block quote or list item nested deeper than `GFMLimits.maximumNesting`: lists
@@ -209,6 +212,22 @@ public final class GFMDocument {
             cmark_node_free(orphan)
         }
         misplacedContainers.sort()
+        linkContainers = containersAround(linkNodes.map(\.node))
+    }
+
+    /// The container ids around each of `nodes`, outermost first (none when there are no containers).
+    private func containersAround(_ nodes: [OpaquePointer]) -> [[Int]] {
+        guard !containers.isEmpty else { return Array(repeating: [], count: nodes.count) }
+        let ids = Dictionary(containers.map { ($0.value, $0.key) }) { first, _ in first }
+        return nodes.map { node in
+            var around: [Int] = []
+            var current = cmark_node_parent(node)
+            while let parent = current {
+                if let id = ids[parent] { around.append(id) }
+                current = cmark_node_parent(parent)
+            }
+            return around.reversed()
+        }
     }
 
     /// Notes a node whose literal holds a value token. Most literals hold none: they are looked

@@ -40,7 +40,7 @@ import Testing
 
     @Test func brokenLinksAndAnchorsAreErrorsWithPositions() async throws {
         var files = PackFiles.pack([:])
-        files.merge(PackFiles.sop("replies", body: "Text [a](polcy.md) and [b](policy.md#nope).\n")) { $1 }
+        files.merge(PackFiles.sop("replies", body: "Text [a](polcy.md) and [b](policy.md#nope).\n\n[Top](#content), [same](#nope), [empty](#).\n")) { $1 }
         files.merge(PackFiles.sop("policy", body: "## Rules\n")) { $1 }
         let (result, _) = await Build.plan(files: files)
         #expect(result.plan == nil)
@@ -51,8 +51,45 @@ import Testing
             procedures/replies.md:9:24: error: 'procedures/policy.md' has no heading with id 'nope' [broken-anchor]
                 Text [a](polcy.md) and [b](policy.md#nope).
                                        ^
-            2 errors, 0 warnings
+            procedures/replies.md:11:18: error: 'procedures/replies.md' has no heading with id 'nope' [broken-anchor]
+                [Top](#content), [same](#nope), [empty](#).
+                                 ^
+            3 errors, 0 warnings
 
             """)
+    }
+
+    /// A link to a heading inside a role block of another SOP: the trainer view has the heading,
+    /// but a role shown the link lands in its own view of that SOP, where the block is hidden.
+    /// A link inside a block for the roles who see the heading is fine; so is a role without a
+    /// view of the target (it lands in the trainer view). `check` finds what `build` finds.
+    @Test func aLinkIntoAHeadingARoleCannotSeeIsAnErrorForThatRole() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("replies", body: """
+            See [rules](policy.md#rules) and [secret](policy.md#secret).
+
+            ::: for admin
+            Admins see [secret](policy.md#secret).
+            :::
+
+            """)) { $1 }
+        files.merge(PackFiles.sop("policy", body: "## Rules\n\n::: for admin\n## Secret\n\nOnly admins.\n:::\n\nSee [above](#secret).\n")) { $1 }
+        files.merge(PackFiles.sop("admins", audience: "[admin]", body: "## Keys\n\n::: for agent\n## Note\n:::\n")) { $1 }
+        files.merge(PackFiles.sop("notes", audience: "[agent]", body: "Agents never see [keys](admins.md#note) themselves: they land in the trainer view.\n")) { $1 }
+        let expected = """
+            procedures/policy.md:17:5: error: 'procedures/policy.md' has a heading with id 'secret', but not in the view this link leads Support agent to (a role block hides it there, or the role's value changes it); put the link in a role block for the roles who see the heading [broken-anchor]
+                See [above](#secret).
+                    ^
+            procedures/replies.md:9:34: error: 'procedures/policy.md' has a heading with id 'secret', but not in the view this link leads Support agent to (a role block hides it there, or the role's value changes it); put the link in a role block for the roles who see the heading [broken-anchor]
+                See [rules](policy.md#rules) and [secret](policy.md#secret).
+                                                 ^
+            2 errors, 0 warnings
+
+            """
+        let (built, folder) = await Build.plan(files: files)
+        #expect(built.plan == nil)
+        #expect(Build.diagnosticsText(built) == expected)
+        let checked = await Pipeline(packRoot: folder.url, today: TestClock.today).check()
+        #expect(Build.diagnosticsText(checked) == expected)
     }
 }

@@ -62,7 +62,7 @@ public enum DiagnosticCatalogue {
         Entry(code: .tableTooLarge, summary: "A table with more than 100,000 cells (columns × rows).", fix: "split the table, or make it a list"),
         Entry(code: .remoteImage, summary: "An image loaded from another host: pages load nothing from the network.", fix: "`![map](https://…/map.png)` → `[map](https://…/map.png)`"),
         Entry(code: .brokenLink, summary: "A link to an SOP that does not exist.", fix: "`(polcy.md)` → `(policy.md)`"),
-        Entry(code: .brokenAnchor, summary: "A link to a heading that does not exist.", fix: "`(policy.md#rule)` → `(policy.md#rules)`"),
+        Entry(code: .brokenAnchor, summary: "A link to a heading that does not exist (in the view the reader lands in).", fix: "`(policy.md#rule)` → `(policy.md#rules)`"),
         Entry(code: .rawHtml, summary: "Raw HTML that the handbook leaves out.", fix: "write it in Markdown, or set `options.unsafe_html: true`"),
         // Roles
         Entry(code: .escalationLoop, summary: "Escalation comes back to where it started.", fix: "remove `escalates_to` from the top role of the loop"),

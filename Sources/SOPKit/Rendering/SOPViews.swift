@@ -12,6 +12,10 @@ struct SOPViews: Sendable {
         var path: String
         var fragment: String
         var location: SourceLocation
+        /// The roles whose view of the linking SOP shows the link (its readers, less those a role
+        /// block around the link hides it from): in each, the link goes to that role's view of the
+        /// target, which must have the heading too.
+        var roles: [String]
     }
 }
 
@@ -139,7 +143,8 @@ struct SOPViewRenderer: Sendable {
             suggestions[path] = text
             return text
         }
-        for link in document.links {
+        var linkReaders: [String]?
+        for (index, link) in document.links.enumerated() {
             let location = markdown.origin(of: link.position)
             let destination = markdown.substitute(link.destination, values: sharedValues)
             let target = LinkTarget(destination, from: location.path)
@@ -148,15 +153,30 @@ struct SOPViewRenderer: Sendable {
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
                 diagnostics.append(remote)
             }
-            guard case .sop(let path, let fragment) = target else { continue }
-            if sopsByPath[path] == nil {
-                // An SOP file that exists but could not be read has its own diagnostic.
-                guard !resolved.pack.declared.sopPaths.contains(path) else { continue }
-                diagnostics.append(.error(.brokenLink, "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
-                                          at: location).about(path))
-            } else if let fragment, !fragment.isEmpty {
-                anchoredLinks.append(.init(path: path, fragment: fragment, location: location))
+            let anchor: (path: String, fragment: String)
+            switch target {
+            case .external:
+                continue
+            case .samePage(let fragment):
+                // A heading of this SOP; the theme's own ids on the page (`#content`) are there too.
+                guard !fragment.isEmpty, !pageReservedIDs.contains(fragment) else { continue }
+                anchor = (item.sop.path, fragment)
+            case .sop(let path, let fragment):
+                guard sopsByPath[path] != nil else {
+                    // An SOP file that exists but could not be read has its own diagnostic.
+                    guard !resolved.pack.declared.sopPaths.contains(path) else { continue }
+                    diagnostics.append(.error(.brokenLink, "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
+                                              at: location).about(path))
+                    continue
+                }
+                guard let fragment, !fragment.isEmpty else { continue }
+                anchor = (path, fragment)
             }
+            let readers = linkReaders ?? readers(of: item)
+            linkReaders = readers
+            let around = document.linkContainers[index].filter { $0 < markdown.blocks.count }.map { markdown.blocks[$0] }
+            anchoredLinks.append(.init(path: anchor.path, fragment: anchor.fragment, location: location,
+                                       roles: readers.filter { role in around.allSatisfy { $0.isVisible(to: role) } }))
         }
 
         return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,

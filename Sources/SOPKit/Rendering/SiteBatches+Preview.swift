@@ -15,14 +15,14 @@ extension SiteBatches {
     /// each SOP's, and links to a heading another SOP does not have.
     func diagnostics(of sops: [RenderedSOP]) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
-        var headingsByPath: [String: Set<String>] = [:]
+        var headings = LinkedHeadings(roleNames: resolved.names.roles)
         var anchoredLinks: [SOPViews.AnchoredLink] = []
         for sop in sops {
             diagnostics += sop.diagnostics
-            headingsByPath[sop.path] = sop.headings
+            headings.add(sop.headings, path: sop.path)
             anchoredLinks += sop.anchoredLinks
         }
-        return diagnostics + Self.brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
+        return diagnostics + headings.diagnostics(for: anchoredLinks)
     }
 
     /// Each reader's print view of the SOPs at `indices` of `resolved.sops` (by role: a section of

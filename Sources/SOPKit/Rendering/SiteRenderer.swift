@@ -150,7 +150,7 @@ struct SiteBatches: Sendable {
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
                                 stream: (([StreamedFile]) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
-        var headingsByPath: [String: Set<String>] = [:]
+        var headings = LinkedHeadings(roleNames: resolved.names.roles)
         var anchoredLinks: [SOPViews.AnchoredLink] = []
         var headers: [String: SafeHTML] = [:]
         var search = SearchIndex()
@@ -161,7 +161,7 @@ struct SiteBatches: Sendable {
             var files: [OutputPlan.File] = []
             for sop in rendered {
                 diagnostics += sop.diagnostics
-                headingsByPath[sop.path] = sop.headings
+                headings.add(sop.headings, path: sop.path)
                 anchoredLinks += sop.anchoredLinks
                 // The first of two SOPs with one id wins, as everywhere else; validation reports the second.
                 if headers[sop.id] == nil { headers[sop.id] = sop.header }
@@ -171,7 +171,7 @@ struct SiteBatches: Sendable {
             if stopsAtError, diagnostics.hasErrors { return self.diagnostics() }
             try write(files)
         }
-        diagnostics += Self.brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
+        diagnostics += headings.diagnostics(for: anchoredLinks)
         if stopsAtError, diagnostics.hasErrors { return diagnostics }
         if let stream {
             try write(searchFiles(search, common: false))
@@ -234,34 +234,18 @@ struct SiteBatches: Sendable {
                 anchoredLinks += sop.anchoredLinks
             }
         }
-        // Of two SOPs with one path, `render`'s `headingsByPath` keeps the last: so does this.
+        // Of two SOPs with one path, `render`'s `LinkedHeadings` keeps the last: so does this.
         var targetPaths = Set(anchoredLinks.map(\.path))
         var targets: [ResolvedPack.ResolvedSOP] = []
         for item in sops.reversed() where targetPaths.remove(item.sop.path) != nil { targets.append(item) }
-        let headings = Parallel.map(targets.count) { [views, targets] in
-            Set(views.render(targets[$0], everyView: false).trainer.headings.map(\.id))
+        // Every view of a target that has readers a link is shown to; the trainer view alone of the rest.
+        let linkRoles = Set(anchoredLinks.flatMap(\.roles))
+        let found = Parallel.map(targets.count) { [views, targets] in
+            SOPHeadings(views.render(targets[$0], everyView: views.readers(of: targets[$0]).contains(where: linkRoles.contains)))
         }
-        var headingsByPath: [String: Set<String>] = [:]
-        for (item, ids) in zip(targets, headings) { headingsByPath[item.sop.path] = ids }
-        return diagnostics + brokenAnchors(anchoredLinks, headingsByPath: headingsByPath)
-    }
-
-    /// Links to a heading of another SOP that has no such heading; each target's headings are
-    /// sorted and searched once per fragment, however often it is linked.
-    static func brokenAnchors(_ links: [SOPViews.AnchoredLink], headingsByPath: [String: Set<String>]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var sortedHeadings: [String: [String]] = [:]
-        var suggestions: [String: String] = [:]
-        for link in links where headingsByPath[link.path]?.contains(link.fragment) == false {
-            let key = link.path + "#" + link.fragment
-            if suggestions[key] == nil {
-                if sortedHeadings[link.path] == nil { sortedHeadings[link.path] = headingsByPath[link.path, default: []].sorted() }
-                suggestions[key] = Suggestion.didYouMean(link.fragment, in: sortedHeadings[link.path]!)
-            }
-            diagnostics.append(.error(.brokenAnchor, "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)",
-                                      at: link.location))
-        }
-        return diagnostics
+        var headings = LinkedHeadings(roleNames: resolved.names.roles)
+        for (item, ids) in zip(targets, found) { headings.add(ids, path: item.sop.path) }
+        return diagnostics + headings.diagnostics(for: anchoredLinks)
     }
 
     /// The search index as the files `searchPaths` lists, in its order; without `search/common.js`
@@ -277,7 +261,7 @@ struct SiteBatches: Sendable {
         var path: String
         var files: [OutputPlan.File]
         var diagnostics: [Diagnostic]
-        var headings: Set<String>
+        var headings: SOPHeadings
         var anchoredLinks: [SOPViews.AnchoredLink]
         var header: SafeHTML
         /// The SOP's sections in each of its views.
@@ -334,7 +318,7 @@ struct SiteBatches: Sendable {
         return RenderedSOP(
             id: item.sop.id, path: item.sop.path,
             files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) },
-            diagnostics: rendered.diagnostics, headings: Set(rendered.trainer.headings.map(\.id)),
+            diagnostics: rendered.diagnostics, headings: SOPHeadings(rendered),
             anchoredLinks: rendered.anchoredLinks, header: header, search: search)
     }
 

@@ -21,7 +21,7 @@ public struct ExpandedMarkdown: Sendable, Hashable {
     /// Token index → where the value is named in the pack.
     public var valueLocations: [SourceLocation] = []
     /// Line of `text` (0-based) → where that line came from.
-    public var origins: [SourceLocation]
+    public var origins: LineOrigins
 
     public func origin(of position: GFMPosition) -> SourceLocation {
         guard position.line >= 1, position.line <= origins.count else { return origins.last ?? SourceLocation(path: "") }

@@ -22,7 +22,7 @@ struct SOPExpander {
     private var blocks: [ExpandedMarkdown.Block] = []
     private var valueNames: [String] = []
     private var valueLocations: [SourceLocation] = []
-    private var origins: [SourceLocation] = []
+    private var origins = LineOrigins()
     private var atLineStart = true
 
     init(graph: IncludeGraph, skipped: Set<SourceLocation> = []) {

@@ -1,0 +1,66 @@
+import GFM
+
+/// The heading ids of one SOP in the views a link to it can land in: its trainer view's, and each
+/// reader's where they differ from those (a role block hides a heading from the role, or the
+/// role's value changes a heading's text, so its id).
+struct SOPHeadings: Sendable {
+    var trainer: Set<String>
+    /// By role; only the views whose ids are not the trainer view's.
+    var roles: [String: Set<String>]
+
+    init(_ views: SOPViews) {
+        trainer = Set(views.trainer.headings.map(\.id))
+        var roles: [String: Set<String>] = [:]
+        for (role, rendering) in views.roles {
+            let ids = Set(rendering.headings.map(\.id))
+            if ids != trainer { roles[role] = ids }
+        }
+        self.roles = roles
+    }
+}
+
+/// Every SOP's headings, by pack path, to check the links into them once all are known: the one
+/// rule for `broken-anchor`, which `build`, `check` and `serve` each apply.
+struct LinkedHeadings {
+    private var byPath: [String: SOPHeadings] = [:]
+    /// Role names by id, for the diagnostics.
+    private let roleNames: [String: String]
+
+    init(roleNames: [String: String]) {
+        self.roleNames = roleNames
+    }
+
+    /// Of two SOPs with one path, the last added wins.
+    mutating func add(_ headings: SOPHeadings, path: String) {
+        byPath[path] = headings
+    }
+
+    /// Links to a heading another SOP does not have: in its trainer view (where a reader without
+    /// a view of the SOP lands), or in the view of a role the link is shown to, who lands in that
+    /// role's view of the SOP. Each target's headings are sorted and searched once per fragment,
+    /// however often it is linked.
+    func diagnostics(for links: [SOPViews.AnchoredLink]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var sortedHeadings: [String: [String]] = [:]
+        var suggestions: [String: String] = [:]
+        for link in links {
+            guard let target = byPath[link.path] else { continue }
+            guard target.trainer.contains(link.fragment) else {
+                let key = link.path + "#" + link.fragment
+                if suggestions[key] == nil {
+                    if sortedHeadings[link.path] == nil { sortedHeadings[link.path] = target.trainer.sorted() }
+                    suggestions[key] = Suggestion.didYouMean(link.fragment, in: sortedHeadings[link.path]!)
+                }
+                diagnostics.append(.error(.brokenAnchor, "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)",
+                                          at: link.location))
+                continue
+            }
+            let missing = link.roles.filter { target.roles[$0].map { !$0.contains(link.fragment) } ?? false }
+            guard !missing.isEmpty else { continue }
+            let names = missing.map { roleNames[$0] ?? $0 }.joined(separator: ", ")
+            diagnostics.append(.error(.brokenAnchor, "'\(link.path)' has a heading with id '\(link.fragment)', but not in the view this link leads \(names) to (a role block hides it there, or the role's value changes it); put the link in a role block for the roles who see the heading",
+                                      at: link.location))
+        }
+        return diagnostics
+    }
+}
