@@ -124,7 +124,7 @@ import Testing
 
     /// Thousands of random templates (text with line breaks and spaces, escaped and raw variables,
     /// dotted names, `{{.}}`, nested sections, partials and parents on lines of their own, indented,
-    /// comments, content types) over random contexts: the compiled renderer writes swift-mustache's
+    /// comments, content types, set delimiters) over random contexts: the compiled renderer writes swift-mustache's
     /// bytes, or declines (a value it does not know); a template outside the subset is not compiled.
     @Test func randomTemplatesRenderAsSwiftMustacheRendersThem() throws {
         MarkdownContentType.registered
@@ -267,6 +267,9 @@ struct TemplateGenerator {
             let block = pick(["b1", "b2"])
             return placed("{{$\(block)}}") + content(depth: max(depth - 1, 0), partials: [], blocks: false) + placed("{{/\(block)}}")
         case 11: return placed(pick(Self.pragmas))
+        case 12 where chance(10):
+            // New delimiters: swift-mustache's parse, which the compiled tree is read from.
+            return placed("{{=<% %>=}}") + "<%a%><%#b%>[<%.%>]<%/b%>" + placed("<%={{ }}=%>")
         default: return pick(Self.texts) + "\n"
         }
     }
