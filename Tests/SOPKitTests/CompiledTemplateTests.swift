@@ -15,9 +15,11 @@ import Testing
         let comparison = TemplateEngineComparison.shared
         comparison.start()
         var built = 0
+        var themes: [ThemeLibrary] = []
         for pack in [TestPaths.bundledPack] + Self.packs.filter({ $0 != "mistakes" }).map(TestPaths.fixturePack) {
             let result = await Build.plan(pack)
             if let plan = result.plan, !plan.files.isEmpty { built += 1 }
+            if let theme = result.resolved?.pack.theme { themes.append(theme) }
         }
         // Every template a build does not render (the review report, the Markdown checklist) over
         // the sample models.
@@ -25,7 +27,9 @@ import Testing
         for (template, _, model) in PageModelSamples.templates {
             _ = theme.renderTemplate(TemplateContext.context(of: model), named: template)
         }
-        let (tallies, differences) = comparison.stop()
+        themes.append(theme)
+        let (recorded, differences) = comparison.stop()
+        let tallies = Self.tallies(recorded, of: themes)
         #expect(built >= 4, "packs built: \(built)")
         for difference in differences.prefix(3) {
             Issue.record("\(Self.describe(difference))")
@@ -43,7 +47,8 @@ import Testing
         // The mistakes pack's theme breaks every rule: its pages fall back, with the same bytes.
         comparison.start()
         let mistakes = await Build.plan(TestPaths.fixturePack("mistakes"))
-        let (mistakeTallies, mistakeDifferences) = comparison.stop()
+        let (mistakesRecorded, mistakeDifferences) = comparison.stop()
+        let mistakeTallies = Self.tallies(mistakesRecorded, of: [mistakes.resolved?.pack.theme].compactMap { $0 })
         #expect(mistakes.diagnostics.hasErrors)
         #expect(mistakeDifferences.count == 0, "\(mistakeDifferences.prefix(1).map(Self.describe))")
         #expect(mistakeTallies["nav", default: .init()].fellBack > 0, "\(mistakeTallies)")
@@ -102,7 +107,8 @@ import Testing
         let comparison = TemplateEngineComparison.shared
         comparison.start()
         let html = theme.fragment(model).html
-        let (tallies, differences) = comparison.stop()
+        let (recorded, differences) = comparison.stop()
+        let tallies = Self.tallies(recorded, of: [theme])
         #expect(html == "<p>2 headings</p>\n  <a href=\"#before\">Before &lt;you&gt; start</a>\n  <a href=\"#etape\">Étape</a>\n")
         #expect(tallies["toc"] == .init(compared: 0, fellBack: 1))
         #expect(differences.isEmpty)
@@ -174,6 +180,19 @@ import Testing
         #expect(compared > 5_000, "compared \(compared), declined \(declined), outside \(outside), unparsed \(unparsed)")
         #expect(outside > 200)
         #expect(indentedPartials > 100)
+    }
+
+    /// What the renders with `themes` did, by template (other tests render beside this one).
+    static func tallies(_ recorded: [ObjectIdentifier: [String: TemplateEngineComparison.Tally]],
+                        of themes: [ThemeLibrary]) -> [String: TemplateEngineComparison.Tally] {
+        var tallies: [String: TemplateEngineComparison.Tally] = [:]
+        for identity in Set(themes.map { ObjectIdentifier($0.compiled.identity) }) {
+            for (template, tally) in recorded[identity] ?? [:] {
+                tallies[template, default: .init()].compared += tally.compared
+                tallies[template, default: .init()].fellBack += tally.fellBack
+            }
+        }
+        return tallies
     }
 
     /// Where two renderings part, with some bytes either side.

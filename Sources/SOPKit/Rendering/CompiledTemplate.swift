@@ -69,6 +69,10 @@ struct CompiledTemplate: Sendable {
 struct CompiledTheme: Sendable {
     var templates: [CompiledTemplate] = []
     var indices: [String: Int] = [:]
+    /// Tells this theme's renders apart from another's (`TemplateEngineComparison`).
+    let identity = Identity()
+
+    final class Identity: Sendable {}
 
     static let empty = CompiledTheme()
 

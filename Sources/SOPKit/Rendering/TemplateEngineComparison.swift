@@ -25,7 +25,9 @@ final class TemplateEngineComparison: @unchecked Sendable {
 
     private let lock = NSLock()
     private var recording = false
-    private var tallies: [String: Tally] = [:]
+    /// By theme (`CompiledTheme.identity`) and template name: tests running beside the one
+    /// recording render with themes of their own.
+    private var tallies: [ObjectIdentifier: [String: Tally]] = [:]
     private var differences: [Difference] = []
 
     var isRecording: Bool { lock.withLock { recording } }
@@ -39,23 +41,23 @@ final class TemplateEngineComparison: @unchecked Sendable {
         }
     }
 
-    func stop() -> (tallies: [String: Tally], differences: [Difference]) {
+    func stop() -> (tallies: [ObjectIdentifier: [String: Tally]], differences: [Difference]) {
         lock.withLock {
             recording = false
             return (tallies, differences)
         }
     }
 
-    func record(template: String, compiled: String?, mustache: String) {
+    func record(theme: CompiledTheme, template: String, compiled: String?, mustache: String) {
         lock.withLock {
             guard recording else { return }
             if let compiled {
-                tallies[template, default: Tally()].compared += 1
+                tallies[ObjectIdentifier(theme.identity), default: [:]][template, default: Tally()].compared += 1
                 if !compiled.utf8.elementsEqual(mustache.utf8) {
                     differences.append(Difference(template: template, compiled: compiled, mustache: mustache))
                 }
             } else {
-                tallies[template, default: Tally()].fellBack += 1
+                tallies[ObjectIdentifier(theme.identity), default: [:]][template, default: Tally()].fellBack += 1
             }
         }
     }

@@ -131,13 +131,13 @@ struct ThemeLibrary: Sendable {
         if let template = compiled.template(named: name), let bytes = try? CompiledRenderer.render(template, in: compiled, object: context) {
             let text = String(decoding: bytes, as: UTF8.self)
             if comparison.isRecording {
-                comparison.record(template: name, compiled: text, mustache: mustache.render(context, withTemplate: name) ?? "")
+                comparison.record(theme: compiled, template: name, compiled: text, mustache: mustache.render(context, withTemplate: name) ?? "")
             }
             return text
         }
         let text = mustache.render(context, withTemplate: name) ?? ""
         if comparison.isRecording {
-            comparison.record(template: name, compiled: nil, mustache: text)
+            comparison.record(theme: compiled, template: name, compiled: nil, mustache: text)
         }
         return text
     }
