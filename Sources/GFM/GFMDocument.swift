@@ -120,7 +120,8 @@ public final class GFMDocument {
                 cmark_node_prepend_child(parent, node)
             }
         }
-        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs)
+        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs,
+                                    unprefixedReservedIDs: view.unprefixedReservedIDs)
     }
 
     private static let taskItemLabels: [(target: [UInt8], with: [UInt8])] = [

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import SOPKit
 
 @Suite struct LinkTests {
@@ -91,5 +92,41 @@ import Testing
         #expect(Build.diagnosticsText(built) == expected)
         let checked = await Pipeline(packRoot: folder.url, today: TestClock.today).check()
         #expect(Build.diagnosticsText(checked) == expected)
+    }
+
+    /// Fragments that land: a footnote and its back-reference, `#top` in any case, a
+    /// percent-encoded heading (as GitHub copies one), the theme's `#content`, and `#` alone. In
+    /// print they go to the SOP's own section, or to the heading's (footnotes take the prefix).
+    @Test func footnotesTopAndEncodedFragmentsLand() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("guide", body: """
+            ## Café crème
+
+            A claim.[^why] See [the note](#fn-why), [back](#fnref-why), [top](#top), [TOP](#Top), [encoded](#caf%C3%A9-cr%C3%A8me), [main](#content), [here](#).
+
+            [^why]: Because.
+
+            """)) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let print = try #require(plan.text("roles/admin/print.html"))
+        for link in ["#guide--fn-why", "#guide--fnref-why", "#guide--caf%C3%A9-cr%C3%A8me"] {
+            #expect(print.contains("href=\"\(link)\""), "\(link)")
+            #expect(print.contains("id=\"\(link.dropFirst().removingPercentEncoding!)\""), "\(link)")
+        }
+        #expect(print.components(separatedBy: "href=\"#guide\"").count - 1 >= 4)
+    }
+
+    /// A heading whose id the page's theme already has (`content`) is `content-1` on the page, and
+    /// `guide--content-1` in print, so one link lands in both (it was `guide--content`).
+    @Test func aHeadingTakesThePagesIdInPrintWithThePrefix() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("guide", body: "## Content\n\nSee [the heading](#content-1).\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        #expect(plan.text("roles/admin/guide.html")?.contains("<h2 id=\"content-1\">Content</h2>") == true)
+        let print = try #require(plan.text("roles/admin/print.html"))
+        #expect(print.contains("<h2 id=\"guide--content-1\">Content</h2>"))
+        #expect(print.contains("<a href=\"#guide--content-1\">the heading</a>"))
     }
 }
