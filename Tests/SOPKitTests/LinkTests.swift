@@ -129,4 +129,30 @@ import Foundation
         #expect(print.contains("<h2 id=\"guide--content-1\">Content</h2>"))
         #expect(print.contains("<a href=\"#guide--content-1\">the heading</a>"))
     }
+
+    /// A link built from a role value (`b.md#{{role.id}}`) points elsewhere in each role's view
+    /// and nowhere in the trainer view, which has no role; it passed every check (attack6). A
+    /// value every view shares (`{{site.id}}`) and an external link with a role value are fine.
+    @Test func aLinkBuiltFromARoleValueIsAnError() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("replies", body: """
+            [yours](policy.md#{{role.id}}), [here](#{{role.id}}), [site](policy.md#{{site.id}}) and [web](https://example.com/{{role.id}}).
+
+            ## Shop
+
+            """)) { $1 }
+        files.merge(PackFiles.sop("policy", body: "## Shop\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        #expect(result.plan == nil)
+        #expect(Build.diagnosticsText(result) == """
+            procedures/replies.md:9:1: error: a link to an SOP or heading cannot be built from a role value ({{role.…}}): the trainer view has no role, so it would lead nowhere there; write a link for each role, in role blocks [broken-link]
+                [yours](policy.md#{{role.id}}), [here](#{{role.id}}), [site](policy.md#{{site.id}}) and [web](https://example.com/{{role.id}}).
+                ^
+            procedures/replies.md:9:33: error: a link to an SOP or heading cannot be built from a role value ({{role.…}}): the trainer view has no role, so it would lead nowhere there; write a link for each role, in role blocks [broken-link]
+                [yours](policy.md#{{role.id}}), [here](#{{role.id}}), [site](policy.md#{{site.id}}) and [web](https://example.com/{{role.id}}).
+                                                ^
+            2 errors, 0 warnings
+
+            """)
+    }
 }

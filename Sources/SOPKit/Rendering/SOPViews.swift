@@ -125,8 +125,17 @@ struct SOPViewRenderer: Sendable {
         // Past the budget, views show no values at all: the build has failed, and stays small.
         let sharedValues = valueOverflow == nil ? item.values : [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
+        let misplaced = Set(document.misplacedContainers)
         for id in document.misplacedContainers where id < markdown.blocks.count {
             diagnostics.append(.error(.misplacedBlock, "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
+        }
+        for id in markdown.blocks.indices where !document.hasContainer(id) && !misplaced.contains(id) {
+            diagnostics.append(.error(.misplacedBlock, "this role block is not a block of its own in the Markdown (indented four spaces or more it is code; inside raw HTML it is part of the HTML), so its text would show to every role; start it at the indentation of the text around it", at: markdown.blocks[id].location))
+        }
+        var footnoteLines: Set<Int> = []
+        for (_, position) in document.footnotesInContainers where footnoteLines.insert(position.line).inserted {
+            diagnostics.append(.error(.misplacedBlock, "a footnote inside a role block is shown to every role (footnotes move to the end of the page); write it outside the block, or as text in it",
+                                      at: markdown.origin(of: GFMPosition(line: position.line, column: 1))))
         }
         if !resolved.pack.settings.unsafeHTML {
             var lines: Set<Int> = []
@@ -152,6 +161,14 @@ struct SOPViewRenderer: Sendable {
             guard findingProblems else { continue }
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
                 diagnostics.append(remote)
+            }
+            if target != .external, link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
+               markdown.substitute(link.destination, values: sharedValues.merging(trainerRoleValues) { $1 }) != destination {
+                // Each role's view would point it elsewhere, and the trainer view (which has no
+                // role) nowhere: `b.md#{{role.id}}`.
+                diagnostics.append(.error(.brokenLink, "a link to an SOP or heading cannot be built from a role value ({{role.…}}): the trainer view has no role, so it would lead nowhere there; write a link for each role, in role blocks",
+                                          at: location))
+                continue
             }
             let anchor: (path: String, fragment: String?)
             switch target {
