@@ -27,6 +27,15 @@ public final class GFMDocument {
     /// For each of `links`, the ids of the containers around it, outermost first: a view that
     /// hides one of them does not show the link.
     public private(set) var linkContainers: [[Int]] = []
+    /// Footnote definitions written inside a container, with where each starts: cmark moves every
+    /// footnote to the end of the document, out of its container, so hiding the container would
+    /// not hide it.
+    public private(set) var footnotesInContainers: [(id: Int, position: GFMPosition)] = []
+
+    /// Whether the container `id` became a block of its own: its markers are HTML blocks of one
+    /// parent. A marker inside an indented code block or raw HTML is text, and the container's
+    /// content would show in every view.
+    public func hasContainer(_ id: Int) -> Bool { containers[id] != nil }
     /// Where raw HTML (blocks or inline) appears; rendered only when `allowsRawHTML` is set.
     public private(set) var rawHTML: [GFMPosition] = []
     /// The first block quote or list item nested deeper than `GFMLimits.maximumNesting`: lists
@@ -120,7 +129,8 @@ public final class GFMDocument {
                 cmark_node_prepend_child(parent, node)
             }
         }
-        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs)
+        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs,
+                                    unprefixedReservedIDs: view.unprefixedReservedIDs)
     }
 
     private static let taskItemLabels: [(target: [UInt8], with: [UInt8])] = [
@@ -142,6 +152,7 @@ public final class GFMDocument {
         var opens: [(id: Int, node: OpaquePointer)] = []
         var closes: [Int: OpaquePointer] = [:]
         var headings: [OpaquePointer] = []
+        var footnotes: [GFMPosition] = []
 
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -178,6 +189,8 @@ public final class GFMDocument {
                 noteTokens(node, cmark_node_get_title(node), .title)
             case CMARK_NODE_HEADING:
                 headings.append(node)
+            case CMARK_NODE_FOOTNOTE_DEFINITION:
+                footnotes.append(position(of: node))
             default:
                 break
             }
@@ -190,6 +203,12 @@ public final class GFMDocument {
         }
         for (id, open) in opens {
             let close = closes.removeValue(forKey: id)
+            if let close {
+                let (first, last) = (Int(cmark_node_get_start_line(open)), Int(cmark_node_get_start_line(close)))
+                for footnote in footnotes where footnote.line > first && footnote.line < last {
+                    footnotesInContainers.append((id, footnote))
+                }
+            }
             guard let close, cmark_node_parent(close) == cmark_node_parent(open) else {
                 misplacedContainers.append(id)
                 cmark_node_free(open)

@@ -12,6 +12,11 @@ public struct GFMView: Sendable {
     public var headingIDPrefix: String
     /// Ids the page around the fragment already uses (a print page's section ids): no heading gets one.
     public var reservedIDs: Set<String>
+    /// Ids, without the prefix, that no heading takes either: those of the page view when this is
+    /// a print view, so that a heading gets the page's id with the prefix added (a heading
+    /// "Content" is `content-1` on a page whose theme writes `id="content"`, and so `a--content-1`
+    /// in print), and a link to it lands in both.
+    public var unprefixedReservedIDs: Set<String>
 
     public init(
         hiddenContainers: Set<Int> = [],
@@ -19,7 +24,8 @@ public struct GFMView: Sendable {
         substitute: @escaping @Sendable (String) -> String = { $0 },
         rewriteLink: @escaping @Sendable (GFMLink) -> String = { $0.destination },
         headingIDPrefix: String = "",
-        reservedIDs: Set<String> = []
+        reservedIDs: Set<String> = [],
+        unprefixedReservedIDs: Set<String> = []
     ) {
         self.hiddenContainers = hiddenContainers
         self.containerHTML = containerHTML
@@ -27,6 +33,7 @@ public struct GFMView: Sendable {
         self.rewriteLink = rewriteLink
         self.headingIDPrefix = headingIDPrefix
         self.reservedIDs = reservedIDs
+        self.unprefixedReservedIDs = unprefixedReservedIDs
     }
 }
 
@@ -34,10 +41,14 @@ public struct GFMView: Sendable {
 public struct GFMRendering: Sendable, Hashable {
     public var html: String
     public var headings: [GFMHeading]
+    /// The other ids cmark wrote, without the prefix: footnotes (`fn-…`, `fnref-…`) and, when raw
+    /// HTML is allowed, its ids. A link may point at them too.
+    public var elementIDs: Set<String>
 
-    public init(html: String, headings: [GFMHeading]) {
+    public init(html: String, headings: [GFMHeading], elementIDs: Set<String> = []) {
         self.html = html
         self.headings = headings
+        self.elementIDs = elementIDs
     }
 }
 

@@ -15,10 +15,12 @@ public enum HeadingAnchors {
     }
 
     /// `apply` on the bytes cmark wrote: the fragment becomes a `String` once, here.
-    static func apply(to bytes: [UInt8], idPrefix: String, reservedIDs: Set<String> = []) -> GFMRendering {
+    static func apply(to bytes: [UInt8], idPrefix: String, reservedIDs: Set<String> = [],
+                      unprefixedReservedIDs: Set<String> = []) -> GFMRendering {
         var output: [UInt8] = []
         var headings: [GFMHeading] = []
-        var allocator = HeadingIDAllocator(reserved: existingIDs(in: bytes), prefix: idPrefix, reservedOnPage: reservedIDs)
+        let elementIDs = existingIDs(in: bytes)
+        var allocator = HeadingIDAllocator(reserved: elementIDs.union(unprefixedReservedIDs), prefix: idPrefix, reservedOnPage: reservedIDs)
         var index = 0
         var copiedUpTo = 0
         while let found = UTF8Bytes.find(marker, in: bytes, from: index) {
@@ -45,10 +47,12 @@ public enum HeadingAnchors {
             copiedUpTo = innerStart
         }
         guard copiedUpTo > 0 else {
-            return GFMRendering(html: String(decoding: prefixingFootnotes(bytes, with: idPrefix), as: UTF8.self), headings: headings)
+            return GFMRendering(html: String(decoding: prefixingFootnotes(bytes, with: idPrefix), as: UTF8.self), headings: headings,
+                                elementIDs: elementIDs)
         }
         output += bytes[copiedUpTo...]
-        return GFMRendering(html: String(decoding: prefixingFootnotes(output, with: idPrefix), as: UTF8.self), headings: headings)
+        return GFMRendering(html: String(decoding: prefixingFootnotes(output, with: idPrefix), as: UTF8.self), headings: headings,
+                            elementIDs: elementIDs)
     }
 
     private static let closingTags = (1...6).map { Array("</h\($0)>".utf8) }

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import SOPKit
 
 @Suite struct LinkTests {
@@ -91,5 +92,67 @@ import Testing
         #expect(Build.diagnosticsText(built) == expected)
         let checked = await Pipeline(packRoot: folder.url, today: TestClock.today).check()
         #expect(Build.diagnosticsText(checked) == expected)
+    }
+
+    /// Fragments that land: a footnote and its back-reference, `#top` in any case, a
+    /// percent-encoded heading (as GitHub copies one), the theme's `#content`, and `#` alone. In
+    /// print they go to the SOP's own section, or to the heading's (footnotes take the prefix).
+    @Test func footnotesTopAndEncodedFragmentsLand() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("guide", body: """
+            ## Café crème
+
+            A claim.[^why] See [the note](#fn-why), [back](#fnref-why), [top](#top), [TOP](#Top), [encoded](#caf%C3%A9-cr%C3%A8me), [main](#content), [here](#).
+
+            [^why]: Because.
+
+            """)) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let print = try #require(plan.text("roles/admin/print.html"))
+        for link in ["#guide--fn-why", "#guide--fnref-why", "#guide--caf%C3%A9-cr%C3%A8me"] {
+            #expect(print.contains("href=\"\(link)\""), "\(link)")
+            #expect(print.contains("id=\"\(link.dropFirst().removingPercentEncoding!)\""), "\(link)")
+        }
+        #expect(print.components(separatedBy: "href=\"#guide\"").count - 1 >= 4)
+    }
+
+    /// A heading whose id the page's theme already has (`content`) is `content-1` on the page, and
+    /// `guide--content-1` in print, so one link lands in both (it was `guide--content`).
+    @Test func aHeadingTakesThePagesIdInPrintWithThePrefix() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("guide", body: "## Content\n\nSee [the heading](#content-1).\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        #expect(plan.text("roles/admin/guide.html")?.contains("<h2 id=\"content-1\">Content</h2>") == true)
+        let print = try #require(plan.text("roles/admin/print.html"))
+        #expect(print.contains("<h2 id=\"guide--content-1\">Content</h2>"))
+        #expect(print.contains("<a href=\"#guide--content-1\">the heading</a>"))
+    }
+
+    /// A link built from a role value (`b.md#{{role.id}}`) points elsewhere in each role's view
+    /// and nowhere in the trainer view, which has no role; it passed every check (attack6). A
+    /// value every view shares (`{{site.id}}`) and an external link with a role value are fine.
+    @Test func aLinkBuiltFromARoleValueIsAnError() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("replies", body: """
+            [yours](policy.md#{{role.id}}), [here](#{{role.id}}), [site](policy.md#{{site.id}}) and [web](https://example.com/{{role.id}}).
+
+            ## Shop
+
+            """)) { $1 }
+        files.merge(PackFiles.sop("policy", body: "## Shop\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        #expect(result.plan == nil)
+        #expect(Build.diagnosticsText(result) == """
+            procedures/replies.md:9:1: error: a link to an SOP or heading cannot be built from a role value ({{role.…}}): the trainer view has no role, so it would lead nowhere there; write a link for each role, in role blocks [broken-link]
+                [yours](policy.md#{{role.id}}), [here](#{{role.id}}), [site](policy.md#{{site.id}}) and [web](https://example.com/{{role.id}}).
+                ^
+            procedures/replies.md:9:33: error: a link to an SOP or heading cannot be built from a role value ({{role.…}}): the trainer view has no role, so it would lead nowhere there; write a link for each role, in role blocks [broken-link]
+                [yours](policy.md#{{role.id}}), [here](#{{role.id}}), [site](policy.md#{{site.id}}) and [web](https://example.com/{{role.id}}).
+                                                ^
+            2 errors, 0 warnings
+
+            """)
     }
 }

@@ -311,6 +311,22 @@ import Testing
         #expect(run.standardError.contains("[reserved-id]"))
     }
 
+    /// The print page's decision cards are `id="policy-<policy id>"`: an SOP named so gave the page
+    /// two elements with one id, its contents link landing on the card (attack6). An SOP id that
+    /// only starts with `policy-` is fine.
+    @Test func anSOPIdThePrintPageMakesFromAPolicyIsALocatedError() throws {
+        let folder = TemporaryFolder()
+        var files = PackFiles.pack(PackFiles.sop("policy-refunds", body: "x\n"))
+        files.merge(PackFiles.sop("policy-review", body: "x\n")) { $1 }
+        files["policies.yml"] = "policies: [{id: refunds, action: Issue a refund, surface: copilot, risk: low, proposers: [agent], approvers: [admin], mode: production, rollback: Reverse it.}]\n"
+        folder.write(files)
+        let run = try sopgen(["check", folder.url.path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("procedures/policy-refunds.md:1:1: error: SOP id 'policy-refunds' is an id the theme's print handbook page makes (id=\"policy-…\" for 'refunds')"),
+                "\(run.standardError)")
+        #expect(!run.standardError.contains("'policy-review'"), "\(run.standardError)")
+    }
+
     @Test func theWriterRefusesAPlanWithTwoFilesAtOnePath() throws {
         let folder = TemporaryFolder()
         var twice = OutputPlan()

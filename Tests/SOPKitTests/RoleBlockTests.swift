@@ -66,4 +66,54 @@ import Testing
         #expect(admin.contains("outer") && admin.contains("inner"))
         #expect(!agent.contains("outer") && !agent.contains("inner"))
     }
+
+    /// Three ways a role block's text reached every role with no diagnostic (attack6): a block
+    /// indented into an indented code block (its markers became code), a block opened inside a
+    /// quote (read as text), a footnote written inside a block (cmark moves footnotes to the end
+    /// of the page). Each is an error at the block, `check` and `build` alike.
+    @Test func aBlockMarkdownDoesNotKeepApartIsAnError() async throws {
+        let files = PackFiles.pack(PackFiles.sop(body: """
+            Para
+
+                ::: for admin
+                SECRET-INDENT
+                :::
+
+            > Warning:
+            > ::: for admin
+            > SECRET-QUOTE
+            > :::
+
+            ::: for admin
+            Admin secret.[^s]
+
+            [^s]: SECRET footnote.
+            :::
+
+            - In a list item, indented, it is a block:
+
+                ::: for admin
+                Fine.
+                :::
+
+            """))
+        let expected = """
+            procedures/guide.md:11:5: error: this role block is not a block of its own in the Markdown (indented four spaces or more it is code; inside raw HTML it is part of the HTML), so its text would show to every role; start it at the indentation of the text around it [misplaced-block]
+                    ::: for admin
+                    ^
+            procedures/guide.md:16:1: error: a role block cannot open inside a quote ('>'): it is read as text, shown to every role; put the quote inside the block [misplaced-block]
+                > ::: for admin
+                ^
+            procedures/guide.md:23:1: error: a footnote inside a role block is shown to every role (footnotes move to the end of the page); write it outside the block, or as text in it [misplaced-block]
+                [^s]: SECRET footnote.
+                ^
+            3 errors, 0 warnings
+
+            """
+        let (built, folder) = await Build.plan(files: files)
+        #expect(built.plan == nil)
+        #expect(Build.diagnosticsText(built) == expected)
+        let checked = await Pipeline(packRoot: folder.url, today: TestClock.today).check()
+        #expect(Build.diagnosticsText(checked) == expected)
+    }
 }

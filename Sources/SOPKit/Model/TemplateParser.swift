@@ -110,6 +110,10 @@ struct TemplateParser {
                 }
                 continue
             }
+            if content.first == UInt8(ascii: ">"), Self.opensBlockInQuote(content) {
+                diagnostics.append(.error(.misplacedBlock, "a role block cannot open inside a quote ('>'): it is read as text, shown to every role; put the quote inside the block",
+                                          at: SourceLocation(path: path, line: lineNumber, column: column)))
+            }
             if content.starts(with: Array("{{>".utf8)), let include = parseInclude(content, line: lineNumber, column: column) {
                 flush(into: &pieces)
                 pieces.append(.include(include, indentation: indentation))
@@ -269,6 +273,14 @@ struct TemplateParser {
             depth += 1
         }
         return depth
+    }
+
+    /// Whether a quoted line (`> ::: for admin`) would open a role block if it were not quoted.
+    static func opensBlockInQuote(_ content: ArraySlice<UInt8>) -> Bool {
+        let quoted = content.drop { $0 == UInt8(ascii: ">") || $0 == space || $0 == tab }
+        guard quoted.starts(with: fenceMark) else { return false }
+        let word = quoted.dropFirst(fenceMark.count).drop { $0 == space || $0 == tab }.prefix { $0 != space && $0 != tab }
+        return word.elementsEqual("for".utf8) || word.elementsEqual("except".utf8)
     }
 
     static func opensFence(_ line: ArraySlice<UInt8>) -> (marker: UInt8, length: Int)? {

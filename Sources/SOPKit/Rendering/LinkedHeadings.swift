@@ -9,13 +9,18 @@ struct SOPHeadings: Sendable {
     var roles: [String: Set<String>]
 
     init(_ views: SOPViews) {
-        trainer = Set(views.trainer.headings.map(\.id))
+        trainer = Self.ids(of: views.trainer)
         var roles: [String: Set<String>] = [:]
         for (role, rendering) in views.roles {
-            let ids = Set(rendering.headings.map(\.id))
+            let ids = Self.ids(of: rendering)
             if ids != trainer { roles[role] = ids }
         }
         self.roles = roles
+    }
+
+    /// The ids a link can land on: the headings' and the footnotes' (and raw HTML's, when allowed).
+    static func ids(of rendering: GFMRendering) -> Set<String> {
+        rendering.elementIDs.union(rendering.headings.map(\.id))
     }
 }
 

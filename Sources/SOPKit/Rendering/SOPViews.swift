@@ -125,8 +125,17 @@ struct SOPViewRenderer: Sendable {
         // Past the budget, views show no values at all: the build has failed, and stays small.
         let sharedValues = valueOverflow == nil ? item.values : [:]
         var anchoredLinks: [SOPViews.AnchoredLink] = []
+        let misplaced = Set(document.misplacedContainers)
         for id in document.misplacedContainers where id < markdown.blocks.count {
             diagnostics.append(.error(.misplacedBlock, "this role block opens and closes at different levels (inside and outside a list or quote); close it where it opens", at: markdown.blocks[id].location))
+        }
+        for id in markdown.blocks.indices where !document.hasContainer(id) && !misplaced.contains(id) {
+            diagnostics.append(.error(.misplacedBlock, "this role block is not a block of its own in the Markdown (indented four spaces or more it is code; inside raw HTML it is part of the HTML), so its text would show to every role; start it at the indentation of the text around it", at: markdown.blocks[id].location))
+        }
+        var footnoteLines: Set<Int> = []
+        for (_, position) in document.footnotesInContainers where footnoteLines.insert(position.line).inserted {
+            diagnostics.append(.error(.misplacedBlock, "a footnote inside a role block is shown to every role (footnotes move to the end of the page); write it outside the block, or as text in it",
+                                      at: markdown.origin(of: GFMPosition(line: position.line, column: 1))))
         }
         if !resolved.pack.settings.unsafeHTML {
             var lines: Set<Int> = []
@@ -153,13 +162,19 @@ struct SOPViewRenderer: Sendable {
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
                 diagnostics.append(remote)
             }
-            let anchor: (path: String, fragment: String)
+            if target != .external, link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
+               markdown.substitute(link.destination, values: sharedValues.merging(trainerRoleValues) { $1 }) != destination {
+                // Each role's view would point it elsewhere, and the trainer view (which has no
+                // role) nowhere: `b.md#{{role.id}}`.
+                diagnostics.append(.error(.brokenLink, "a link to an SOP or heading cannot be built from a role value ({{role.…}}): the trainer view has no role, so it would lead nowhere there; write a link for each role, in role blocks",
+                                          at: location))
+                continue
+            }
+            let anchor: (path: String, fragment: String?)
             switch target {
             case .external:
                 continue
             case .samePage(let fragment):
-                // A heading of this SOP; the theme's own ids on the page (`#content`) are there too.
-                guard !fragment.isEmpty, !pageReservedIDs.contains(fragment) else { continue }
                 anchor = (item.sop.path, fragment)
             case .sop(let path, let fragment):
                 guard sopsByPath[path] != nil else {
@@ -169,18 +184,35 @@ struct SOPViewRenderer: Sendable {
                                               at: location).about(path))
                     continue
                 }
-                guard let fragment, !fragment.isEmpty else { continue }
                 anchor = (path, fragment)
             }
+            guard let fragment = anchor.fragment.flatMap(headingFragment) else { continue }
             let readers = linkReaders ?? readers(of: item)
             linkReaders = readers
             let around = document.linkContainers[index].filter { $0 < markdown.blocks.count }.map { markdown.blocks[$0] }
-            anchoredLinks.append(.init(path: anchor.path, fragment: anchor.fragment, location: location,
+            anchoredLinks.append(.init(path: anchor.path, fragment: fragment, location: location,
                                        roles: readers.filter { role in around.allSatisfy { $0.isVisible(to: role) } }))
         }
 
         return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,
                       anchoredLinks: anchoredLinks)
+    }
+
+    /// The id a link's fragment names among the SOP's headings and footnotes, as a browser reads
+    /// it (percent-decoded); nil for a fragment that lands on the page itself: none (`#`), `#top`
+    /// (the top of the page, whatever its case) or an id the theme writes (`#content`). In a
+    /// print view those go to the SOP's own section (`printTarget`).
+    func headingFragment(_ fragment: String) -> String? {
+        guard !fragment.isEmpty, fragment.lowercased() != "top", !pageReservedIDs.contains(fragment) else { return nil }
+        let decoded = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
+        return pageReservedIDs.contains(decoded) ? nil : decoded
+    }
+
+    /// Where a link to `fragment` of the SOP with `id` points on a print page: the heading's
+    /// section (`#id--fragment`), or the SOP's own section for a fragment that names no heading.
+    func printTarget(_ id: String, fragment: String?) -> String {
+        guard let fragment, headingFragment(fragment) != nil else { return "#\(id)" }
+        return "#\(id)--\(fragment)"
     }
 
     /// The roles with a view of this SOP: its audience, each once, in order, roles the pack defines.
@@ -215,18 +247,19 @@ struct SOPViewRenderer: Sendable {
                 case .external:
                     return destination
                 case .samePage(let fragment):
-                    return printing ? "#\(ownID)--\(fragment)" : destination
+                    return printing ? printTarget(ownID, fragment: fragment) : destination
                 case .sop(let path, let fragment):
                     guard let target = sopsByPath[path] else { return destination }
                     let readable = role.map { target.audience.contains($0) } ?? true
                     let suffix = fragment.map { "#" + $0 } ?? ""
                     if !readable { return "../../sops/\(target.id).html\(suffix)" }
-                    if printing { return "#\(target.id)" + (fragment.map { "--" + $0 } ?? "") }
+                    if printing { return printTarget(target.id, fragment: fragment) }
                     return "\(target.id).html\(suffix)"
                 }
             },
             headingIDPrefix: printing ? "\(ownID)--" : "",
-            reservedIDs: printing ? printReservedIDs : pageReservedIDs
+            reservedIDs: printing ? printReservedIDs : pageReservedIDs,
+            unprefixedReservedIDs: printing ? pageReservedIDs : []
         )
     }
 }

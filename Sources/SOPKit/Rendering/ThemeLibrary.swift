@@ -23,20 +23,33 @@ struct ThemeLibrary: Sendable {
     var fixedIDs: [String: Set<String>] = [:]
     /// The partials (and parents) each template names, by template name.
     var partials: [String: Set<String>] = [:]
+    /// The text before the value of each id a template makes from a value (`policy-` of
+    /// `id="policy-{{policyID}}"`), by template name: an SOP id that starts with one may be an id
+    /// the page makes.
+    var idPrefixes: [String: Set<String>] = [:]
 
     /// The fixed ids of a page made of these templates (the layout and menu always) and of every
     /// partial they name, at any depth (the print page's decision guide, role essentials and site
     /// record are partials: their ids were missed, so an SOP or heading could take one).
     func fixedIDs(of templates: [String]) -> Set<String> {
-        var ids: Set<String> = []
+        gathered(fixedIDs, of: templates)
+    }
+
+    /// The `idPrefixes` of a page made of these templates, as `fixedIDs(of:)` gathers its ids.
+    func idPrefixes(of templates: [String]) -> Set<String> {
+        gathered(idPrefixes, of: templates)
+    }
+
+    private func gathered(_ byTemplate: [String: Set<String>], of templates: [String]) -> Set<String> {
+        var found: Set<String> = []
         var seen: Set<String> = []
         var pending = ["layout", "nav"] + templates
         while let name = pending.popLast() {
             guard seen.insert(name).inserted else { continue }
-            ids.formUnion(fixedIDs[name] ?? [])
+            found.formUnion(byTemplate[name] ?? [])
             pending += partials[name] ?? []
         }
-        return ids
+        return found
     }
 
     /// A theme with no templates: what a pack built in memory without a theme renders with.
@@ -62,6 +75,7 @@ struct ThemeLibrary: Sendable {
         var templates: [ThemeChecks.Template] = []
         var fixedIDs: [String: Set<String>] = [:]
         var partials: [String: Set<String>] = [:]
+        var idPrefixes: [String: Set<String>] = [:]
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
             if name.hasPrefix("assets/") {
                 assets[String(name.dropFirst("assets/".count))] = data
@@ -71,6 +85,9 @@ struct ThemeLibrary: Sendable {
                 let outline = MustacheOutline(text, path: path, limit: ThemeChecks.maximumDepth)
                 for match in text.matches(of: /\sid\s*=\s*["']([^"'{}<>\s]+)["']/) {
                     fixedIDs[String(name.dropLast(".mustache".count)), default: []].insert(String(match.output.1))
+                }
+                for match in text.matches(of: /\sid\s*=\s*["']([^"'{}<>\s]+)\{\{/) {
+                    idPrefixes[String(name.dropLast(".mustache".count)), default: []].insert(String(match.output.1))
                 }
                 partials[String(name.dropLast(".mustache".count))] = Set(outline.references.filter { !$0.isDynamic }.map(\.name.value))
                 templates.append(ThemeChecks.Template(name: String(name.dropLast(".mustache".count)), path: path, outline: outline))
@@ -105,7 +122,7 @@ struct ThemeLibrary: Sendable {
             diagnostics.append(.error(.missingTemplate, "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }
         return ThemeLibrary(mustache: library, compiled: CompiledTheme(library: library, names: templates.map(\.name).filter { library.getTemplate(named: $0) != nil }),
-                            assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs, partials: partials)
+                            assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs, partials: partials, idPrefixes: idPrefixes)
     }
 
     /// A page inside the layout.

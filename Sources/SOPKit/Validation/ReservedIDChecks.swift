@@ -21,6 +21,18 @@ enum ReservedIDChecks {
             diagnostics.append(.error(.reservedId, "SOP id '\(sop.id)' is an id the theme's print handbook page already has "
                 + "(id=\"\(sop.id)\"), so a link to the SOP there would land on it; rename the SOP, e.g. '\(sop.id)-sop'", at: sop.location))
         }
+        // Ids the print page makes from a value (`policy-{{policyID}}`): an SOP id that is such a
+        // prefix and a policy's, role's or site's id may be one of them.
+        let prefixes = pack.theme.idPrefixes(of: ["print"])
+        if !prefixes.isEmpty {
+            // The values a print page's ids are made of: its decision cards', role's and site's.
+            let names = Set(pack.policies.map(\.id) + pack.roles.map(\.id) + pack.sites.map(\.id))
+            for sop in pack.sops where !printIDs.contains(sop.id) && !rolePageNames.contains(sop.id) {
+                guard let prefix = prefixes.sorted().first(where: { sop.id.hasPrefix($0) && names.contains(String(sop.id.dropFirst($0.count))) }) else { continue }
+                diagnostics.append(.error(.reservedId, "SOP id '\(sop.id)' is an id the theme's print handbook page makes "
+                    + "(id=\"\(prefix)…\" for '\(sop.id.dropFirst(prefix.count))'), so a link to the SOP there would land on it; rename the SOP, e.g. '\(sop.id)-sop'", at: sop.location))
+            }
+        }
         for playbook in pack.playbooks where playbookPageNames.contains(playbook.id) {
             diagnostics.append(.error(.reservedId, "playbook id '\(playbook.id)' is reserved for the register "
                 + "(playbooks/\(playbook.id).html); rename the playbook", at: playbook.location))
