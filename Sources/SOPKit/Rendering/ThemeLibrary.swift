@@ -12,6 +12,9 @@ struct ThemeLibrary: Sendable {
                                 "check", "check-sheet", "sign-off", "automations", "trainer", "pager"]
 
     var mustache: MustacheLibrary
+    /// The templates sopgen's own renderer runs (`CompiledTemplate`); any other renders with
+    /// `mustache`.
+    var compiled: CompiledTheme = .empty
     /// Static files copied to `assets/`, by name.
     var assets: [String: Data]
     var diagnostics: [Diagnostic]
@@ -118,23 +121,42 @@ struct ThemeLibrary: Sendable {
             && !diagnostics.contains(where: { $0.location.path.hasSuffix("templates/\(name).mustache") }) {
             diagnostics.append(.error(.missingTemplate, "no template '\(name).mustache' in the theme", at: SourceLocation(path: "templates/\(name).mustache")))
         }
-        return ThemeLibrary(mustache: library, assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs, partials: partials,
-                            idPrefixes: idPrefixes)
+        return ThemeLibrary(mustache: library, compiled: CompiledTheme(library: library, names: templates.map(\.name).filter { library.getTemplate(named: $0) != nil }),
+                            assets: assets, diagnostics: diagnostics, fixedIDs: fixedIDs, partials: partials, idPrefixes: idPrefixes)
     }
 
     /// A page inside the layout.
     func render<Content: TemplateModel>(_ page: Page<Content>) -> String {
-        mustache.render(TemplateContext.context(of: page), withTemplate: Content.template) ?? ""
+        renderTemplate(TemplateContext.context(of: page), named: Content.template)
     }
 
     /// A page or document of its own (a checklist), in the model's own template.
     func render<Model: TemplateModel>(_ model: Model) -> String {
-        mustache.render(TemplateContext.context(of: model), withTemplate: Model.template) ?? ""
+        renderTemplate(TemplateContext.context(of: model), named: Model.template)
     }
 
     /// `model` in another template than its own: the checklist's Markdown file.
     func render<Model: TemplateModel>(_ model: Model, with template: String) -> String {
-        mustache.render(TemplateContext.context(of: model), withTemplate: template) ?? ""
+        renderTemplate(TemplateContext.context(of: model), named: template)
+    }
+
+    /// `context` in the template `name`: by the compiled renderer when the template is in its
+    /// subset and every value it meets is one it knows, else by swift-mustache (the same bytes;
+    /// `CompiledTemplateTests`).
+    func renderTemplate(_ context: Any, named name: String) -> String {
+        let comparison = TemplateEngineComparison.shared
+        if let template = compiled.template(named: name), let bytes = try? CompiledRenderer.render(template, in: compiled, object: context) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            if comparison.isRecording {
+                comparison.record(theme: compiled, template: name, compiled: text, mustache: mustache.render(context, withTemplate: name) ?? "")
+            }
+            return text
+        }
+        let text = mustache.render(context, withTemplate: name) ?? ""
+        if comparison.isRecording {
+            comparison.record(theme: compiled, template: name, compiled: nil, mustache: text)
+        }
+        return text
     }
 
     /// `page` rendered with `count` of its fragments left out, as the bytes around them in order
