@@ -87,10 +87,9 @@ import Foundation
             2 errors, 0 warnings
 
             """
-        let (built, folder) = await Build.plan(files: files)
+        let (built, checked) = await Build.planAndCheck(files: files)
         #expect(built.plan == nil)
         #expect(Build.diagnosticsText(built) == expected)
-        let checked = await Pipeline(packRoot: folder.url, today: TestClock.today).check()
         #expect(Build.diagnosticsText(checked) == expected)
     }
 

@@ -110,10 +110,9 @@ import Testing
             3 errors, 0 warnings
 
             """
-        let (built, folder) = await Build.plan(files: files)
+        let (built, checked) = await Build.planAndCheck(files: files)
         #expect(built.plan == nil)
         #expect(Build.diagnosticsText(built) == expected)
-        let checked = await Pipeline(packRoot: folder.url, today: TestClock.today).check()
         #expect(Build.diagnosticsText(checked) == expected)
     }
 }

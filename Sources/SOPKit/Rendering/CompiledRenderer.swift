@@ -253,38 +253,8 @@ struct CompiledRenderer {
         }
         switch escaping {
         case .text: output.append(contentsOf: text.utf8)
-        case .html: Self.appendHTMLEscaped(text, to: &output)
+        case .html: ThemeHTMLContentType.append(text, escapedTo: &output)
         case .markdown: output.append(contentsOf: MarkdownText.escape(text).utf8)
-        }
-    }
-
-    /// `ThemeHTMLContentType.escape`, into the buffer.
-    static func appendHTMLEscaped(_ text: String, to output: inout [UInt8]) {
-        var special = false, ascii = true
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): special = true
-            case 0x80...: ascii = false
-            default: break
-            }
-        }
-        guard special else {
-            output.append(contentsOf: text.utf8)
-            return
-        }
-        guard ascii else {
-            output.append(contentsOf: ThemeHTMLContentType.byCharacters(text).utf8)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-            default: output.append(byte)
-            }
         }
     }
 }

@@ -23,6 +23,33 @@ struct ThemeHTMLContentType: MustacheContentType {
     }
 
     static func escape(_ text: String) -> String {
+        switch kind(of: text) {
+        case .plain:
+            return text
+        case .nonASCII:
+            return byCharacters(text)
+        case .ascii:
+            var output: [UInt8] = []
+            output.reserveCapacity(text.utf8.count + 32)
+            appendASCIIEscaped(text, to: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// `escape(text)` appended to a page's bytes (`CompiledRenderer`): the same rule.
+    static func append(_ text: String, escapedTo output: inout [UInt8]) {
+        switch kind(of: text) {
+        case .plain: output.append(contentsOf: text.utf8)
+        case .nonASCII: output.append(contentsOf: byCharacters(text).utf8)
+        case .ascii: appendASCIIEscaped(text, to: &output)
+        }
+    }
+
+    /// What escaping a text takes: nothing (none of `<>&"'`), a byte at a time (ASCII), or the
+    /// `Character` rule.
+    private enum Kind { case plain, ascii, nonASCII }
+
+    private static func kind(of text: String) -> Kind {
         var special = false, ascii = true
         for byte in text.utf8 {
             switch byte {
@@ -31,10 +58,10 @@ struct ThemeHTMLContentType: MustacheContentType {
             default: break
             }
         }
-        guard special else { return text }
-        guard ascii else { return byCharacters(text) }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + 32)
+        return !special ? .plain : ascii ? .ascii : .nonASCII
+    }
+
+    private static func appendASCIIEscaped(_ text: String, to output: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "<"): output += "&lt;".utf8
@@ -45,7 +72,6 @@ struct ThemeHTMLContentType: MustacheContentType {
             default: output.append(byte)
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// swift-mustache's `htmlEscape()` (Sources/Mustache/String.swift), by `Character`.

@@ -105,6 +105,13 @@ enum Build {
         return (await plan(folder.url), folder)
     }
 
+    /// A build's plan and `check` of the same files: the two must report alike.
+    static func planAndCheck(files: [String: String]) async -> (built: Pipeline.Result, checked: Pipeline.Result) {
+        let (built, folder) = await plan(files: files)
+        let checked = await Pipeline(packRoot: folder.url, today: TestClock.today).check()
+        return (built, checked)
+    }
+
     static func diagnosticsText(_ result: Pipeline.Result) -> String {
         DiagnosticFormatter(sources: result.sources).format(result.diagnostics)
     }
