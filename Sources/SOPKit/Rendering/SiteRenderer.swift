@@ -283,7 +283,7 @@ struct SiteBatches: Sendable {
         }
         let heading = SOPPage.Heading(title: item.sop.title, id: item.sop.id)
         let paths = sopPaths(item)
-        var pages: [String] = []
+        var pages: [Data] = []
 
         let id = item.sop.id
         let readers = pageRoles(item).compactMap { role in
@@ -298,7 +298,7 @@ struct SiteBatches: Sendable {
                               hasRoleViews: !readers.isEmpty)
         let trainerChrome = models.chrome(title: item.sop.title, at: .trainerSOP, bodyClass: "sop trainer-view",
                                           nav: navs[.trainerSOP]!)
-        pages.append(theme.render(Page(chrome: trainerChrome, content: trainer)))
+        pages.append(theme.renderData(Page(chrome: trainerChrome, content: trainer)))
 
         for reader in readers {
             let location = PageLocation.roleSOP(role: reader.id)
@@ -309,7 +309,7 @@ struct SiteBatches: Sendable {
                                role: .init(id: reader.id, name: reader.name, href: "index.html"),
                                trainerHref: "../../sops/\(id).html", previous: pager.previous, next: pager.next,
                                hasPager: pager != .none, roleViews: [], hasRoleViews: false)
-            pages.append(theme.render(Page(chrome: roleChrome, content: page)))
+            pages.append(theme.renderData(Page(chrome: roleChrome, content: page)))
         }
         var search = SearchIndex()
         let sections = SectionSplitter.sections(of: [rendered.trainer] + readers.map(\.rendering), sopID: id)
@@ -317,7 +317,7 @@ struct SiteBatches: Sendable {
                    readers: zip(readers, sections.dropFirst()).map { ($0.id, $1) })
         return RenderedSOP(
             id: item.sop.id, path: item.sop.path,
-            files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: Data($1.utf8)) },
+            files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: $1) },
             diagnostics: rendered.diagnostics, headings: SOPHeadings(rendered),
             anchoredLinks: rendered.anchoredLinks, header: header, search: search)
     }

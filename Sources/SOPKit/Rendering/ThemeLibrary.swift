@@ -144,19 +144,40 @@ struct ThemeLibrary: Sendable {
     /// subset and every value it meets is one it knows, else by swift-mustache (the same bytes;
     /// `CompiledTemplateTests`).
     func renderTemplate(_ context: Any, named name: String) -> String {
+        switch rendered(context, named: name) {
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .text(let text): text
+        }
+    }
+
+    /// A page inside the layout as the bytes of its file: the compiled renderer's bytes as they
+    /// are, not made a `String` (validated) and then copied out again (the SOP pages, thousands).
+    func renderData<Content: TemplateModel>(_ page: Page<Content>) -> Data {
+        switch rendered(TemplateContext.context(of: page), named: Content.template) {
+        case .bytes(let bytes): Data(bytes)
+        case .text(let text): Data(text.utf8)
+        }
+    }
+
+    private enum Rendered {
+        case bytes([UInt8])
+        case text(String)
+    }
+
+    private func rendered(_ context: Any, named name: String) -> Rendered {
         let comparison = TemplateEngineComparison.shared
         if let template = compiled.template(named: name), let bytes = try? CompiledRenderer.render(template, in: compiled, object: context) {
-            let text = String(decoding: bytes, as: UTF8.self)
             if comparison.isRecording {
-                comparison.record(theme: compiled, template: name, compiled: text, mustache: mustache.render(context, withTemplate: name) ?? "")
+                comparison.record(theme: compiled, template: name, compiled: String(decoding: bytes, as: UTF8.self),
+                                  mustache: mustache.render(context, withTemplate: name) ?? "")
             }
-            return text
+            return .bytes(bytes)
         }
         let text = mustache.render(context, withTemplate: name) ?? ""
         if comparison.isRecording {
             comparison.record(theme: compiled, template: name, compiled: nil, mustache: text)
         }
-        return text
+        return .text(text)
     }
 
     /// `page` rendered with `count` of its fragments left out, as the bytes around them in order
