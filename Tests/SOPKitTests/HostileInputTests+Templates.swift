@@ -50,6 +50,27 @@ extension HostileInputTests {
         expectRefused(outcome, "templates/p22.mustache:1:10: error: 'p23' takes 'p22' past 32 levels of sections and partials; flatten them [template-too-deep]")
     }
 
+    /// attack7: no name-level loop (sop names p twice), but the outer override of `b` wins in the
+    /// inner `p` too, which renders the override again: swift-mustache and the compiled renderer
+    /// overflowed the stack (a segmentation fault; `serve` died). Refused where the parent is.
+    @Test func aParentInsideABlockOverrideOfAParent() throws {
+        let outcome = try build { root in
+            try writeTemplates(["nav": "<nav>{{<p}}{{$b}}{{<p}}{{/p}}{{/b}}{{/p}}</nav>\n", "p": "{{$b}}{{/b}}\n"], in: root)
+        }
+        expectRefused(outcome, "templates/nav.mustache:1:18: error: a parent inside a block override of a parent can render itself without end (the outer override wins each time); move it out of the override [partial-cycle]")
+    }
+
+    /// attack7: each partial names the next twice, 28 deep (under the depth limit): 2^28 renders
+    /// a page, a build that never ended, its memory growing. Refused where the count passes 1,000.
+    @Test func partialsThatDoubleAtEachLevel() throws {
+        let outcome = try build { root in
+            var templates = ["nav": "<nav>{{> t0}}</nav>\n", "t28": "x"]
+            for index in 0..<28 { templates["t\(index)"] = "{{> t\(index + 1)}}{{> t\(index + 1)}}" }
+            try writeTemplates(templates, in: root)
+        }
+        expectRefused(outcome, "templates/t19.mustache:1:10: error: 't19' renders more than 1000 templates (partials naming partials, each as often as it is named), so a page would take without end; name fewer partials [template-too-deep]")
+    }
+
     @Test func partialNamedByData() throws {
         // An SOP titled like a template would make a dynamic partial include that template.
         let outcome = try build { try writeTemplates(["sop-header": "<h1>{{>*sop.title}}</h1>\n"], in: $0) }

@@ -23,6 +23,10 @@ struct MustacheOutline: Sendable {
     /// A set-delimiter tag this outline cannot follow, or with a delimiter longer than
     /// `longestDelimiter` (finding one costs its length at every position, in swift-mustache too).
     private(set) var badDelimiter: SourceLocation?
+    /// The first parent tag inside a block override of a parent (`{{<p}}{{$b}}{{<p}}…`): the
+    /// outer override wins in every parent below it, so such a parent can render itself without
+    /// end, which no name-level loop shows (swift-mustache overflowed its stack).
+    private(set) var parentInOverride: SourceLocation?
     static let longestDelimiter = 8
 
     init(_ text: String, path: String, limit: Int) {
@@ -30,6 +34,8 @@ struct MustacheOutline: Sendable {
         var start = Array("{{".unicodeScalars), end = Array("}}".unicodeScalars)
         var line = 1, lineStart = 0, counted = 0
         var depth = 0
+        /// The kind of each section, block or parent open, outermost first.
+        var opened: [Unicode.Scalar] = []
         var index = 0
         while let open = Self.find(start, in: scalars, from: index) {
             while counted < open {
@@ -47,13 +53,19 @@ struct MustacheOutline: Sendable {
             switch content.first {
             case "#", "^", "$":
                 depth += 1
+                opened.append(content.first!)
             case "<":
                 references.append(Self.reference(content.dropFirst(), depth: depth, at: location))
                 depth += 1
+                if parentInOverride == nil, let outer = opened.firstIndex(of: "<"), opened[(outer + 1)...].contains("$") {
+                    parentInOverride = location
+                }
+                opened.append("<")
             case ">":
                 references.append(Self.reference(content.dropFirst(), depth: depth, at: location))
             case "/":
                 depth = max(depth - 1, 0)
+                _ = opened.popLast()
             case "=":
                 // `{{=<% %>=}}`: the new delimiters, separated by white space, between two `=`.
                 // One sopgen cannot follow is refused, so that nothing is hidden behind it.

@@ -6,6 +6,10 @@ struct ThemeChecks {
     /// Sections and partials, counted together along the deepest path a page renders. The
     /// default theme needs about ten.
     static let maximumDepth = 32
+    /// Templates rendered for one render of a template, counting each partial every time it is
+    /// named (two partials each naming the next twice, 28 deep, are 2^28 renders per page: a
+    /// build that never ends). The default theme's pages render at most a dozen.
+    static let maximumRenders = 1_000
 
     struct Template {
         var name: String
@@ -24,6 +28,8 @@ struct ThemeChecks {
                 refuse(template.name, .error(.templateSyntax, "set delimiters as two words of up to \(MustacheOutline.longestDelimiter) characters, like '{{=<% %>=}}'", at: location))
             } else if let location = template.outline.tooDeep {
                 refuse(template.name, .error(.templateTooDeep, "Mustache sections nested more than \(Self.maximumDepth) levels deep; flatten them", at: location))
+            } else if let location = template.outline.parentInOverride {
+                refuse(template.name, .error(.partialCycle, "a parent inside a block override of a parent can render itself without end (the outer override wins each time); move it out of the override", at: location))
             } else if let dynamic = template.outline.references.first(where: \.isDynamic) {
                 refuse(template.name, .error(.dynamicPartial, "'\(dynamic.name.value)' would name the partial at render time, where sopgen cannot check it for loops; name the partial itself", at: dynamic.name.location))
             }
@@ -48,6 +54,7 @@ struct ThemeChecks {
     /// the partial stands in. The first partial that takes a template past the limit is reported.
     private mutating func checkDepth(_ byName: [String: Template]) {
         var depths: [String: Int] = [:]
+        var renders: [String: Int] = [:]
         for root in byName.keys.sorted() where depths[root] == nil && !refused.contains(root) {
             var work: [(name: String, next: Int)] = [(root, 0)]
             var onPath: Set<String> = [root]
@@ -64,6 +71,7 @@ struct ThemeChecks {
                 work.removeLast()
                 onPath.remove(name)
                 var depth = byName[name]!.outline.deepest
+                var count = 1
                 for reference in references {
                     guard let below = depths[reference.name.value] else { continue }
                     if reference.depth + 1 + below > Self.maximumDepth {
@@ -71,8 +79,16 @@ struct ThemeChecks {
                         break
                     }
                     depth = max(depth, reference.depth + 1 + below)
+                    count += renders[reference.name.value] ?? 1
+                    if count > Self.maximumRenders {
+                        refuse(name, .error(.templateTooDeep, "'\(name)' renders more than \(Self.maximumRenders) templates (partials naming partials, each as often as it is named), so a page would take without end; name fewer partials", at: reference.name.location))
+                        break
+                    }
                 }
-                if !refused.contains(name) { depths[name] = depth }
+                if !refused.contains(name) {
+                    depths[name] = depth
+                    renders[name] = count
+                }
             }
         }
     }
