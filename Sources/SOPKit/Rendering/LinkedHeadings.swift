@@ -11,7 +11,9 @@ struct SOPHeadings: Sendable {
     init(_ views: SOPViews) {
         trainer = Self.ids(of: views.trainer)
         var roles: [String: Set<String>] = [:]
-        for (role, rendering) in views.roles {
+        // A view with the trainer view's headings and footnotes (most: often the very same rendering) has its ids.
+        for (role, rendering) in views.roles
+        where rendering.headings != views.trainer.headings || rendering.elementIDs != views.trainer.elementIDs {
             let ids = Self.ids(of: rendering)
             if ids != trainer { roles[role] = ids }
         }

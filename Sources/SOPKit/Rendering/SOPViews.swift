@@ -46,6 +46,8 @@ struct SOPViewRenderer: Sendable {
     /// The longest each value is over the trainer view's and every role's values, made once: a
     /// parse adds the SOP's own values (`ValueBudget`).
     let roleValueLengths: [String: Int]
+    /// Off, each reader's view is rendered on its own (what the tests compare the shared views with).
+    var sharesViews = true
 
     init(resolved: ResolvedPack) {
         sopIDs = Set(resolved.sops.map(\.sop.id))
@@ -68,12 +70,10 @@ struct SOPViewRenderer: Sendable {
     /// parse). Print views are rendered later, by `printView`, when the print pages are.
     func render(_ item: ResolvedPack.ResolvedSOP, everyView: Bool = true) -> SOPViews {
         let parsed = parse(item)
-        let trainer = parsed.document.render(view(for: item, role: nil, printing: false, parsed: parsed))
-        var roles: [String: GFMRendering] = [:]
-        for role in readers(of: item) where everyView {
-            roles[role] = parsed.document.render(view(for: item, role: role, printing: false, parsed: parsed))
-        }
-        return SOPViews(trainer: trainer, roles: roles, diagnostics: parsed.diagnostics, anchoredLinks: parsed.anchoredLinks)
+        let readers = everyView ? readers(of: item) : []
+        let rendered = views(of: item, for: [nil] + readers, printing: false, parsed: parsed)
+        return SOPViews(trainer: rendered[0], roles: Dictionary(uniqueKeysWithValues: zip(readers, rendered.dropFirst())),
+                        diagnostics: parsed.diagnostics, anchoredLinks: parsed.anchoredLinks)
     }
 
     /// What parsing the SOP finds, without rendering a view: its problems and its links into other
@@ -95,7 +95,79 @@ struct SOPViewRenderer: Sendable {
     /// roles written side by side need (`PrintViewBatches`).
     func printViews(_ item: ResolvedPack.ResolvedSOP, roles: [String]) -> [GFMRendering] {
         let parsed = parse(item, findingProblems: false)
-        return roles.map { parsed.document.render(view(for: item, role: $0, printing: true, parsed: parsed)) }
+        return views(of: item, for: roles, printing: true, parsed: parsed)
+    }
+
+    /// `roles`' views of the SOP (nil: the trainer view), each distinct view rendered once: readers
+    /// whose views are alike (`ViewKey`) share one rendering. Most SOPs read the same for every
+    /// role, and rendering each reader's copy was most of the Markdown work of a build.
+    private func views(of item: ResolvedPack.ResolvedSOP, for roles: [String?], printing: Bool, parsed: Parsed) -> [GFMRendering] {
+        var made: [ViewKey: GFMRendering] = [:]
+        return roles.map { role in
+            var key = viewKey(of: item, role: role, parsed: parsed)
+            if !sharesViews { key.role = role }
+            if let rendered = made[key] { return rendered }
+            let rendered = parsed.document.render(view(for: item, role: role, printing: printing, parsed: parsed))
+            made[key] = rendered
+            return rendered
+        }
+    }
+
+    /// `roles` in groups whose views of the SOP are alike: each group's is rendered once.
+    func viewGroups(of item: ResolvedPack.ResolvedSOP, for roles: [String?]) -> [[String?]] {
+        let parsed = parse(item, findingProblems: false)
+        var groups: [ViewKey: Int] = [:]
+        var result: [[String?]] = []
+        for role in roles {
+            let key = viewKey(of: item, role: role, parsed: parsed)
+            if let group = groups[key] {
+                result[group].append(role)
+            } else {
+                groups[key] = result.count
+                result.append([role])
+            }
+        }
+        return result
+    }
+
+    /// Everything a view's HTML depends on besides printing, which `view(for:role:printing:parsed:)`
+    /// takes from the role: the containers it hides, the role block labels (the trainer view's),
+    /// the value of each token the SOP holds, and the SOPs it links to that the role has no view
+    /// of (those links lead to the trainer view). A link whose destination holds a token is
+    /// classified again in each view, so it keeps the role itself in the key.
+    private struct ViewKey: Hashable {
+        var role: String?
+        var labelled: Bool
+        var hidden: Set<Int>
+        var values: [String?]
+        var unreadable: Set<String>
+    }
+
+    private func viewKey(of item: ResolvedPack.ResolvedSOP, role: String?, parsed: Parsed) -> ViewKey {
+        let values = values(of: item, role: role, parsed: parsed)
+        var unreadable: Set<String> = []
+        if let role {
+            for case .sop(let path, _) in parsed.targets.values {
+                if let target = sopsByPath[path], !target.audience.contains(role) { unreadable.insert(target.id) }
+            }
+        }
+        return ViewKey(role: parsed.linksHoldValues ? role : nil,
+                       labelled: role == nil && !item.markdown.blocks.isEmpty,
+                       hidden: hidden(in: item, from: role),
+                       values: item.markdown.valueNames.map { values[$0] },
+                       unreadable: unreadable)
+    }
+
+    /// The values `role`'s view substitutes (the trainer view's role values for nil); none past the budget.
+    private func values(of item: ResolvedPack.ResolvedSOP, role: String?, parsed: Parsed) -> [String: String] {
+        parsed.withValues ? item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 } : [:]
+    }
+
+    /// The role blocks (container ids) `role` does not see; none in the trainer view.
+    private func hidden(in item: ResolvedPack.ResolvedSOP, from role: String?) -> Set<Int> {
+        guard let role else { return [] }
+        let blocks = item.markdown.blocks
+        return Set(blocks.indices.filter { !blocks[$0].isVisible(to: role) })
     }
 
     /// An SOP parsed once for all its views, with what the parse found: problems, each link
@@ -107,6 +179,8 @@ struct SOPViewRenderer: Sendable {
         var targets: [GFMLink: LinkTarget]
         var withValues: Bool
         var anchoredLinks: [SOPViews.AnchoredLink]
+        /// Whether a link's destination holds a value token.
+        var linksHoldValues: Bool
     }
 
     private func parse(_ item: ResolvedPack.ResolvedSOP, findingProblems: Bool = true) -> Parsed {
@@ -195,7 +269,8 @@ struct SOPViewRenderer: Sendable {
         }
 
         return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,
-                      anchoredLinks: anchoredLinks)
+                      anchoredLinks: anchoredLinks,
+                      linksHoldValues: document.links.contains { $0.destination.unicodeScalars.contains(GFMReserved.tokenStart) })
     }
 
     /// The id a link's fragment names among the SOP's headings and footnotes, as a browser reads
@@ -224,16 +299,13 @@ struct SOPViewRenderer: Sendable {
     /// `targets` holds each link classified once; the views only decide where it points.
     private func view(for item: ResolvedPack.ResolvedSOP, role: String?, printing: Bool, parsed: Parsed) -> GFMView {
         let markdown = item.markdown
-        let targets = parsed.targets, withValues = parsed.withValues
-        let values = withValues ? item.values.merging(role.flatMap { roleValues[$0] } ?? trainerRoleValues) { $1 } : [:]
+        let targets = parsed.targets
+        let values = values(of: item, role: role, parsed: parsed)
         let ownID = item.sop.id
         let roleNames = roleNames
         let sopsByPath = sopsByPath
-        let hidden: Set<Int> = role.map { role in
-            Set(markdown.blocks.indices.filter { !markdown.blocks[$0].isVisible(to: role) })
-        } ?? []
         return GFMView(
-            hiddenContainers: hidden,
+            hiddenContainers: hidden(in: item, from: role),
             containerHTML: { id in
                 guard role == nil, id < markdown.blocks.count else { return ("", "") }
                 return RoleBlockLabel.html(for: markdown.blocks[id], roleNames: roleNames)

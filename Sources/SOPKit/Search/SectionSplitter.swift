@@ -20,7 +20,14 @@ enum SectionSplitter {
     /// once per view.
     static func sections(of renderings: [GFMRendering], sopID: String) -> [ViewSections] {
         var known = KnownTexts()
-        return renderings.map { sections(of: $0, sopID: sopID, known: &known) }
+        // Views alike are often one rendering shared (`SOPViewRenderer`): split once.
+        var split: [(rendering: GFMRendering, sections: ViewSections)] = []
+        return renderings.map { rendering in
+            if let same = split.first(where: { $0.rendering == rendering }) { return same.sections }
+            let sections = sections(of: rendering, sopID: sopID, known: &known)
+            split.append((rendering, sections))
+            return sections
+        }
     }
 
     /// The text of the last section seen at each anchor, with its HTML.
