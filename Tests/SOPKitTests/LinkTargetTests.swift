@@ -8,7 +8,8 @@ import Testing
         "", "#", "#rules", "#a#b", "/abs.md", "https://example.com/x.md", "mailto:a@b", "a:b/c.md", "a/b:c.md", "a#b:c.md",
         "policy.md", "policy.md#rules", "policy.md#", "../other/policy.md", "../../up/too/far.md", "./here.md", "a//b.md",
         "folder/./x.md#y#z", "x.MD", ".md", "md", "a%20b.md", "a%zz.md", "a%C3%A9.md", "index.html", "policy.md?x=1",
-        "..", "../", "a/..", "a/../b.md",
+        "..", "../", "a/..", "a/../b.md", "/procedures/b.md", "/procedures/b.md#x", "//host/x.md", "/wp-admin/", "b%2Emd",
+        "policy.md?v=1#rules", "?x.md", "a.md?", "/%2E%2E/x.md", "/", "/.md",
     ]
     static let sources = ["procedures/guide.md", "guide.md", "procedures/deep/er/guide.md", "", "/lead.md"]
 
@@ -26,6 +27,19 @@ import Testing
             #expect(LinkTarget.normalise(path, relativeTo: source) == LinkTarget.normaliseByComponents(path, relativeTo: source),
                     "\(path) from \(source)")
         }
+    }
+
+    /// Links a browser would follow to the SOP but that were once left as written, unchecked.
+    @Test func rootedQueriedAndEncodedSOPLinksAreSOPs() {
+        let from = "procedures/deep/guide.md"
+        #expect(LinkTarget("/procedures/b.md#x", from: from) == .sop(path: "procedures/b.md", fragment: "x"))
+        #expect(LinkTarget("b.md?v=1#x", from: from) == .sop(path: "procedures/deep/b.md", fragment: "x"))
+        #expect(LinkTarget("b%2Emd", from: from) == .sop(path: "procedures/deep/b.md", fragment: nil))
+        #expect(LinkTarget("/../../x.md", from: from) == .sop(path: "x.md", fragment: nil))  // as a browser: no higher than the root
+        // Not SOPs: another host, a page of the WordPress site, a query alone.
+        #expect(LinkTarget("//host/x.md", from: from) == .external)
+        #expect(LinkTarget("/wp-admin/options.php", from: from) == .external)
+        #expect(LinkTarget("?x.md", from: from) == .external)
     }
 
     @Test func nonASCIIDestinationsTakeTheGeneralPath() {

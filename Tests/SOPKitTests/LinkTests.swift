@@ -39,6 +39,34 @@ import Foundation
         #expect(print.contains("<article class=\"sop print-sop\" id=\"policy\">"))
     }
 
+    /// A link from the pack's root, with a query or with an encoded dot leads to the SOP's page
+    /// like any other (once written as it was: a dead link), and is checked like any other.
+    @Test func rootedQueriedAndEncodedLinksAreRewrittenAndChecked() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("replies", body: "[a](/procedures/policy.md#rules), [b](policy.md?v=2#rules), [c](policy%2Emd).\n")) { $1 }
+        files.merge(PackFiles.sop("policy", body: "## Rules\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let page = try #require(plan.text("roles/admin/replies.html"))
+        #expect(page.contains("<a href=\"policy.html#rules\">a</a>, <a href=\"policy.html#rules\">b</a>, <a href=\"policy.html\">c</a>"), "\(page)")
+        let print = try #require(plan.text("roles/admin/print.html"))
+        #expect(print.contains("<a href=\"#policy--rules\">a</a>, <a href=\"#policy--rules\">b</a>, <a href=\"#policy\">c</a>"))
+
+        files.merge(PackFiles.sop("replies", body: "[a](/procedures/polcy.md), [b](policy.md?v=2#nope).\n")) { $1 }
+        let (broken, _) = await Build.plan(files: files)
+        #expect(broken.plan == nil)
+        #expect(Build.diagnosticsText(broken) == """
+            procedures/replies.md:9:1: error: link to 'procedures/polcy.md', which is not an SOP of this pack; did you mean 'procedures/policy.md'? [broken-link]
+                [a](/procedures/polcy.md), [b](policy.md?v=2#nope).
+                ^
+            procedures/replies.md:9:28: error: 'procedures/policy.md' has no heading with id 'nope' [broken-anchor]
+                [a](/procedures/polcy.md), [b](policy.md?v=2#nope).
+                                           ^
+            2 errors, 0 warnings
+
+            """)
+    }
+
     @Test func brokenLinksAndAnchorsAreErrorsWithPositions() async throws {
         var files = PackFiles.pack([:])
         files.merge(PackFiles.sop("replies", body: "Text [a](polcy.md) and [b](policy.md#nope).\n\n[Top](#content), [same](#nope), [empty](#).\n")) { $1 }

@@ -30,13 +30,22 @@ enum LinkTarget: Hashable, Sendable {
         let hasScheme = destination.firstIndex(of: ":").map { colon in
             !destination[..<colon].contains("/") && !destination[..<colon].contains("#")
         } ?? false
-        guard !hasScheme, !destination.hasPrefix("/"), !destination.isEmpty else { return .external }
+        guard !hasScheme, !destination.hasPrefix("//"), !destination.isEmpty else { return .external }
         let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        guard path.hasSuffix(".md") else { return .external }
         let fragment = parts.count > 1 ? String(parts[1]) : nil
+        return sop(String(parts[0].prefix { $0 != "?" }), fragment: fragment, from: sourcePath)
+    }
+
+    /// The SOP a link's path (before its query and fragment) names, if it names a Markdown file:
+    /// percent-decoded, relative to the linking file's folder, or to the pack's root when it
+    /// starts with `/` (`/procedures/b.md`; on the web it would be the server's root, a link
+    /// that leads nowhere). Anything else (`/wp-admin/`, `logo.png`) is left alone.
+    private static func sop(_ path: String, fragment: String?, from sourcePath: String) -> LinkTarget {
         let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
-        return .sop(path: normalise(decoded, relativeTo: sourcePath), fragment: fragment)
+        guard decoded.hasSuffix(".md") else { return .external }
+        let rooted = decoded.hasPrefix("/")
+        return .sop(path: normalise(rooted ? String(decoded.dropFirst()) : decoded, relativeTo: rooted ? "" : sourcePath),
+                    fragment: fragment)
     }
 
     /// `init` for an ASCII destination, step for step on its bytes.
@@ -46,14 +55,15 @@ enum LinkTarget: Hashable, Sendable {
         let hasScheme = bytes.firstIndex(of: UInt8(ascii: ":")).map { colon in
             !bytes[..<colon].contains(slash) && !bytes[..<colon].contains(hash)
         } ?? false
-        guard !hasScheme, bytes.first != slash, !bytes.isEmpty else { return .external }
+        guard !hasScheme, !bytes.starts(with: [slash, slash]), !bytes.isEmpty else { return .external }
         let fragmentStart = bytes.firstIndex(of: hash)
-        let pathBytes = bytes[..<(fragmentStart ?? bytes.endIndex)]
-        guard pathBytes.count >= 3, pathBytes.suffix(3).elementsEqual(".md".utf8) else { return .external }
+        var pathBytes = bytes[..<(fragmentStart ?? bytes.endIndex)]
+        if let query = pathBytes.firstIndex(of: UInt8(ascii: "?")) { pathBytes = pathBytes[..<query] }
+        // Most relative links that are not SOPs (`logo.png`) end here, before any String is made.
+        let percent = pathBytes.contains(UInt8(ascii: "%"))
+        guard percent || (pathBytes.count >= 3 && pathBytes.suffix(3).elementsEqual(".md".utf8)) else { return .external }
         let fragment = fragmentStart.map { String(decoding: bytes[($0 + 1)...], as: UTF8.self) }
-        let path = String(decoding: pathBytes, as: UTF8.self)
-        let decoded = pathBytes.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
-        return .sop(path: normalise(decoded, relativeTo: sourcePath), fragment: fragment)
+        return sop(String(decoding: pathBytes, as: UTF8.self), fragment: fragment, from: sourcePath)
     }
 
     /// Joins `path` to the folder of `sourcePath` and folds `.` and `..`; nil-safe above the root.
