@@ -42,6 +42,36 @@ import Testing
         #expect(!html.contains("blocking-title"))
     }
 
+    /// A checklist item's link to an SOP leads to its trainer view (a checklist is for everyone),
+    /// and is checked as an SOP's link is, by `build` and `check` alike.
+    @Test func itemLinksToSOPsLeadToTheTrainerViewAndAreChecked() async throws {
+        var files = PackFiles.pack([
+            "checklists/rollout.md": "## Do\n\n- [ ] Follow [the guide](../procedures/guide.md#steps), [it](/procedures/guide.md) and [web](https://example.com/a.md).\n",
+        ])
+        files.merge(PackFiles.sop(body: "## Steps\n\nText.\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        let plan = try #require(result.plan, "\(Build.diagnosticsText(result))")
+        let html = try #require(plan.text("checklists/shop/rollout.html"))
+        #expect(html.contains("<a href=\"../../sops/guide.html#steps\">the guide</a>, <a href=\"../../sops/guide.html\">it</a> and <a href=\"https://example.com/a.md\">web</a>"), "\(html)")
+        #expect(plan.file("sops/guide.html") != nil)
+
+        files["checklists/rollout.md"] = "## Do\n\n- [ ] Follow [the guide](../procedures/guid.md) and\n  [its steps](../procedures/guide.md#step).\n"
+        let (built, checked) = await Build.planAndCheck(files: files)
+        let expected = """
+            checklists/rollout.md:3:14: error: link to 'procedures/guid.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? [broken-link]
+                - [ ] Follow [the guide](../procedures/guid.md) and
+                             ^
+            checklists/rollout.md:4:3: error: 'procedures/guide.md' has no heading with id 'step'; did you mean 'steps'? [broken-anchor]
+                  [its steps](../procedures/guide.md#step).
+                  ^
+            2 errors, 0 warnings
+
+            """
+        #expect(built.plan == nil)
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+    }
+
     @Test func blockingItemsComeFirstAndMatchCheck() async throws {
         var files = PackFiles.pack([
             "checklists/rollout.md": "## Do\n\n- [ ] Record {{site.staging_url}} for <b>{{site.name}}</b>\n",

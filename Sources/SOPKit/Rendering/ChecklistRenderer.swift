@@ -6,6 +6,8 @@ import GFM
 struct ChecklistRenderer: Sendable {
     let pack: Pack
     let graph: IncludeGraph
+    /// SOP ids by pack path, for items' links to SOPs (`ChecklistLinks`); the first of two SOPs with one path.
+    let sopIDs: [String: String]
     /// The day it is printed for, in the page footer beside the input hash; none when nil.
     let today: CalendarDate?
 
@@ -13,6 +15,7 @@ struct ChecklistRenderer: Sendable {
         self.pack = pack
         self.today = today
         graph = IncludeGraph(snippets: pack.snippets)
+        sopIDs = Dictionary(pack.sops.map { ($0.path, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
     struct Rendered: Sendable {
@@ -39,7 +42,8 @@ struct ChecklistRenderer: Sendable {
                 guard let expanded = expansions.popFirst() else { break }
                 let source = expanded.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let html = GFMDocument(markdown: source, options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
-                    .render(GFMView(substitute: { expanded.substitute($0, values: values) })).safeHTML
+                    .render(GFMView(substitute: { expanded.substitute($0, values: values) },
+                                    rewriteLink: { [sopIDs] in ChecklistLinks.rewrite($0, in: expanded, sopIDs: sopIDs) })).safeHTML
                 itemsHTML.append(.init(id: item.id, html: html.inlineParagraph,
                                        markdown: MarkdownSource(text: expanded.substitute(source, values: markdownValues))))
                 items.append(.init(id: item.id, text: expanded.substitute(source, values: values)))

@@ -52,7 +52,7 @@ struct SOPViewRenderer: Sendable {
     init(resolved: ResolvedPack) {
         sopIDs = Set(resolved.sops.map(\.sop.id))
         printReservedIDs = sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
-        pageReservedIDs = resolved.pack.theme.fixedIDs(of: ["sop", "sop-header", "toc"])
+        pageReservedIDs = Self.pageIDs(of: resolved.pack.theme)
         self.resolved = resolved
         sopsByPath = Dictionary(resolved.sops.map { ($0.sop.path, LinkedSOP(id: $0.sop.id, audience: Set($0.sop.audience.map(\.value)))) },
                                 uniquingKeysWith: { first, _ in first })
@@ -254,8 +254,7 @@ struct SOPViewRenderer: Sendable {
                 guard sopsByPath[path] != nil else {
                     // An SOP file that exists but could not be read has its own diagnostic.
                     guard !resolved.pack.declared.sopPaths.contains(path) else { continue }
-                    diagnostics.append(.error(.brokenLink, "link to '\(path)', which is not an SOP of this pack\(suggestion(for: path))",
-                                              at: location).about(path))
+                    diagnostics.append(Self.brokenLink(to: path, at: location, suggestion: suggestion(for: path)))
                     continue
                 }
                 anchor = (path, fragment)
@@ -278,9 +277,24 @@ struct SOPViewRenderer: Sendable {
     /// (the top of the page, whatever its case) or an id the theme writes (`#content`). In a
     /// print view those go to the SOP's own section (`printTarget`).
     func headingFragment(_ fragment: String) -> String? {
-        guard !fragment.isEmpty, fragment.lowercased() != "top", !pageReservedIDs.contains(fragment) else { return nil }
+        Self.headingFragment(fragment, pageIDs: pageReservedIDs)
+    }
+
+    /// `headingFragment` on a page whose theme writes `pageIDs`.
+    static func headingFragment(_ fragment: String, pageIDs: Set<String>) -> String? {
+        guard !fragment.isEmpty, fragment.lowercased() != "top", !pageIDs.contains(fragment) else { return nil }
         let decoded = fragment.contains("%") ? (fragment.removingPercentEncoding ?? fragment) : fragment
-        return pageReservedIDs.contains(decoded) ? nil : decoded
+        return pageIDs.contains(decoded) ? nil : decoded
+    }
+
+    /// The ids the theme writes on an SOP's page, which a heading never has.
+    static func pageIDs(of theme: ThemeLibrary) -> Set<String> {
+        theme.fixedIDs(of: ["sop", "sop-header", "toc"])
+    }
+
+    /// A link to `path`, which no SOP of the pack has.
+    static func brokenLink(to path: String, at location: SourceLocation, suggestion: String) -> Diagnostic {
+        .error(.brokenLink, "link to '\(path)', which is not an SOP of this pack\(suggestion)", at: location).about(path)
     }
 
     /// Where a link to `fragment` of the SOP with `id` points on a print page: the heading's

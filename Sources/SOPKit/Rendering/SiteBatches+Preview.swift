@@ -14,9 +14,9 @@ extension SiteBatches {
     /// What `render` reports once every SOP is rendered: the theme's and the playbooks' problems,
     /// each SOP's, and links to a heading another SOP does not have.
     func diagnostics(of sops: [RenderedSOP]) -> [Diagnostic] {
-        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
+        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack) + resolved.checklistLinks.diagnostics
         var headings = LinkedHeadings(roleNames: resolved.names.roles)
-        var anchoredLinks: [SOPViews.AnchoredLink] = []
+        var anchoredLinks = resolved.checklistLinks.anchoredLinks
         for sop in sops {
             diagnostics += sop.diagnostics
             headings.add(sop.headings, path: sop.path)

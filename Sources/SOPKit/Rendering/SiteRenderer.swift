@@ -149,9 +149,9 @@ struct SiteBatches: Sendable {
     func render<Failure: Error>(stopsAtError: Bool = false,
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
                                 stream: (([StreamedFile]) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
-        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
+        var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack) + resolved.checklistLinks.diagnostics
         var headings = LinkedHeadings(roleNames: resolved.names.roles)
-        var anchoredLinks: [SOPViews.AnchoredLink] = []
+        var anchoredLinks = resolved.checklistLinks.anchoredLinks
         var headers: [String: SafeHTML] = [:]
         var search = SearchIndex()
         let sops = resolved.sops
@@ -224,7 +224,8 @@ struct SiteBatches: Sendable {
     /// what `check` makes, a sixteenth of its time at 5,000 SOPs.
     static func diagnostics(_ resolved: ResolvedPack, views: SOPViewRenderer, batchSize: Int = defaultBatchSize) -> [Diagnostic] {
         var diagnostics = resolved.pack.theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack)
-        var anchoredLinks: [SOPViews.AnchoredLink] = []
+            + resolved.checklistLinks.diagnostics
+        var anchoredLinks = resolved.checklistLinks.anchoredLinks
         let sops = resolved.sops
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]

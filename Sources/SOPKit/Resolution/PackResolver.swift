@@ -23,7 +23,8 @@ public struct PackResolver: Sendable {
             )
         }
         let sopIndex = Dictionary(sops.indices.map { (sops[$0].sop.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return ResolvedPack(pack: pack, site: site, handbooks: handbooks, sops: sops, names: names, sopIndex: sopIndex)
+        return ResolvedPack(pack: pack, site: site, handbooks: handbooks, sops: sops, names: names, sopIndex: sopIndex,
+                            checklistLinks: ChecklistLinks(pack: pack))
     }
 
     /// One SOP of `pack` as `resolve` makes it (`sopgen serve` resolves an edited SOP alone first).

@@ -27,6 +27,8 @@ public struct ResolvedPack: Sendable {
     public var names: ResolvedNames
     /// Index in `sops` by SOP id, the first of two SOPs with one id winning.
     public var sopIndex: [String: Int]
+    /// Checklist items' links to SOPs, with what is wrong with them.
+    var checklistLinks = ChecklistLinks()
 
     /// The SOP with this id, found without searching.
     public func sop(_ id: String) -> ResolvedSOP? { sopIndex[id].map { sops[$0] } }

@@ -1,0 +1,54 @@
+import GFM
+
+/// Links in checklist items that lead to an SOP (written to its `.md` file, as in an SOP). A
+/// checklist is printed for everyone, so such a link goes to the SOP's trainer view; it is checked
+/// as an SOP's link is: to an SOP of the pack (`broken-link`, here) and to a heading its trainer
+/// view has (`broken-anchor`, with the SOPs' links once every heading is known).
+struct ChecklistLinks: Sendable {
+    var diagnostics: [Diagnostic] = []
+    /// Links into an SOP's heading; no role: a checklist reader lands in the trainer view.
+    var anchoredLinks: [SOPViews.AnchoredLink] = []
+
+    init() {}
+
+    init(pack: Pack) {
+        guard !pack.checklists.isEmpty else { return }
+        let graph = IncludeGraph(snippets: pack.snippets)
+        let sopPaths = Set(pack.sops.map(\.path))
+        let sortedPaths = sopPaths.sorted()
+        let pageIDs = SOPViewRenderer.pageIDs(of: pack.theme)
+        for checklist in pack.checklists {
+            let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
+            for item in checklist.items {
+                let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
+                guard expanded.text.contains("](") || expanded.text.contains("]:") else { continue }
+                for link in GFMDocument(markdown: expanded.text).links where !link.isImage {
+                    // A destination built from a value differs by site; it is left as written.
+                    guard !link.destination.unicodeScalars.contains(GFMReserved.tokenStart) else { continue }
+                    let location = expanded.origin(of: link.position)
+                    guard case .sop(let path, let fragment) = LinkTarget(link.destination, from: location.path) else { continue }
+                    guard sopPaths.contains(path) else {
+                        // An SOP file that exists but could not be read has its own diagnostic.
+                        if !pack.declared.sopPaths.contains(path) {
+                            diagnostics.append(SOPViewRenderer.brokenLink(to: path, at: location,
+                                                                          suggestion: Suggestion.didYouMean(path, in: sortedPaths)))
+                        }
+                        continue
+                    }
+                    if let fragment = fragment.flatMap({ SOPViewRenderer.headingFragment($0, pageIDs: pageIDs) }) {
+                        anchoredLinks.append(.init(path: path, fragment: fragment, location: location, roles: []))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Where a checklist item's link points on a checklist page (`checklists/<site>/<id>.html`):
+    /// an SOP's trainer view, or the destination as written.
+    static func rewrite(_ link: GFMLink, in expanded: ExpandedMarkdown, sopIDs: [String: String]) -> String {
+        guard !link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
+              case .sop(let path, let fragment) = LinkTarget(link.destination, from: expanded.origin(of: link.position).path),
+              let id = sopIDs[path] else { return link.destination }
+        return "../../sops/\(id).html" + (fragment.map { "#" + $0 } ?? "")
+    }
+}
