@@ -52,6 +52,12 @@ import Foundation
         let print = try #require(plan.text("roles/admin/print.html"))
         #expect(print.contains("<a href=\"#policy--rules\">a</a>, <a href=\"#policy--rules\">b</a>, <a href=\"#policy\">c</a>"))
 
+        // A role value in the query alone: the query is dropped, every view leads to one heading.
+        files.merge(PackFiles.sop("replies", body: "[a](policy.md?from={{role.id}}#rules) [b](policy.md?t=10:30#rules)\n")) { $1 }
+        let (queried, _) = await Build.plan(files: files)
+        let queriedPlan = try #require(queried.plan, "\(Build.diagnosticsText(queried))")
+        #expect(queriedPlan.text("sops/replies.html")?.contains("<a href=\"policy.html#rules\">a</a> <a href=\"policy.html#rules\">b</a>") == true)
+
         files.merge(PackFiles.sop("replies", body: "[a](/procedures/polcy.md), [b](policy.md?v=2#nope).\n")) { $1 }
         let (broken, _) = await Build.plan(files: files)
         #expect(broken.plan == nil)

@@ -7,12 +7,12 @@ enum LinkTarget: Hashable, Sendable {
     case samePage(fragment: String)
     case external
 
-    /// `destination` as written in the file at `sourcePath` (pack-relative).
+    /// `destination` as written in the file at `sourcePath` (pack-relative), read on its UTF-8
+    /// bytes: the characters that split a destination (`#`, `?`, `:`, `/`) are ASCII, and an ASCII
+    /// byte is never part of another character's bytes (where a Character is: `?` followed by a
+    /// combining accent is one Character, and splitting on Characters missed it).
     init(_ destination: String, from sourcePath: String) {
-        // Every link of every view is classified: an ASCII destination (nearly all of them) is
-        // read as bytes, where Character and byte agree; anything else takes the general path.
-        self = Self.isASCII(destination)
-            ? Self.ascii(Array(destination.utf8), from: sourcePath) : Self.general(destination, from: sourcePath)
+        self = Self.utf8(Array(destination.utf8), from: sourcePath)
     }
 
     /// Whether `text` is all ASCII, read from its UTF-8 buffer (not through `String.UTF8View`'s
@@ -22,40 +22,50 @@ enum LinkTarget: Hashable, Sendable {
         return text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
     }
 
-    /// `init` for any destination, by Character.
+    /// Whether `destination` begins with a URL scheme (RFC 3986: a letter, then letters, digits,
+    /// `+`, `-` or `.`, then `:`): `mailto:`, `https:`, not `b.md?t=10:30`.
+    static func hasScheme(_ destination: some Collection<UInt8>) -> Bool {
+        guard let colon = destination.firstIndex(of: UInt8(ascii: ":")), let first = destination.first,
+              isLetter(first) else { return false }
+        return destination[..<colon].allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// `init`, step by step on Unicode scalars: the reference the byte reading is tested against.
     static func general(_ destination: String, from sourcePath: String) -> LinkTarget {
-        if destination.hasPrefix("#") {
-            return .samePage(fragment: String(destination.dropFirst()))
-        }
-        let hasScheme = destination.firstIndex(of: ":").map { colon in
-            !destination[..<colon].contains("/") && !destination[..<colon].contains("#")
-        } ?? false
-        guard !hasScheme, !destination.hasPrefix("//"), !destination.isEmpty else { return .external }
-        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let fragment = parts.count > 1 ? String(parts[1]) : nil
-        return sop(String(parts[0].prefix { $0 != "?" }), fragment: fragment, from: sourcePath)
+        let scalars = Array(destination.unicodeScalars)
+        if scalars.first == "#" { return .samePage(fragment: String(String.UnicodeScalarView(scalars.dropFirst()))) }
+        guard !hasScheme(Array(destination.utf8)), !destination.unicodeScalars.starts(with: "//".unicodeScalars),
+              !scalars.isEmpty else { return .external }
+        let hash = scalars.firstIndex(of: "#")
+        let beforeFragment = scalars[..<(hash ?? scalars.endIndex)]
+        let path = beforeFragment.prefix { $0 != "?" }
+        let fragment = hash.map { String(String.UnicodeScalarView(scalars[($0 + 1)...])) }
+        return sop(String(String.UnicodeScalarView(path)), fragment: fragment, from: sourcePath)
     }
 
     /// The SOP a link's path (before its query and fragment) names, if it names a Markdown file:
     /// percent-decoded, relative to the linking file's folder, or to the pack's root when it
     /// starts with `/` (`/procedures/b.md`; on the web it would be the server's root, a link
-    /// that leads nowhere). Anything else (`/wp-admin/`, `logo.png`) is left alone.
+    /// that leads nowhere), where a `..` stays at the root, as in a browser. Anything else
+    /// (`/wp-admin/`, `logo.png`) is left alone.
     private static func sop(_ path: String, fragment: String?, from sourcePath: String) -> LinkTarget {
         let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
         guard decoded.hasSuffix(".md") else { return .external }
-        let rooted = decoded.hasPrefix("/")
-        return .sop(path: normalise(rooted ? String(decoded.dropFirst()) : decoded, relativeTo: rooted ? "" : sourcePath),
-                    fragment: fragment)
+        guard decoded.hasPrefix("/") else { return .sop(path: normalise(decoded, relativeTo: sourcePath), fragment: fragment) }
+        var rooted = normalise(String(decoded.dropFirst()), relativeTo: "")[...]
+        while rooted.hasPrefix("../") { rooted = rooted.dropFirst(3) }
+        return .sop(path: String(rooted), fragment: fragment)
     }
 
-    /// `init` for an ASCII destination, step for step on its bytes.
-    static func ascii(_ bytes: [UInt8], from sourcePath: String) -> LinkTarget {
+    /// `init` on the destination's UTF-8 bytes.
+    static func utf8(_ bytes: [UInt8], from sourcePath: String) -> LinkTarget {
         let hash = UInt8(ascii: "#"), slash = UInt8(ascii: "/")
         if bytes.first == hash { return .samePage(fragment: String(decoding: bytes.dropFirst(), as: UTF8.self)) }
-        let hasScheme = bytes.firstIndex(of: UInt8(ascii: ":")).map { colon in
-            !bytes[..<colon].contains(slash) && !bytes[..<colon].contains(hash)
-        } ?? false
-        guard !hasScheme, !bytes.starts(with: [slash, slash]), !bytes.isEmpty else { return .external }
+        guard !hasScheme(bytes), !bytes.starts(with: [slash, slash]), !bytes.isEmpty else { return .external }
         let fragmentStart = bytes.firstIndex(of: hash)
         var pathBytes = bytes[..<(fragmentStart ?? bytes.endIndex)]
         if let query = pathBytes.firstIndex(of: UInt8(ascii: "?")) { pathBytes = pathBytes[..<query] }
@@ -80,7 +90,8 @@ enum LinkTarget: Hashable, Sendable {
         for component in path.split(separator: "/") {
             switch component {
             case ".": continue
-            case "..": if !components.isEmpty { components.removeLast() } else { components.append("..") }
+            // Above the root a path stays above it: `..` never folds an earlier `..`.
+            case "..": if let last = components.last, last != ".." { components.removeLast() } else { components.append("..") }
             default: components.append(String(component))
             }
         }
@@ -93,10 +104,13 @@ enum LinkTarget: Hashable, Sendable {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var joined: [UInt8] = []
         joined.reserveCapacity(path.utf8.count + sourcePath.utf8.count)
-        // Where each component kept so far begins in `joined`, its separator included.
+        // Where each component kept so far begins in `joined`, its separator included, and
+        // whether it is `..`.
         var marks: [Int] = []
+        var ups: [Bool] = []
         func push(_ component: UnsafeBufferPointer<UInt8>.SubSequence) {
             marks.append(joined.count)
+            ups.append(component.count == 2 && component.allSatisfy { $0 == dot })
             if marks.count > 1 { joined.append(slash) }
             joined.append(contentsOf: component)
         }
@@ -122,7 +136,13 @@ enum LinkTarget: Hashable, Sendable {
                 let component = bytes[start..<index]
                 if component.count == 1, component.first == dot { continue }
                 if component.count == 2, component.first == dot, component.last == dot {
-                    if let mark = marks.popLast() { joined.removeSubrange(mark...) } else { push(component) }
+                    if let mark = marks.last, ups.last == false {
+                        marks.removeLast()
+                        ups.removeLast()
+                        joined.removeSubrange(mark...)
+                    } else {
+                        push(component)
+                    }
                     continue
                 }
                 push(component)

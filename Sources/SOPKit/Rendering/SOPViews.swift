@@ -237,9 +237,10 @@ struct SOPViewRenderer: Sendable {
                 diagnostics.append(remote)
             }
             if target != .external, link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
-               markdown.substitute(link.destination, values: sharedValues.merging(trainerRoleValues) { $1 }) != destination {
+               LinkTarget(markdown.substitute(link.destination, values: sharedValues.merging(trainerRoleValues) { $1 }),
+                          from: location.path) != target {
                 // Each role's view would point it elsewhere, and the trainer view (which has no
-                // role) nowhere: `b.md#{{role.id}}`.
+                // role) nowhere: `b.md#{{role.id}}` (not `b.md?from={{role.id}}`: the query is dropped).
                 diagnostics.append(.error(.brokenLink, "a link to an SOP or heading cannot be built from a role value ({{role.…}}): the trainer view has no role, so it would lead nowhere there; write a link for each role, in role blocks",
                                           at: location))
                 continue
