@@ -52,6 +52,13 @@ import Foundation
         let print = try #require(plan.text("roles/admin/print.html"))
         #expect(print.contains("<a href=\"#policy--rules\">a</a>, <a href=\"#policy--rules\">b</a>, <a href=\"#policy\">c</a>"))
 
+        // An image's source is a file, not a page: `![d](policy.md)` stays as written, unchecked.
+        files.merge(PackFiles.sop("replies", body: "![d](policy.md) ![e](/procedures/nope.md#x)\n")) { $1 }
+        let (images, _) = await Build.plan(files: files)
+        let imagesPlan = try #require(images.plan, "\(Build.diagnosticsText(images))")
+        #expect(imagesPlan.text("roles/admin/replies.html")?.contains("<img src=\"policy.md\" alt=\"d\" /> <img src=\"/procedures/nope.md#x\" alt=\"e\" />") == true)
+        #expect(imagesPlan.text("roles/admin/print.html")?.contains("<img src=\"policy.md\" alt=\"d\" />") == true)
+
         // A role value in the query alone: the query is dropped, every view leads to one heading.
         files.merge(PackFiles.sop("replies", body: "[a](policy.md?from={{role.id}}#rules) [b](policy.md?t=10:30#rules)\n")) { $1 }
         let (queried, _) = await Build.plan(files: files)

@@ -230,7 +230,8 @@ struct SOPViewRenderer: Sendable {
         for (index, link) in document.links.enumerated() {
             let location = markdown.origin(of: link.position)
             let destination = markdown.substitute(link.destination, values: sharedValues)
-            let target = LinkTarget(destination, from: location.path)
+            // An image's source is a file, never an SOP's page: left as written, like a web address.
+            let target = link.isImage ? .external : LinkTarget(destination, from: location.path)
             targets[link] = target
             guard findingProblems else { continue }
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
@@ -328,6 +329,7 @@ struct SOPViewRenderer: Sendable {
             substitute: { markdown.substitute($0, values: values) },
             rewriteLink: { link in
                 let destination = link.destination
+                guard !link.isImage else { return destination }
                 // Only a destination built from a role value misses the cache.
                 let target = targets[link] ?? LinkTarget(destination, from: markdown.origin(of: link.position).path)
                 switch target {

@@ -46,7 +46,7 @@ struct ChecklistLinks: Sendable {
     /// Where a checklist item's link points on a checklist page (`checklists/<site>/<id>.html`):
     /// an SOP's trainer view, or the destination as written.
     static func rewrite(_ link: GFMLink, in expanded: ExpandedMarkdown, sopIDs: [String: String]) -> String {
-        guard !link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
+        guard !link.isImage, !link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
               case .sop(let path, let fragment) = LinkTarget(link.destination, from: expanded.origin(of: link.position).path),
               let id = sopIDs[path] else { return link.destination }
         return "../../sops/\(id).html" + (fragment.map { "#" + $0 } ?? "")
