@@ -31,6 +31,10 @@ public final class GFMDocument {
     /// footnote to the end of the document, out of its container, so hiding the container would
     /// not hide it.
     public private(set) var footnotesInContainers: [(id: Int, position: GFMPosition)] = []
+    /// The first reference to each footnote that is referenced only inside containers and defined
+    /// outside them: its note is at the end of the page in every view, also where the reference
+    /// is hidden (and its way back leads nowhere).
+    public private(set) var footnotesReferencedOnlyInContainers: [GFMPosition] = []
 
     /// Whether the container `id` became a block of its own: its markers are HTML blocks of one
     /// parent. A marker inside an indented code block or raw HTML is text, and the container's
@@ -153,6 +157,10 @@ public final class GFMDocument {
         var closes: [Int: OpaquePointer] = [:]
         var headings: [OpaquePointer] = []
         var footnotes: [GFMPosition] = []
+        // cmark-gfm numbers a footnote's references with the footnote's number (their literal) and
+        // moves the definitions to the end in that order: the k-th definition is footnote k.
+        var footnoteReferences: [(number: String, position: GFMPosition)] = []
+        var containerLines: [ClosedRange<Int>] = []
 
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -191,6 +199,8 @@ public final class GFMDocument {
                 headings.append(node)
             case CMARK_NODE_FOOTNOTE_DEFINITION:
                 footnotes.append(position(of: node))
+            case CMARK_NODE_FOOTNOTE_REFERENCE:
+                footnoteReferences.append((string(cmark_node_get_literal(node)), position(of: node)))
             default:
                 break
             }
@@ -208,6 +218,7 @@ public final class GFMDocument {
                 for footnote in footnotes where footnote.line > first && footnote.line < last {
                     footnotesInContainers.append((id, footnote))
                 }
+                if first + 1 <= last - 1 { containerLines.append((first + 1)...(last - 1)) }
             }
             guard let close, cmark_node_parent(close) == cmark_node_parent(open) else {
                 misplacedContainers.append(id)
@@ -231,7 +242,33 @@ public final class GFMDocument {
             cmark_node_free(orphan)
         }
         misplacedContainers.sort()
+        footnotesReferencedOnlyInContainers = Self.referencedOnlyInside(footnoteReferences, containerLines: containerLines,
+                                                                        definitions: footnotes,
+                                                                        definedInside: Set(footnotesInContainers.map(\.position.line)))
         linkContainers = containersAround(linkNodes.map(\.node))
+    }
+
+    /// The first reference of each footnote whose references all lie within `containerLines`,
+    /// unless its definition does too (that one is reported as a definition in a container).
+    private static func referencedOnlyInside(_ references: [(number: String, position: GFMPosition)],
+                                             containerLines: [ClosedRange<Int>], definitions: [GFMPosition],
+                                             definedInside: Set<Int>) -> [GFMPosition] {
+        guard !containerLines.isEmpty else { return [] }
+        var outside: Set<String> = []
+        var first: [String: GFMPosition] = [:]
+        var order: [String] = []
+        for reference in references {
+            if containerLines.contains(where: { $0.contains(reference.position.line) }) {
+                if first[reference.number] == nil { first[reference.number] = reference.position; order.append(reference.number) }
+            } else {
+                outside.insert(reference.number)
+            }
+        }
+        return order.compactMap { number in
+            guard !outside.contains(number), let position = first[number] else { return nil }
+            if let k = Int(number), k >= 1, k <= definitions.count, definedInside.contains(definitions[k - 1].line) { return nil }
+            return position
+        }
     }
 
     /// The container ids around each of `nodes`, outermost first (none when there are no containers).

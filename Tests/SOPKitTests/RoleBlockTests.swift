@@ -115,4 +115,31 @@ import Testing
         #expect(Build.diagnosticsText(built) == expected)
         #expect(Build.diagnosticsText(checked) == expected)
     }
+    /// A footnote referenced only inside a role block, defined outside it: its note still shows to
+    /// every role at the end of the page (and its way back leads nowhere where the block is hidden).
+    /// One referenced outside the block too, or defined inside it (reported as such), is not this.
+    @Test func aFootnoteReferencedOnlyInsideARoleBlockIsAnError() async throws {
+        let files = PackFiles.pack(PackFiles.sop(body: """
+            ::: for admin
+            Admins only.[^secret] Also.[^shared]
+            :::
+
+            Everyone.[^shared]
+
+            [^secret]: SECRET note for admins.
+            [^shared]: A note for everyone.
+
+            """))
+        let expected = """
+            procedures/guide.md:10:13: error: a footnote referenced only inside a role block shows its note to every role (notes move to the end of the page, outside the block); write the note as text in the block [misplaced-block]
+                Admins only.[^secret] Also.[^shared]
+                            ^
+            1 error, 0 warnings
+
+            """
+        let (built, checked) = await Build.planAndCheck(files: files)
+        #expect(built.plan == nil)
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+    }
 }

@@ -211,6 +211,10 @@ struct SOPViewRenderer: Sendable {
             diagnostics.append(.error(.misplacedBlock, "a footnote inside a role block is shown to every role (footnotes move to the end of the page); write it outside the block, or as text in it",
                                       at: markdown.origin(of: GFMPosition(line: position.line, column: 1))))
         }
+        for position in document.footnotesReferencedOnlyInContainers where footnoteLines.insert(position.line).inserted {
+            diagnostics.append(.error(.misplacedBlock, "a footnote referenced only inside a role block shows its note to every role (notes move to the end of the page, outside the block); write the note as text in the block",
+                                      at: markdown.origin(of: position)))
+        }
         if !resolved.pack.settings.unsafeHTML {
             var lines: Set<Int> = []
             for position in document.rawHTML where lines.insert(position.line).inserted {
