@@ -72,6 +72,46 @@ import Testing
         #expect(Build.diagnosticsText(checked) == expected)
     }
 
+    /// A link built from a site value is checked as each site's page writes it; a role's or an
+    /// SOP's value, or a role block from a snippet, has no place on a page printed for a site.
+    @Test func itemsBuiltFromValuesAreCheckedPerSiteAndRoleValuesAreErrors() async throws {
+        var files = PackFiles.pack([
+            "checklists/rollout.md": "## Do\n\n- [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)\n- [ ] For {{role.name}} on [d](../procedures/{{sop.id}}.md)\n- [ ] {{> roles}}\n",
+            "snippets/roles.md": "Shared.\n\n::: for admin\nAdmins only.\n:::\n",
+        ])
+        files.merge(PackFiles.sop(body: "## Steps\n\nText.\n")) { $1 }
+        let expected = """
+            snippets/roles.md:3:1: error: a role block in a checklist item would show its text to everyone: a checklist is printed for a site, not for a role; keep role blocks to SOPs [misplaced-block]
+                ::: for admin
+                ^
+            checklists/rollout.md:3:7: error: 'procedures/guide.md' has no heading with id 'shop' [broken-anchor]
+                - [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)
+                      ^
+            checklists/rollout.md:3:47: error: link to 'procedures/shop.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? [broken-link]
+                - [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)
+                                                              ^
+            checklists/rollout.md:4:11: error: '{{role.name}}' has no value in a checklist item: a checklist is printed for a site, not for a role or an SOP; use a pack.… or site.… value [unknown-value]
+                - [ ] For {{role.name}} on [d](../procedures/{{sop.id}}.md)
+                          ^
+            checklists/rollout.md:4:46: error: '{{sop.id}}' has no value in a checklist item: a checklist is printed for a site, not for a role or an SOP; use a pack.… or site.… value [unknown-value]
+                - [ ] For {{role.name}} on [d](../procedures/{{sop.id}}.md)
+                                                             ^
+            5 errors, 0 warnings
+
+            """
+        let (built, checked) = await Build.planAndCheck(files: files)
+        #expect(built.plan == nil)
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+
+        // Fixed, the site's values lead to the SOP's heading.
+        files["checklists/rollout.md"] = "## Do\n\n- [ ] [c](../procedures/guide.md?v={{site.sophmate_version}}#steps) [e](../procedures/guide.md#{{site.id}})\n"
+        files.merge(PackFiles.sop(body: "## Steps\n\n## Shop\n\nText.\n")) { $1 }
+        let (fixed, _) = await Build.plan(files: files)
+        let plan = try #require(fixed.plan, "\(Build.diagnosticsText(fixed))")
+        #expect(plan.text("checklists/shop/rollout.html")?.contains("<a href=\"../../sops/guide.html#steps\">c</a> <a href=\"../../sops/guide.html#shop\">e</a>") == true)
+    }
+
     @Test func blockingItemsComeFirstAndMatchCheck() async throws {
         var files = PackFiles.pack([
             "checklists/rollout.md": "## Do\n\n- [ ] Record {{site.staging_url}} for <b>{{site.name}}</b>\n",

@@ -17,36 +17,47 @@ struct ChecklistLinks: Sendable {
         let sopPaths = Set(pack.sops.map(\.path))
         let sortedPaths = sopPaths.sorted()
         let pageIDs = SOPViewRenderer.pageIDs(of: pack.theme)
+        // A checklist is printed for each site: a destination built from a value is checked as
+        // each site's page writes it.
+        let siteValues = pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) }
+        var seen: Set<String> = []
         for checklist in pack.checklists {
             let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
             for item in checklist.items {
                 let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
                 guard expanded.text.contains("](") || expanded.text.contains("]:") else { continue }
+                // A role's or an SOP's value has none here (`ExpansionChecks`): links built from one are its consequence.
+                let readerValues = expanded.valueNames.contains { ValueCatalog.roleValues.contains($0) || ValueCatalog.sopValues.contains($0) }
                 for link in GFMDocument(markdown: expanded.text).links where !link.isImage {
-                    // A destination built from a value differs by site; it is left as written.
-                    guard !link.destination.unicodeScalars.contains(GFMReserved.tokenStart) else { continue }
                     let location = expanded.origin(of: link.position)
-                    guard case .sop(let path, let fragment) = LinkTarget(link.destination, from: location.path) else { continue }
-                    guard sopPaths.contains(path) else {
-                        // An SOP file that exists but could not be read has its own diagnostic.
-                        if !pack.declared.sopPaths.contains(path) {
-                            diagnostics.append(SOPViewRenderer.brokenLink(to: path, at: location,
-                                                                          suggestion: Suggestion.didYouMean(path, in: sortedPaths)))
+                    let built = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
+                    if built && readerValues { continue }
+                    let destinations = built ? siteValues.map { expanded.substitute(link.destination, values: $0) } : [link.destination]
+                    for destination in destinations {
+                        guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path),
+                              seen.insert("\(location)\u{0}\(path)\u{0}\(fragment ?? "")").inserted else { continue }
+                        guard sopPaths.contains(path) else {
+                            // An SOP file that exists but could not be read has its own diagnostic.
+                            if !pack.declared.sopPaths.contains(path) {
+                                diagnostics.append(SOPViewRenderer.brokenLink(to: path, at: location,
+                                                                              suggestion: Suggestion.didYouMean(path, in: sortedPaths)))
+                            }
+                            continue
                         }
-                        continue
-                    }
-                    if let fragment = fragment.flatMap({ SOPViewRenderer.headingFragment($0, pageIDs: pageIDs) }) {
-                        anchoredLinks.append(.init(path: path, fragment: fragment, location: location, roles: []))
+                        if let fragment = fragment.flatMap({ SOPViewRenderer.headingFragment($0, pageIDs: pageIDs) }) {
+                            anchoredLinks.append(.init(path: path, fragment: fragment, location: location, roles: []))
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Where a checklist item's link points on a checklist page (`checklists/<site>/<id>.html`):
-    /// an SOP's trainer view, or the destination as written.
+    /// Where a checklist item's link (its values filled in for the page's site) points on a
+    /// checklist page (`checklists/<site>/<id>.html`): an SOP's trainer view, or the destination
+    /// as written.
     static func rewrite(_ link: GFMLink, in expanded: ExpandedMarkdown, sopIDs: [String: String]) -> String {
-        guard !link.isImage, !link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
+        guard !link.isImage,
               case .sop(let path, let fragment) = LinkTarget(link.destination, from: expanded.origin(of: link.position).path),
               let id = sopIDs[path] else { return link.destination }
         return "../../sops/\(id).html" + (fragment.map { "#" + $0 } ?? "")

@@ -21,8 +21,25 @@ enum ExpansionChecks {
                 for table in GFMLimits.defuseTables(in: expanded.text).tables {
                     diagnostics.append(.tableTooLarge(table, at: expanded.origin(of: table.position)))
                 }
+                diagnostics += readerChecks(expanded, in: checklist)
             }
             if let overflow = ValueBudget.overflow(in: expansions, longest: siteValues, name: checklist.path) { diagnostics.append(overflow) }
+        }
+        return diagnostics
+    }
+
+    /// A checklist is printed for a site, for no role and no SOP: a role block in an item (from a
+    /// snippet) would show its text to everyone, and a role's or an SOP's value would print as
+    /// nothing (a link built from one, leading nowhere).
+    private static func readerChecks(_ expanded: ExpandedMarkdown, in checklist: Checklist) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for block in expanded.blocks {
+            diagnostics.append(.error(.misplacedBlock, "a role block in a checklist item would show its text to everyone: a checklist is printed for a site, not for a role; keep role blocks to SOPs", at: block.location))
+        }
+        for (index, name) in expanded.valueNames.enumerated()
+        where ValueCatalog.roleValues.contains(name) || ValueCatalog.sopValues.contains(name) {
+            let location = index < expanded.valueLocations.count ? expanded.valueLocations[index] : SourceLocation(path: checklist.path)
+            diagnostics.append(.error(.unknownValue, "'{{\(name)}}' has no value in a checklist item: a checklist is printed for a site, not for a role or an SOP; use a pack.… or site.… value", at: location))
         }
         return diagnostics
     }
