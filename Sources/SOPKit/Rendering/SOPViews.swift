@@ -99,8 +99,8 @@ struct SOPViewRenderer: Sendable {
     }
 
     /// `roles`' views of the SOP (nil: the trainer view), each distinct view rendered once: readers
-    /// whose views are alike (`ViewKey`) share one rendering. Most SOPs read the same for every
-    /// role, and rendering each reader's copy was most of the Markdown work of a build.
+    /// whose views are alike (`ViewKey`) share one rendering: an SOP without role blocks, role
+    /// values or links some of its readers cannot follow reads the same for all of them.
     private func views(of item: ResolvedPack.ResolvedSOP, for roles: [String?], printing: Bool, parsed: Parsed) -> [GFMRendering] {
         var made: [ViewKey: GFMRendering] = [:]
         return roles.map { role in
