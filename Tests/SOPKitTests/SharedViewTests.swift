@@ -34,23 +34,11 @@ import Testing
     }
 
     /// Role names by group, for a pack whose SOP `guide` has `body` and whose SOP `other`
-    /// (linked from some bodies) only admins read. Roles: admin, agent, lead (admin's values).
+    /// (linked from some bodies) only admins read. Roles: admin, agent, lead.
     func groups(_ body: String) async throws -> [[String]] {
-        var files = PackFiles.pack(["roles.yml": """
-            roles:
-              - id: admin
-                name: Site administrator
-                capabilities: {copilot: execute}
-              - id: agent
-                name: Support agent
-                capabilities: {copilot: read}
-                escalates_to: admin
-              - id: lead
-                name: Team lead
-                capabilities: {copilot: read}
-                escalates_to: admin
-
-            """])
+        // The base pack's admin and agent, and a lead with the agent's values but for the name.
+        var files = PackFiles.pack(["roles.yml": PackFiles.base["roles.yml"]!
+            + "  - id: lead\n    name: Team lead\n    capabilities: {copilot: read}\n    escalates_to: admin\n"])
         files.merge(PackFiles.sop(audience: "[admin, agent, lead]", body: body)) { $1 }
         files.merge(PackFiles.sop("other", audience: "[admin]", body: "## Rules\n\nText.\n")) { $1 }
         let (result, _) = await Build.plan(files: files)
