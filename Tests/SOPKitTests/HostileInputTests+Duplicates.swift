@@ -52,3 +52,22 @@ extension HostileInputTests {
         }
     }
 }
+
+extension HostileInputTests {
+    /// A role listed twice in an SOP's audience reads it once, but would be named twice on its
+    /// page: a warning at the second, naming the first.
+    @Test func aRoleListedTwiceInAnAudienceIsAWarning() async throws {
+        let files = PackFiles.pack(PackFiles.sop(audience: "[admin, agent, admin]", body: "Text.\n"))
+        let (built, checked) = await Build.planAndCheck(files: files)
+        let expected = """
+            procedures/guide.md:4:26: warning: role 'admin' is already in this SOP's audience (at procedures/guide.md:4:12); list each role once [duplicate-id]
+                audience: [admin, agent, admin]
+                                         ^
+            0 errors, 1 warning
+
+            """
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+        #expect(built.plan != nil)
+    }
+}

@@ -6,6 +6,15 @@ enum SOPChecks {
             if sop.audience.isEmpty {
                 diagnostics.append(.error(.noAudience, "SOP '\(sop.id)' is addressed to no role; list them in audience:", at: sop.location(ofMissing: "audience")))
             }
+            // A role listed twice reads the SOP once, but its name would print twice on the page.
+            var listed: [String: SourceLocation] = [:]
+            for role in sop.audience {
+                if let first = listed[role.value] {
+                    diagnostics.append(.warning(.duplicateId, "role '\(role.value)' is already in this SOP's audience (at \(first)); list each role once", at: role.location))
+                } else {
+                    listed[role.value] = role.location
+                }
+            }
             if sop.owner == nil {
                 diagnostics.append(.error(.missingOwner, "SOP '\(sop.id)' has no owner; name the role that keeps it current", at: sop.location(ofMissing: "owner")))
             }
