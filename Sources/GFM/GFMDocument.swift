@@ -31,10 +31,12 @@ public final class GFMDocument {
     /// footnote to the end of the document, out of its container, so hiding the container would
     /// not hide it.
     public private(set) var footnotesInContainers: [(id: Int, position: GFMPosition)] = []
-    /// The first reference to each footnote that is referenced only inside containers and defined
-    /// outside them: its note is at the end of the page in every view, also where the reference
-    /// is hidden (and its way back leads nowhere).
-    public private(set) var footnotesReferencedOnlyInContainers: [GFMPosition] = []
+    /// Footnotes defined outside containers whose every reference sits inside one: the note is at
+    /// the end of the page in every view, also in a view that hides each reference (and its way
+    /// back leads nowhere there). For each, its first reference and the container ids around
+    /// each reference, outermost first. References in a note or an image's description are not
+    /// counted: neither shows a reference.
+    public private(set) var footnotesReferencedInContainers: [(position: GFMPosition, containers: [[Int]])] = []
 
     /// Whether the container `id` became a block of its own: its markers are HTML blocks of one
     /// parent. A marker inside an indented code block or raw HTML is text, and the container's
@@ -159,8 +161,9 @@ public final class GFMDocument {
         var footnotes: [GFMPosition] = []
         // cmark-gfm numbers a footnote's references with the footnote's number (their literal) and
         // moves the definitions to the end in that order: the k-th definition is footnote k.
-        var footnoteReferences: [(number: String, position: GFMPosition)] = []
-        var containerLines: [ClosedRange<Int>] = []
+        var footnoteReferences: [(number: String, node: OpaquePointer)] = []
+        // Inside a note or an image's description, a reference shows nowhere.
+        var hiddenDepth = 0
 
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -173,6 +176,10 @@ public final class GFMDocument {
             if type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_ITEM {
                 nesting += event == CMARK_EVENT_ENTER ? 1 : -1
                 if nesting > GFMLimits.maximumNesting, tooDeep == nil { tooDeep = position(of: node) }
+            }
+            if type == CMARK_NODE_FOOTNOTE_DEFINITION || type == CMARK_NODE_IMAGE {
+                hiddenDepth += event == CMARK_EVENT_ENTER ? 1 : event == CMARK_EVENT_EXIT ? -1 : 0
+                if event == CMARK_EVENT_EXIT { continue }
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             switch type {
@@ -199,8 +206,8 @@ public final class GFMDocument {
                 headings.append(node)
             case CMARK_NODE_FOOTNOTE_DEFINITION:
                 footnotes.append(position(of: node))
-            case CMARK_NODE_FOOTNOTE_REFERENCE:
-                footnoteReferences.append((string(cmark_node_get_literal(node)), position(of: node)))
+            case CMARK_NODE_FOOTNOTE_REFERENCE where hiddenDepth == 0:
+                footnoteReferences.append((string(cmark_node_get_literal(node)), node))
             default:
                 break
             }
@@ -218,7 +225,6 @@ public final class GFMDocument {
                 for footnote in footnotes where footnote.line > first && footnote.line < last {
                     footnotesInContainers.append((id, footnote))
                 }
-                if first + 1 <= last - 1 { containerLines.append((first + 1)...(last - 1)) }
             }
             guard let close, cmark_node_parent(close) == cmark_node_parent(open) else {
                 misplacedContainers.append(id)
@@ -242,32 +248,31 @@ public final class GFMDocument {
             cmark_node_free(orphan)
         }
         misplacedContainers.sort()
-        footnotesReferencedOnlyInContainers = Self.referencedOnlyInside(footnoteReferences, containerLines: containerLines,
-                                                                        definitions: footnotes,
-                                                                        definedInside: Set(footnotesInContainers.map(\.position.line)))
+        footnotesReferencedInContainers = referencedInside(footnoteReferences, definitions: footnotes,
+                                                           definedInside: Set(footnotesInContainers.map(\.position.line)))
         linkContainers = containersAround(linkNodes.map(\.node))
     }
 
-    /// The first reference of each footnote whose references all lie within `containerLines`,
-    /// unless its definition does too (that one is reported as a definition in a container).
-    private static func referencedOnlyInside(_ references: [(number: String, position: GFMPosition)],
-                                             containerLines: [ClosedRange<Int>], definitions: [GFMPosition],
-                                             definedInside: Set<Int>) -> [GFMPosition] {
-        guard !containerLines.isEmpty else { return [] }
-        var outside: Set<String> = []
-        var first: [String: GFMPosition] = [:]
+    /// `footnotesReferencedInContainers` from every shown reference (cmark-gfm gives a reference
+    /// its footnote's number as its literal, and the k-th definition is footnote k), leaving out
+    /// footnotes defined inside a container (reported as such).
+    private func referencedInside(_ references: [(number: String, node: OpaquePointer)], definitions: [GFMPosition],
+                                  definedInside: Set<Int>) -> [(position: GFMPosition, containers: [[Int]])] {
+        guard !containers.isEmpty, !references.isEmpty else { return [] }
+        let around = containersAround(references.map(\.node))
+        var byNumber: [String: (position: GFMPosition, containers: [[Int]])] = [:]
         var order: [String] = []
-        for reference in references {
-            if containerLines.contains(where: { $0.contains(reference.position.line) }) {
-                if first[reference.number] == nil { first[reference.number] = reference.position; order.append(reference.number) }
-            } else {
-                outside.insert(reference.number)
+        for (reference, containers) in zip(references, around) {
+            if byNumber[reference.number] == nil {
+                byNumber[reference.number] = (position(of: reference.node), [])
+                order.append(reference.number)
             }
+            byNumber[reference.number]!.containers.append(containers)
         }
         return order.compactMap { number in
-            guard !outside.contains(number), let position = first[number] else { return nil }
+            guard let found = byNumber[number], found.containers.allSatisfy({ !$0.isEmpty }) else { return nil }
             if let k = Int(number), k >= 1, k <= definitions.count, definedInside.contains(definitions[k - 1].line) { return nil }
-            return position
+            return found
         }
     }
 

@@ -76,7 +76,7 @@ import Testing
     /// SOP's value, or a role block from a snippet, has no place on a page printed for a site.
     @Test func itemsBuiltFromValuesAreCheckedPerSiteAndRoleValuesAreErrors() async throws {
         var files = PackFiles.pack([
-            "checklists/rollout.md": "## Do\n\n- [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)\n- [ ] For {{role.name}} on [d](../procedures/{{sop.id}}.md)\n- [ ] {{> roles}}\n",
+            "checklists/rollout.md": "## Do\n\n- [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)\n- [ ] For {{role.name}} on [d](../procedures/{{sop.id}}.md)\n- [ ] {{> roles}}\n- [ ] {{role.id}} [f](../procedures/{{site.name}}.md)\n",
             "snippets/roles.md": "Shared.\n\n::: for admin\nAdmins only.\n:::\n",
         ])
         files.merge(PackFiles.sop(body: "## Steps\n\nText.\n")) { $1 }
@@ -96,7 +96,13 @@ import Testing
             checklists/rollout.md:4:46: error: '{{sop.id}}' has no value in a checklist item: a checklist is printed for a site, not for a role or an SOP; use a pack.… or site.… value [unknown-value]
                 - [ ] For {{role.name}} on [d](../procedures/{{sop.id}}.md)
                                                              ^
-            5 errors, 0 warnings
+            checklists/rollout.md:6:7: error: '{{role.id}}' has no value in a checklist item: a checklist is printed for a site, not for a role or an SOP; use a pack.… or site.… value [unknown-value]
+                - [ ] {{role.id}} [f](../procedures/{{site.name}}.md)
+                      ^
+            checklists/rollout.md:6:19: error: link to 'procedures/Shop.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? [broken-link]
+                - [ ] {{role.id}} [f](../procedures/{{site.name}}.md)
+                                  ^
+            7 errors, 0 warnings
 
             """
         let (built, checked) = await Build.planAndCheck(files: files)

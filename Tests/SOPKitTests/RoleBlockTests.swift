@@ -119,22 +119,51 @@ import Testing
     /// every role at the end of the page (and its way back leads nowhere where the block is hidden).
     /// One referenced outside the block too, or defined inside it (reported as such), is not this.
     @Test func aFootnoteReferencedOnlyInsideARoleBlockIsAnError() async throws {
+        // Line 10: two notes, one referenced outside too. Line 14: a note whose only other
+        // reference is in its own text. Line 18: one referenced elsewhere only in an image's
+        // description, which shows no reference. Line 22: a block every reader sees.
         let files = PackFiles.pack(PackFiles.sop(body: """
             ::: for admin
-            Admins only.[^secret] Also.[^shared]
+            Admins only.[^secret] Also.[^shared] And[^two].
+            :::
+
+            ::: for admin
+            Self.[^self]
+            :::
+
+            ::: except agent
+            Alt.[^alt] ![image[^alt]](x.png)
+            :::
+
+            ::: for admin agent
+            All.[^all]
             :::
 
             Everyone.[^shared]
 
             [^secret]: SECRET note for admins.
             [^shared]: A note for everyone.
+            [^two]: Another.
+            [^self]: Note, see[^self].
+            [^alt]: Alt note.
+            [^all]: For all.
 
             """))
+        let message = "a footnote referenced only inside a role block shows its note to every role (notes move to the end of the page, outside the block); write the note as text in the block [misplaced-block]"
         let expected = """
-            procedures/guide.md:10:13: error: a footnote referenced only inside a role block shows its note to every role (notes move to the end of the page, outside the block); write the note as text in the block [misplaced-block]
-                Admins only.[^secret] Also.[^shared]
+            procedures/guide.md:10:13: error: \(message)
+                Admins only.[^secret] Also.[^shared] And[^two].
                             ^
-            1 error, 0 warnings
+            procedures/guide.md:10:41: error: \(message)
+                Admins only.[^secret] Also.[^shared] And[^two].
+                                                        ^
+            procedures/guide.md:14:6: error: \(message)
+                Self.[^self]
+                     ^
+            procedures/guide.md:18:5: error: \(message)
+                Alt.[^alt] ![image[^alt]](x.png)
+                    ^
+            4 errors, 0 warnings
 
             """
         let (built, checked) = await Build.planAndCheck(files: files)

@@ -211,9 +211,13 @@ struct SOPViewRenderer: Sendable {
             diagnostics.append(.error(.misplacedBlock, "a footnote inside a role block is shown to every role (footnotes move to the end of the page); write it outside the block, or as text in it",
                                       at: markdown.origin(of: GFMPosition(line: position.line, column: 1))))
         }
-        for position in document.footnotesReferencedOnlyInContainers where footnoteLines.insert(position.line).inserted {
+        // A note every reader gets, referenced only where some reader sees no reference.
+        for footnote in document.footnotesReferencedInContainers {
+            let blocks = footnote.containers.map { $0.filter { $0 < markdown.blocks.count }.map { markdown.blocks[$0] } }
+            let unreferenced = readers(of: item).filter { role in blocks.allSatisfy { around in around.contains { !$0.isVisible(to: role) } } }
+            guard !unreferenced.isEmpty else { continue }
             diagnostics.append(.error(.misplacedBlock, "a footnote referenced only inside a role block shows its note to every role (notes move to the end of the page, outside the block); write the note as text in the block",
-                                      at: markdown.origin(of: position)))
+                                      at: markdown.origin(of: footnote.position)))
         }
         if !resolved.pack.settings.unsafeHTML {
             var lines: Set<Int> = []

@@ -26,12 +26,11 @@ struct ChecklistLinks: Sendable {
             for item in checklist.items {
                 let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
                 guard expanded.text.contains("](") || expanded.text.contains("]:") else { continue }
-                // A role's or an SOP's value has none here (`ExpansionChecks`): links built from one are its consequence.
-                let readerValues = expanded.valueNames.contains { ValueCatalog.roleValues.contains($0) || ValueCatalog.sopValues.contains($0) }
                 for link in GFMDocument(markdown: expanded.text).links where !link.isImage {
                     let location = expanded.origin(of: link.position)
                     let built = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
-                    if built && readerValues { continue }
+                    // A role's or an SOP's value has none here (`ExpansionChecks`): a link built from one is its consequence.
+                    if built, expanded.substitute(link.destination, values: Self.readerValueMarks).contains("\u{0}") { continue }
                     let destinations = built ? siteValues.map { expanded.substitute(link.destination, values: $0) } : [link.destination]
                     for destination in destinations {
                         guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path),
@@ -52,6 +51,9 @@ struct ChecklistLinks: Sendable {
             }
         }
     }
+
+    /// Each role's and SOP's value as a mark no destination holds otherwise.
+    private static let readerValueMarks = Dictionary(uniqueKeysWithValues: (ValueCatalog.roleValues + ValueCatalog.sopValues).map { ($0, "\u{0}") })
 
     /// Where a checklist item's link (its values filled in for the page's site) points on a
     /// checklist page (`checklists/<site>/<id>.html`): an SOP's trainer view, or the destination
