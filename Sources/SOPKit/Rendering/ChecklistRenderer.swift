@@ -26,8 +26,7 @@ struct ChecklistRenderer: Sendable {
 
     /// `standalone` inlines the stylesheets, for a page saved outside the site folder.
     func render(_ checklist: Checklist, for site: Site, theme: ThemeLibrary, standalone: Bool = false) -> Rendered {
-        let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
-        var expansions = checklist.items.map { SOPExpander.expand($0.text, graph: graph, skipped: skipped) }[...]
+        var expansions = graph.expandedItems(of: checklist)[...]
         let siteValues = ValueCatalog.shared(pack: pack, site: site)
         // Validation reports values past the budget; the checklist then shows none.
         let fits = ValueBudget.overflow(in: Array(expansions), longest: ValueBudget.longest([siteValues]), name: checklist.path) == nil

@@ -102,32 +102,31 @@ struct SOPViewRenderer: Sendable {
     /// whose views are alike (`ViewKey`) share one rendering: an SOP without role blocks, role
     /// values or links some of its readers cannot follow reads the same for all of them.
     private func views(of item: ResolvedPack.ResolvedSOP, for roles: [String?], printing: Bool, parsed: Parsed) -> [GFMRendering] {
-        var made: [ViewKey: GFMRendering] = [:]
-        return roles.map { role in
-            var key = viewKey(of: item, role: role, parsed: parsed)
-            if !sharesViews { key.role = role }
-            if let rendered = made[key] { return rendered }
-            let rendered = parsed.document.render(view(for: item, role: role, printing: printing, parsed: parsed))
-            made[key] = rendered
-            return rendered
-        }
+        let (groups, first) = grouped(roles, of: item, parsed: parsed)
+        let rendered = first.map { parsed.document.render(view(for: item, role: roles[$0], printing: printing, parsed: parsed)) }
+        return groups.map { rendered[$0] }
     }
 
     /// `roles` in groups whose views of the SOP are alike: each group's is rendered once.
     func viewGroups(of item: ResolvedPack.ResolvedSOP, for roles: [String?]) -> [[String?]] {
-        let parsed = parse(item, findingProblems: false)
-        var groups: [ViewKey: Int] = [:]
-        var result: [[String?]] = []
-        for role in roles {
-            let key = viewKey(of: item, role: role, parsed: parsed)
-            if let group = groups[key] {
-                result[group].append(role)
-            } else {
-                groups[key] = result.count
-                result.append([role])
-            }
+        let (groups, first) = grouped(roles, of: item, parsed: parse(item, findingProblems: false))
+        return first.indices.map { group in roles.indices.filter { groups[$0] == group }.map { roles[$0] } }
+    }
+
+    /// The group of each of `roles` (by `ViewKey`, or each its own without `sharesViews`), and
+    /// the index in `roles` of each group's first.
+    private func grouped(_ roles: [String?], of item: ResolvedPack.ResolvedSOP, parsed: Parsed) -> (groups: [Int], first: [Int]) {
+        var numbers: [ViewKey: Int] = [:]
+        var first: [Int] = []
+        let groups = roles.indices.map { index in
+            var key = viewKey(of: item, role: roles[index], parsed: parsed)
+            if !sharesViews { key.role = roles[index] }
+            if let number = numbers[key] { return number }
+            numbers[key] = first.count
+            first.append(index)
+            return first.count - 1
         }
-        return result
+        return (groups, first)
     }
 
     /// Everything a view's HTML depends on besides printing, which `view(for:role:printing:parsed:)`
@@ -235,7 +234,10 @@ struct SOPViewRenderer: Sendable {
             return text
         }
         var linkReaders: [String]?
+        var linksHoldValues = false
         for (index, link) in document.links.enumerated() {
+            let holdsValue = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
+            linksHoldValues = linksHoldValues || holdsValue
             let location = markdown.origin(of: link.position)
             let destination = markdown.substitute(link.destination, values: sharedValues)
             // An image's source is a file, never an SOP's page: left as written, like a web address.
@@ -245,7 +247,7 @@ struct SOPViewRenderer: Sendable {
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
                 diagnostics.append(remote)
             }
-            if target != .external, link.destination.unicodeScalars.contains(GFMReserved.tokenStart),
+            if target != .external, holdsValue,
                LinkTarget(markdown.substitute(link.destination, values: sharedValues.merging(trainerRoleValues) { $1 }),
                           from: location.path) != target {
                 // Each role's view would point it elsewhere, and the trainer view (which has no
@@ -279,7 +281,7 @@ struct SOPViewRenderer: Sendable {
 
         return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,
                       anchoredLinks: anchoredLinks,
-                      linksHoldValues: document.links.contains { $0.destination.unicodeScalars.contains(GFMReserved.tokenStart) })
+                      linksHoldValues: linksHoldValues)
     }
 
     /// The id a link's fragment names among the SOP's headings and footnotes, as a browser reads

@@ -22,9 +22,7 @@ struct ChecklistLinks: Sendable {
         let siteValues = pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) }
         var seen: Set<String> = []
         for checklist in pack.checklists {
-            let skipped = graph.oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
-            for item in checklist.items {
-                let expanded = SOPExpander.expand(item.text, graph: graph, skipped: skipped)
+            for expanded in graph.expandedItems(of: checklist) {
                 guard expanded.text.contains("](") || expanded.text.contains("]:") else { continue }
                 for link in GFMDocument(markdown: expanded.text).links where !link.isImage {
                     let location = expanded.origin(of: link.position)

@@ -41,6 +41,14 @@ struct IncludeGraph: Sendable {
         return snippets[name]
     }
 
+    /// Each item of `checklist` with its snippets pasted in, the includes that would take the
+    /// items past `maximumSize` left out (`oversizedIncludes`): the text every checklist check
+    /// and the renderer read.
+    func expandedItems(of checklist: Checklist) -> [ExpandedMarkdown] {
+        let skipped = oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
+        return checklist.items.map { SOPExpander.expand($0.text, graph: self, skipped: skipped) }
+    }
+
     /// Includes in `templates` (read as one text: an SOP, or a checklist's items) that would take
     /// it past `maximumSize`: the first is reported, and all of them are skipped when expanding.
     func oversizedIncludes(in templates: [Template], name: String) -> (diagnostics: [Diagnostic], skipped: Set<SourceLocation>) {
