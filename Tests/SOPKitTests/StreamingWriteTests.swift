@@ -129,6 +129,51 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
     }
 
+    /// Each batch is written while the next is made (`WriteLane`): a file that fails in the last
+    /// batch (here written a second time) still fails the write, and a source that gives up right
+    /// after a large batch leaves no staging folder behind, the batch in flight finished before the
+    /// folder is discarded.
+    @Test(arguments: [[["a.html", "b.html"], ["a.html"]], [["a.html"], ["a.html"], ["b.html"]]])
+    func aFailureInTheBatchStillBeingWrittenFailsTheWrite(_ batches: [[String]]) throws {
+        struct Source: OutputSource {
+            var batches: [[String]]
+            var paths: [String] { ["a.html", "b.html"] }
+            func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                for batch in batches { try write(batch.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) }) }
+                return true
+            }
+        }
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("site")
+        let location = try OutputLocation.resolve(output)
+        #expect(throws: SiteWriterError.self) {
+            try SiteWriter().write(source: Source(batches: batches), to: location)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [])
+    }
+
+    @Test func aSourceGivingUpRightAfterALargeBatchLeavesNoStagingFolder() throws {
+        struct Source: OutputSource {
+            var paths: [String] { (0..<3_000).map { "f\($0 % 10)/\($0).html" } }
+            func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                try write(paths.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
+                return false
+            }
+        }
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("site")
+        var plan = OutputPlan()
+        plan.add("old.html", "old")
+        try SiteWriter().write(plan, to: output)
+        let before = folder.snapshot(output)
+        let report = try SiteWriter().write(source: Source(), to: try OutputLocation.resolve(output))
+        #expect(!report.published)
+        #expect(folder.snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
+    }
+
     /// With a stream, each role's print page comes in pieces, its SOPs' print views rendered as
     /// the writer asks, and so does the search index's shared file; joined, the pieces are the
     /// bytes of the file made whole.

@@ -144,7 +144,8 @@ public struct SiteWriter: Sendable {
 
     /// The manifest first, listing every path (so a killed staging folder can be cleaned file by
     /// file), then folders, then the files batch by batch as the source produces them, each batch
-    /// with two writers split by folder (ext4 serialises creations per directory). Everything is
+    /// with two writers split by folder (ext4 serialises creations per directory), in the
+    /// background while the source makes the next batch (`WriteLane`). Everything is
     /// created through folder descriptors, never through a link; a file the manifest does not list
     /// is refused, and so is a source that leaves a listed file out.
     private func stage(_ source: some OutputSource, paths: [String], in staging: String) throws(FileCreation.Failure) -> Bool {
@@ -158,33 +159,44 @@ public struct SiteWriter: Sendable {
         let progress = WriteProgress(total: paths.count)
         let checkpoint = self.checkpoint
         let opened = folders
+        // Each batch is written while the next is made (`WriteLane`); a failure is thrown at the
+        // next hand-over, and the lane is drained before `stage` returns or throws.
+        let lane = WriteLane()
+        defer { lane.drain() }
         let complete = try source.produce { (batch: [OutputPlan.File]) throws(FileCreation.Failure) in
             if let stray = batch.first(where: { !listed.contains($0.path) }) {
                 throw FileCreation.Failure(path: stray.path, code: EPERM)
             }
             let halves = Self.split(batch)
-            DispatchQueue.concurrentPerform(iterations: halves.count) { index in
-                for file in halves[index] {
-                    do throws(FileCreation.Failure) {
-                        try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), file.contents)
-                    } catch {
-                        progress.record(error)
-                        return
+            lane.drain()
+            if let failure = progress.failure { throw failure }
+            lane.hand {
+                DispatchQueue.concurrentPerform(iterations: halves.count) { index in
+                    for file in halves[index] {
+                        do throws(FileCreation.Failure) {
+                            try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), file.contents)
+                        } catch {
+                            progress.record(error)
+                            return
+                        }
+                        if progress.wroteOne() { checkpoint(.halfWritten) }
                     }
-                    if progress.wroteOne() { checkpoint(.halfWritten) }
                 }
             }
-            if let failure = progress.failure { throw failure }
         } stream: { (files: [StreamedFile]) throws(FileCreation.Failure) in
             if let stray = files.first(where: { !listed.contains($0.path) }) {
                 throw FileCreation.Failure(path: stray.path, code: EPERM)
             }
+            lane.drain()
+            if let failure = progress.failure { throw failure }
             // Side by side, piece by piece (`Directory.writeNewFiles`): each file holds one piece at
             // a time, and pieces made together are written together.
             try Directory.writeNewFiles(files.map { (opened[PathText.parent($0.path), default: root], PathText.name($0.path), $0) })
             for _ in files where progress.wroteOne() { checkpoint(.halfWritten) }
             if let failure = progress.failure { throw failure }
         }
+        lane.drain()
+        if let failure = progress.failure { throw failure }
         guard complete else { return false }
         // Each file is created exclusively, so none was written twice: the count says none is missing.
         guard progress.written == paths.count else { throw FileCreation.Failure(path: staging, code: ENOENT) }
