@@ -87,7 +87,7 @@ import Testing
             checklists/rollout.md:3:7: error: 'procedures/guide.md' has no heading with id 'shop' [broken-anchor]
                 - [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)
                       ^
-            checklists/rollout.md:3:47: error: link to 'procedures/shop.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? [broken-link]
+            checklists/rollout.md:3:47: error: link to 'procedures/shop.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (for site 'shop') [broken-link]
                 - [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)
                                                               ^
             checklists/rollout.md:4:11: error: '{{role.name}}' has no value in a checklist item: a checklist is printed for a site, not for a role or an SOP; use a pack.… or site.… value [unknown-value]
@@ -99,7 +99,7 @@ import Testing
             checklists/rollout.md:6:7: error: '{{role.id}}' has no value in a checklist item: a checklist is printed for a site, not for a role or an SOP; use a pack.… or site.… value [unknown-value]
                 - [ ] {{role.id}} [f](../procedures/{{site.name}}.md)
                       ^
-            checklists/rollout.md:6:19: error: link to 'procedures/Shop.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? [broken-link]
+            checklists/rollout.md:6:19: error: link to 'procedures/Shop.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (for site 'shop') [broken-link]
                 - [ ] {{role.id}} [f](../procedures/{{site.name}}.md)
                                   ^
             7 errors, 0 warnings
@@ -116,6 +116,57 @@ import Testing
         let (fixed, _) = await Build.plan(files: files)
         let plan = try #require(fixed.plan, "\(Build.diagnosticsText(fixed))")
         #expect(plan.text("checklists/shop/rollout.html")?.contains("<a href=\"../../sops/guide.html#steps\">c</a> <a href=\"../../sops/guide.html#shop\">e</a>") == true)
+    }
+
+    /// A link built from a site value that breaks on many sites is one error naming them; a site
+    /// that lacks the value has its `missing-site-value` (the cause) and no link error besides,
+    /// in a checklist and in an SOP alike.
+    @Test func aLinkBrokenForManySitesIsOneErrorAndALackedValueOnlyItsCause() async throws {
+        var files = PackFiles.pack([
+            "checklists/rollout.md": "## Do\n\n- [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})\n",
+            "sopgen.yml": "title: T\ndefault_site: bare\n",
+        ])
+        for number in 1...7 { files["sites/shop-\(number).yml"] = files["sites/shop.yml"] }
+        files["sites/bare.yml"] = files["sites/shop.yml"]!.split(separator: "\n").filter { !$0.hasPrefix("staging_url") }.joined(separator: "\n") + "\n"
+        files.merge(PackFiles.sop(body: "## Steps\n\nSee [staging](guide.md#{{site.staging_url}}).\n")) { $1 }
+        let expected = """
+            sites/bare.yml:1:1: warning: Staging URL is not recorded for Shop; record it before rollout [missing-rollout-fact]
+                name: Shop
+                ^
+            procedures/guide.md:11:24: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
+                See [staging](guide.md#{{site.staging_url}}).
+                                       ^
+            checklists/rollout.md:3:7: error: link to 'procedures/bare.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (for site 'bare'; also for 8 more sites: 'shop-1', 'shop-2', 'shop-3', 'shop-4', 'shop-5', …) [broken-link]
+                - [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})
+                      ^
+            checklists/rollout.md:3:41: error: 'procedures/guide.md' has no heading with id 'https://staging.shop.example' [broken-anchor]
+                - [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})
+                                                        ^
+            checklists/rollout.md:3:68: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
+                - [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})
+                                                                                   ^
+            2 errors, 3 warnings
+
+            """
+        let (built, checked) = await Build.planAndCheck(files: files)
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+    }
+
+    /// A snippet a checklist includes is printed for every site, so a value some site's record
+    /// lacks is reported in it, not only for the default site.
+    @Test func aSnippetInAChecklistHasItsValuesCheckedForEverySite() async throws {
+        var files = PackFiles.pack([
+            "checklists/rollout.md": "## Do\n\n- [ ] {{> staging}}\n",
+            "snippets/staging.md": "Test on {{site.staging_url}} first.\n",
+        ])
+        files["sites/bare.yml"] = files["sites/shop.yml"]!.split(separator: "\n").filter { !$0.hasPrefix("staging_url") }.joined(separator: "\n") + "\n"
+        let (built, _) = await Build.plan(files: files)
+        #expect(Build.diagnosticsText(built).contains("""
+            snippets/staging.md:1:9: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
+                Test on {{site.staging_url}} first.
+                        ^
+            """), "\(Build.diagnosticsText(built))")
     }
 
     @Test func blockingItemsComeFirstAndMatchCheck() async throws {

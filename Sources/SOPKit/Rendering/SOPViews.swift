@@ -48,8 +48,11 @@ struct SOPViewRenderer: Sendable {
     let roleValueLengths: [String: Int]
     /// Off, each reader's view is rendered on its own (what the tests compare the shared views with).
     var sharesViews = true
+    /// The values the default site lacks (`ValueCatalog.lackedMarks`).
+    let lackedSiteValues: [String: String]
 
     init(resolved: ResolvedPack) {
+        lackedSiteValues = ValueCatalog.lackedMarks(resolved.site)
         sopIDs = Set(resolved.sops.map(\.sop.id))
         printReservedIDs = sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
         pageReservedIDs = Self.pageIDs(of: resolved.pack.theme)
@@ -256,6 +259,8 @@ struct SOPViewRenderer: Sendable {
                                           at: location))
                 continue
             }
+            // Built from a value the site lacks: its `missing-site-value` says why it leads nowhere.
+            if holdsValue, ValueCatalog.lacksValue(link.destination, in: markdown, marks: lackedSiteValues) { continue }
             let anchor: (path: String, fragment: String?)
             switch target {
             case .external:

@@ -20,6 +20,7 @@ struct ChecklistLinks: Sendable {
         // A checklist is printed for each site: a destination built from a value is checked as
         // each site's page writes it.
         let siteValues = pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) }
+        let lacked = pack.sites.map { ValueCatalog.lackedMarks($0) }
         var seen: Set<String> = []
         for checklist in pack.checklists {
             for expanded in graph.expandedItems(of: checklist) {
@@ -29,25 +30,48 @@ struct ChecklistLinks: Sendable {
                     let built = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
                     // A role's or an SOP's value has none here (`ExpansionChecks`): a link built from one is its consequence.
                     if built, expanded.substitute(link.destination, values: Self.readerValueMarks).contains("\u{0}") { continue }
-                    let destinations = built ? siteValues.map { expanded.substitute(link.destination, values: $0) } : [link.destination]
-                    for destination in destinations {
-                        guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path),
-                              seen.insert("\(location)\u{0}\(path)\u{0}\(fragment ?? "")").inserted else { continue }
+                    // Each site's destination; none for a site that lacks a value it is built from
+                    // (its `missing-site-value` is the cause).
+                    let destinations = built
+                        ? pack.sites.indices.compactMap { site in
+                            ValueCatalog.lacksValue(link.destination, in: expanded, marks: lacked[site])
+                                ? nil : (expanded.substitute(link.destination, values: siteValues[site]), pack.sites[site].id)
+                        }
+                        : [(link.destination, nil)]
+                    // One error for a link that leads to no SOP, naming the sites it does so for.
+                    var broken: [(path: String, site: String?)] = []
+                    for (destination, site) in destinations {
+                        guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path) else { continue }
                         guard sopPaths.contains(path) else {
                             // An SOP file that exists but could not be read has its own diagnostic.
-                            if !pack.declared.sopPaths.contains(path) {
-                                diagnostics.append(SOPViewRenderer.brokenLink(to: path, at: location,
-                                                                              suggestion: Suggestion.didYouMean(path, in: sortedPaths)))
-                            }
+                            if !pack.declared.sopPaths.contains(path) { broken.append((path, site)) }
                             continue
                         }
-                        if let fragment = fragment.flatMap({ SOPViewRenderer.headingFragment($0, pageIDs: pageIDs) }) {
+                        if let fragment = fragment.flatMap({ SOPViewRenderer.headingFragment($0, pageIDs: pageIDs) }),
+                           seen.insert("\(location)\u{0}\(path)\u{0}\(fragment)").inserted {
                             anchoredLinks.append(.init(path: path, fragment: fragment, location: location, roles: []))
                         }
+                    }
+                    if let first = broken.first, seen.insert("\(location)\u{0}broken").inserted {
+                        var diagnostic = SOPViewRenderer.brokenLink(to: first.path, at: location,
+                                                                    suggestion: Suggestion.didYouMean(first.path, in: sortedPaths))
+                        if let site = first.site { diagnostic.message += Self.forSites(site, others: broken.dropFirst().compactMap(\.site)) }
+                        diagnostics.append(diagnostic)
                     }
                 }
             }
         }
+    }
+
+    /// ` (for site 'a'; also for 2 more sites: 'b', 'c')`: the sites whose checklists a link built
+    /// from site values breaks on, at most five besides the first listed.
+    static func forSites(_ first: String, others: [String]) -> String {
+        var text = " (for site '\(first)'"
+        if !others.isEmpty {
+            let listed = others.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            text += "; also for \(others.count) more site\(others.count == 1 ? "" : "s"): \(listed)\(others.count > 5 ? ", …" : "")"
+        }
+        return text + ")"
     }
 
     /// Each role's and SOP's value as a mark no destination holds otherwise.

@@ -181,6 +181,19 @@ struct IncludeGraph: Sendable {
 
     /// A template's own text (values at their written width) and its includes, in order. Role
     /// blocks are walked with a stack; the parser keeps them shallow, but this costs nothing.
+    /// The snippets `templates` include, directly or through other snippets (each once, cycles
+    /// and unknown names ignored).
+    static func reached(from templates: [Template], snippets: [String: Template]) -> Set<String> {
+        var reached: Set<String> = []
+        var pending = templates
+        while let template = pending.popLast() {
+            for include in scan(template).includes where reached.insert(include.name.value).inserted {
+                if let snippet = snippets[include.name.value] { pending.append(snippet) }
+            }
+        }
+        return reached
+    }
+
     static func scan(_ template: Template) -> (own: Measure, includes: [Include]) {
         var own = Measure()
         var includes: [Include] = []

@@ -1,3 +1,4 @@
+import GFM
 /// The values an SOP can name with `{{…}}`, and what each is in a given view.
 public enum ValueCatalog {
     public static let packValues = ["pack.title", "pack.organisation"]
@@ -17,6 +18,22 @@ public enum ValueCatalog {
             }
         }
         return values
+    }
+
+    /// Each `site.…` value `site`'s record lacks (every one without a site) as a mark no text holds
+    /// otherwise: a link whose destination, substituted with these, holds the mark is built from a
+    /// value the site lacks. Its `missing-site-value` (or `no-site`) is the cause; where the link
+    /// leads is its consequence, not reported again (`lacksValue`).
+    static func lackedMarks(_ site: Site?) -> [String: String] {
+        guard let site else { return Dictionary(uniqueKeysWithValues: siteValues.map { ($0, "\u{0}") }) }
+        return siteRecord(site).compactMapValues { $0 == nil ? "\u{0}" : nil }
+    }
+
+    /// Whether `destination` (with value tokens, from `markdown`) is built from a value `marks`
+    /// (`lackedMarks`) names.
+    static func lacksValue(_ destination: String, in markdown: ExpandedMarkdown, marks: [String: String]) -> Bool {
+        !marks.isEmpty && destination.unicodeScalars.contains(GFMReserved.tokenStart)
+            && markdown.substitute(destination, values: marks).contains("\u{0}")
     }
 
     /// Each `site.…` value of a site record; nil where the record lacks it.

@@ -49,13 +49,16 @@ public struct PackValidator: Sendable {
                 diagnostics.append(.error(.unknownPolicy, "unknown policy '\(reference.value)' in policies\(Suggestion.didYouMean(reference.value, in: policyIDs))", at: reference.location).about(reference.value))
             }
         }
-        var templates = pack.sops.map { (template: $0.body, name: $0.path) }
-        templates += pack.snippets.sorted { $0.key < $1.key }.map { (template: $0.value, name: "snippet \($0.key)") }
         let snippetNames = pack.snippets.keys.sorted()
         let references = TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: true,
                                                  snippetNames: snippetNames, sites: pack.defaultSite.map { [$0] })
-        for (template, _) in templates {
-            diagnostics += references.check(template.pieces)
+        for sop in pack.sops { diagnostics += references.check(sop.body.pieces) }
+        // A snippet a checklist includes is printed for every site: each site's record must hold its values.
+        let inChecklists = IncludeGraph.reached(from: pack.checklists.flatMap { $0.items.map(\.text) }, snippets: pack.snippets)
+        let everySite = TemplateReferenceChecks(pack: pack, declared: declared, site: site, checksRoles: true,
+                                                snippetNames: snippetNames, sites: pack.sites)
+        for (name, snippet) in pack.snippets.sorted(by: { $0.key < $1.key }) {
+            diagnostics += (inChecklists.contains(name) ? everySite : references).check(snippet.pieces)
         }
         for checklist in pack.checklists {
             for item in checklist.items {
