@@ -21,6 +21,17 @@ import Testing
         return (files, sizes, diagnostics)
     }
 
+    /// A temporary folder whose output `site` holds one page an earlier build wrote, and that
+    /// output's snapshot, to compare with after a write that must leave it as it was.
+    static func previousOutput() throws -> (folder: TemporaryFolder, output: URL, before: [String: Data]) {
+        let folder = TemporaryFolder()
+        let output = folder.url.appendingPathComponent("site")
+        var plan = OutputPlan()
+        plan.add("old.html", "old")
+        try SiteWriter().write(plan, to: output)
+        return (folder, output, folder.snapshot(output))
+    }
+
     @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
     func thePathsKnownBeforeRenderingAreTheFilesRendered(_ name: String) async {
         let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
@@ -115,12 +126,7 @@ import Testing
                 return true
             }
         }
-        let folder = TemporaryFolder()
-        let output = folder.url.appendingPathComponent("site")
-        var plan = OutputPlan()
-        plan.add("old.html", "old")
-        try SiteWriter().write(plan, to: output)
-        let before = folder.snapshot(output)
+        let (folder, output, before) = try Self.previousOutput()
         let location = try OutputLocation.resolve(output)
         #expect(throws: SiteWriterError.self) {
             try SiteWriter().write(source: Source(paths: ["a.html", "b.html"], produced: produced), to: location)
@@ -162,12 +168,7 @@ import Testing
                 return false
             }
         }
-        let folder = TemporaryFolder()
-        let output = folder.url.appendingPathComponent("site")
-        var plan = OutputPlan()
-        plan.add("old.html", "old")
-        try SiteWriter().write(plan, to: output)
-        let before = folder.snapshot(output)
+        let (folder, output, before) = try Self.previousOutput()
         let report = try SiteWriter().write(source: Source(), to: try OutputLocation.resolve(output))
         #expect(!report.published)
         #expect(folder.snapshot(output) == before)
