@@ -32,6 +32,10 @@ struct SopgenCommand: AsyncParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             parsed = type(of: command)
+            if let problem = currentFolderProblem() {
+                Console.printError("sopgen: error: \(problem)\n")
+                Foundation.exit(ExitCode.failure.rawValue)
+            }
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -57,6 +61,15 @@ struct SopgenCommand: AsyncParsableCommand {
             if !found.isEmpty { return found }
         }
         return command == SopgenCommand.self ? "sopgen" : ""
+    }
+
+    /// Run from a folder that no longer exists (a build into `.` swaps it for the new site),
+    /// Foundation resolves a relative path from `/`: `--output site` would write `/site`. Refused
+    /// before any command runs.
+    static func currentFolderProblem() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) == nil else { return nil }
+        return "the current folder no longer exists (it was removed or replaced, as a build into '.' replaces it), so a relative path would be read from '/'; cd into a folder and run sopgen again"
     }
 
     static func presentable(_ error: any Error) -> any Error {

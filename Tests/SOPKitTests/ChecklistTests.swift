@@ -84,7 +84,7 @@ import Testing
             snippets/roles.md:3:1: error: a role block in a checklist item would show its text to everyone: a checklist is printed for a site, not for a role; keep role blocks to SOPs [misplaced-block]
                 ::: for admin
                 ^
-            checklists/rollout.md:3:7: error: 'procedures/guide.md' has no heading with id 'shop' [broken-anchor]
+            checklists/rollout.md:3:7: error: 'procedures/guide.md' has no heading with id 'shop' (for site 'shop') [broken-anchor]
                 - [ ] [a](../procedures/guide.md#{{site.id}}) [b](../procedures/{{site.id}}.md) [c](../procedures/guide.md?v={{site.sophmate_version}}#steps)
                       ^
             checklists/rollout.md:3:47: error: link to 'procedures/shop.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (for site 'shop') [broken-link]
@@ -118,9 +118,11 @@ import Testing
         #expect(plan.text("checklists/shop/rollout.html")?.contains("<a href=\"../../sops/guide.html#steps\">c</a> <a href=\"../../sops/guide.html#shop\">e</a>") == true)
     }
 
-    /// A link built from a site value that breaks on many sites is one error naming them; a site
-    /// that lacks the value has its `missing-site-value` (the cause) and no link error besides,
-    /// in a checklist and in an SOP alike.
+    /// A link built from a site value that breaks on many sites is one error naming them, to a
+    /// file or to a heading (helper 37); a site that lacks the value has its `missing-site-value`
+    /// (the cause) and no error for what the value decides: the file, or only the heading. A value
+    /// in the query or the fragment does not decide the file (helper 37: `nope.md?v={{…}}` was
+    /// let through), in a checklist and in an SOP alike.
     @Test func aLinkBrokenForManySitesIsOneErrorAndALackedValueOnlyItsCause() async throws {
         var files = PackFiles.pack([
             "checklists/rollout.md": "## Do\n\n- [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})\n",
@@ -128,7 +130,7 @@ import Testing
         ])
         for number in 1...7 { files["sites/shop-\(number).yml"] = files["sites/shop.yml"] }
         files["sites/bare.yml"] = files["sites/shop.yml"]!.split(separator: "\n").filter { !$0.hasPrefix("staging_url") }.joined(separator: "\n") + "\n"
-        files.merge(PackFiles.sop(body: "## Steps\n\nSee [staging](guide.md#{{site.staging_url}}).\n")) { $1 }
+        files.merge(PackFiles.sop(body: "## Steps\n\nSee [staging](guide.md#{{site.staging_url}}).\n\n[q](nope.md?v={{site.staging_url}}) [f](nope.md#{{site.staging_url}})\n")) { $1 }
         let expected = """
             sites/bare.yml:1:1: warning: Staging URL is not recorded for Shop; record it before rollout [missing-rollout-fact]
                 name: Shop
@@ -136,16 +138,25 @@ import Testing
             procedures/guide.md:11:24: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
                 See [staging](guide.md#{{site.staging_url}}).
                                        ^
+            procedures/guide.md:13:1: error: link to 'procedures/nope.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (1 more use: procedures/guide.md:13:37) [broken-link]
+                [q](nope.md?v={{site.staging_url}}) [f](nope.md#{{site.staging_url}})
+                ^
+            procedures/guide.md:13:15: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
+                [q](nope.md?v={{site.staging_url}}) [f](nope.md#{{site.staging_url}})
+                              ^
+            procedures/guide.md:13:49: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
+                [q](nope.md?v={{site.staging_url}}) [f](nope.md#{{site.staging_url}})
+                                                                ^
             checklists/rollout.md:3:7: error: link to 'procedures/bare.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (for site 'bare'; also for 8 more sites: 'shop-1', 'shop-2', 'shop-3', 'shop-4', 'shop-5', …) [broken-link]
                 - [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})
                       ^
-            checklists/rollout.md:3:41: error: 'procedures/guide.md' has no heading with id 'https://staging.shop.example' [broken-anchor]
+            checklists/rollout.md:3:41: error: 'procedures/guide.md' has no heading with id 'https://staging.shop.example' (for site 'shop-1'; also for 7 more sites: 'shop-2', 'shop-3', 'shop-4', 'shop-5', 'shop-6', …) [broken-anchor]
                 - [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})
                                                         ^
             checklists/rollout.md:3:68: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
                 - [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})
                                                                                    ^
-            2 errors, 3 warnings
+            3 errors, 5 warnings
 
             """
         let (built, checked) = await Build.planAndCheck(files: files)

@@ -33,6 +33,20 @@ import Testing
         #expect(leftovers(in: folder.url).isEmpty)
     }
 
+    /// `cd site && sopgen build .. --output .` swaps the shell's folder away; run again from there,
+    /// a relative path was read from `/` (helper 37: `--output site2` wrote `/site2`). Refused.
+    @Test func aRelativePathFromAFolderThatNoLongerExistsIsRefused() throws {
+        let folder = TemporaryFolder()
+        let name = "sopgen-gone-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: "/" + name) }
+        let run = try ProcessRun.run("sh", ["-c", "mkdir gone && cd gone && rmdir ../gone && exec \"$0\" build \"$1\" --output \"$2\"",
+                                            TestPaths.sopgenBinary.path, mini.path, name], in: folder.url)
+        #expect(run.status == 1)
+        #expect(run.standardError.hasPrefix("sopgen: error: the current folder no longer exists"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: "/" + name))
+        #expect(leftovers(in: URL(fileURLWithPath: "/")).isEmpty)
+    }
+
     @Test func aSymlinkToALinkToAFolderElsewhereIsFollowedToTheEnd() throws {
         let folder = TemporaryFolder()
         let real = folder.url.appendingPathComponent("deploy/current")

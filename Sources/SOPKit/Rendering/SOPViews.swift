@@ -16,6 +16,9 @@ struct SOPViews: Sendable {
         /// block around the link hides it from): in each, the link goes to that role's view of the
         /// target, which must have the heading too.
         var roles: [String]
+        /// The site a checklist link was built for, when built from site values: a fragment broken
+        /// for many sites is one error naming them.
+        var site: String? = nil
     }
 }
 
@@ -48,11 +51,11 @@ struct SOPViewRenderer: Sendable {
     let roleValueLengths: [String: Int]
     /// Off, each reader's view is rendered on its own (what the tests compare the shared views with).
     var sharesViews = true
-    /// The values the default site lacks (`ValueCatalog.lackedMarks`).
-    let lackedSiteValues: [String: String]
+    /// The values the default site lacks (`ValueCatalog.lacked`).
+    let lackedSiteValues: Set<String>
 
     init(resolved: ResolvedPack) {
-        lackedSiteValues = ValueCatalog.lackedMarks(resolved.site)
+        lackedSiteValues = ValueCatalog.lacked(by: resolved.site)
         sopIDs = Set(resolved.sops.map(\.sop.id))
         printReservedIDs = sopIDs.union(resolved.pack.theme.fixedIDs(of: ["print", "sop-header", "toc"]))
         pageReservedIDs = Self.pageIDs(of: resolved.pack.theme)
@@ -259,8 +262,11 @@ struct SOPViewRenderer: Sendable {
                                           at: location))
                 continue
             }
-            // Built from a value the site lacks: its `missing-site-value` says why it leads nowhere.
-            if holdsValue, ValueCatalog.lacksValue(link.destination, in: markdown, marks: lackedSiteValues) { continue }
+            // Built from a value the site lacks: its `missing-site-value` is why the file or heading
+            // it leads to is not one of the pack's.
+            let lacked = holdsValue ? ValueCatalog.lackedPart(of: link.destination, in: markdown, values: sharedValues,
+                                                              lacked: lackedSiteValues, from: location.path) : nil
+            if lacked == .file { continue }
             let anchor: (path: String, fragment: String?)
             switch target {
             case .external:
@@ -276,7 +282,7 @@ struct SOPViewRenderer: Sendable {
                 }
                 anchor = (path, fragment)
             }
-            guard let fragment = anchor.fragment.flatMap(headingFragment) else { continue }
+            guard lacked != .fragment, let fragment = anchor.fragment.flatMap(headingFragment) else { continue }
             let readers = linkReaders ?? readers(of: item)
             linkReaders = readers
             let around = document.linkContainers[index].filter { $0 < markdown.blocks.count }.map { markdown.blocks[$0] }

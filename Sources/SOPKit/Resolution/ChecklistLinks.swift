@@ -20,7 +20,7 @@ struct ChecklistLinks: Sendable {
         // A checklist is printed for each site: a destination built from a value is checked as
         // each site's page writes it.
         let siteValues = pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) }
-        let lacked = pack.sites.map { ValueCatalog.lackedMarks($0) }
+        let lacked = pack.sites.map { ValueCatalog.lacked(by: $0) }
         var seen: Set<String> = []
         for checklist in pack.checklists {
             for expanded in graph.expandedItems(of: checklist) {
@@ -30,26 +30,28 @@ struct ChecklistLinks: Sendable {
                     let built = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
                     // A role's or an SOP's value has none here (`ExpansionChecks`): a link built from one is its consequence.
                     if built, expanded.substitute(link.destination, values: Self.readerValueMarks).contains("\u{0}") { continue }
-                    // Each site's destination; none for a site that lacks a value it is built from
-                    // (its `missing-site-value` is the cause).
-                    let destinations = built
-                        ? pack.sites.indices.compactMap { site in
-                            ValueCatalog.lacksValue(link.destination, in: expanded, marks: lacked[site])
-                                ? nil : (expanded.substitute(link.destination, values: siteValues[site]), pack.sites[site].id)
+                    // Each site's destination, with what the values its record lacks decide of it
+                    // (their `missing-site-value` is the cause: that part is not checked).
+                    let destinations: [(destination: String, site: String?, lacked: ValueCatalog.LinkPart?)] = built
+                        ? pack.sites.indices.map { site in
+                            (expanded.substitute(link.destination, values: siteValues[site]), pack.sites[site].id,
+                             ValueCatalog.lackedPart(of: link.destination, in: expanded, values: siteValues[site],
+                                                     lacked: lacked[site], from: location.path))
                         }
-                        : [(link.destination, nil)]
+                        : [(link.destination, nil, nil)]
                     // One error for a link that leads to no SOP, naming the sites it does so for.
                     var broken: [(path: String, site: String?)] = []
-                    for (destination, site) in destinations {
+                    for (destination, site, lackedPart) in destinations where lackedPart != .file {
                         guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path) else { continue }
                         guard sopPaths.contains(path) else {
                             // An SOP file that exists but could not be read has its own diagnostic.
                             if !pack.declared.sopPaths.contains(path) { broken.append((path, site)) }
                             continue
                         }
-                        if let fragment = fragment.flatMap({ SOPViewRenderer.headingFragment($0, pageIDs: pageIDs) }),
-                           seen.insert("\(location)\u{0}\(path)\u{0}\(fragment)").inserted {
-                            anchoredLinks.append(.init(path: path, fragment: fragment, location: location, roles: []))
+                        if lackedPart != .fragment,
+                           let fragment = fragment.flatMap({ SOPViewRenderer.headingFragment($0, pageIDs: pageIDs) }),
+                           seen.insert("\(location)\u{0}\(path)\u{0}\(fragment)\u{0}\(site ?? "")").inserted {
+                            anchoredLinks.append(.init(path: path, fragment: fragment, location: location, roles: [], site: site))
                         }
                     }
                     if let first = broken.first, seen.insert("\(location)\u{0}broken").inserted {

@@ -20,21 +20,37 @@ public enum ValueCatalog {
         return values
     }
 
-    /// Each `site.…` value `site`'s record lacks (every one without a site) as a mark no text holds
-    /// otherwise: a link whose destination, substituted with these, holds the mark is built from a
-    /// value the site lacks. Its `missing-site-value` (or `no-site`) is the cause; where the link
-    /// leads is its consequence, not reported again (`lacksValue`).
-    static func lackedMarks(_ site: Site?) -> [String: String] {
-        guard let site else { return Dictionary(uniqueKeysWithValues: siteValues.map { ($0, "\u{0}") }) }
-        return siteRecord(site).compactMapValues { $0 == nil ? "\u{0}" : nil }
+    /// Each `site.…` value `site`'s record lacks; every one without a site.
+    static func lacked(by site: Site?) -> Set<String> {
+        guard let site else { return Set(siteValues) }
+        return Set(siteRecord(site).compactMap { $0.value == nil ? $0.key : nil })
     }
 
-    /// Whether `destination` (with value tokens, from `markdown`) is built from a value `marks`
-    /// (`lackedMarks`) names.
-    static func lacksValue(_ destination: String, in markdown: ExpandedMarkdown, marks: [String: String]) -> Bool {
-        !marks.isEmpty && destination.unicodeScalars.contains(GFMReserved.tokenStart)
-            && markdown.substitute(destination, values: marks).contains("\u{0}")
+    /// What the values in `lacked` decide of a link built from them (`destination`, with value
+    /// tokens, from `markdown`; `values` filled in): the file it leads to, only the heading, or
+    /// nothing (a query, or none of them used). Their `missing-site-value` (or `no-site`) is the
+    /// cause; what they decide is its consequence, not reported again.
+    static func lackedPart(of destination: String, in markdown: ExpandedMarkdown, values: [String: String],
+                           lacked: Set<String>, from path: String) -> LinkPart? {
+        guard !lacked.isEmpty, destination.unicodeScalars.contains(GFMReserved.tokenStart) else { return nil }
+        var other = values
+        for name in lacked { other[name] = "\u{E000}" + (values[name] ?? "") }
+        let written = LinkTarget(markdown.substitute(destination, values: values), from: path)
+        let otherwise = LinkTarget(markdown.substitute(destination, values: other), from: path)
+        switch (written, otherwise) {
+        case (.sop(let path, let fragment), .sop(let otherPath, let otherFragment)):
+            if path != otherPath { return .file }
+            return fragment != otherFragment ? .fragment : nil
+        case (.samePage(let fragment), .samePage(let otherFragment)):
+            return fragment != otherFragment ? .fragment : nil
+        case (.external, .external):
+            return nil
+        default:
+            return .file
+        }
     }
+
+    enum LinkPart: Sendable { case file, fragment }
 
     /// Each `site.…` value of a site record; nil where the record lacks it.
     static func siteRecord(_ site: Site) -> [String: String?] {
