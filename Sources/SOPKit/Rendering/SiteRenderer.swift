@@ -29,7 +29,7 @@ public struct SiteRenderer: Sendable {
 /// render each SOP's print view again when they are rendered).
 struct SiteBatches: Sendable {
     /// Enough SOPs to keep both cores busy and the disk writes large; few enough to stay flat.
-    static let defaultBatchSize = 256
+    static let defaultBatchSize = 128
 
     /// Print pages written side by side at most (each an open file while they are written); each
     /// SOP is parsed once per group of them.
