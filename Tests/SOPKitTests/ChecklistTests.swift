@@ -180,6 +180,27 @@ import Testing
             """), "\(Build.diagnosticsText(built))")
     }
 
+    /// A link written to an SOP's page that a site's value turns into something else (a query, a
+    /// heading, a web address) leads nowhere: a `broken-link`, not a link left as written (helper 37).
+    @Test func aValueThatTurnsAnSOPLinkIntoAnotherKindIsABrokenLink() async throws {
+        var files = PackFiles.pack(["checklists/rollout.md": "## Do\n\n- [ ] [n](../procedures/{{site.name}}.md)\n"])
+        files["sites/shop.yml"] = files["sites/shop.yml"]!.replacingOccurrences(of: "name: Shop", with: "name: 'shop?v=2'")
+        files.merge(PackFiles.sop(body: "## Steps\n\n[n]({{site.name}}.md) [m](https://{{site.name}}.example/a.md)\n")) { $1 }
+        let (built, checked) = await Build.planAndCheck(files: files)
+        let expected = """
+            procedures/guide.md:11:1: error: link to 'shop?v=2.md', which is not an SOP of this pack [broken-link]
+                [n]({{site.name}}.md) [m](https://{{site.name}}.example/a.md)
+                ^
+            checklists/rollout.md:3:7: error: link to '../procedures/shop?v=2.md', which is not an SOP of this pack (for site 'shop') [broken-link]
+                - [ ] [n](../procedures/{{site.name}}.md)
+                      ^
+            2 errors, 0 warnings
+
+            """
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+    }
+
     @Test func blockingItemsComeFirstAndMatchCheck() async throws {
         var files = PackFiles.pack([
             "checklists/rollout.md": "## Do\n\n- [ ] Record {{site.staging_url}} for <b>{{site.name}}</b>\n",

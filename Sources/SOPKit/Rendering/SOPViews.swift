@@ -270,6 +270,9 @@ struct SOPViewRenderer: Sendable {
             let anchor: (path: String, fragment: String?)
             switch target {
             case .external:
+                if holdsValue, ValueCatalog.leavesSOP(link.destination, in: markdown, values: sharedValues, from: location.path) {
+                    diagnostics.append(Self.brokenLink(to: destination, at: location, suggestion: ""))
+                }
                 continue
             case .samePage(let fragment):
                 anchor = (item.sop.path, fragment)

@@ -32,17 +32,23 @@ struct ChecklistLinks: Sendable {
                     if built, expanded.substitute(link.destination, values: Self.readerValueMarks).contains("\u{0}") { continue }
                     // Each site's destination, with what the values its record lacks decide of it
                     // (their `missing-site-value` is the cause: that part is not checked).
-                    let destinations: [(destination: String, site: String?, lacked: ValueCatalog.LinkPart?)] = built
+                    let destinations: [(destination: String, site: Int?, lacked: ValueCatalog.LinkPart?)] = built
                         ? pack.sites.indices.map { site in
-                            (expanded.substitute(link.destination, values: siteValues[site]), pack.sites[site].id,
+                            (expanded.substitute(link.destination, values: siteValues[site]), site,
                              ValueCatalog.lackedPart(of: link.destination, in: expanded, values: siteValues[site],
                                                      lacked: lacked[site], from: location.path))
                         }
                         : [(link.destination, nil, nil)]
                     // One error for a link that leads to no SOP, naming the sites it does so for.
                     var broken: [(path: String, site: String?)] = []
-                    for (destination, site, lackedPart) in destinations where lackedPart != .file {
-                        guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path) else { continue }
+                    for (destination, number, lackedPart) in destinations where lackedPart != .file {
+                        let site = number.map { pack.sites[$0].id }
+                        guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path) else {
+                            if let number, ValueCatalog.leavesSOP(link.destination, in: expanded, values: siteValues[number], from: location.path) {
+                                broken.append((destination, site))
+                            }
+                            continue
+                        }
                         guard sopPaths.contains(path) else {
                             // An SOP file that exists but could not be read has its own diagnostic.
                             if !pack.declared.sopPaths.contains(path) { broken.append((path, site)) }

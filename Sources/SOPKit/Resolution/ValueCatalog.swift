@@ -52,6 +52,20 @@ public enum ValueCatalog {
 
     enum LinkPart: Sendable { case file, fragment }
 
+    /// Whether `destination` (with value tokens, from `markdown`) is written as a link to an SOP
+    /// (`b-{{site.id}}.md`) but, with `values` filled in, is not one: a value holding `?`, `#` or
+    /// a scheme (`shop?v=2`) turns it into a query, a heading or a web address. It leads nowhere,
+    /// so it is a `broken-link`, not a link left as written.
+    static func leavesSOP(_ destination: String, in markdown: ExpandedMarkdown, values: [String: String], from path: String) -> Bool {
+        guard destination.unicodeScalars.contains(GFMReserved.tokenStart),
+              case .sop = LinkTarget(markdown.substitute(destination, values: plainValues), from: path) else { return false }
+        if case .sop = LinkTarget(markdown.substitute(destination, values: values), from: path) { return false }
+        return true
+    }
+
+    /// Every value as a plain word, to read a destination as it is written.
+    private static let plainValues = Dictionary(uniqueKeysWithValues: all.map { ($0, "v") })
+
     /// Each `site.…` value of a site record; nil where the record lacks it.
     static func siteRecord(_ site: Site) -> [String: String?] {
         ["site.id": site.id, "site.name": site.name, "site.setup_owner": site.setupOwner,
