@@ -68,7 +68,8 @@ struct SopgenCommand: AsyncParsableCommand {
     /// before any command runs.
     static func currentFolderProblem() -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) == nil else { return nil }
+        // Only a folder removed from under us: a path too long for the buffer is not that.
+        guard getcwd(&buffer, buffer.count) == nil, errno == ENOENT else { return nil }
         return "the current folder no longer exists (it was removed or replaced, as a build into '.' replaces it), so a relative path would be read from '/'; cd into a folder and run sopgen again"
     }
 

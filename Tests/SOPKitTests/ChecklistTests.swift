@@ -147,7 +147,7 @@ import Testing
             procedures/guide.md:13:49: warning: '{{site.staging_url}}' renders as "(not recorded)": no staging_url in sites/bare.yml [missing-site-value]
                 [q](nope.md?v={{site.staging_url}}) [f](nope.md#{{site.staging_url}})
                                                                 ^
-            checklists/rollout.md:3:7: error: link to 'procedures/bare.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (for site 'bare'; also for 8 more sites: 'shop-1', 'shop-2', 'shop-3', 'shop-4', 'shop-5', …) [broken-link]
+            checklists/rollout.md:3:7: error: link to 'procedures/bare.md', which is not an SOP of this pack; did you mean 'procedures/guide.md'? (for site 'bare'; also for 8 more sites: 'shop-1' ('procedures/shop-1.md'), 'shop-2' ('procedures/shop-2.md'), 'shop-3' ('procedures/shop-3.md'), 'shop-4' ('procedures/shop-4.md'), 'shop-5' ('procedures/shop-5.md'), …) [broken-link]
                 - [ ] [b](../procedures/{{site.id}}.md) [s](../procedures/guide.md#{{site.staging_url}})
                       ^
             checklists/rollout.md:3:41: error: 'procedures/guide.md' has no heading with id 'https://staging.shop.example' (for site 'shop-1'; also for 7 more sites: 'shop-2', 'shop-3', 'shop-4', 'shop-5', 'shop-6', …) [broken-anchor]
@@ -181,18 +181,19 @@ import Testing
     }
 
     /// A link written to an SOP's page that a site's value turns into something else (a query, a
-    /// heading, a web address) leads nowhere: a `broken-link`, not a link left as written (helper 37).
+    /// heading, a web address) leads nowhere: a `broken-link`, not a link left as written (helper 37);
+    /// one that starts with a value is what the value makes it (`{{site.production_url}}/a.md`, helper 38).
     @Test func aValueThatTurnsAnSOPLinkIntoAnotherKindIsABrokenLink() async throws {
-        var files = PackFiles.pack(["checklists/rollout.md": "## Do\n\n- [ ] [n](../procedures/{{site.name}}.md)\n"])
+        var files = PackFiles.pack(["checklists/rollout.md": "## Do\n\n- [ ] [n](../procedures/{{site.name}}.md) [r]({{site.production_url}}/README.md)\n"])
         files["sites/shop.yml"] = files["sites/shop.yml"]!.replacingOccurrences(of: "name: Shop", with: "name: 'shop?v=2'")
-        files.merge(PackFiles.sop(body: "## Steps\n\n[n]({{site.name}}.md) [m](https://{{site.name}}.example/a.md)\n")) { $1 }
+        files.merge(PackFiles.sop(body: "## Steps\n\n[n]({{site.name}}.md) [m](https://{{site.name}}.example/a.md) [r]({{site.production_url}}/README.md)\n")) { $1 }
         let (built, checked) = await Build.planAndCheck(files: files)
         let expected = """
             procedures/guide.md:11:1: error: link to 'shop?v=2.md', which is not an SOP of this pack [broken-link]
-                [n]({{site.name}}.md) [m](https://{{site.name}}.example/a.md)
+                [n]({{site.name}}.md) [m](https://{{site.name}}.example/a.md) [r]({{site.production_url}}/README.md)
                 ^
             checklists/rollout.md:3:7: error: link to '../procedures/shop?v=2.md', which is not an SOP of this pack (for site 'shop') [broken-link]
-                - [ ] [n](../procedures/{{site.name}}.md)
+                - [ ] [n](../procedures/{{site.name}}.md) [r]({{site.production_url}}/README.md)
                       ^
             2 errors, 0 warnings
 

@@ -51,7 +51,7 @@ struct LinkedHeadings {
         var sortedHeadings: [String: [String]] = [:]
         var suggestions: [String: String] = [:]
         // A checklist link built from site values, broken for several sites: the first site's error, naming the others.
-        var builtForSites: [SourceLocation: (index: Int, site: String, others: [String])] = [:]
+        var builtForSites: [SourceLocation: (index: Int, site: String, fragment: String, others: [(site: String, detail: String?)])] = [:]
         for link in links {
             guard let target = byPath[link.path] else { continue }
             guard target.trainer.contains(link.fragment) else {
@@ -60,11 +60,11 @@ struct LinkedHeadings {
                     if sortedHeadings[link.path] == nil { sortedHeadings[link.path] = target.trainer.sorted() }
                     suggestions[key] = Suggestion.didYouMean(link.fragment, in: sortedHeadings[link.path]!)
                 }
-                if let site = link.site, builtForSites[link.location] != nil {
-                    builtForSites[link.location]!.others.append(site)
+                if let site = link.site, let first = builtForSites[link.location] {
+                    builtForSites[link.location]!.others.append((site, link.fragment == first.fragment ? nil : "id '\(link.fragment)'"))
                     continue
                 }
-                if let site = link.site { builtForSites[link.location] = (diagnostics.count, site, []) }
+                if let site = link.site { builtForSites[link.location] = (diagnostics.count, site, link.fragment, []) }
                 diagnostics.append(.error(.brokenAnchor, "'\(link.path)' has no heading with id '\(link.fragment)'\(suggestions[key]!)",
                                           at: link.location))
                 continue
@@ -75,7 +75,7 @@ struct LinkedHeadings {
             diagnostics.append(.error(.brokenAnchor, "'\(link.path)' has a heading with id '\(link.fragment)', but not in the view this link leads \(names) to (a role block hides it there, or the role's value changes it); put the link in a role block for the roles who see the heading",
                                       at: link.location))
         }
-        for (index, site, others) in builtForSites.values {
+        for (index, site, _, others) in builtForSites.values {
             diagnostics[index].message += ChecklistLinks.forSites(site, others: others)
         }
         return diagnostics

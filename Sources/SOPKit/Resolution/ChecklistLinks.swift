@@ -20,6 +20,7 @@ struct ChecklistLinks: Sendable {
         // A checklist is printed for each site: a destination built from a value is checked as
         // each site's page writes it.
         let siteValues = pack.sites.map { ValueCatalog.shared(pack: pack, site: $0) }
+        let packValues = ValueCatalog.shared(pack: pack, site: nil)
         let lacked = pack.sites.map { ValueCatalog.lacked(by: $0) }
         var seen: Set<String> = []
         for checklist in pack.checklists {
@@ -27,9 +28,11 @@ struct ChecklistLinks: Sendable {
                 guard expanded.text.contains("](") || expanded.text.contains("]:") else { continue }
                 for link in GFMDocument(markdown: expanded.text).links where !link.isImage {
                     let location = expanded.origin(of: link.position)
-                    let built = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
+                    let holdsValue = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
                     // A role's or an SOP's value has none here (`ExpansionChecks`): a link built from one is its consequence.
-                    if built, expanded.substitute(link.destination, values: Self.readerValueMarks).contains("\u{0}") { continue }
+                    if holdsValue, expanded.substitute(link.destination, values: Self.readerValueMarks).contains("\u{0}") { continue }
+                    // Built from a site's value: checked for each site (a pack value is the same for all).
+                    let built = holdsValue && expanded.substitute(link.destination, values: Self.siteValueMarks).contains("\u{0}")
                     // Each site's destination, with what the values its record lacks decide of it
                     // (their `missing-site-value` is the cause: that part is not checked).
                     let destinations: [(destination: String, site: Int?, lacked: ValueCatalog.LinkPart?)] = built
@@ -38,7 +41,7 @@ struct ChecklistLinks: Sendable {
                              ValueCatalog.lackedPart(of: link.destination, in: expanded, values: siteValues[site],
                                                      lacked: lacked[site], from: location.path))
                         }
-                        : [(link.destination, nil, nil)]
+                        : [(holdsValue ? expanded.substitute(link.destination, values: packValues) : link.destination, nil, nil)]
                     // One error for a link that leads to no SOP, naming the sites it does so for.
                     var broken: [(path: String, site: String?)] = []
                     for (destination, number, lackedPart) in destinations where lackedPart != .file {
@@ -63,7 +66,13 @@ struct ChecklistLinks: Sendable {
                     if let first = broken.first, seen.insert("\(location)\u{0}broken").inserted {
                         var diagnostic = SOPViewRenderer.brokenLink(to: first.path, at: location,
                                                                     suggestion: Suggestion.didYouMean(first.path, in: sortedPaths))
-                        if let site = first.site { diagnostic.message += Self.forSites(site, others: broken.dropFirst().compactMap(\.site)) }
+                        if let site = first.site {
+                            // Each site's own path where it differs; never merged with another link's error.
+                            diagnostic.message += Self.forSites(site, others: broken.dropFirst().compactMap { other in
+                                other.site.map { (site: $0, detail: other.path == first.path ? nil : "'\(other.path)'") }
+                            })
+                            diagnostic.subject = nil
+                        }
                         diagnostics.append(diagnostic)
                     }
                 }
@@ -71,18 +80,20 @@ struct ChecklistLinks: Sendable {
         }
     }
 
-    /// ` (for site 'a'; also for 2 more sites: 'b', 'c')`: the sites whose checklists a link built
-    /// from site values breaks on, at most five besides the first listed.
-    static func forSites(_ first: String, others: [String]) -> String {
+    /// ` (for site 'a'; also for 2 more sites: 'b' ('x.md'), 'c')`: the sites whose checklists a
+    /// link built from site values breaks on, each other site's detail (its own path or id) where
+    /// it differs from the first's, at most five besides the first listed.
+    static func forSites(_ first: String, others: [(site: String, detail: String?)]) -> String {
         var text = " (for site '\(first)'"
         if !others.isEmpty {
-            let listed = others.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+            let listed = others.prefix(5).map { "'\($0.site)'" + ($0.detail.map { " (\($0))" } ?? "") }.joined(separator: ", ")
             text += "; also for \(others.count) more site\(others.count == 1 ? "" : "s"): \(listed)\(others.count > 5 ? ", …" : "")"
         }
         return text + ")"
     }
 
     /// Each role's and SOP's value as a mark no destination holds otherwise.
+    private static let siteValueMarks = Dictionary(uniqueKeysWithValues: ValueCatalog.siteValues.map { ($0, "\u{0}") })
     private static let readerValueMarks = Dictionary(uniqueKeysWithValues: (ValueCatalog.roleValues + ValueCatalog.sopValues).map { ($0, "\u{0}") })
 
     /// Where a checklist item's link (its values filled in for the page's site) points on a

@@ -59,8 +59,11 @@ public enum ValueCatalog {
     static func leavesSOP(_ destination: String, in markdown: ExpandedMarkdown, values: [String: String], from path: String) -> Bool {
         guard destination.unicodeScalars.contains(GFMReserved.tokenStart),
               case .sop = LinkTarget(markdown.substitute(destination, values: plainValues), from: path) else { return false }
-        if case .sop = LinkTarget(markdown.substitute(destination, values: values), from: path) { return false }
-        return true
+        let filled = markdown.substitute(destination, values: values)
+        if case .sop = LinkTarget(filled, from: path) { return false }
+        // A destination that starts with a value that is a web address (`{{site.production_url}}/a.md`)
+        // is that address.
+        return !(destination.unicodeScalars.first == GFMReserved.tokenStart && LinkTarget.hasScheme(filled.utf8))
     }
 
     /// Every value as a plain word, to read a destination as it is written.
