@@ -159,6 +159,34 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == [])
     }
 
+    /// More writes at once than cores, each from a task of Swift's cooperative pool and each
+    /// waiting for its batch in flight: with the batches queued on the shared pool, every thread
+    /// waited and none wrote. The year-ahead pass (under faketime, where the shared pool did not
+    /// grow) hung on this suite; this test hangs there, to its time limit, with that lane.
+    @Test(.timeLimit(.minutes(1)))
+    func writesAtOnceFromEveryCoreNeverWaitForEachOther() async throws {
+        struct Source: OutputSource {
+            var paths: [String] { (0..<40).map { "f\($0 % 4)/\($0).html" } }
+            func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                for batch in stride(from: 0, to: 40, by: 10) {
+                    try write(paths[batch..<batch + 10].map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
+                }
+                return true
+            }
+        }
+        let folder = TemporaryFolder()
+        let count = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let written = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for number in 0..<count {
+                let location = try OutputLocation.resolve(folder.url.appendingPathComponent("site\(number)"))
+                group.addTask { try SiteWriter().write(source: Source(), to: location).published }
+            }
+            return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(written == count)
+    }
+
     @Test func aSourceGivingUpRightAfterALargeBatchLeavesNoStagingFolder() throws {
         struct Source: OutputSource {
             var paths: [String] { (0..<3_000).map { "f\($0 % 10)/\($0).html" } }
