@@ -179,7 +179,8 @@ import Testing
         let count = 4 * ProcessInfo.processInfo.activeProcessorCount
         let written = try await withThrowingTaskGroup(of: Bool.self) { group in
             for number in 0..<count {
-                let location = try OutputLocation.resolve(folder.url.appendingPathComponent("site\(number)"))
+                // Each output in a folder of its own: outputs side by side take turns (`OutputLock`).
+                let location = try OutputLocation.resolve(folder.url.appendingPathComponent("\(number)/site"))
                 group.addTask { try SiteWriter().write(source: Source(), to: location).published }
             }
             return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
