@@ -162,9 +162,9 @@ import Testing
     /// More writes at once than cores, each from a task of Swift's cooperative pool and each
     /// waiting for its batch in flight: with the batches queued on the shared pool, every thread
     /// waited and none wrote. The year-ahead pass (under faketime, where the shared pool did not
-    /// grow) hung on this suite; this test hangs there, to its time limit, with that lane.
-    @Test(.timeLimit(.minutes(1)))
-    func writesAtOnceFromEveryCoreNeverWaitForEachOther() async throws {
+    /// grow) hung on this suite; this test hangs there with that lane. No time limit: in the
+    /// whole suite its tasks wait minutes for a thread behind other tests (182 s in one run).
+    @Test func writesAtOnceFromEveryCoreNeverWaitForEachOther() async throws {
         struct Source: OutputSource {
             var paths: [String] { (0..<40).map { "f\($0 % 4)/\($0).html" } }
             func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
