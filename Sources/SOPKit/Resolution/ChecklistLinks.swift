@@ -92,8 +92,9 @@ struct ChecklistLinks: Sendable {
         return text + ")"
     }
 
-    /// Each role's and SOP's value as a mark no destination holds otherwise.
+    /// Each site value as a mark no destination holds otherwise.
     private static let siteValueMarks = Dictionary(uniqueKeysWithValues: ValueCatalog.siteValues.map { ($0, "\u{0}") })
+    /// Each role's and SOP's value as a mark no destination holds otherwise.
     private static let readerValueMarks = Dictionary(uniqueKeysWithValues: (ValueCatalog.roleValues + ValueCatalog.sopValues).map { ($0, "\u{0}") })
 
     /// Where a checklist item's link (its values filled in for the page's site) points on a
