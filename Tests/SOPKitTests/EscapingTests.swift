@@ -50,7 +50,7 @@ import Testing
         let safeHTML = try #require(safe.plan?.text("sops/guide.html"))
         #expect(!safeHTML.contains("<b>raw</b>"))
         #expect(safeHTML.contains("<a href=\"\">x</a>"))
-        #expect(safe.diagnostics.map(\.code.rawValue) == ["raw-html"])
+        #expect(safe.diagnostics.map(\.code.rawValue) == ["raw-html", "unsafe-link"])
 
         var files = PackFiles.pack(PackFiles.sop(body: body))
         files["sopgen.yml"] = "title: T\ndefault_site: shop\noptions:\n  unsafe_html: true\n"

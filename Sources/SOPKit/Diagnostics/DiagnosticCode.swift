@@ -55,6 +55,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable, C
     case brokenLink = "broken-link"
     case brokenAnchor = "broken-anchor"
     case rawHtml = "raw-html"
+    case unsafeLink = "unsafe-link"
     // Roles
     case escalationLoop = "escalation-loop"
     case noEscalation = "no-escalation"

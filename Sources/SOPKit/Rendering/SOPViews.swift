@@ -250,6 +250,10 @@ struct SOPViewRenderer: Sendable {
             let target = link.isImage ? .external : LinkTarget(destination, from: location.path)
             targets[link] = target
             guard findingProblems else { continue }
+            if !link.isImage, !resolved.pack.settings.unsafeHTML, let scheme = DroppedLinks.scheme(of: destination) {
+                diagnostics.append(Self.unsafeLink(to: destination, scheme: scheme, at: location))
+                continue
+            }
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
                 diagnostics.append(remote)
             }
@@ -321,6 +325,14 @@ struct SOPViewRenderer: Sendable {
     /// A link to `path`, which no SOP of the pack has.
     static func brokenLink(to path: String, at location: SourceLocation, suggestion: String) -> Diagnostic {
         .error(.brokenLink, "link to '\(path)', which is not an SOP of this pack\(suggestion)", at: location).about(path)
+    }
+
+    /// A link cmark-gfm renders with an empty address (`DroppedLinks`): a warning, as raw HTML
+    /// left out is.
+    static func unsafeLink(to destination: String, scheme: String, sites: String = "", at location: SourceLocation) -> Diagnostic {
+        .warning(.unsafeLink, "link to \(Identifier.quoted(destination))\(sites) leads nowhere: the handbook empties \(scheme): addresses, "
+                 + "which can run code or open files in the reader's browser; link to a web page or an SOP, or set "
+                 + "options.unsafe_html: true in sopgen.yml to keep it", at: location)
     }
 
     /// Where a link to `fragment` of the SOP with `id` points on a print page: the heading's

@@ -44,8 +44,13 @@ struct ChecklistLinks: Sendable {
                         : [(holdsValue ? expanded.substitute(link.destination, values: packValues) : link.destination, nil, nil)]
                     // One error for a link that leads to no SOP, naming the sites it does so for.
                     var broken: [(path: String, site: String?)] = []
+                    var emptied: [(destination: String, scheme: String, site: String?)] = []
                     for (destination, number, lackedPart) in destinations where lackedPart != .file {
                         let site = number.map { pack.sites[$0].id }
+                        if !pack.settings.unsafeHTML, let scheme = DroppedLinks.scheme(of: destination) {
+                            emptied.append((destination, scheme, site))
+                            continue
+                        }
                         guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path) else {
                             if let number, ValueCatalog.leavesSOP(link.destination, in: expanded, values: siteValues[number], from: location.path) {
                                 broken.append((destination, site))
@@ -74,6 +79,14 @@ struct ChecklistLinks: Sendable {
                             diagnostic.subject = nil
                         }
                         diagnostics.append(diagnostic)
+                    }
+                    if let first = emptied.first, seen.insert("\(location)\u{0}emptied").inserted {
+                        let sites = first.site.map { site in
+                            Self.forSites(site, others: emptied.dropFirst().compactMap { other in
+                                other.site.map { (site: $0, detail: other.destination == first.destination ? nil : Identifier.quoted(other.destination)) }
+                            })
+                        }
+                        diagnostics.append(SOPViewRenderer.unsafeLink(to: first.destination, scheme: first.scheme, sites: sites ?? "", at: location))
                     }
                 }
             }
