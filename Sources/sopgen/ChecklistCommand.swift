@@ -54,8 +54,10 @@ struct ChecklistCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        // Warnings too: a checklist written with a problem the pack has (a link it empties, a
+        // fact not recorded) says so, as `build` and `pdf` do.
+        Console.report(result)
         guard let rendered else {
-            Console.report(result)
             Console.printError("sopgen: the pack has errors; no checklist written\n")
             throw ExitCode.failure
         }

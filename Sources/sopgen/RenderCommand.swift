@@ -21,7 +21,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "A Markdown file; standard input when omitted.", completion: .file())
     var file: String?
 
-    @Flag(help: "Keep raw HTML and javascript: links, as a pack with unsafe_html: true does.")
+    @Flag(help: "Keep raw HTML and javascript:, vbscript:, file: and data: links, as a pack with unsafe_html: true does.")
     var unsafe = false
 
     func run() throws {

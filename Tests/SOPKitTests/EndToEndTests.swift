@@ -73,7 +73,7 @@ import Testing
         #expect(try sopgen(["check", pack]).status == 0)
         let strict = try sopgen(["check", pack, "--strict"])
         #expect(strict.status == 1)
-        #expect(strict.standardError.hasSuffix("0 errors, 1 warning\n"))
+        #expect(strict.standardError.hasSuffix("0 errors, 3 warnings\n"))
     }
 
     @Test func todayDecidesWhatIsOverdue() throws {
@@ -93,7 +93,7 @@ import Testing
         #expect(json.status == 1)
         #expect(json.standardError.isEmpty)
         let document = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
-        #expect((document?["summary"] as? [String: Int])?["warnings"] == 23)
+        #expect((document?["summary"] as? [String: Int])?["warnings"] == 24)
         let sarif = try sopgen(["check", pack, "--today", "2026-11-21", "--format", "sarif"])
         #expect(sarif.standardOutput.contains("\"version\" : \"2.1.0\""))
         // The checkout is a git work tree: uris start at its root, wherever sopgen runs from.
@@ -109,6 +109,7 @@ import Testing
         let output = folder.url.appendingPathComponent("first-run.html")
         let run = try sopgen(["checklist", TestPaths.bundledPack.path, "--site", "harbour-store", "--kind", "first-run", "--output", output.path])
         #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.isEmpty, "\(run.standardError)")
         let html = try String(contentsOf: output, encoding: .utf8)
         #expect(html.contains("<style>") && !html.contains("assets/sopgen.css"))
         #expect(html.contains("First-run checklist"))
@@ -119,6 +120,26 @@ import Testing
         let unknown = try sopgen(["checklist", TestPaths.bundledPack.path, "--site", "harbour-stor", "--kind", "rollout"])
         #expect(unknown.status == 64)
         #expect(unknown.standardError.contains("no site 'harbour-stor' in sites/; did you mean 'harbour-store'?"))
+    }
+
+    /// A checklist written from a pack with warnings prints them, as `build` does (helper 39: a
+    /// link the checklist empties was reported by `check` only).
+    @Test func checklistCommandPrintsThePacksWarnings() throws {
+        let folder = TemporaryFolder()
+        let root = folder.copyPack(TestPaths.bundledPack)
+        try Data("## Do\n\n- [ ] Open <file:///srv/backups>\n".utf8).write(to: root.appendingPathComponent("checklists/undo.md"))
+        let run = try sopgen(["checklist", root.path, "--site", "harbour-store", "--kind", "undo", "--today", "2026-11-21"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("<a href=\"\">file:///srv/backups</a>"))
+        #expect(run.standardError == """
+            checklists/undo.md:3:12: warning: link to 'file:///srv/backups' leads nowhere: the handbook empties file: addresses, \
+            which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true \
+            in sopgen.yml to keep it [unsafe-link]
+                - [ ] Open <file:///srv/backups>
+                           ^
+            0 errors, 1 warning
+
+            """, "\(run.standardError)")
     }
 
     @Test func siteImportFillsARecordAndIsIdempotent() throws {

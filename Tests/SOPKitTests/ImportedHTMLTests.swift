@@ -67,6 +67,12 @@ import Testing
         #expect(warnings.map(\.location.path) == ["playbooks/imported.yml"])
         #expect(warnings.first?.location.line == 13)
         #expect(warnings.first?.message.hasPrefix("playbook 'imported' came from another site, so the raw HTML") == true)
+        // Its javascript: link is emptied too, and said so; the pack's own is kept, unreported.
+        let links = diagnostics.filter { $0.code == .unsafeLink }
+        #expect(links.map(\.location.path) == ["playbooks/imported.yml"])
+        #expect(links.first?.message == "link to 'javascript:alert(2)' in playbook 'imported' leads nowhere: it came from another site, "
+                + "and the handbook empties javascript: addresses in imported steps even with options.unsafe_html: true; link to a web page instead")
+        #expect(own.contains("href=\"javascript:alert(2)\""))
     }
 
     /// A manifest naming its source site `null` must not make the playbook local once promote

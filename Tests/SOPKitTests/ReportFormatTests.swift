@@ -15,7 +15,7 @@ import Testing
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let summary = decoded?["summary"] as? [String: Int]
         #expect(summary?["errors"] == 86)
-        #expect((decoded?["diagnostics"] as? [Any])?.count == 109)
+        #expect((decoded?["diagnostics"] as? [Any])?.count == 110)
     }
 
     @Test(.enabled(if: ExternalTool.available(.jsonschema))) func sarifReportValidatesAgainstTheSARIFSchema() async throws {
@@ -31,7 +31,7 @@ import Testing
 
     @Test func githubAnnotationsEscapeTheirProperties() async {
         let lines = await report().render(.github).split(separator: "\n")
-        #expect(lines.count == 109)
+        #expect(lines.count == 110)
         #expect(lines.contains("::error file=packs/mistakes/roles.yml,line=17,col=19,title=unknown-role::unknown role 'writer' in escalates_to"))
         #expect(lines.contains { $0.hasPrefix("::warning file=packs/mistakes/procedures/deep.md,line=1,col=1,title=missing-last-reviewed::") })
         #expect(DiagnosticReport.escapeProperty("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae")

@@ -10,7 +10,7 @@ import Testing
         var files = PackFiles.pack(PackFiles.sop(body: "Undo: [rollback]({{site.rollback_path}}).\n\n[bad](VBScript:run) [ok](data:image/png;base64,AA)\n"))
         files["sites/shop.yml"] = files["sites/shop.yml"]!.replacingOccurrences(of: "rollback_path: Restore from the nightly backup.", with: "rollback_path: 'javascript:restore()'")
         let expected = """
-            procedures/guide.md:9:7: warning: link to 'javascript:restore()' leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+            procedures/guide.md:9:7: warning: link to 'javascript:restore()', as '{{site.rollback_path}}' is filled in, leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
                 Undo: [rollback]({{site.rollback_path}}).
                       ^
             procedures/guide.md:11:1: warning: link to 'VBScript:run' leads nowhere: the handbook empties vbscript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
@@ -44,7 +44,7 @@ import Testing
         files["sites/shop-3.yml"] = files["sites/shop.yml"]
         files["sites/shop-4.yml"] = shop
         let expected = """
-            checklists/rollout.md:3:17: warning: link to 'data:text/html,undo' (for site 'shop-2'; also for 2 more sites: 'shop-3' ('javascript:undo()'), 'shop' ('javascript:undo()')) leads nowhere: the handbook empties data: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+            checklists/rollout.md:3:17: warning: link to 'data:text/html,undo', as '{{site.rollback_path}}' is filled in (for site 'shop-2'; also for 2 more sites: 'shop-3' ('javascript:undo()'), 'shop' ('javascript:undo()')), leads nowhere: the handbook empties data: and javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
                 - [ ] Undo with [rollback]({{site.rollback_path}}), or [x](file:///srv/undo.sh)
                                 ^
             checklists/rollout.md:3:56: warning: link to 'file:///srv/undo.sh' leads nowhere: the handbook empties file: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
@@ -61,5 +61,74 @@ import Testing
             #expect(page.contains("<a href=\"\">rollback</a>") && page.contains("<a href=\"\">x</a>"), "\(page)")
         }
         #expect(built.plan?.text("checklists/shop-4/rollout.html")?.contains("<a href=\"Restore%20from%20the%20nightly%20backup.\">rollback</a>") == true)
+    }
+
+    /// A playbook's steps have no values: a link written there is reported at the steps.
+    @Test func anEmptiedLinkInAPlaybooksStepsIsAWarningAtTheSteps() async throws {
+        let playbook = """
+            title: Stock check
+            owner: admin
+            mode: read-only
+            steps: |
+              Count the stock.
+              Then <javascript:recount()> or [the sheet](https://sheets.example/stock).
+            """
+        let (result, _) = await Build.plan(files: PackFiles.pack(["playbooks/stock-check.yml": playbook]))
+        let found = result.diagnostics.filter { $0.code == .unsafeLink }
+        #expect(found.map(\.message) == ["link to 'javascript:recount()' in playbook 'stock-check' leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it"])
+        #expect(found.map(\.location.path) == ["playbooks/stock-check.yml"] && found.first?.location.line == 4)
+    }
+
+    /// An autolink is a link, and an image the handbook empties shows nothing (helper 39: both
+    /// were emptied without a word; an autolink in a checklist item was not even looked at).
+    @Test func anAutolinkAndAnImageTheHandbookEmptiesAreWarnedToo() async throws {
+        var files = PackFiles.pack(PackFiles.sop(body: "Back up to <file:///srv/backups>.\n\n![icon](data:image/svg+xml;base64,PHN2Zz4=) ![ok](data:image/gif;base64,R0)\n"))
+        files["checklists/rollout.md"] = "## Do\n\n- [ ] Or <javascript:void(0)> ![i](data:text/html,x) ![far](https://cdn.example/i.png)\n"
+        let expected = """
+            procedures/guide.md:9:12: warning: link to 'file:///srv/backups' leads nowhere: the handbook empties file: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+                Back up to <file:///srv/backups>.
+                           ^
+            procedures/guide.md:11:1: warning: image 'data:image/svg+xml;base64,PHN2Zz4=' shows nothing: the handbook empties data: addresses, which can run code or open files in the reader's browser; use an image file, or a data:image/png, gif, jpeg or webp, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+                ![icon](data:image/svg+xml;base64,PHN2Zz4=) ![ok](data:image/gif;base64,R0)
+                ^
+            checklists/rollout.md:3:10: warning: link to 'javascript:void(0)' leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+                - [ ] Or <javascript:void(0)> ![i](data:text/html,x) ![far](https://cdn.example/i.png)
+                         ^
+            checklists/rollout.md:3:31: warning: image 'data:text/html,x' shows nothing: the handbook empties data: addresses, which can run code or open files in the reader's browser; use an image file, or a data:image/png, gif, jpeg or webp, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+                - [ ] Or <javascript:void(0)> ![i](data:text/html,x) ![far](https://cdn.example/i.png)
+                                              ^
+            checklists/rollout.md:3:54: error: image 'https://cdn.example/i.png' would be loaded from the network each time the page opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out [remote-image]
+                - [ ] Or <javascript:void(0)> ![i](data:text/html,x) ![far](https://cdn.example/i.png)
+                                                                     ^
+            1 error, 4 warnings
+
+            """
+        let (built, checked) = await Build.planAndCheck(files: files)
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+    }
+
+    /// A role's value fills a link in each reader's view: one warning naming the roles whose view
+    /// empties it (helper 39: `[p]({{role.escalates_to}}:x)` was emptied in the agent's view only,
+    /// without a word); the trainer view, with no role, keeps it.
+    @Test func aLinkARoleValueEmptiesIsAWarningNamingTheRoles() async throws {
+        var files = PackFiles.pack(PackFiles.sop(body: "Ask [your page]({{role.name}}) or [up]({{role.escalates_to}}:x).\n"))
+        files["roles.yml"] = files["roles.yml"]!.replacingOccurrences(of: "name: Site administrator", with: "name: 'javascript:void(0)'")
+        let expected = """
+            procedures/guide.md:9:5: warning: link to 'javascript:void(0)', as '{{role.name}}' is filled in (for role 'admin'), leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+                Ask [your page]({{role.name}}) or [up]({{role.escalates_to}}:x).
+                    ^
+            procedures/guide.md:9:35: warning: link to 'javascript:void(0):x', as '{{role.escalates_to}}:x' is filled in (for role 'agent'), leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+                Ask [your page]({{role.name}}) or [up]({{role.escalates_to}}:x).
+                                                  ^
+            0 errors, 2 warnings
+
+            """
+        let (built, checked) = await Build.planAndCheck(files: files)
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
+        #expect(built.plan?.text("roles/admin/guide.html")?.contains("<a href=\"\">your page</a>") == true)
+        #expect(built.plan?.text("roles/agent/guide.html")?.contains("<a href=\"\">up</a>") == true)
+        #expect(built.plan?.text("roles/agent/guide.html")?.contains("<a href=\"\">your page</a>") == false)
     }
 }

@@ -64,7 +64,7 @@ public enum DiagnosticCatalogue {
         Entry(code: .brokenLink, summary: "A link to an SOP that does not exist.", fix: "`(polcy.md)` → `(policy.md)`"),
         Entry(code: .brokenAnchor, summary: "A link to a heading that does not exist (in the view the reader lands in).", fix: "`(policy.md#rule)` → `(policy.md#rules)`"),
         Entry(code: .rawHtml, summary: "Raw HTML that the handbook leaves out.", fix: "write it in Markdown, or set `options.unsafe_html: true`"),
-        Entry(code: .unsafeLink, summary: "A link to a `javascript:`, `vbscript:`, `file:` or `data:` address, which the handbook empties.", fix: "`(javascript:open())` → `(https://…)`, or set `options.unsafe_html: true`"),
+        Entry(code: .unsafeLink, summary: "A link or image to a `javascript:`, `vbscript:`, `file:` or `data:` address (but a `data:image/png`, `gif`, `jpeg`, `webp`), which the handbook empties.", fix: "`(javascript:open())` → `(https://…)`, or set `options.unsafe_html: true`"),
         // Roles
         Entry(code: .escalationLoop, summary: "Escalation comes back to where it started.", fix: "remove `escalates_to` from the top role of the loop"),
         Entry(code: .noEscalation, summary: "A role other than the top has nobody to escalate to.", fix: "add `escalates_to: site-admin`"),

@@ -1,6 +1,7 @@
 import GFM
 
-/// Links in checklist items that lead to an SOP (written to its `.md` file, as in an SOP). A
+/// Links in checklist items that lead to an SOP (written to its `.md` file, as in an SOP), and
+/// links and images the handbook empties (`unsafe-link`, for each site's values). A
 /// checklist is printed for everyone, so such a link goes to the SOP's trainer view; it is checked
 /// as an SOP's link is: to an SOP of the pack (`broken-link`, here) and to a heading its trainer
 /// view has (`broken-anchor`, with the SOPs' links once every heading is known).
@@ -25,8 +26,9 @@ struct ChecklistLinks: Sendable {
         var seen: Set<String> = []
         for checklist in pack.checklists {
             for expanded in graph.expandedItems(of: checklist) {
-                guard expanded.text.contains("](") || expanded.text.contains("]:") else { continue }
-                for link in GFMDocument(markdown: expanded.text).links where !link.isImage {
+                // A link is written `[…](…)`, `[…][…]` with a `[…]: …` definition, or `<scheme:…>`.
+                guard expanded.text.contains("](") || expanded.text.contains("]:") || expanded.text.contains("<") else { continue }
+                for link in GFMDocument(markdown: expanded.text).links {
                     let location = expanded.origin(of: link.position)
                     let holdsValue = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
                     // A role's or an SOP's value has none here (`ExpansionChecks`): a link built from one is its consequence.
@@ -44,13 +46,17 @@ struct ChecklistLinks: Sendable {
                         : [(holdsValue ? expanded.substitute(link.destination, values: packValues) : link.destination, nil, nil)]
                     // One error for a link that leads to no SOP, naming the sites it does so for.
                     var broken: [(path: String, site: String?)] = []
-                    var emptied: [(destination: String, scheme: String, site: String?)] = []
+                    var emptied: [(owner: String?, destination: String, scheme: String)] = []
                     for (destination, number, lackedPart) in destinations where lackedPart != .file {
                         let site = number.map { pack.sites[$0].id }
-                        if !pack.settings.unsafeHTML, let scheme = DroppedLinks.scheme(of: destination) {
-                            emptied.append((destination, scheme, site))
+                        // An image from another host is a `remote-image` error instead (`RemoteImages`).
+                        if !pack.settings.unsafeHTML, let scheme = DroppedLinks.scheme(of: destination),
+                           !(link.isImage && RemoteImages.isRemote(destination)) {
+                            emptied.append((site, destination, scheme))
                             continue
                         }
+                        // An image's source is a file, never an SOP's page.
+                        if link.isImage { continue }
                         guard case .sop(let path, let fragment) = LinkTarget(destination, from: location.path) else {
                             if let number, ValueCatalog.leavesSOP(link.destination, in: expanded, values: siteValues[number], from: location.path) {
                                 broken.append((destination, site))
@@ -80,13 +86,10 @@ struct ChecklistLinks: Sendable {
                         }
                         diagnostics.append(diagnostic)
                     }
-                    if let first = emptied.first, seen.insert("\(location)\u{0}emptied").inserted {
-                        let sites = first.site.map { site in
-                            Self.forSites(site, others: emptied.dropFirst().compactMap { other in
-                                other.site.map { (site: $0, detail: other.destination == first.destination ? nil : Identifier.quoted(other.destination)) }
-                            })
-                        }
-                        diagnostics.append(SOPViewRenderer.unsafeLink(to: first.destination, scheme: first.scheme, sites: sites ?? "", at: location))
+                    if !emptied.isEmpty, seen.insert("\(location)\u{0}emptied").inserted,
+                       let warning = SOPViewRenderer.unsafeLink(emptied, owners: "site", written: expanded.written(link.destination),
+                                                                image: link.isImage, at: location) {
+                        diagnostics.append(warning)
                     }
                 }
             }
@@ -94,13 +97,14 @@ struct ChecklistLinks: Sendable {
     }
 
     /// ` (for site 'a'; also for 2 more sites: 'b' ('x.md'), 'c')`: the sites whose checklists a
-    /// link built from site values breaks on, each other site's detail (its own path or id) where
-    /// it differs from the first's, at most five besides the first listed.
-    static func forSites(_ first: String, others: [(site: String, detail: String?)]) -> String {
-        var text = " (for site '\(first)'"
+    /// link built from site values breaks on (or the roles whose views, `kind` "role"), each other
+    /// one's detail (its own path, id or address) where it differs from the first's, at most five
+    /// besides the first listed.
+    static func forSites(_ first: String, kind: String = "site", others: [(site: String, detail: String?)]) -> String {
+        var text = " (for \(kind) '\(first)'"
         if !others.isEmpty {
             let listed = others.prefix(5).map { "'\($0.site)'" + ($0.detail.map { " (\($0))" } ?? "") }.joined(separator: ", ")
-            text += "; also for \(others.count) more site\(others.count == 1 ? "" : "s"): \(listed)\(others.count > 5 ? ", …" : "")"
+            text += "; also for \(others.count) more \(kind)\(others.count == 1 ? "" : "s"): \(listed)\(others.count > 5 ? ", …" : "")"
         }
         return text + ")"
     }

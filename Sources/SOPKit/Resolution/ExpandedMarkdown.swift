@@ -30,6 +30,11 @@ public struct ExpandedMarkdown: Sendable, Hashable {
         return location
     }
 
+    /// `literal` as the pack wrote it: each token back to its `{{name}}`.
+    public func written(_ literal: String) -> String {
+        substitute(literal, values: Dictionary(valueNames.map { ($0, "{{\($0)}}") }, uniquingKeysWith: { first, _ in first }))
+    }
+
     /// Replaces every token in `literal` with its value from `values`. Builds UTF-8 bytes: appending
     /// to a `String.UnicodeScalarView` copies the whole view each time (quadratic in the tokens).
     public func substitute(_ literal: String, values: [String: String]) -> String {

@@ -74,6 +74,7 @@ public struct PackValidator: Sendable {
         diagnostics += ReservedIDChecks.check(pack)
         diagnostics += PlaybookChecks.check(pack, declared: declared)
         diagnostics += RemoteImages.check(pack)
+        diagnostics += PlaybookDroppedLinks.check(pack)
         diagnostics += RemoteImages.checkChecklists(pack)
         diagnostics += duplicates(pack.playbooks.map { ($0.id, $0.location) }, kind: "playbook")
         diagnostics += AutomationChecks.check(pack, declared: declared, siteHasRollback: site.documentsRollback)
