@@ -164,6 +164,8 @@ public final class GFMDocument {
         var footnoteReferences: [(number: String, node: OpaquePointer)] = []
         // Inside a note or an image's description, a reference shows nowhere.
         var hiddenDepth = 0
+        // Inside an image's description, a link or image is only its text.
+        var imageDepth = 0
 
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -179,7 +181,10 @@ public final class GFMDocument {
             }
             if type == CMARK_NODE_FOOTNOTE_DEFINITION || type == CMARK_NODE_IMAGE {
                 hiddenDepth += event == CMARK_EVENT_ENTER ? 1 : event == CMARK_EVENT_EXIT ? -1 : 0
-                if event == CMARK_EVENT_EXIT { continue }
+                if event == CMARK_EVENT_EXIT {
+                    if type == CMARK_NODE_IMAGE { imageDepth -= 1 }
+                    continue
+                }
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             switch type {
@@ -198,7 +203,9 @@ public final class GFMDocument {
                 noteTokens(node, cmark_node_get_literal(node), .literal)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let link = GFMLink(destination: string(cmark_node_get_url(node)),
-                                   isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: position(of: node))
+                                   isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: position(of: node),
+                                   isInImageDescription: imageDepth > 0)
+                if type == CMARK_NODE_IMAGE { imageDepth += 1 }
                 linkNodes.append((node, link))
                 links.append(link)
                 noteTokens(node, cmark_node_get_title(node), .title)

@@ -79,4 +79,7 @@ public struct GFMLink: Sendable, Hashable {
     public var destination: String
     public var isImage: Bool
     public var position: GFMPosition
+    /// Inside an image's description (`![see [x](y)](a.png)`): rendered as the image's plain
+    /// `alt` text, never as a link or an image.
+    public var isInImageDescription = false
 }

@@ -39,15 +39,8 @@ import Testing
     }
 
     @Test func aRemoteImageInAPlaybooksStepsIsAnError() async {
-        let playbook = """
-            title: Stock check
-            owner: admin
-            mode: read-only
-            steps: |
-              Count the stock.
-              ![chart](//charts.example/c.png)
-            """
-        let (result, _) = await Build.plan(files: PackFiles.pack(["playbooks/stock-check.yml": playbook]))
+        let playbook = PackFiles.stockCheckPlaybook(steps: ["Count the stock.", "![chart](//charts.example/c.png)"])
+        let (result, _) = await Build.plan(files: PackFiles.pack(playbook))
         let text = Build.diagnosticsText(result)
         #expect(text.contains("playbooks/stock-check.yml:"), "\(text)")
         #expect(text.contains("image '//charts.example/c.png' would be loaded from the network"), "\(text)")

@@ -65,15 +65,8 @@ import Testing
 
     /// A playbook's steps have no values: a link written there is reported at the steps.
     @Test func anEmptiedLinkInAPlaybooksStepsIsAWarningAtTheSteps() async throws {
-        let playbook = """
-            title: Stock check
-            owner: admin
-            mode: read-only
-            steps: |
-              Count the stock.
-              Then <javascript:recount()> or [the sheet](https://sheets.example/stock).
-            """
-        let (result, _) = await Build.plan(files: PackFiles.pack(["playbooks/stock-check.yml": playbook]))
+        let playbook = PackFiles.stockCheckPlaybook(steps: ["Count the stock.", "Then <javascript:recount()> or [the sheet](https://sheets.example/stock)."])
+        let (result, _) = await Build.plan(files: PackFiles.pack(playbook))
         let found = result.diagnostics.filter { $0.code == .unsafeLink }
         #expect(found.map(\.message) == ["link to 'javascript:recount()' in playbook 'stock-check' leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it"])
         #expect(found.map(\.location.path) == ["playbooks/stock-check.yml"] && found.first?.location.line == 4)
@@ -130,5 +123,29 @@ import Testing
         #expect(built.plan?.text("roles/admin/guide.html")?.contains("<a href=\"\">your page</a>") == true)
         #expect(built.plan?.text("roles/agent/guide.html")?.contains("<a href=\"\">up</a>") == true)
         #expect(built.plan?.text("roles/agent/guide.html")?.contains("<a href=\"\">your page</a>") == false)
+    }
+
+    /// Helper 40: a link hidden from a role in a role block is not that role's problem; an image
+    /// a role's value empties or brings from another host is reported for that role (the first was
+    /// silent, the second broke the no-network promise); a link inside an image's description is
+    /// only alt text.
+    @Test func eachRoleIsCheckedOnlyForWhatItsViewShows() async throws {
+        var files = PackFiles.pack(PackFiles.sop(body: "::: for admin\n[me]({{role.name}})\n:::\n\n![p]({{role.name}}) ![see [x](javascript:alt) here](pic.png)\n"))
+        files["roles.yml"] = files["roles.yml"]!
+            .replacingOccurrences(of: "name: Site administrator", with: "name: 'https://evil.example/x.png'")
+            .replacingOccurrences(of: "name: Support agent", with: "name: 'data:agent'")
+        let expected = """
+            procedures/guide.md:13:1: error: image 'https://evil.example/x.png' would be loaded from the network each time the page opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out (for role 'admin') [remote-image]
+                ![p]({{role.name}}) ![see [x](javascript:alt) here](pic.png)
+                ^
+            procedures/guide.md:13:1: warning: image 'data:agent', as '{{role.name}}' is filled in (for role 'agent'), shows nothing: the handbook empties data: addresses, which can run code or open files in the reader's browser; use an image file, or a data:image/png, gif, jpeg or webp, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
+                ![p]({{role.name}}) ![see [x](javascript:alt) here](pic.png)
+                ^
+            1 error, 1 warning
+
+            """
+        let (built, checked) = await Build.planAndCheck(files: files)
+        #expect(Build.diagnosticsText(built) == expected)
+        #expect(Build.diagnosticsText(checked) == expected)
     }
 }

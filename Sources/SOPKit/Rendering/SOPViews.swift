@@ -240,6 +240,15 @@ struct SOPViewRenderer: Sendable {
             return text
         }
         var linkReaders: [String]?
+        // The readers of the SOP who see the link at `index` (outside role blocks hiding it from them).
+        func seeing(_ index: Int) -> [String] {
+            let readers = linkReaders ?? readers(of: item)
+            linkReaders = readers
+            let around = document.linkContainers[index].filter { $0 < markdown.blocks.count }.map { markdown.blocks[$0] }
+            return readers.filter { role in around.allSatisfy { $0.isVisible(to: role) } }
+        }
+        // Each role's values merged over the SOP's, made when a link first holds a role's value.
+        var roleViewValues: [String: [String: String]]?
         var linksHoldValues = false
         for (index, link) in document.links.enumerated() {
             let holdsValue = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
@@ -250,25 +259,10 @@ struct SOPViewRenderer: Sendable {
             let target = link.isImage ? .external : LinkTarget(destination, from: location.path)
             targets[link] = target
             guard findingProblems else { continue }
-            // Emptied by cmark-gfm: as each reader's view fills it in when a role's value is in it.
-            // An image from another host is a `remote-image` error instead.
-            if !resolved.pack.settings.unsafeHTML {
-                let written = holdsValue ? markdown.written(link.destination) : link.destination
-                let byRole = written.contains("{{role.")
-                let views: [(owner: String?, destination: String)] = byRole ? readers(of: item).map { role in
-                    (role, markdown.substitute(link.destination, values: sharedValues.merging(roleValues[role] ?? [:]) { $1 }))
-                } : [(nil, destination)]
-                let emptied = views.compactMap { view in
-                    DroppedLinks.scheme(of: view.destination).flatMap { scheme in
-                        link.isImage && RemoteImages.isRemote(view.destination) ? nil : (view.owner, view.destination, scheme)
-                    }
-                }
-                if let warning = Self.unsafeLink(emptied, owners: "role", written: written, image: link.isImage, at: location) {
-                    diagnostics.append(warning)
-                    // A role's view may keep it: the other checks go on.
-                    if !byRole { continue }
-                }
-            }
+            let emptied = emptiedLinkProblems(link, seenBy: { seeing(index) }, in: markdown, values: sharedValues,
+                                              roleViewValues: &roleViewValues, destination: destination, at: location)
+            diagnostics += emptied.diagnostics
+            if emptied.settled { continue }
             if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
                 diagnostics.append(remote)
             }
@@ -305,11 +299,7 @@ struct SOPViewRenderer: Sendable {
                 anchor = (path, fragment)
             }
             guard lacked != .fragment, let fragment = anchor.fragment.flatMap(headingFragment) else { continue }
-            let readers = linkReaders ?? readers(of: item)
-            linkReaders = readers
-            let around = document.linkContainers[index].filter { $0 < markdown.blocks.count }.map { markdown.blocks[$0] }
-            anchoredLinks.append(.init(path: anchor.path, fragment: fragment, location: location,
-                                       roles: readers.filter { role in around.allSatisfy { $0.isVisible(to: role) } }))
+            anchoredLinks.append(.init(path: anchor.path, fragment: fragment, location: location, roles: seeing(index)))
         }
 
         return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,
@@ -340,38 +330,6 @@ struct SOPViewRenderer: Sendable {
     /// A link to `path`, which no SOP of the pack has.
     static func brokenLink(to path: String, at location: SourceLocation, suggestion: String) -> Diagnostic {
         .error(.brokenLink, "link to '\(path)', which is not an SOP of this pack\(suggestion)", at: location).about(path)
-    }
-
-    /// A link cmark-gfm renders with an empty address (`DroppedLinks`): a warning, as raw HTML
-    /// left out is. `detail` follows the address: the sites it is built for, the playbook it is in.
-    static func unsafeLink(to destination: String, schemes: [String], image: Bool = false, detail: String = "",
-                           at location: SourceLocation) -> Diagnostic {
-        let named = schemes.map { $0 + ":" }
-        let kinds = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named.joined()
-        let what = image ? "image \(Identifier.quoted(destination))\(detail) shows nothing" : "link to \(Identifier.quoted(destination))\(detail) leads nowhere"
-        return .warning(.unsafeLink, "\(what): the handbook empties \(kinds) addresses, which can run code or open files in the "
-                        + "reader's browser; \(image ? "use an image file, or a data:image/png, gif, jpeg or webp" : "link to a web page or an SOP"), "
-                        + "or set options.unsafe_html: true in sopgen.yml to keep it", at: location)
-    }
-
-    /// One warning for a link emptied as it is filled in for one or more sites or roles (`owner`,
-    /// nil for the pack's values), naming each scheme and, after the first, each other one's
-    /// address where it differs: `link to 'x', as '{{site.y}}' is filled in (for site 'a'; also
-    /// for 1 more site: 'b' ('z')), leads nowhere`.
-    static func unsafeLink(_ emptied: [(owner: String?, destination: String, scheme: String)], owners kind: String,
-                           written: String, image: Bool, at location: SourceLocation) -> Diagnostic? {
-        guard let first = emptied.first else { return nil }
-        let schemes = emptied.map(\.scheme).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        var detail = ""
-        if written != first.destination {
-            let owners = first.owner.map { owner in
-                ChecklistLinks.forSites(owner, kind: kind, others: emptied.dropFirst().compactMap { other in
-                    other.owner.map { (site: $0, detail: other.destination == first.destination ? nil : Identifier.quoted(other.destination)) }
-                })
-            }
-            detail = ", as \(Identifier.quoted(written)) is filled in\(owners ?? ""),"
-        }
-        return unsafeLink(to: first.destination, schemes: schemes, image: image, detail: detail, at: location)
     }
 
     /// Where a link to `fragment` of the SOP with `id` points on a print page: the heading's

@@ -50,7 +50,7 @@ struct ChecklistLinks: Sendable {
                     for (destination, number, lackedPart) in destinations where lackedPart != .file {
                         let site = number.map { pack.sites[$0].id }
                         // An image from another host is a `remote-image` error instead (`RemoteImages`).
-                        if !pack.settings.unsafeHTML, let scheme = DroppedLinks.scheme(of: destination),
+                        if !pack.settings.unsafeHTML, !link.isInImageDescription, let scheme = DroppedLinks.scheme(of: destination),
                            !(link.isImage && RemoteImages.isRemote(destination)) {
                             emptied.append((site, destination, scheme))
                             continue

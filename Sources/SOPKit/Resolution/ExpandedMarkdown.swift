@@ -32,12 +32,25 @@ public struct ExpandedMarkdown: Sendable, Hashable {
 
     /// `literal` as the pack wrote it: each token back to its `{{name}}`.
     public func written(_ literal: String) -> String {
-        substitute(literal, values: Dictionary(valueNames.map { ($0, "{{\($0)}}") }, uniquingKeysWith: { first, _ in first }))
+        replacingTokens(in: literal) { "{{\($0)}}" }
     }
 
-    /// Replaces every token in `literal` with its value from `values`. Builds UTF-8 bytes: appending
-    /// to a `String.UnicodeScalarView` copies the whole view each time (quadratic in the tokens).
+    /// The names of the values whose tokens `literal` holds, in order.
+    public func valueNames(in literal: String) -> [String] {
+        var names: [String] = []
+        _ = replacingTokens(in: literal) { names.append($0); return "" }
+        return names
+    }
+
+    /// Replaces every token in `literal` with its value from `values`.
     public func substitute(_ literal: String, values: [String: String]) -> String {
+        replacingTokens(in: literal) { values[$0] ?? "" }
+    }
+
+    /// `literal` with each token replaced by what `replacement` gives for its value's name. Builds
+    /// UTF-8 bytes: appending to a `String.UnicodeScalarView` copies the whole view each time
+    /// (quadratic in the tokens).
+    private func replacingTokens(in literal: String, with replacement: (String) -> String) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(literal.utf8.count)
         var index: Int?
@@ -46,7 +59,7 @@ public struct ExpandedMarkdown: Sendable, Hashable {
                 index = 0
             } else if scalar == GFMReserved.tokenEnd, let found = index {
                 let name = found < valueNames.count ? valueNames[found] : ""
-                output.append(contentsOf: (values[name] ?? "").utf8)
+                output.append(contentsOf: replacement(name).utf8)
                 index = nil
             } else if let current = index, ("0"..."9").contains(scalar) {
                 // Tokens are sopgen's own; the bound only keeps a corrupt one from trapping.

@@ -10,7 +10,8 @@ enum PlaybookDroppedLinks {
             guard !trusted, playbook.steps.contains("](") || playbook.steps.contains("]:") || playbook.steps.contains("<") else { return [] }
             let at = playbook.stepsLocation ?? playbook.location
             return GFMDocument(markdown: GFMReserved.sanitize(playbook.steps)).links.compactMap { link in
-                guard let scheme = DroppedLinks.scheme(of: link.destination), !(link.isImage && RemoteImages.isRemote(link.destination)) else { return nil }
+                guard !link.isInImageDescription, let scheme = DroppedLinks.scheme(of: link.destination),
+                      !(link.isImage && RemoteImages.isRemote(link.destination)) else { return nil }
                 guard playbook.isImported, pack.settings.unsafeHTML else {
                     return SOPViewRenderer.unsafeLink(to: link.destination, schemes: [scheme], image: link.isImage,
                                                       detail: " in playbook '\(playbook.id)'", at: at)

@@ -74,6 +74,13 @@ enum PackFiles {
             """,
     ].merging(sop(body: "Base text.\n")) { $1 }
 
+    /// `playbooks/stock-check.yml`, read-only, owned by admin, with these lines of steps (its
+    /// `steps:` key on line 4).
+    static func stockCheckPlaybook(steps: [String]) -> [String: String] {
+        ["playbooks/stock-check.yml": "title: Stock check\nowner: admin\nmode: read-only\nsteps: |\n"
+            + steps.map { "  \($0)\n" }.joined()]
+    }
+
     static func sop(_ id: String = "guide", audience: String = "[admin, agent]", body: String) -> [String: String] {
         ["procedures/\(id).md": """
             ---
