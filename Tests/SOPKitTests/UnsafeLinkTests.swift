@@ -128,9 +128,9 @@ import Testing
     /// Helper 40: a link hidden from a role in a role block is not that role's problem; an image
     /// a role's value empties or brings from another host is reported for that role (the first was
     /// silent, the second broke the no-network promise); a link inside an image's description is
-    /// only alt text.
+    /// only alt text; an image from another host in every view is one error.
     @Test func eachRoleIsCheckedOnlyForWhatItsViewShows() async throws {
-        var files = PackFiles.pack(PackFiles.sop(body: "::: for admin\n[me]({{role.name}})\n:::\n\n![p]({{role.name}}) ![see [x](javascript:alt) here](pic.png)\n"))
+        var files = PackFiles.pack(PackFiles.sop(body: "::: for admin\n[me]({{role.name}})\n:::\n\n![p]({{role.name}}) ![see [x](javascript:alt) here](pic.png)\n\n![c](https://cdn.example/{{role.id}}.png)\n"))
         files["roles.yml"] = files["roles.yml"]!
             .replacingOccurrences(of: "name: Site administrator", with: "name: 'https://evil.example/x.png'")
             .replacingOccurrences(of: "name: Support agent", with: "name: 'data:agent'")
@@ -141,7 +141,10 @@ import Testing
             procedures/guide.md:13:1: warning: image 'data:agent', as '{{role.name}}' is filled in (for role 'agent'), shows nothing: the handbook empties data: addresses, which can run code or open files in the reader's browser; use an image file, or a data:image/png, gif, jpeg or webp, or set options.unsafe_html: true in sopgen.yml to keep it [unsafe-link]
                 ![p]({{role.name}}) ![see [x](javascript:alt) here](pic.png)
                 ^
-            1 error, 1 warning
+            procedures/guide.md:15:1: error: image 'https://cdn.example/.png' would be loaded from the network each time the page opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out [remote-image]
+                ![c](https://cdn.example/{{role.id}}.png)
+                ^
+            2 errors, 1 warning
 
             """
         let (built, checked) = await Build.planAndCheck(files: files)

@@ -22,8 +22,9 @@ extension SOPViewRenderer {
             views = readers().map { role in (role, markdown.substitute(link.destination, values: merged[role] ?? values)) }
         }
         var diagnostics: [Diagnostic] = []
-        // An image from another host in a role's view: the shared view's is checked with the SOP's links.
-        if link.isImage, byRole {
+        // An image from another host in a role's view, when not already in the shared view's
+        // (checked with the SOP's links: `https://cdn/{{role.id}}.png` is one error).
+        if link.isImage, byRole, !RemoteImages.isRemote(destination) {
             let remote = views.filter { RemoteImages.isRemote($0.destination) }
             if let first = remote.first, var error = RemoteImages.diagnostic(for: link, destination: first.destination, at: location) {
                 error.message += ChecklistLinks.forSites(first.owner ?? "", kind: "role", others: remote.dropFirst().compactMap { other in
