@@ -145,6 +145,12 @@ public final class GFMDocument {
         ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
     ].map { (Array($0.utf8), Array($1.utf8)) }
 
+    /// Whether `markdown` may hold a link or image, before parsing it: one is written `[…](…)`,
+    /// `[…][…]` with a `[…]: …` definition, or `<scheme:…>`.
+    public static func mayHoldLinks(_ markdown: String) -> Bool {
+        markdown.contains("](") || markdown.contains("]:") || markdown.contains("<")
+    }
+
     /// Renders Markdown with the default view: what `sopgen render` prints.
     public static func html(from markdown: String, options: GFMOptions = GFMOptions()) -> String {
         GFMDocument(markdown: markdown, options: options).render(GFMView()).html

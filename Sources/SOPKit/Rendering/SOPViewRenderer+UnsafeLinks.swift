@@ -27,9 +27,8 @@ extension SOPViewRenderer {
         if link.isImage, byRole, !RemoteImages.isRemote(destination) {
             let remote = views.filter { RemoteImages.isRemote($0.destination) }
             if let first = remote.first, var error = RemoteImages.diagnostic(for: link, destination: first.destination, at: location) {
-                error.message += ChecklistLinks.forSites(first.owner ?? "", kind: "role", others: remote.dropFirst().compactMap { other in
-                    other.owner.map { (site: $0, detail: other.destination == first.destination ? nil : Identifier.quoted(other.destination)) }
-                })
+                error.message += ChecklistLinks.forOwners(remote.compactMap { view in view.owner.map { ($0, view.destination) } },
+                                                          kind: "role", shown: Identifier.quoted)
                 diagnostics.append(error)
             }
         }
@@ -49,11 +48,16 @@ extension SOPViewRenderer {
 
     /// A link cmark-gfm renders with an empty address (`DroppedLinks`): a warning, as raw HTML
     /// left out is. `detail` follows the address: the sites it is built for, the playbook it is in.
+    /// From another site (an imported playbook), `unsafe_html` would not keep it.
     static func unsafeLink(to destination: String, schemes: [String], image: Bool = false, detail: String = "",
-                           at location: SourceLocation) -> Diagnostic {
+                           fromAnotherSite: Bool = false, at location: SourceLocation) -> Diagnostic {
         let named = schemes.map { $0 + ":" }
         let kinds = named.count > 1 ? named.dropLast().joined(separator: ", ") + " and " + named.last! : named.joined()
         let what = image ? "image \(Identifier.quoted(destination))\(detail) shows nothing" : "link to \(Identifier.quoted(destination))\(detail) leads nowhere"
+        if fromAnotherSite {
+            return .warning(.unsafeLink, "\(what): it came from another site, and the handbook empties \(kinds) addresses in imported "
+                            + "steps even with options.unsafe_html: true; link to a web page instead", at: location)
+        }
         return .warning(.unsafeLink, "\(what): the handbook empties \(kinds) addresses, which can run code or open files in the "
                         + "reader's browser; \(image ? "use an image file, or a data:image/png, gif, jpeg or webp" : "link to a web page or an SOP"), "
                         + "or set options.unsafe_html: true in sopgen.yml to keep it", at: location)
@@ -69,12 +73,9 @@ extension SOPViewRenderer {
         let schemes = emptied.map(\.scheme).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         var detail = ""
         if written != first.destination {
-            let owners = first.owner.map { owner in
-                ChecklistLinks.forSites(owner, kind: kind, others: emptied.dropFirst().compactMap { other in
-                    other.owner.map { (site: $0, detail: other.destination == first.destination ? nil : Identifier.quoted(other.destination)) }
-                })
-            }
-            detail = ", as \(Identifier.quoted(written)) is filled in\(owners ?? ""),"
+            let owners = first.owner == nil ? "" : ChecklistLinks.forOwners(
+                emptied.compactMap { view in view.owner.map { ($0, view.destination) } }, kind: kind, shown: Identifier.quoted)
+            detail = ", as \(Identifier.quoted(written)) is filled in\(owners),"
         }
         return unsafeLink(to: first.destination, schemes: schemes, image: image, detail: detail, at: location)
     }

@@ -26,8 +26,7 @@ struct ChecklistLinks: Sendable {
         var seen: Set<String> = []
         for checklist in pack.checklists {
             for expanded in graph.expandedItems(of: checklist) {
-                // A link is written `[…](…)`, `[…][…]` with a `[…]: …` definition, or `<scheme:…>`.
-                guard expanded.text.contains("](") || expanded.text.contains("]:") || expanded.text.contains("<") else { continue }
+                guard GFMDocument.mayHoldLinks(expanded.text) else { continue }
                 for link in GFMDocument(markdown: expanded.text).links {
                     let location = expanded.origin(of: link.position)
                     let holdsValue = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
@@ -77,11 +76,9 @@ struct ChecklistLinks: Sendable {
                     if let first = broken.first, seen.insert("\(location)\u{0}broken").inserted {
                         var diagnostic = SOPViewRenderer.brokenLink(to: first.path, at: location,
                                                                     suggestion: Suggestion.didYouMean(first.path, in: sortedPaths))
-                        if let site = first.site {
+                        if first.site != nil {
                             // Each site's own path where it differs; never merged with another link's error.
-                            diagnostic.message += Self.forSites(site, others: broken.dropFirst().compactMap { other in
-                                other.site.map { (site: $0, detail: other.path == first.path ? nil : "'\(other.path)'") }
-                            })
+                            diagnostic.message += Self.forOwners(broken.compactMap { other in other.site.map { ($0, other.path) } }) { "'\($0)'" }
                             diagnostic.subject = nil
                         }
                         diagnostics.append(diagnostic)
@@ -107,6 +104,14 @@ struct ChecklistLinks: Sendable {
             text += "; also for \(others.count) more \(kind)\(others.count == 1 ? "" : "s"): \(listed)\(others.count > 5 ? ", …" : "")"
         }
         return text + ")"
+    }
+
+    /// `forSites` for owners (sites, roles) and what each gives, the first first: each other one's
+    /// detail, as `shown`, only where it differs from the first's.
+    static func forOwners<Detail: Equatable>(_ owned: [(owner: String, detail: Detail)], kind: String = "site",
+                                             shown: (Detail) -> String) -> String {
+        guard let first = owned.first else { return "" }
+        return forSites(first.owner, kind: kind, others: owned.dropFirst().map { ($0.owner, $0.detail == first.detail ? nil : shown($0.detail)) })
     }
 
     /// Each site value as a mark no destination holds otherwise.
