@@ -70,6 +70,13 @@ import Testing
         let found = result.diagnostics.filter { $0.code == .unsafeLink }
         #expect(found.map(\.message) == ["link to 'javascript:recount()' in playbook 'stock-check' leads nowhere: the handbook empties javascript: addresses, which can run code or open files in the reader's browser; link to a web page or an SOP, or set options.unsafe_html: true in sopgen.yml to keep it"])
         #expect(found.map(\.location.path) == ["playbooks/stock-check.yml"] && found.first?.location.line == 4)
+
+        // Imported, its links are emptied whatever the pack's options: the warning does not offer one.
+        var imported = playbook
+        imported["playbooks/stock-check.yml"]! += "provenance:\n  source_site: site-1\n  export_date: '2026-11-21'\n"
+        let (importedResult, _) = await Build.plan(files: PackFiles.pack(imported))
+        #expect(importedResult.diagnostics.filter { $0.code == .unsafeLink }.map(\.message) == ["link to 'javascript:recount()' in playbook 'stock-check' leads nowhere: it came from another site, and the handbook empties javascript: addresses in imported steps even with options.unsafe_html: true; link to a web page instead"],
+                "\(Build.diagnosticsText(importedResult))")
     }
 
     /// An autolink is a link, and an image the handbook empties shows nothing (helper 39: both

@@ -14,7 +14,7 @@ enum PlaybookDroppedLinks {
                       !(link.isImage && RemoteImages.isRemote(link.destination)) else { return nil }
                 return SOPViewRenderer.unsafeLink(to: link.destination, schemes: [scheme], image: link.isImage,
                                                   detail: " in playbook '\(playbook.id)'",
-                                                  fromAnotherSite: playbook.isImported && pack.settings.unsafeHTML, at: at)
+                                                  fromAnotherSite: playbook.isImported, at: at)
             }
         }
     }
