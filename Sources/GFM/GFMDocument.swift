@@ -51,12 +51,16 @@ public final class GFMDocument {
     /// Tables too large to hand to cmark-gfm: their delimiter rows were blanked before parsing.
     public let oversizedTables: [GFMLimits.Table]
 
-    public init(markdown: String, options: GFMOptions = GFMOptions()) {
+    public convenience init(markdown: String, options: GFMOptions = GFMOptions()) {
+        self.init(markdown: markdown[...], options: options)
+    }
+
+    /// Parses a slice of a text (an SOP's body in its file) without copying it to a `String` first.
+    public init(markdown: Substring, options: GFMOptions = GFMOptions()) {
         GFMExtensions.registerOnce()
         self.options = options
-        let (markdown, tables) = GFMLimits.defuseTables(in: markdown)
-        oversizedTables = tables
-        let source = Array(markdown.utf8)
+        var source = Array(markdown.utf8)
+        oversizedTables = GFMLimits.defuseTables(in: &source)
         self.source = source
         var lineStarts = [0]
         for (offset, byte) in source.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
@@ -147,7 +151,7 @@ public final class GFMDocument {
 
     /// Whether `markdown` may hold a link or image, before parsing it: one is written `[…](…)`,
     /// `[…][…]` with a `[…]: …` definition, or `<scheme:…>`.
-    public static func mayHoldLinks(_ markdown: String) -> Bool {
+    public static func mayHoldLinks(_ markdown: some StringProtocol) -> Bool {
         markdown.contains("](") || markdown.contains("]:") || markdown.contains("<")
     }
 

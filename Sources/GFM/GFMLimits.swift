@@ -20,6 +20,12 @@ public enum GFMLimits {
     /// keeps its place. Conservative: a table is taken to run to the next blank line.
     public static func defuseTables(in markdown: String) -> (markdown: String, tables: [Table]) {
         var bytes = Array(markdown.utf8)
+        let tables = defuseTables(in: &bytes)
+        return tables.isEmpty ? (markdown, []) : (String(decoding: bytes, as: UTF8.self), tables)
+    }
+
+    /// `defuseTables(in:)` on the UTF-8 bytes, in place.
+    static func defuseTables(in bytes: inout [UInt8]) -> [Table] {
         var lines: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
@@ -48,7 +54,7 @@ public enum GFMLimits {
             }
             index = next
         }
-        return tables.isEmpty ? (markdown, []) : (String(decoding: bytes, as: UTF8.self), tables)
+        return tables
     }
 
     /// The cells of a table delimiter row (`| --- | :-: |`, inside quotes or indented), or nil.

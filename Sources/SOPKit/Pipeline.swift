@@ -130,9 +130,12 @@ final class RenderedSite: OutputSource {
     var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
 
     func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
-                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                 append: OutputAppend) throws(FileCreation.Failure) -> Bool {
         diagnostics = try withoutActuallyEscaping(stream) { (stream) throws(FileCreation.Failure) in
-            try batches.render(stopsAtError: true, write, stream: stream)
+            try withoutActuallyEscaping(append) { (append) throws(FileCreation.Failure) in
+                try batches.render(stopsAtError: true, write, stream: stream, append: append)
+            }
         }
         return !diagnostics.hasErrors
     }

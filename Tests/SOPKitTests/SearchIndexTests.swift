@@ -114,20 +114,38 @@ import Testing
         #expect(SearchIndexScript.view(index, .trainer).contains("\"folder\": \"sops/\""))
     }
 
-    /// `common.js` as the writer streams it, in pieces of `sectionsPerPiece` sections: one entry a
-    /// line, a comma between entries and none after the last, whether the sections fill the last
-    /// piece or not (and with none at all).
-    @Test(arguments: [0, 1, SearchIndexScript.sectionsPerPiece, 2 * SearchIndexScript.sectionsPerPiece + 1])
-    func theSharedSectionsFileComesInPiecesThatJoinIntoOneList(_ count: Int) {
-        var index = SearchIndex()
-        index.common = (0..<count).map { SearchSection(sopID: "s\($0)", anchor: "", heading: "", text: "T\($0)") }
-        let file = SearchIndexScript.common(index, path: SearchIndex.commonPath)
-        #expect(file.count == (count + SearchIndexScript.sectionsPerPiece - 1) / SearchIndexScript.sectionsPerPiece + 2)
-        let entries = (0..<count).map { "[\"s\($0)\",\"\",\"\",\"T\($0)\"]" }.joined(separator: ",\n")
+    /// `common.js` as a build appends it, batch by batch, the shared sections handed on and
+    /// dropped from the index after each (`takeCommon`): one entry a line, a comma between entries
+    /// and none after the last, whatever the batches hold (none, one, a batch without a shared
+    /// section first or in the middle); the views' indexes go on counting the sections handed on.
+    @Test(arguments: [[Int](), [0], [1], [0, 2, 0, 1], [3, 0, 0, 4]])
+    func theSharedSectionsFileAppendedBatchByBatchIsTheWholeFile(_ batches: [Int]) {
+        var whole = SearchIndex()
+        var appended = SearchIndexScript.commonOpening
+        var built = SearchIndex()
+        var next = 0
+        for count in batches {
+            var batch = SearchIndex()
+            for _ in 0..<count {
+                let section = SearchSection(sopID: "s\(next)", anchor: "", heading: "", text: "T\(next)")
+                batch.add(sopID: "s\(next)", title: "S\(next)", trainer: ViewSections(sections: [section]),
+                          readers: [("agent", ViewSections(sections: [section]))])
+                next += 1
+            }
+            whole.append(batch)
+            built.append(batch)
+            let first = built.commonHandedOn == 0
+            appended += SearchIndexScript.commonEntries(built.takeCommon()[...], first: first)
+        }
+        appended += SearchIndexScript.commonClosing
+        let entries = (0..<next).map { "[\"s\($0)\",\"\",\"\",\"T\($0)\"]" }.joined(separator: ",\n")
         let expected = "/* sopgen search index: generated, do not edit. */\n(window.sopgenSearch = window.sopgenSearch || {}).common = [\n"
             + entries + "\n];\n"
-        #expect(String(decoding: file.whole.contents, as: UTF8.self) == expected)
-        #expect(SearchIndexScript.common(index) == expected)
+        #expect(String(decoding: appended, as: UTF8.self) == expected)
+        #expect(SearchIndexScript.common(whole) == expected)
+        #expect(built.common.isEmpty && built.commonHandedOn == next)
+        #expect(SearchIndexScript.view(built, .role("agent")) == SearchIndexScript.view(whole, .role("agent")))
+        #expect(built.view(.role("agent")).common == Array(0..<next))
     }
 
     /// Through the render stage on a pack in memory: a role's index holds its own block and not

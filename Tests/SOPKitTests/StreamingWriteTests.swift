@@ -109,20 +109,23 @@ import Testing
 
     /// A source that writes a file it did not declare, or leaves out one it did, is refused
     /// before the swap: the manifest lists exactly what was written.
-    /// The last two: a streamed file the source did not declare, and a file written twice, once
-    /// whole and once streamed.
+    /// Then: a streamed file the source did not declare, and a file written twice, once whole and
+    /// once streamed; the same two appended.
     @Test(arguments: [["a.html", "stray.html"], ["a.html"], ["a.html", "b.html", "stream:stray.html"],
-                      ["a.html", "b.html", "stream:b.html"]])
+                      ["a.html", "b.html", "stream:b.html"], ["a.html", "b.html", "append:stray.html"],
+                      ["a.html", "b.html", "append:b.html"]])
     func aSourceThatBreaksItsListingIsRefused(_ produced: [String]) throws {
         struct Source: OutputSource {
             var paths: [String]
             var produced: [String]
             func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
-                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                         append: OutputAppend) throws(FileCreation.Failure) -> Bool {
                 try write(produced.filter { !$0.hasPrefix("stream:") }.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
                 try stream(produced.filter { $0.hasPrefix("stream:") }.map {
                     StreamedFile(path: String($0.dropFirst("stream:".count)), count: 2) { _ in Data("y".utf8) }
                 })
+                for path in produced where path.hasPrefix("append:") { try append(String(path.dropFirst("append:".count)), Data("z".utf8)) }
                 return true
             }
         }
@@ -132,6 +135,38 @@ import Testing
             try SiteWriter().write(source: Source(paths: ["a.html", "b.html"], produced: produced), to: location)
         }
         #expect(folder.snapshot(output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
+    }
+
+    /// A file appended to between batches (the search index's shared sections) is created by its
+    /// first piece and published whole, its pieces in order; one the source opened but then gave
+    /// up on leaves nothing behind.
+    @Test(arguments: [true, false])
+    func aFileAppendedToBetweenBatchesIsPublishedWhole(_ completes: Bool) throws {
+        struct Source: OutputSource {
+            var completes: Bool
+            var paths: [String] { ["a.html", "b.html", "search/common.js"] }
+            func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                         append: OutputAppend) throws(FileCreation.Failure) -> Bool {
+                try append("search/common.js", Data("[".utf8))
+                try write([OutputPlan.File(path: "a.html", contents: Data("a".utf8))])
+                try append("search/common.js", Data("1,".utf8))
+                guard completes else { return false }
+                try write([OutputPlan.File(path: "b.html", contents: Data("b".utf8))])
+                try append("search/common.js", Data("2]".utf8))
+                return true
+            }
+        }
+        let (folder, output, before) = try Self.previousOutput()
+        let report = try SiteWriter().write(source: Source(completes: completes), to: try OutputLocation.resolve(output))
+        #expect(report.published == completes)
+        if completes {
+            #expect(try String(contentsOf: output.appendingPathComponent("search/common.js"), encoding: .utf8) == "[1,2]")
+            #expect(try String(contentsOf: output.appendingPathComponent("b.html"), encoding: .utf8) == "b")
+        } else {
+            #expect(folder.snapshot(output) == before)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
     }
 
@@ -145,7 +180,8 @@ import Testing
             var batches: [[String]]
             var paths: [String] { ["a.html", "b.html"] }
             func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
-                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                         append: OutputAppend) throws(FileCreation.Failure) -> Bool {
                 for batch in batches { try write(batch.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) }) }
                 return true
             }
@@ -168,7 +204,8 @@ import Testing
         struct Source: OutputSource {
             var paths: [String] { (0..<40).map { "f\($0 % 4)/\($0).html" } }
             func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
-                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                         append: OutputAppend) throws(FileCreation.Failure) -> Bool {
                 for batch in stride(from: 0, to: 40, by: 10) {
                     try write(paths[batch..<batch + 10].map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
                 }
@@ -192,7 +229,8 @@ import Testing
         struct Source: OutputSource {
             var paths: [String] { (0..<3_000).map { "f\($0 % 10)/\($0).html" } }
             func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
-                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                         stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                         append: OutputAppend) throws(FileCreation.Failure) -> Bool {
                 try write(paths.map { OutputPlan.File(path: $0, contents: Data("x".utf8)) })
                 return false
             }
@@ -205,8 +243,9 @@ import Testing
     }
 
     /// With a stream, each role's print page comes in pieces, its SOPs' print views rendered as
-    /// the writer asks, and so does the search index's shared file; joined, the pieces are the
-    /// bytes of the file made whole.
+    /// the writer asks; with `append`, the search index's shared file comes a batch of SOPs at a
+    /// time (batches of one SOP here, so that it has several pieces). Joined, the pieces are the
+    /// bytes of the files made whole.
     @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
     func streamedPrintPagesAreTheWholePages(_ name: String) async {
         let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
@@ -214,13 +253,21 @@ import Testing
         let whole = Self.files(SiteBatches(resolved))
         var files: [OutputPlan.File] = []
         var streamed: [StreamedFile] = []
-        let diagnostics = SiteBatches(resolved).render({ (batch: [OutputPlan.File]) in files += batch },
-                                                       stream: { (batch: [StreamedFile]) in streamed += batch })
+        var appended: [String: Data] = [:]
+        var pieces = 0
+        let diagnostics = SiteBatches(resolved, batchSize: 1).render({ (batch: [OutputPlan.File]) in files += batch },
+                                                                     stream: { (batch: [StreamedFile]) in streamed += batch },
+                                                                     append: { (path: String, piece: Data) in
+            appended[path, default: Data()] += piece
+            pieces += 1
+        })
         #expect(diagnostics == whole.diagnostics)
-        #expect(Set(streamed.map(\.path)) == Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" } + [SearchIndex.commonPath]))
+        #expect(Set(streamed.map(\.path)) == Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" }))
         #expect(streamed.contains { $0.count > 1 })
-        let joined = (files + streamed.map(\.whole)).sorted { $0.path < $1.path }
-        #expect(joined == whole.files.sorted { $0.path < $1.path })
+        #expect(Set(appended.keys) == [SearchIndex.commonPath])
+        #expect(pieces > 3)
+        let joined = (files + streamed.map(\.whole) + appended.map { OutputPlan.File(path: $0.key, contents: $0.value) })
+        #expect(joined.sorted { $0.path < $1.path } == whole.files.sorted { $0.path < $1.path })
     }
 
     /// A theme whose print page writes an SOP's body escaped, twice, or not at all cannot be put

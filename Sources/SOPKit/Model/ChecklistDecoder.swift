@@ -30,7 +30,7 @@ enum ChecklistDecoder {
                 summary = summaryField?.value
                 if !signers.isEmpty { signOff = signers.map(\.value) }
             }
-            body = split.body
+            body = String(split.body)
             firstLine = split.bodyFirstLine
         }
         let id = PackDecoder.stem(of: file.path)

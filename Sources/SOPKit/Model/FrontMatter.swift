@@ -2,7 +2,9 @@
 struct FrontMatter {
     /// The YAML between the fences, padded with empty lines so its line numbers match the file's.
     var yaml: String
-    var body: String
+    /// The Markdown after the closing fence: a slice of the file's text, not a copy (an SOP's
+    /// template pieces and expanded Markdown go on sharing it).
+    var body: Substring
     /// The file line the body starts on.
     var bodyFirstLine: Int
 
@@ -17,7 +19,9 @@ struct FrontMatter {
             let content = bytes[lineStart..<end]
             if content.elementsEqual(fence) || content.elementsEqual("...".utf8) {
                 let yaml = "\n" + String(decoding: bytes[4..<lineStart], as: UTF8.self)
-                let body = end < bytes.count ? String(decoding: bytes[(end + 1)...], as: UTF8.self) : ""
+                // The byte after a newline starts a scalar, so the slice is exact.
+                let bodyStart = text.utf8.index(text.utf8.startIndex, offsetBy: min(end + 1, bytes.count))
+                let body = Substring(text.unicodeScalars[bodyStart...])
                 return FrontMatter(yaml: yaml, body: body, bodyFirstLine: line + 1)
             }
             lineStart = end + 1

@@ -32,8 +32,8 @@ public struct SOP: Sendable, Hashable, Identifiable {
 /// Markdown with values, includes and role blocks, parsed into pieces with their positions.
 public struct Template: Sendable, Hashable {
     public indirect enum Piece: Sendable, Hashable {
-        /// Markdown text copied as is.
-        case text(Located<String>)
+        /// Markdown text copied as is: a slice of the file's text.
+        case text(Located<Substring>)
         /// `{{path.to.value}}`; `width` is its length in the source, in scalars.
         case value(Located<String>, width: Int)
         /// `{{> snippet}}` on a line of its own, with the indentation it stands at.

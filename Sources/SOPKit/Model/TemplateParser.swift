@@ -10,8 +10,14 @@ struct TemplateParser {
     let path: String
     let firstLine: Int
     var diagnostics: [Diagnostic] = []
-    /// Text not yet added as a piece: consecutive lines are joined here, not re-copied per line.
-    private var pending: [UInt8] = []
+    /// The text being parsed, and its UTF-8 bytes: a text piece is a slice of it, sharing its
+    /// storage (an SOP's body is held once, not once more in its pieces).
+    private var source: Substring = ""
+    private var bytes: [UInt8] = []
+    /// Text not yet added as a piece: consecutive runs of `bytes` extend one range; only a run
+    /// that does not follow the last (text after a dropped `{{! comment}}`) copies into `pending`.
+    private var pendingRange: Range<Int>?
+    private var pending: [UInt8]?
     private var pendingLocation: SourceLocation?
 
     private typealias Bytes = ArraySlice<UInt8>
@@ -43,7 +49,13 @@ struct TemplateParser {
     private func columnShift(_ line: Int) -> Int { shifts[line] ?? 0 }
 
     mutating func parse(_ text: String) -> Template {
-        let bytes = Array(text.utf8)
+        parse(text[...])
+    }
+
+    mutating func parse(_ text: Substring) -> Template {
+        source = text
+        bytes = Array(text.utf8)
+        defer { bytes = [] }
         var stack: [(block: Template.RoleBlock, outer: [Template.Piece])] = []
         var pieces: [Template.Piece] = []
         var fence: (marker: UInt8, length: Int)?
@@ -213,18 +225,38 @@ struct TemplateParser {
         appendText(rest, line: line, column: column)
     }
 
+    /// `text` is a slice of `bytes`.
     private mutating func appendText(_ text: Bytes, line: Int, column: Int? = nil) {
         guard !text.isEmpty else { return }
-        if pendingLocation == nil {
+        guard pendingLocation != nil, let range = pendingRange else {
             pendingLocation = SourceLocation(path: path, line: line, column: column ?? 1 + columnShift(line))
+            pendingRange = text.startIndex..<text.endIndex
+            return
         }
-        pending += text
+        if pending == nil, range.upperBound == text.startIndex {
+            pendingRange = range.lowerBound..<text.endIndex
+        } else {
+            if pending == nil { pending = Array(bytes[range]) }
+            pending! += text
+        }
     }
 
     private mutating func flush(into pieces: inout [Template.Piece]) {
-        guard let location = pendingLocation else { return }
-        pieces.append(.text(Located(String(decoding: pending, as: UTF8.self), at: location)))
-        pending.removeAll(keepingCapacity: true)
+        guard let location = pendingLocation, let range = pendingRange else { return }
+        let text: Substring
+        if let copied = pending {
+            text = Substring(String(decoding: copied, as: UTF8.self))
+        } else {
+            // A run starts at a line start or next to `{{`/`}}` and ends before `{{` or after a
+            // newline (or at the end), so both ends start scalars.
+            let utf8 = source.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let end = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+            text = source[start..<end]
+        }
+        pieces.append(.text(Located(text, at: location)))
+        pending = nil
+        pendingRange = nil
         pendingLocation = nil
     }
 

@@ -57,6 +57,11 @@ final class Directory: @unchecked Sendable {
         return opened.descriptor
     }
 
+    /// Creates the file `name`, which must not exist, and opens it for writing: the caller closes it.
+    func openNewFile(_ name: String, mode: mode_t = 0o644) throws(FileCreation.Failure) -> Int32 {
+        try createFile(name, mode: mode)
+    }
+
     /// Creates the file `name`, which must not exist, and writes `data` to it.
     func writeNewFile(_ name: String, _ data: Data, mode: mode_t = 0o644) throws(FileCreation.Failure) {
         let file = try createFile(name, mode: mode)

@@ -7,19 +7,26 @@ protocol OutputSource {
     /// Every file the source produces, once each, in any order.
     var paths: [String] { get }
 
-    /// Hands each batch of files to `write`, in order, every path one of `paths`, and the files
-    /// too large to hold whole to `stream` (written piece by piece). Returns false when the site
-    /// must not be published after all (the render stage reported an error): the writer then
-    /// discards the staging folder and leaves the output as it was.
+    /// Hands each batch of files to `write`, in order, every path one of `paths`; the files too
+    /// large to hold whole to `stream` (written piece by piece); and the files made over the whole
+    /// production to `append`, a piece at a time (the first piece creates the file, and it is
+    /// complete when `produce` returns). Returns false when the site must not be published after
+    /// all (the render stage reported an error): the writer then discards the staging folder and
+    /// leaves the output as it was.
     func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
-                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool
+                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                 append: OutputAppend) throws(FileCreation.Failure) -> Bool
 }
+
+/// Adds `piece` to the end of the file at `path` (see `OutputSource.produce`).
+typealias OutputAppend = (_ path: String, _ piece: Data) throws(FileCreation.Failure) -> Void
 
 extension OutputPlan: OutputSource {
     var paths: [String] { files.map(\.path) }
 
     func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
-                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void) throws(FileCreation.Failure) -> Bool {
+                 stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
+                 append: OutputAppend) throws(FileCreation.Failure) -> Bool {
         try write(files)
         return true
     }

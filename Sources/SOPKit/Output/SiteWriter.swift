@@ -163,6 +163,10 @@ public struct SiteWriter: Sendable {
         // next hand-over, and the lane is drained before `stage` returns or throws.
         let lane = WriteLane()
         defer { lane.drain() }
+        // Files appended to over the whole production (the search index's shared sections), open
+        // until it ends; closed on every way out.
+        var growing = GrowingFiles()
+        defer { _ = growing.close() }
         let complete = try source.produce { (batch: [OutputPlan.File]) throws(FileCreation.Failure) in
             if let stray = batch.first(where: { !listed.contains($0.path) }) {
                 throw FileCreation.Failure(path: stray.path, code: EPERM)
@@ -194,10 +198,16 @@ public struct SiteWriter: Sendable {
             try Directory.writeNewFiles(files.map { (opened[PathText.parent($0.path), default: root], PathText.name($0.path), $0) })
             for _ in files where progress.wroteOne() { checkpoint(.halfWritten) }
             if let failure = progress.failure { throw failure }
+        } append: { (path: String, piece: Data) throws(FileCreation.Failure) in
+            try growing.append(piece, to: path) { () throws(FileCreation.Failure) -> Int32 in
+                guard listed.contains(path) else { throw FileCreation.Failure(path: path, code: EPERM) }
+                return try opened[PathText.parent(path), default: root].openNewFile(PathText.name(path))
+            }
         }
         lane.drain()
         if let failure = progress.failure { throw failure }
         guard complete else { return false }
+        for _ in 0..<growing.close() where progress.wroteOne() { checkpoint(.halfWritten) }
         // Each file is created exclusively, so none was written twice: the count says none is missing.
         guard progress.written == paths.count else { throw FileCreation.Failure(path: staging, code: ENOENT) }
         return true

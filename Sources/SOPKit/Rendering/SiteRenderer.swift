@@ -145,16 +145,20 @@ struct SiteBatches: Sendable {
     /// and the rest of the diagnostics come from `diagnostics()`, so a failing build reports what
     /// `check` reports without writing pages it will throw away.
     /// With `stream`, each role's print page goes to it as a `StreamedFile` instead (see
-    /// `printFiles`, written side by side); without, it comes whole with the other files.
+    /// `printFiles`, written side by side); without, it comes whole with the other files. With
+    /// `append`, the search index's shared sections go to it batch by batch, into
+    /// `search/common.js`, and are not kept; without, that file comes whole at the end.
     func render<Failure: Error>(stopsAtError: Bool = false,
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
-                                stream: (([StreamedFile]) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
+                                stream: (([StreamedFile]) throws(Failure) -> Void)? = nil,
+                                append: ((_ path: String, _ piece: Data) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack) + resolved.checklistLinks.diagnostics
         var headings = LinkedHeadings(roleNames: resolved.names.roles)
         var anchoredLinks = resolved.checklistLinks.anchoredLinks
         var headers: [String: SafeHTML] = [:]
         var search = SearchIndex()
         let sops = resolved.sops
+        try append?(SearchIndex.commonPath, SearchIndexScript.commonOpening)
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
             let rendered = Parallel.map(batch.count) { [self] in renderSOP(batch[batch.startIndex + $0]) }
@@ -170,12 +174,17 @@ struct SiteBatches: Sendable {
             }
             if stopsAtError, diagnostics.hasErrors { return self.diagnostics() }
             try write(files)
+            if let append {
+                let first = search.commonHandedOn == 0
+                let shared = search.takeCommon()
+                if !shared.isEmpty { try append(SearchIndex.commonPath, SearchIndexScript.commonEntries(shared[...], first: first)) }
+            }
         }
         diagnostics += headings.diagnostics(for: anchoredLinks)
         if stopsAtError, diagnostics.hasErrors { return diagnostics }
-        if let stream {
+        if let append {
+            try append(SearchIndex.commonPath, SearchIndexScript.commonClosing)
             try write(searchFiles(search, common: false))
-            try stream([SearchIndexScript.common(search, path: SearchIndex.commonPath)])
         } else {
             try write(searchFiles(search))
         }
@@ -250,7 +259,7 @@ struct SiteBatches: Sendable {
     }
 
     /// The search index as the files `searchPaths` lists, in its order; without `search/common.js`
-    /// (`common` false) when `render` streams that one.
+    /// (`common` false) when `render` appends that one batch by batch.
     func searchFiles(_ index: SearchIndex, common: Bool = true) -> [OutputPlan.File] {
         let views = searchScopes.map { OutputPlan.File(path: $0.path, contents: Data(SearchIndexScript.view(index, $0).utf8)) }
         guard common else { return views }

@@ -13,7 +13,9 @@ public struct ExpandedMarkdown: Sendable, Hashable {
         }
     }
 
-    public var text: String
+    /// A slice of the SOP's file when the body is plain Markdown (nothing included, no value, no
+    /// block): held once, with the file.
+    public var text: Substring
     /// Container id → the role block it came from.
     public var blocks: [Block]
     /// Token index → value name.

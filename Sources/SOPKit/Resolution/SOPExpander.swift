@@ -19,6 +19,9 @@ struct SOPExpander {
     let graph: IncludeGraph
     let skipped: Set<SourceLocation>
     private var text = ""
+    /// The first chunk while nothing else is written: when it stays the whole text (a body of
+    /// plain Markdown), the expanded text is that slice of the file, not a copy of it.
+    private var first: Substring?
     private var blocks: [ExpandedMarkdown.Block] = []
     private var valueNames: [String] = []
     private var valueLocations: [SourceLocation] = []
@@ -33,7 +36,7 @@ struct SOPExpander {
     static func expand(_ template: Template, graph: IncludeGraph, skipped: Set<SourceLocation> = []) -> ExpandedMarkdown {
         var expander = SOPExpander(graph: graph, skipped: skipped)
         expander.append(template.pieces)
-        return ExpandedMarkdown(text: expander.text, blocks: expander.blocks, valueNames: expander.valueNames,
+        return ExpandedMarkdown(text: expander.first ?? Substring(expander.text), blocks: expander.blocks, valueNames: expander.valueNames,
                                 valueLocations: expander.valueLocations, origins: expander.origins)
     }
 
@@ -45,7 +48,7 @@ struct SOPExpander {
                 endLine()
             case .closeBlock(let id, let location, let indentation):
                 endLine()
-                write(GFMReserved.containerClose(id) + "\n", from: location, indentation: indentation)
+                write((GFMReserved.containerClose(id) + "\n")[...], from: location, indentation: indentation)
             case .pieces(var rest, let indentation):
                 guard let piece = rest.popFirst() else { continue }
                 steps.append(.pieces(rest, indentation: indentation))
@@ -59,7 +62,7 @@ struct SOPExpander {
                     let digits = String(index)
                     let padding = String(repeating: "0", count: max(width - 2 - digits.count, 0))
                     let token = String(GFMReserved.tokenStart) + padding + digits + String(GFMReserved.tokenEnd)
-                    write(token, from: name.location, indentation: indentation)
+                    write(token[...], from: name.location, indentation: indentation)
                 case .include(let name, let extra):
                     guard !skipped.contains(name.location), let snippet = graph.expandable(name.value) else { continue }
                     endLine()
@@ -69,7 +72,7 @@ struct SOPExpander {
                     let id = blocks.count
                     blocks.append(ExpandedMarkdown.Block(kind: block.kind, roles: block.roles.map(\.value), location: block.location))
                     endLine()
-                    write(GFMReserved.containerOpen(id) + "\n", from: block.location, indentation: indentation + block.indentation)
+                    write((GFMReserved.containerOpen(id) + "\n")[...], from: block.location, indentation: indentation + block.indentation)
                     steps.append(.closeBlock(id: id, location: block.location, indentation: indentation + block.indentation))
                     steps.append(.pieces(block.body[...], indentation: indentation))
                 }
@@ -77,15 +80,29 @@ struct SOPExpander {
         }
     }
 
+    /// Appends `piece` to the text; the first piece is only held (see `first`).
+    private mutating func emit(_ piece: Substring) {
+        if text.isEmpty, first == nil {
+            first = piece
+            return
+        }
+        if let held = first {
+            text.reserveCapacity(held.utf8.count + piece.utf8.count)
+            text += held
+            first = nil
+        }
+        text += piece
+    }
+
     /// Appends `chunk`, prefixing `indentation` at every line start and noting where each line came from.
     /// Lines are found with `memchr`; without indentation the chunk is appended whole, which is
     /// the same text as appending it line by line.
-    private mutating func write(_ chunk: String, from location: SourceLocation, indentation: String) {
+    private mutating func write(_ chunk: Substring, from location: SourceLocation, indentation: String) {
         var chunk = chunk
         chunk.makeContiguousUTF8()
         let indentationWidth = indentation.unicodeScalars.count
         let whole = indentation.isEmpty
-        if whole { text.append(chunk) }
+        if whole { emit(chunk) }
         var line = location.line
         var column = location.column
         let utf8 = chunk.utf8
@@ -107,10 +124,10 @@ struct SOPExpander {
         var start = 0
         for end in ends {
             if atLineStart {
-                if !whole { text += indentation }
+                if !whole { emit(indentation[...]) }
                 origins.append(SourceLocation(path: location.path, line: line, column: column - indentationWidth))
             }
-            if !whole { text.append(contentsOf: chunk[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]) }
+            if !whole { emit(chunk[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]) }
             let endsLine = utf8[utf8.index(utf8.startIndex, offsetBy: end - 1)] == UInt8(ascii: "\n")
             atLineStart = endsLine
             if endsLine {
@@ -123,7 +140,7 @@ struct SOPExpander {
 
     private mutating func endLine() {
         if !atLineStart {
-            text += "\n"
+            emit("\n")
             atLineStart = true
         }
     }

@@ -36,9 +36,22 @@ struct SearchIndex: Sendable, Hashable {
 
     static let commonPath = "search/common.js"
 
+    /// The shared sections not yet handed on (`takeCommon`); a view's `common` indexes count the
+    /// ones handed on before them.
     var common: [SearchSection] = []
+    /// How many shared sections were handed on and dropped.
+    private(set) var commonHandedOn = 0
     var trainer = View()
     var roles: [String: View] = [:]
+
+    /// The shared sections not yet handed on, dropped from the index (a build writes them to
+    /// `common.js` batch by batch); views go on counting them.
+    mutating func takeCommon() -> [SearchSection] {
+        let taken = common
+        commonHandedOn += taken.count
+        common = []
+        return taken
+    }
 
     /// Adds one SOP: its trainer view's sections and each reader's.
     mutating func add(sopID: String, title: String, trainer trainerView: ViewSections, readers: [(role: String, sections: ViewSections)]) {
@@ -62,7 +75,7 @@ struct SearchIndex: Sendable, Hashable {
 
     /// Another index's SOPs after this one's (the batches of a build, in order).
     mutating func append(_ other: SearchIndex) {
-        let offset = common.count
+        let offset = commonHandedOn + common.count
         common += other.common
         func merge(_ view: View, into target: inout View) {
             target.titles.merge(view.titles) { first, _ in first }

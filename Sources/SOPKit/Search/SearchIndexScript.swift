@@ -7,32 +7,27 @@ import Foundation
 /// `<script>` element or open a comment even if a file is inlined. Positional arrays keep the
 /// files small; one entry a line keeps them readable and their differences short.
 enum SearchIndexScript {
-    /// `search/common.js`: `[sop, anchor, heading, text]` per shared section.
+    /// `search/common.js`: `[sop, anchor, heading, text]` per shared section. A build appends it
+    /// batch by batch instead (`commonOpening`, `commonEntries`, `commonClosing`): the shared
+    /// sections of every SOP are the largest file of a large site (22 MB at 5,000 SOPs).
     static func common(_ index: SearchIndex) -> String {
-        let file = common(index, path: SearchIndex.commonPath)
-        return (0..<file.count).map { String(decoding: file.piece($0), as: UTF8.self) }.joined()
+        let whole = commonOpening + commonEntries(index.common[...], first: true) + commonClosing
+        return String(decoding: whole, as: UTF8.self)
     }
 
-    /// Sections in a piece of `common.js` as the writer streams it.
-    static let sectionsPerPiece = 2_000
+    /// `common.js` before its first entry.
+    static let commonOpening = Data((prelude + "common = [\n").utf8)
+    /// `common.js` after its last entry.
+    static let commonClosing = Data("\n];\n".utf8)
 
-    /// `search/common.js` in pieces of `sectionsPerPiece` sections, each made when the writer
-    /// asks for it: the shared sections of every SOP are the largest file of a large site (22 MB
-    /// at 5,000 SOPs), and whole it was held three times over.
-    static func common(_ index: SearchIndex, path: String) -> StreamedFile {
-        let sections = index.common
-        let pieces = (sections.count + sectionsPerPiece - 1) / sectionsPerPiece
-        return StreamedFile(path: path, count: pieces + 2) { piece in
-            if piece == 0 { return Data((prelude + "common = [\n").utf8) }
-            if piece == pieces + 1 { return Data("\n];\n".utf8) }
-            let start = (piece - 1) * sectionsPerPiece
-            var bytes: [UInt8] = []
-            for (offset, section) in sections[start..<min(start + sectionsPerPiece, sections.count)].enumerated() {
-                if piece > 1 || offset > 0 { bytes += entrySeparator }
-                append(entry: section, to: &bytes)
-            }
-            return Data(bytes)
+    /// Entries of `common.js`, each after its separator but the file's first (`first`).
+    static func commonEntries(_ sections: ArraySlice<SearchSection>, first: Bool) -> Data {
+        var bytes: [UInt8] = []
+        for (offset, section) in sections.enumerated() {
+            if !first || offset > 0 { bytes += entrySeparator }
+            append(entry: section, to: &bytes)
         }
+        return Data(bytes)
     }
 
     /// A view's file: the folder its SOP pages are in, SOP titles, common sections it holds,
