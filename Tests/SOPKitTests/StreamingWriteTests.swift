@@ -125,7 +125,7 @@ import Testing
                 try stream(produced.filter { $0.hasPrefix("stream:") }.map {
                     StreamedFile(path: String($0.dropFirst("stream:".count)), count: 2) { _ in Data("y".utf8) }
                 })
-                for path in produced where path.hasPrefix("append:") { try append(String(path.dropFirst("append:".count)), Data("z".utf8)) }
+                for path in produced where path.hasPrefix("append:") { try append(String(path.dropFirst("append:".count)), Data("z".utf8), false) }
                 return true
             }
         }
@@ -140,34 +140,64 @@ import Testing
 
     /// A file appended to between batches (the search index's shared sections) is created by its
     /// first piece and published whole, its pieces in order; one the source opened but then gave
-    /// up on leaves nothing behind.
-    @Test(arguments: [true, false])
-    func aFileAppendedToBetweenBatchesIsPublishedWhole(_ completes: Bool) throws {
+    /// up on leaves nothing behind; a piece after the one marked last is refused (the file would
+    /// be created twice) and nothing is published.
+    enum AppendingSource: CaseIterable { case completes, givesUp, appendsAfterTheLast }
+
+    @Test(arguments: AppendingSource.allCases)
+    func aFileAppendedToBetweenBatchesIsPublishedWhole(_ kind: AppendingSource) throws {
         struct Source: OutputSource {
-            var completes: Bool
+            var kind: AppendingSource
             var paths: [String] { ["a.html", "b.html", "search/common.js"] }
             func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
                          stream: ([StreamedFile]) throws(FileCreation.Failure) -> Void,
                          append: OutputAppend) throws(FileCreation.Failure) -> Bool {
-                try append("search/common.js", Data("[".utf8))
+                try append("search/common.js", Data("[".utf8), false)
                 try write([OutputPlan.File(path: "a.html", contents: Data("a".utf8))])
-                try append("search/common.js", Data("1,".utf8))
-                guard completes else { return false }
+                try append("search/common.js", Data("1,".utf8), false)
+                guard kind != .givesUp else { return false }
+                try append("search/common.js", Data("2]".utf8), true)
                 try write([OutputPlan.File(path: "b.html", contents: Data("b".utf8))])
-                try append("search/common.js", Data("2]".utf8))
+                if kind == .appendsAfterTheLast { try append("search/common.js", Data("3".utf8), true) }
                 return true
             }
         }
         let (folder, output, before) = try Self.previousOutput()
-        let report = try SiteWriter().write(source: Source(completes: completes), to: try OutputLocation.resolve(output))
-        #expect(report.published == completes)
-        if completes {
+        let location = try OutputLocation.resolve(output)
+        switch kind {
+        case .completes:
+            #expect(try SiteWriter().write(source: Source(kind: kind), to: location).published)
             #expect(try String(contentsOf: output.appendingPathComponent("search/common.js"), encoding: .utf8) == "[1,2]")
             #expect(try String(contentsOf: output.appendingPathComponent("b.html"), encoding: .utf8) == "b")
-        } else {
+        case .givesUp:
+            #expect(try !SiteWriter().write(source: Source(kind: kind), to: location).published)
+            #expect(folder.snapshot(output) == before)
+        case .appendsAfterTheLast:
+            #expect(throws: SiteWriterError.self) { try SiteWriter().write(source: Source(kind: kind), to: location) }
             #expect(folder.snapshot(output) == before)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
+    }
+
+    /// The last piece closes its file at once: a build holds the search index's shared file open
+    /// only while the SOPs render, not while every role's print page is open too (helper 41: one
+    /// descriptor more than before failed a build under a low `ulimit -n`).
+    @Test func theLastPieceClosesItsFile() throws {
+        let folder = TemporaryFolder()
+        let directory = try Directory.open(folder.url.path)
+        var growing = GrowingFiles()
+        try growing.append(Data("[".utf8), to: "common.js", last: false) { () throws(FileCreation.Failure) -> Int32 in
+            try directory.openNewFile("common.js")
+        }
+        #expect(growing.openCount == 1)
+        try growing.append(Data("]".utf8), to: "common.js", last: true) { () throws(FileCreation.Failure) -> Int32 in
+            Issue.record("opened twice")
+            return -1
+        }
+        #expect(growing.openCount == 0)
+        #expect(growing.close() == 1)
+        #expect(growing.close() == 0)
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("common.js"), encoding: .utf8) == "[]")
     }
 
     /// Each batch is written while the next is made (`WriteLane`): a file that fails in the last
@@ -254,17 +284,21 @@ import Testing
         var files: [OutputPlan.File] = []
         var streamed: [StreamedFile] = []
         var appended: [String: Data] = [:]
+        var closed: Set<String> = []
         var pieces = 0
         let diagnostics = SiteBatches(resolved, batchSize: 1).render({ (batch: [OutputPlan.File]) in files += batch },
                                                                      stream: { (batch: [StreamedFile]) in streamed += batch },
-                                                                     append: { (path: String, piece: Data) in
+                                                                     append: { (path: String, piece: Data, last: Bool) in
+            #expect(!closed.contains(path), "a piece after the last")
             appended[path, default: Data()] += piece
             pieces += 1
+            if last { closed.insert(path) }
         })
         #expect(diagnostics == whole.diagnostics)
         #expect(Set(streamed.map(\.path)) == Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" }))
         #expect(streamed.contains { $0.count > 1 })
         #expect(Set(appended.keys) == [SearchIndex.commonPath])
+        #expect(closed == [SearchIndex.commonPath])
         #expect(pieces > 3)
         let joined = (files + streamed.map(\.whole) + appended.map { OutputPlan.File(path: $0.key, contents: $0.value) })
         #expect(joined.sorted { $0.path < $1.path } == whole.files.sorted { $0.path < $1.path })

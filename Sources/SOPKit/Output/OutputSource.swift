@@ -9,8 +9,8 @@ protocol OutputSource {
 
     /// Hands each batch of files to `write`, in order, every path one of `paths`; the files too
     /// large to hold whole to `stream` (written piece by piece); and the files made over the whole
-    /// production to `append`, a piece at a time (the first piece creates the file, and it is
-    /// complete when `produce` returns). Returns false when the site must not be published after
+    /// production to `append`, a piece at a time (the first piece creates the file; the one marked
+    /// last closes it, else it is closed when `produce` returns). Returns false when the site must not be published after
     /// all (the render stage reported an error): the writer then discards the staging folder and
     /// leaves the output as it was.
     func produce(_ write: ([OutputPlan.File]) throws(FileCreation.Failure) -> Void,
@@ -18,8 +18,8 @@ protocol OutputSource {
                  append: OutputAppend) throws(FileCreation.Failure) -> Bool
 }
 
-/// Adds `piece` to the end of the file at `path` (see `OutputSource.produce`).
-typealias OutputAppend = (_ path: String, _ piece: Data) throws(FileCreation.Failure) -> Void
+/// Adds `piece` to the end of the file at `path`; `last`, the file is complete (see `OutputSource.produce`).
+typealias OutputAppend = (_ path: String, _ piece: Data, _ last: Bool) throws(FileCreation.Failure) -> Void
 
 extension OutputPlan: OutputSource {
     var paths: [String] { files.map(\.path) }

@@ -198,8 +198,8 @@ public struct SiteWriter: Sendable {
             try Directory.writeNewFiles(files.map { (opened[PathText.parent($0.path), default: root], PathText.name($0.path), $0) })
             for _ in files where progress.wroteOne() { checkpoint(.halfWritten) }
             if let failure = progress.failure { throw failure }
-        } append: { (path: String, piece: Data) throws(FileCreation.Failure) in
-            try growing.append(piece, to: path) { () throws(FileCreation.Failure) -> Int32 in
+        } append: { (path: String, piece: Data, last: Bool) throws(FileCreation.Failure) in
+            try growing.append(piece, to: path, last: last) { () throws(FileCreation.Failure) -> Int32 in
                 guard listed.contains(path) else { throw FileCreation.Failure(path: path, code: EPERM) }
                 return try opened[PathText.parent(path), default: root].openNewFile(PathText.name(path))
             }

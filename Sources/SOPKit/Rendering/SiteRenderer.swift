@@ -151,14 +151,14 @@ struct SiteBatches: Sendable {
     func render<Failure: Error>(stopsAtError: Bool = false,
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
                                 stream: (([StreamedFile]) throws(Failure) -> Void)? = nil,
-                                append: ((_ path: String, _ piece: Data) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
+                                append: ((_ path: String, _ piece: Data, _ last: Bool) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack) + resolved.checklistLinks.diagnostics
         var headings = LinkedHeadings(roleNames: resolved.names.roles)
         var anchoredLinks = resolved.checklistLinks.anchoredLinks
         var headers: [String: SafeHTML] = [:]
         var search = SearchIndex()
         let sops = resolved.sops
-        try append?(SearchIndex.commonPath, SearchIndexScript.commonOpening)
+        try append?(SearchIndex.commonPath, SearchIndexScript.commonOpening, false)
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
             let rendered = Parallel.map(batch.count) { [self] in renderSOP(batch[batch.startIndex + $0]) }
@@ -177,13 +177,13 @@ struct SiteBatches: Sendable {
             if let append {
                 let first = search.commonHandedOn == 0
                 let shared = search.takeCommon()
-                if !shared.isEmpty { try append(SearchIndex.commonPath, SearchIndexScript.commonEntries(shared[...], first: first)) }
+                if !shared.isEmpty { try append(SearchIndex.commonPath, SearchIndexScript.commonEntries(shared[...], first: first), false) }
             }
         }
         diagnostics += headings.diagnostics(for: anchoredLinks)
         if stopsAtError, diagnostics.hasErrors { return diagnostics }
         if let append {
-            try append(SearchIndex.commonPath, SearchIndexScript.commonClosing)
+            try append(SearchIndex.commonPath, SearchIndexScript.commonClosing, true)
             try write(searchFiles(search, common: false))
         } else {
             try write(searchFiles(search))
