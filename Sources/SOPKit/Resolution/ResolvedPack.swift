@@ -11,13 +11,23 @@ public struct ResolvedPack: Sendable {
         public var check: KnowledgeCheck
     }
 
-    public struct ResolvedSOP: Sendable {
-        public var sop: SOP
-        public var markdown: ExpandedMarkdown
+    /// A class, not a struct: an SOP's resolved form is made once and then only read, by every
+    /// page, link and view that names it; passing it on costs one reference count, not one for
+    /// each of the two dozen strings and arrays it holds (their copies were 2% of a build).
+    public final class ResolvedSOP: Sendable {
+        public let sop: SOP
+        public let markdown: ExpandedMarkdown
         /// Values that do not depend on the reader: pack, site and this SOP.
-        public var values: [String: String]
+        public let values: [String: String]
         /// Its audience, owner and policies by name.
-        public var names: SOPNames
+        public let names: SOPNames
+
+        public init(sop: SOP, markdown: ExpandedMarkdown, values: [String: String], names: SOPNames) {
+            self.sop = sop
+            self.markdown = markdown
+            self.values = values
+            self.names = names
+        }
     }
 
     public var pack: Pack
