@@ -22,22 +22,22 @@ extension SOPViewRenderer {
             views = readers().map { role in (role, markdown.substitute(link.destination, values: merged[role] ?? values)) }
         }
         var diagnostics: [Diagnostic] = []
+        let keepsUnsafe = resolved.pack.settings.unsafeHTML
         // An image from another host in a role's view, when not already in the shared view's
         // (checked with the SOP's links: `https://cdn/{{role.id}}.png` is one error).
-        if link.isImage, byRole, !RemoteImages.isRemote(destination) {
-            let remote = views.filter { RemoteImages.isRemote($0.destination) }
-            if let first = remote.first, var error = RemoteImages.diagnostic(for: link, destination: first.destination, at: location) {
+        if link.isImage, byRole, !RemoteImages.isRemote(destination, keepsUnsafe: keepsUnsafe) {
+            let remote = views.filter { RemoteImages.isRemote($0.destination, keepsUnsafe: keepsUnsafe) }
+            if let first = remote.first,
+               var error = RemoteImages.diagnostic(for: link, destination: first.destination, keepsUnsafe: keepsUnsafe, at: location) {
                 error.message += ChecklistLinks.forOwners(remote.compactMap { view in view.owner.map { ($0, view.destination) } },
                                                           kind: "role", shown: Identifier.quoted)
                 diagnostics.append(error)
             }
         }
-        guard !resolved.pack.settings.unsafeHTML else { return (diagnostics, false) }
-        // An image from another host is a `remote-image` error instead.
+        guard !keepsUnsafe else { return (diagnostics, false) }
+        // An image emptied so is lost, never fetched: this warning, not `remote-image`.
         let emptied = views.compactMap { view in
-            DroppedLinks.scheme(of: view.destination).flatMap { scheme in
-                link.isImage && RemoteImages.isRemote(view.destination) ? nil : (view.owner, view.destination, scheme)
-            }
+            DroppedLinks.scheme(of: view.destination).map { scheme in (view.owner, view.destination, scheme) }
         }
         if let warning = Self.unsafeLink(emptied, owners: "role", written: holdsValue ? markdown.written(link.destination) : link.destination,
                                          image: link.isImage, at: location) {

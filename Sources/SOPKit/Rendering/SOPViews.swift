@@ -263,7 +263,8 @@ struct SOPViewRenderer: Sendable {
                                               roleViewValues: &roleViewValues, destination: destination, at: location)
             diagnostics += emptied.diagnostics
             if emptied.settled { continue }
-            if let remote = RemoteImages.diagnostic(for: link, destination: destination, at: location) {
+            if let remote = RemoteImages.diagnostic(for: link, destination: destination,
+                                                    keepsUnsafe: resolved.pack.settings.unsafeHTML, at: location) {
                 diagnostics.append(remote)
             }
             if target != .external, holdsValue,

@@ -48,9 +48,8 @@ struct ChecklistLinks: Sendable {
                     var emptied: [(owner: String?, destination: String, scheme: String)] = []
                     for (destination, number, lackedPart) in destinations where lackedPart != .file {
                         let site = number.map { pack.sites[$0].id }
-                        // An image from another host is a `remote-image` error instead (`RemoteImages`).
-                        if !pack.settings.unsafeHTML, !link.isInImageDescription, let scheme = DroppedLinks.scheme(of: destination),
-                           !(link.isImage && RemoteImages.isRemote(destination)) {
+                        // An image emptied so is lost, never fetched: this warning, not `remote-image`.
+                        if !pack.settings.unsafeHTML, !link.isInImageDescription, let scheme = DroppedLinks.scheme(of: destination) {
                             emptied.append((site, destination, scheme))
                             continue
                         }

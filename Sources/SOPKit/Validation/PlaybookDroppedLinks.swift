@@ -10,8 +10,7 @@ enum PlaybookDroppedLinks {
             guard !trusted, GFMDocument.mayHoldLinks(playbook.steps) else { return [] }
             let at = playbook.stepsLocation ?? playbook.location
             return GFMDocument(markdown: GFMReserved.sanitize(playbook.steps)).links.compactMap { link in
-                guard !link.isInImageDescription, let scheme = DroppedLinks.scheme(of: link.destination),
-                      !(link.isImage && RemoteImages.isRemote(link.destination)) else { return nil }
+                guard !link.isInImageDescription, let scheme = DroppedLinks.scheme(of: link.destination) else { return nil }
                 return SOPViewRenderer.unsafeLink(to: link.destination, schemes: [scheme], image: link.isImage,
                                                   detail: " in playbook '\(playbook.id)'",
                                                   fromAnotherSite: playbook.isImported, at: at)

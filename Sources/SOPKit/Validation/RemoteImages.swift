@@ -8,8 +8,11 @@ enum RemoteImages {
     /// Whether a browser would fetch `destination` from outside the site: any scheme but `data:`,
     /// or a network path (`//host`, which browsers also read from `\\host` and `/\host`). Tabs and
     /// line breaks inside a URL and spaces or control characters around it are dropped first, as
-    /// the URL standard's parser does.
-    static func isRemote(_ destination: String) -> Bool {
+    /// the URL standard's parser does. Unless the page keeps unsafe addresses (`keepsUnsafe`: raw
+    /// HTML allowed), cmark-gfm empties a `javascript:`, `vbscript:`, `file:` or `data:` source
+    /// (`DroppedLinks`): nothing is fetched, and `unsafe-link` says the image is lost.
+    static func isRemote(_ destination: String, keepsUnsafe: Bool) -> Bool {
+        guard keepsUnsafe || DroppedLinks.scheme(of: destination) == nil else { return false }
         let scalars = destination.unicodeScalars
             .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
             .drop { $0.value <= 0x20 }
@@ -25,9 +28,11 @@ enum RemoteImages {
     }
 
     /// The error for an image at `location` whose (filled-in) source is remote, or nil.
-    static func diagnostic(for link: GFMLink, destination: String, at location: SourceLocation) -> Diagnostic? {
-        guard link.isImage, isRemote(destination) else { return nil }
-        return .error(.remoteImage, "image \(Identifier.quoted(destination)) would be loaded from the network each time the page "
+    static func diagnostic(for link: GFMLink, destination: String, keepsUnsafe: Bool, at location: SourceLocation) -> Diagnostic? {
+        guard link.isImage, isRemote(destination, keepsUnsafe: keepsUnsafe) else { return nil }
+        // Kept by `unsafe_html`, a `file:` source is read from the reader's own disk, not the network.
+        let from = DroppedLinks.scheme(of: destination) == "file" ? "the reader's own disk, outside the site," : "the network"
+        return .error(.remoteImage, "image \(Identifier.quoted(destination)) would be loaded from \(from) each time the page "
                       + "opens, and sopgen's pages load nothing from it; link to it instead ([…](…) without the '!') or leave it out",
                       at: location)
     }
@@ -38,7 +43,9 @@ enum RemoteImages {
             guard playbook.steps.contains("![") else { return [] }
             let document = GFMDocument(markdown: GFMReserved.sanitize(playbook.steps))
             let at = playbook.stepsLocation ?? playbook.location
-            return document.links.compactMap { diagnostic(for: $0, destination: $0.destination, at: at) }
+            // Another site's steps never keep an unsafe address (`PlaybookDroppedLinks`).
+            let keepsUnsafe = pack.settings.unsafeHTML && !playbook.isImported
+            return document.links.compactMap { diagnostic(for: $0, destination: $0.destination, keepsUnsafe: keepsUnsafe, at: at) }
         }
     }
 
@@ -56,7 +63,8 @@ enum RemoteImages {
                 for link in GFMDocument(markdown: expanded.text).links where link.isImage {
                     let location = expanded.origin(of: link.position)
                     if let found = valueSets.lazy.compactMap({
-                        diagnostic(for: link, destination: expanded.substitute(link.destination, values: $0), at: location)
+                        diagnostic(for: link, destination: expanded.substitute(link.destination, values: $0),
+                                   keepsUnsafe: pack.settings.unsafeHTML, at: location)
                     }).first {
                         diagnostics.append(found)
                     }
