@@ -67,6 +67,32 @@ import Testing
         #expect(text.components(separatedBy: "[unsafe-link]").count == 3, "\(text)")
     }
 
+    /// A checklist item is rendered trimmed, on one line: an item that starts with an indented
+    /// snippet shows its image, though the snippet alone is an indented code block. Every check
+    /// read the untrimmed text and saw no image, so one from another host was published without a
+    /// word (helper 42); now each reads what is rendered, at the image's own column.
+    @Test func anImageInAnIndentedSnippetThatStartsAChecklistItemIsChecked() async {
+        let checklist = "---\ntitle: Rollout\n---\n## Do\n\n- [ ] {{> indented}}\n- [ ] {{> emptied}}\n"
+        var files = PackFiles.pack(["checklists/rollout.md": checklist])
+        files["snippets/indented.md"] = "    ![s1](https://evil.example/s1.png)\n"
+        files["snippets/emptied.md"] = "\n\n\t![s2](file:///etc/passwd)\n"
+        let (result, _) = await Build.plan(files: files)
+        let text = Build.diagnosticsText(result)
+        #expect(text.contains("snippets/indented.md:1:5: error: image 'https://evil.example/s1.png' would be loaded from the network"), "\(text)")
+        #expect(text.contains("snippets/emptied.md:3:2: warning: "), "\(text)")
+        #expect(text.components(separatedBy: "[unsafe-link]").count == 2, "\(text)")
+        #expect(result.plan == nil)
+    }
+
+    /// An image inside another image's description is only alt text: nothing is fetched, nothing reported.
+    @Test func anImageInsideAnImagesDescriptionIsNotFetched() async {
+        let body = "Intro.\n\n![a ![r5](https://evil.example/r5.png)](map.png)\n"
+        let (result, _) = await Build.plan(files: PackFiles.pack(PackFiles.sop(body: body)))
+        #expect(!Build.diagnosticsText(result).contains("[remote-image]"), "\(Build.diagnosticsText(result))")
+        let page = result.plan?.text("sops/guide.html") ?? ""
+        #expect(page.contains("<img src=\"map.png\" alt=\"a r5\" />"), "\(page)")
+    }
+
     @Test func aRemoteImageInAnSOPIsAnErrorAtTheImageAndALinkIsNot() async {
         let body = "Intro.\n\nSee [the map](https://maps.example/) and ![map](https://maps.example/m.png).\n"
         let (result, _) = await Build.plan(files: PackFiles.pack(PackFiles.sop(body: body)))

@@ -39,7 +39,8 @@ struct ChecklistRenderer: Sendable {
             var items: [ChecklistDocument.Item] = []
             for item in section.items {
                 guard let expanded = expansions.popFirst() else { break }
-                let source = expanded.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                // Trimmed already, as every check of the item read it (`ExpandedMarkdown.trimmed`).
+                let source = String(expanded.text)
                 let html = GFMDocument(markdown: source, options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
                     .render(GFMView(substitute: { expanded.substitute($0, values: values) },
                                     rewriteLink: { [sopIDs] in ChecklistLinks.rewrite($0, in: expanded, sopIDs: sopIDs) })).safeHTML

@@ -1,3 +1,4 @@
+import Foundation
 import GFM
 
 /// An SOP's body with includes inlined, role blocks turned into container markers and values
@@ -24,6 +25,31 @@ public struct ExpandedMarkdown: Sendable, Hashable {
     public var valueLocations: [SourceLocation] = []
     /// Line of `text` (0-based) → where that line came from.
     public var origins: LineOrigins
+
+    /// The text without white space around it, as a checklist item is rendered (on one line, in
+    /// its box), with the origins of its lines moved to match: every check of an item reads this
+    /// text, so that an indented snippet it starts with is read as the paragraph the page shows,
+    /// not as the code block it would be alone (helper 42: an image in one went unchecked).
+    func trimmed() -> ExpandedMarkdown {
+        let set = CharacterSet.whitespacesAndNewlines
+        let leading = text.unicodeScalars.prefix { set.contains($0) }
+        guard !leading.isEmpty || text.unicodeScalars.last.map(set.contains) == true else { return self }
+        var copy = self
+        copy.text = Substring(text.trimmingCharacters(in: set))
+        guard !leading.isEmpty else { return copy }
+        // cmark counts lines at line feeds and columns in bytes.
+        let prefix = Array(String(String.UnicodeScalarView(leading)).utf8)
+        let dropped = prefix.filter { $0 == UInt8(ascii: "\n") }.count
+        let shift = prefix.count - ((prefix.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)
+        var origins = LineOrigins()
+        for line in dropped..<self.origins.count {
+            var location = self.origins[line]
+            if line == dropped { location.column += shift }
+            origins.append(location)
+        }
+        copy.origins = origins
+        return copy
+    }
 
     public func origin(of position: GFMPosition) -> SourceLocation {
         guard position.line >= 1, position.line <= origins.count else { return origins.last ?? SourceLocation(path: "") }

@@ -46,7 +46,7 @@ struct IncludeGraph: Sendable {
     /// and the renderer read.
     func expandedItems(of checklist: Checklist) -> [ExpandedMarkdown] {
         let skipped = oversizedIncludes(in: checklist.items.map(\.text), name: checklist.path).skipped
-        return checklist.items.map { SOPExpander.expand($0.text, graph: self, skipped: skipped) }
+        return checklist.items.map { SOPExpander.expand($0.text, graph: self, skipped: skipped).trimmed() }
     }
 
     /// Includes in `templates` (read as one text: an SOP, or a checklist's items) that would take

@@ -29,7 +29,8 @@ enum RemoteImages {
 
     /// The error for an image at `location` whose (filled-in) source is remote, or nil.
     static func diagnostic(for link: GFMLink, destination: String, keepsUnsafe: Bool, at location: SourceLocation) -> Diagnostic? {
-        guard link.isImage, isRemote(destination, keepsUnsafe: keepsUnsafe) else { return nil }
+        // An image inside another's description is only its alt text: nothing is fetched.
+        guard link.isImage, !link.isInImageDescription, isRemote(destination, keepsUnsafe: keepsUnsafe) else { return nil }
         // Kept by `unsafe_html`, a `file:` source is read from the reader's own disk, not the network.
         let from = DroppedLinks.scheme(of: destination) == "file" ? "the reader's own disk, outside the site," : "the network"
         return .error(.remoteImage, "image \(Identifier.quoted(destination)) would be loaded from \(from) each time the page "
