@@ -24,6 +24,12 @@ public enum GFMLimits {
         return tables.isEmpty ? (markdown, []) : (String(decoding: bytes, as: UTF8.self), tables)
     }
 
+    /// The tables `defuseTables(in:)` would blank, without making the blanked text.
+    public static func oversizedTables(in markdown: some StringProtocol) -> [Table] {
+        var bytes = Array(markdown.utf8)
+        return defuseTables(in: &bytes)
+    }
+
     /// `defuseTables(in:)` on the UTF-8 bytes, in place.
     static func defuseTables(in bytes: inout [UInt8]) -> [Table] {
         var lines: [Range<Int>] = []

@@ -36,7 +36,7 @@ struct RenderCommand: ParsableCommand {
         }
         let text = GFMReserved.sanitize(String(decoding: data, as: UTF8.self))
         // cmark-gfm would build every cell of such a table; say so rather than render it as text.
-        let tables = GFMLimits.defuseTables(in: text).tables
+        let tables = GFMLimits.oversizedTables(in: text)
         if !tables.isEmpty {
             let path = file ?? "<stdin>"
             let diagnostics = tables.map { Diagnostic.tableTooLarge($0, at: SourceLocation(path: path, line: $0.position.line, column: $0.position.column)) }

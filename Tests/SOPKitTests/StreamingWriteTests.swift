@@ -195,8 +195,8 @@ import Testing
             return -1
         }
         #expect(growing.openCount == 0)
-        #expect(growing.close() == 1)
-        #expect(growing.close() == 0)
+        #expect(growing.closeAll() == 1)
+        #expect(growing.closeAll() == 0)
         #expect(try String(contentsOf: folder.url.appendingPathComponent("common.js"), encoding: .utf8) == "[]")
     }
 

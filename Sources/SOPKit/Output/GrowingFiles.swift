@@ -27,16 +27,16 @@ struct GrowingFiles {
         }
         try FileCreation.writeAll(piece, to: descriptor, path: path)
         if last {
-            _ = closeDescriptor(descriptor)
+            close(descriptor)
             descriptors[path] = nil
             finished += 1
         }
     }
 
     /// Closes the files still open; returns how many files there were (none the second time).
-    mutating func close() -> Int {
+    mutating func closeAll() -> Int {
         let count = descriptors.count + finished
-        for descriptor in descriptors.values { _ = closeDescriptor(descriptor) }
+        for descriptor in descriptors.values { close(descriptor) }
         descriptors = [:]
         finished = 0
         return count
@@ -44,12 +44,4 @@ struct GrowingFiles {
 
     /// How many files are open.
     var openCount: Int { descriptors.count }
-
-    private func closeDescriptor(_ descriptor: Int32) -> Int32 {
-        #if canImport(Glibc)
-        Glibc.close(descriptor)
-        #else
-        Darwin.close(descriptor)
-        #endif
-    }
 }

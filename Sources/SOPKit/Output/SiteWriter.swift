@@ -166,7 +166,7 @@ public struct SiteWriter: Sendable {
         // Files appended to over the whole production (the search index's shared sections), open
         // until it ends; closed on every way out.
         var growing = GrowingFiles()
-        defer { _ = growing.close() }
+        defer { _ = growing.closeAll() }
         let complete = try source.produce { (batch: [OutputPlan.File]) throws(FileCreation.Failure) in
             if let stray = batch.first(where: { !listed.contains($0.path) }) {
                 throw FileCreation.Failure(path: stray.path, code: EPERM)
@@ -207,7 +207,7 @@ public struct SiteWriter: Sendable {
         lane.drain()
         if let failure = progress.failure { throw failure }
         guard complete else { return false }
-        for _ in 0..<growing.close() where progress.wroteOne() { checkpoint(.halfWritten) }
+        for _ in 0..<growing.closeAll() where progress.wroteOne() { checkpoint(.halfWritten) }
         // Each file is created exclusively, so none was written twice: the count says none is missing.
         guard progress.written == paths.count else { throw FileCreation.Failure(path: staging, code: ENOENT) }
         return true

@@ -8,8 +8,7 @@ extension PageModelBuilder {
     func playbook(_ playbook: Playbook) -> PlaybookPage {
         let assumptions = playbook.assumptions
         let provenance = playbook.provenance.flatMap { $0.sourceSite == nil ? nil : $0 }
-        // Another site's text is never trusted as HTML, whatever this pack opts into.
-        let trustsHTML = pack.settings.unsafeHTML && !playbook.isImported
+        let trustsHTML = playbook.trustsHTML(in: pack.settings)
         let summary = playbookSummary(playbook)
         let changes = localChanges(provenance)
         return PlaybookPage(

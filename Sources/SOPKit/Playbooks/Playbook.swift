@@ -81,6 +81,10 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     /// Written by `sopgen playbook import` from another site's bundle: its text is never trusted as HTML.
     public var isImported: Bool { provenance?.sourceSite != nil }
 
+    /// Whether its steps render with raw HTML and unsafe addresses kept: the pack's
+    /// `unsafe_html`, never for another site's playbook.
+    public func trustsHTML(in settings: PackSettings) -> Bool { settings.unsafeHTML && !isImported }
+
     /// The fields the seed asks for before any automation is enabled, with what each holds.
     public var requiredFields: [(key: String, value: String?)] {
         [("trigger", trigger), ("owner", owner?.value), ("input", input.isEmpty ? nil : input.joined(separator: ", ")),

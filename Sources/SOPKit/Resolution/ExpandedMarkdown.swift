@@ -32,13 +32,14 @@ public struct ExpandedMarkdown: Sendable, Hashable {
     /// not as the code block it would be alone (helper 42: an image in one went unchecked).
     func trimmed() -> ExpandedMarkdown {
         let set = CharacterSet.whitespacesAndNewlines
-        let leading = text.unicodeScalars.prefix { set.contains($0) }
-        guard !leading.isEmpty || text.unicodeScalars.last.map(set.contains) == true else { return self }
+        let trimmed = text.trimmingCharacters(in: set)
+        guard trimmed.utf8.count != text.utf8.count else { return self }
         var copy = self
-        copy.text = Substring(text.trimmingCharacters(in: set))
-        guard !leading.isEmpty else { return copy }
+        copy.text = Substring(trimmed)
         // cmark counts lines at line feeds and columns in bytes.
-        let prefix = Array(String(String.UnicodeScalarView(leading)).utf8)
+        let firstKept = text.unicodeScalars.firstIndex { !set.contains($0) } ?? text.endIndex
+        let prefix = Array(text.utf8[..<firstKept])
+        guard !prefix.isEmpty else { return copy }
         let dropped = prefix.filter { $0 == UInt8(ascii: "\n") }.count
         let shift = prefix.count - ((prefix.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)
         var origins = LineOrigins()

@@ -18,7 +18,7 @@ enum ExpansionChecks {
             // Items are checked expanded: only their snippets can hold a table.
             let expansions = checklist.items.map { SOPExpander.expand($0.text, graph: graph, skipped: skipped) }
             for expanded in expansions {
-                for table in GFMLimits.defuseTables(in: String(expanded.text)).tables {
+                for table in GFMLimits.oversizedTables(in: expanded.text) {
                     diagnostics.append(.tableTooLarge(table, at: expanded.origin(of: table.position)))
                 }
                 diagnostics += readerChecks(expanded, in: checklist)

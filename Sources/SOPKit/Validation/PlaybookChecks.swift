@@ -19,7 +19,7 @@ enum PlaybookChecks {
             if let approval = playbook.approval, declared.isUnknown(approval.value, .policy) {
                 diagnostics.append(.error(.unknownPolicy, "unknown policy '\(approval.value)' in approval\(Suggestion.didYouMean(approval.value, in: policyIDs))", at: approval.location).about(approval.value))
             }
-            for table in GFMLimits.defuseTables(in: playbook.steps).tables {
+            for table in GFMLimits.oversizedTables(in: playbook.steps) {
                 diagnostics.append(.tableTooLarge(table, at: playbook.location, in: "in steps (line \(table.position.line)), "))
             }
             let production = playbook.mode?.value == .production

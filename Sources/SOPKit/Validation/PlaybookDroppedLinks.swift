@@ -6,8 +6,7 @@ import GFM
 enum PlaybookDroppedLinks {
     static func check(_ pack: Pack) -> [Diagnostic] {
         pack.playbooks.flatMap { playbook -> [Diagnostic] in
-            let trusted = pack.settings.unsafeHTML && !playbook.isImported
-            guard !trusted, GFMDocument.mayHoldLinks(playbook.steps) else { return [] }
+            guard !playbook.trustsHTML(in: pack.settings), GFMDocument.mayHoldLinks(playbook.steps) else { return [] }
             let at = playbook.stepsLocation ?? playbook.location
             return GFMDocument(markdown: GFMReserved.sanitize(playbook.steps)).links.compactMap { link in
                 guard !link.isInImageDescription, let scheme = DroppedLinks.scheme(of: link.destination) else { return nil }

@@ -44,8 +44,7 @@ enum RemoteImages {
             guard playbook.steps.contains("![") else { return [] }
             let document = GFMDocument(markdown: GFMReserved.sanitize(playbook.steps))
             let at = playbook.stepsLocation ?? playbook.location
-            // Another site's steps never keep an unsafe address (`PlaybookDroppedLinks`).
-            let keepsUnsafe = pack.settings.unsafeHTML && !playbook.isImported
+            let keepsUnsafe = playbook.trustsHTML(in: pack.settings)
             return document.links.compactMap { diagnostic(for: $0, destination: $0.destination, keepsUnsafe: keepsUnsafe, at: at) }
         }
     }
