@@ -321,6 +321,54 @@ import Testing
         #expect(String(decoding: agent.whole.contents, as: UTF8.self).contains("[<guide>"))
     }
 
+    /// A streamed print page holds only the text between its SOPs: each SOP's header is left out
+    /// with its print view (headers are held once for every page, not once per page), and put
+    /// back by the writer; joined, the pieces are the whole page.
+    @Test func aStreamedPrintPageHoldsNoSOPHeader() async throws {
+        let resolved = await Self.resolved(TestPaths.bundledPack)
+        let batches = SiteBatches(resolved)
+        let headers = Dictionary(resolved.sops.map { ($0.sop.id, batches.theme.fragment(batches.models.sopHeader($0))) }) { first, _ in first }
+        let handbook = try #require(resolved.handbooks.max { batches.printSections($0, headers: headers).count < batches.printSections($1, headers: headers).count })
+        let sections = batches.printSections(handbook, headers: headers)
+        #expect(sections.count > 2)
+        let cut = try #require(batches.printCut(handbook, sections: sections))
+        #expect(cut.leavesOutHeaders)
+        #expect(cut.segments.count == 2 * sections.count + 1)
+        for (_, header) in sections {
+            #expect(!header.isEmpty)
+            #expect(!cut.segments.contains { $0.range(of: Data(header.html.utf8)) != nil })
+        }
+        let path = "roles/\(handbook.role.id)/print.html"
+        let streamed = batches.printFile(handbook, path: path, headers: headers)
+        #expect(streamed.count == PrintPageCut.piecesPerSOP * sections.count + 1)
+        let whole = Self.files(batches).files.first { $0.path == path }
+        #expect(streamed.whole == whole)
+    }
+
+    /// A print template that writes an SOP's header twice, escaped, after its body or not at all
+    /// keeps the headers in the text around the SOPs, and the page is still streamed SOP by SOP,
+    /// the same bytes as whole; one that writes each header once, unescaped, before its body has
+    /// them left out.
+    @Test(arguments: [("{{{headerHTML}}}{{{headerHTML}}}{{{bodyHTML}}}", false), ("{{{bodyHTML}}}{{{headerHTML}}}", false),
+                      ("{{headerHTML}}{{{bodyHTML}}}", false), ("{{{bodyHTML}}}", false), ("({{{headerHTML}}})({{{bodyHTML}}})", true)])
+    func aPrintTemplateKeepsTheHeadersInItsSegmentsUnlessItWritesEachOnceBeforeItsBody(_ body: String, _ leavesOut: Bool) async throws {
+        var files = PackFiles.base
+        files["templates/print.mustache"] = "{{<layout}}{{$content}}[{{#sops}}<{{id}}>\(body)</{{id}}>{{/sops}}]{{/content}}{{/layout}}"
+        let (pack, _) = await PackDecoder().decode(InMemoryPack.loaded(files))
+        let resolved = PackResolver().resolve(pack)
+        let batches = SiteBatches(resolved)
+        let whole = Self.files(batches).files
+        var streamed: [StreamedFile] = []
+        _ = batches.render({ (_: [OutputPlan.File]) in }, stream: { (batch: [StreamedFile]) in streamed += batch })
+        let agent = try #require(streamed.first { $0.path == "roles/agent/print.html" })
+        #expect(agent.count > 1)
+        #expect(agent.whole == whole.first { $0.path == "roles/agent/print.html" })
+        let handbook = try #require(resolved.handbooks.first { $0.role.id == "agent" })
+        let headers = Dictionary(resolved.sops.map { ($0.sop.id, batches.theme.fragment(batches.models.sopHeader($0))) }) { first, _ in first }
+        let cut = try #require(batches.printCut(handbook, sections: batches.printSections(handbook, headers: headers)))
+        #expect(cut.leavesOutHeaders == leavesOut)
+    }
+
     /// Streamed files are written side by side, piece 0 of each, then piece 1 of each (a file with
     /// fewer pieces is done sooner), so pieces made together are asked for together; a file in the
     /// way (a link, a file) fails the call.

@@ -23,13 +23,23 @@ extension SiteBatches {
         return models.chrome(title: "\(handbook.role.name) handbook", at: location, bodyClass: "handbook", nav: navs[location]!)
     }
 
-    /// `roles/<role>/print.html` with `bodies` as the SOPs' print views.
+    /// `roles/<role>/print.html` with `bodies` as the SOPs' print views and `headers` as their
+    /// headers (nil: each SOP's own).
     func printPage(_ handbook: ResolvedPack.Handbook, sections: [(item: ResolvedPack.ResolvedSOP, header: SafeHTML)],
-                   bodies: [SafeHTML]) -> Page<PrintPage> {
+                   headers: [SafeHTML]? = nil, bodies: [SafeHTML]) -> Page<PrintPage> {
         var chrome = handbookChrome(handbook)
         chrome.bodyClass = "print"
-        let sections = zip(sections, bodies).map { PrintPage.Section(id: $0.item.sop.id, headerHTML: $0.header, bodyHTML: $1) }
+        let headers = headers ?? sections.map(\.header)
+        let sections = zip(sections, zip(headers, bodies)).map {
+            PrintPage.Section(id: $0.item.sop.id, headerHTML: $1.0, bodyHTML: $1.1)
+        }
         return Page(chrome: chrome, content: models.print(handbook, sections: sections))
+    }
+
+    /// `handbook`'s print page cut around its SOPs (`PrintPageCut`); nil when it must be rendered whole.
+    func printCut(_ handbook: ResolvedPack.Handbook, sections: [(item: ResolvedPack.ResolvedSOP, header: SafeHTML)])
+        -> PrintPageCut? {
+        PrintPageCut(theme: theme, count: sections.count) { printPage(handbook, sections: sections, headers: $0, bodies: $1) }
     }
 
     /// The print pages of `handbooks` as the writer streams them, side by side: each SOP is parsed
@@ -40,63 +50,67 @@ extension SiteBatches {
     /// error), is streamed alone, by `printFile`.
     func printFiles(_ handbooks: [(handbook: ResolvedPack.Handbook, path: String)], headers: [String: SafeHTML]) -> [StreamedFile] {
         // Each page rendered around its SOPs, on every core; nil for a page streamed alone.
-        let cut = Parallel.map(handbooks.count) { [self] number -> (sections: [Int], segments: [Data])? in
+        let cut = Parallel.map(handbooks.count) { [self] number -> (sections: [Int], headers: [SafeHTML], cut: PrintPageCut)? in
             let handbook = handbooks[number].handbook
             let sections = printSections(handbook, headers: headers)
             let indices = sections.compactMap { resolved.sopIndex[$0.item.sop.id] }
             guard indices.count == sections.count, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }),
-                  let segments = theme.segments(of: { printPage(handbook, sections: sections, bodies: $0) },
-                                                leavingOut: sections.count) else { return nil }
-            return (indices, segments)
+                  let cut = printCut(handbook, sections: sections) else { return nil }
+            return (indices, sections.map(\.header), cut)
         }
         var alone: [StreamedFile] = []
-        var together: [(path: String, sections: [Int], segments: [Data])] = []
+        var together: [(path: String, sections: [Int], headers: [SafeHTML], cut: PrintPageCut)] = []
         var roles: [String] = []
         for ((handbook, path), page) in zip(handbooks, cut) {
             guard let page else {
                 alone.append(printFile(handbook, path: path, headers: headers))
                 continue
             }
-            together.append((path, page.sections, page.segments))
+            together.append((path, page.sections, page.headers, page.cut))
             roles.append(handbook.role.id)
         }
         guard !together.isEmpty else { return alone }
         let batches = PrintViewBatches(views: views, sops: resolved.sops, roles: roles, sections: together.map(\.sections),
                                        batchSize: batchSize)
         let steps = batches.steps
+        let perSOP = PrintPageCut.piecesPerSOP
         let streamed = together.enumerated().map { role, page -> StreamedFile in
             // Where each SOP of the page is among its sections.
             let ordinals = Dictionary(uniqueKeysWithValues: page.sections.enumerated().map { ($1, $0) })
-            let segments = page.segments
-            // Two pieces a step, the segment before the SOP and its view, then the page's last segment.
-            return StreamedFile(path: page.path, count: 2 * steps.count + 1) { piece in
-                guard piece < 2 * steps.count else { return segments[segments.count - 1] }
-                let index = steps[piece / 2]
+            let (cut, headers) = (page.cut, page.headers)
+            // The same pieces a step on every page (none where the page does not hold the SOP),
+            // then the page's last segment.
+            return StreamedFile(path: page.path, count: perSOP * steps.count + 1) { piece in
+                guard piece < perSOP * steps.count else { return cut.last }
+                let index = steps[piece / perSOP]
                 guard let ordinal = ordinals[index] else { return Data() }
-                return piece.isMultiple(of: 2) ? segments[ordinal] : batches.view(of: index, role: role)
+                return cut.piece(piece % perSOP, ofSOPAt: ordinal, header: { Data(headers[ordinal].html.utf8) },
+                                 body: { batches.view(of: index, role: role) })
             }
         }
         return streamed + alone
     }
 
-    /// The print page as the writer streams it: the page is rendered once with each SOP's print
-    /// view left out (`ThemeLibrary.segments`), then each view is rendered when the writer comes
-    /// to it, so the page is never whole in memory. The bytes are those of `render(.handbook)`
+    /// The print page as the writer streams it: the page is rendered once with each SOP's header
+    /// and print view left out (`PrintPageCut`), then each is rendered when the writer comes to it,
+    /// so the page is never whole in memory. The bytes are those of `render(.handbook)`
     /// (`StreamingWriteTests`); a theme that does not write each body once, unescaped, gets the
     /// page rendered whole, as one piece.
     func printFile(_ handbook: ResolvedPack.Handbook, path: String, headers: [String: SafeHTML]) -> StreamedFile {
         let sections = printSections(handbook, headers: headers)
         let role = handbook.role.id
         let views = views
-        guard let segments = theme.segments(of: { printPage(handbook, sections: sections, bodies: $0) }, leavingOut: sections.count) else {
+        guard let cut = printCut(handbook, sections: sections) else {
             let text = theme.render(printPage(handbook, sections: sections,
                                               bodies: sections.map { views.printView($0.item, role: role).safeHTML }))
             return StreamedFile(path: path, count: 1) { _ in Data(text.utf8) }
         }
-        let items = sections.map(\.item)
-        // Pieces alternate: a segment of the page, then an SOP's print view.
-        return StreamedFile(path: path, count: segments.count + items.count) { index in
-            index.isMultiple(of: 2) ? segments[index / 2] : Data(views.printView(items[index / 2], role: role).html.utf8)
+        let perSOP = PrintPageCut.piecesPerSOP
+        return StreamedFile(path: path, count: perSOP * sections.count + 1) { piece in
+            guard piece < perSOP * sections.count else { return cut.last }
+            let (item, header) = sections[piece / perSOP]
+            return cut.piece(piece % perSOP, ofSOPAt: piece / perSOP, header: { Data(header.html.utf8) },
+                             body: { Data(views.printView(item, role: role).html.utf8) })
         }
     }
 }
