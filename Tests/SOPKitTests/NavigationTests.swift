@@ -71,11 +71,13 @@ import Testing
     }
 
     @Test func previousAndNextFollowTheGivenOrderWithEachIDOnce() {
-        let pagers = Pager.sequence(["b", "a", "c", "a"], title: { $0.uppercased() }, href: { "\($0).html" })
-        #expect(pagers["b"] == Pager(previous: nil, next: .init(title: "A", href: "a.html")))
-        #expect(pagers["a"] == Pager(previous: .init(title: "B", href: "b.html"), next: .init(title: "C", href: "c.html")))
-        #expect(pagers["c"] == Pager(previous: .init(title: "A", href: "a.html"), next: nil))
-        #expect(Pager.sequence(["only"], title: { $0 }, href: { $0 })["only"] == Pager.none)
+        let sequence = PagerSequence(["b", "a", "c", "a"])
+        func pager(_ id: String) -> Pager { sequence.pager(for: id, title: { $0.uppercased() }, href: { "\($0).html" }) }
+        #expect(pager("b") == Pager(previous: nil, next: .init(title: "A", href: "a.html")))
+        #expect(pager("a") == Pager(previous: .init(title: "B", href: "b.html"), next: .init(title: "C", href: "c.html")))
+        #expect(pager("c") == Pager(previous: .init(title: "A", href: "a.html"), next: nil))
+        #expect(pager("missing") == Pager.none)
+        #expect(PagerSequence(["only"]).pager(for: "only", title: { $0 }, href: { $0 }) == Pager.none)
     }
 
     // MARK: The built pages

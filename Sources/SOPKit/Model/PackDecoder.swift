@@ -113,7 +113,11 @@ public struct PackDecoder: Sendable {
             return results.map { $0! }
         }
         cache = SOPDecodeCache(Dictionary(zip(files.map(\.path), decoded)) { $1 })
-        return (decoded.compactMap(\.sop), decoded.flatMap(\.diagnostics))
+        // Held for the whole build: made at its size, not grown by doubling.
+        var sops: [SOP] = []
+        sops.reserveCapacity(decoded.count)
+        for entry in decoded { if let sop = entry.sop { sops.append(sop) } }
+        return (sops, decoded.flatMap(\.diagnostics))
     }
 
     static let settingsKeys = ["title", "organisation", "default_site", "options", "requirements", "review"]

@@ -49,21 +49,6 @@ struct Pager: TemplateModel, Hashable {
     var next: Link?
 
     static let none = Pager()
-
-    /// Each id's neighbours in `ids` (the first of two equal ids keeps its place), with `title`
-    /// and `href` for each.
-    static func sequence(_ ids: [String], title: (String) -> String, href: (String) -> String) -> [String: Pager] {
-        var seen: Set<String> = []
-        let unique = ids.filter { seen.insert($0).inserted }
-        var pagers: [String: Pager] = [:]
-        for (index, id) in unique.enumerated() {
-            var pager = Pager()
-            if index > 0 { pager.previous = Link(title: title(unique[index - 1]), href: href(unique[index - 1])) }
-            if index + 1 < unique.count { pager.next = Link(title: title(unique[index + 1]), href: href(unique[index + 1])) }
-            pagers[id] = pager
-        }
-        return pagers
-    }
 }
 
 /// The `sop-header` fragment: an SOP's title and facts, the same in all of its views.

@@ -41,8 +41,8 @@ struct SiteBatches: Sendable {
     let models: PageModelBuilder
     /// The menu of each location, rendered once: it marks the location's entry.
     let navs: [PageLocation: SafeHTML]
-    /// Each SOP's neighbours, by role id ("" for the trainer view), in the reader's order.
-    let pagers: [String: [String: Pager]]
+    /// The order of the SOPs of each view, by role id ("" for the trainer view), for their pagers.
+    let pagers: [String: PagerSequence]
     let checklists: ChecklistRenderer
     let training: TrainingRenderer
     /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`:
@@ -64,12 +64,11 @@ struct SiteBatches: Sendable {
         self.navs = navs ?? Dictionary(PageLocation.all(roles: roles).map { ($0, theme.fragment(models.navigation(at: $0))) },
                                        uniquingKeysWith: { first, _ in first })
         let views = views
-        var pagers = ["": Pager.sequence(resolved.sops.map(\.sop.id), title: { resolved.sop($0)?.sop.title ?? $0 },
-                                         href: { "\($0).html" })]
+        var pagers = ["": PagerSequence(resolved.sops.map(\.sop.id))]
         for handbook in resolved.handbooks where pagers[handbook.role.id] == nil {
             let role = handbook.role.id
             let ids = handbook.sopIDs.filter { id in resolved.sop(id).map { views.readers(of: $0).contains(role) } ?? false }
-            pagers[role] = Pager.sequence(ids, title: { resolved.sop($0)?.sop.title ?? $0 }, href: { "\($0).html" })
+            pagers[role] = PagerSequence(ids)
         }
         self.pagers = pagers
         checklists = ChecklistRenderer(pack: resolved.pack, today: resolved.today)
@@ -229,6 +228,11 @@ struct SiteBatches: Sendable {
         Self.diagnostics(resolved, views: views, batchSize: batchSize)
     }
 
+    /// `id`'s pager in the view of `scope` (a role id, "" for the trainer view).
+    func pager(_ id: String, in scope: String) -> Pager {
+        pagers[scope]?.pager(for: id, title: { resolved.sop($0)?.sop.title ?? $0 }, href: { "\($0).html" }) ?? .none
+    }
+
     /// `diagnostics()` without the rest of a `SiteBatches` (menus, pagers, the handbook version):
     /// what `check` makes, a sixteenth of its time at 5,000 SOPs.
     static func diagnostics(_ resolved: ResolvedPack, views: SOPViewRenderer, batchSize: Int = defaultBatchSize) -> [Diagnostic] {
@@ -299,7 +303,7 @@ struct SiteBatches: Sendable {
         let readers = pageRoles(item).compactMap { role in
             rendered.roles[role].flatMap { rendering in models.roleNames[role].map { (id: role, name: $0, rendering: rendering) } }
         }
-        let trainerPager = pagers[""]?[id] ?? .none
+        let trainerPager = self.pager(id, in: "")
         let trainer = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendered.trainer.safeHTML,
                               tocHTML: toc(rendered.trainer), isTrainerView: true, role: nil, trainerHref: nil,
                               previous: trainerPager.previous, next: trainerPager.next,
@@ -313,7 +317,7 @@ struct SiteBatches: Sendable {
         for reader in readers {
             let location = PageLocation.roleSOP(role: reader.id)
             let roleChrome = models.chrome(title: item.sop.title, at: location, bodyClass: "sop role-view", nav: navs[location]!)
-            let pager = pagers[reader.id]?[id] ?? .none
+            let pager = self.pager(id, in: reader.id)
             let page = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: reader.rendering.safeHTML,
                                tocHTML: toc(reader.rendering), isTrainerView: false,
                                role: .init(id: reader.id, name: reader.name, href: "index.html"),
