@@ -59,7 +59,8 @@ public final class GFMDocument {
     public init(markdown: Substring, options: GFMOptions = GFMOptions()) {
         GFMExtensions.registerOnce()
         self.options = options
-        var source = Array(markdown.utf8)
+        // One copy of the bytes (the slice's own `Array(_:)` goes byte by byte).
+        var source = markdown.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(markdown.utf8)
         oversizedTables = GFMLimits.defuseTables(in: &source)
         self.source = source
         var lineStarts = [0]

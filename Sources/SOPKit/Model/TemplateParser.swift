@@ -54,7 +54,7 @@ struct TemplateParser {
 
     mutating func parse(_ text: Substring) -> Template {
         source = text
-        bytes = Array(text.utf8)
+        bytes = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
         defer { bytes = [] }
         var stack: [(block: Template.RoleBlock, outer: [Template.Piece])] = []
         var pieces: [Template.Piece] = []

@@ -147,15 +147,16 @@ enum PathText {
         path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     }
 
-    /// `a/b/c` → `a/b`; `c` → ``; `/c` → `/`.
+    /// `a/b/c` → `a/b`; `c` → ``; `/c` → `/`. By bytes, as the file system reads a path (and
+    /// many times faster than by `Character`, for every file a build writes).
     static func parent(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return slash == path.startIndex ? "/" : String(path.utf8[..<slash])!
     }
 
     /// `a/b/c` → `c`.
     static func name(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path.utf8[path.utf8.index(after: slash)...])!
     }
 }

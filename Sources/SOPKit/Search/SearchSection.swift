@@ -6,6 +6,16 @@ struct SearchSection: Sendable, Hashable {
     var anchor: String
     var heading: String
     var text: String
+
+    /// Hashes what tells sections apart cheaply (the text by its length, not its bytes): sections
+    /// are looked up SOP by SOP (`SearchIndex.add`), where only the views of one section share an
+    /// anchor, so hashing the whole text was most of the cost of building the index.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(sopID)
+        hasher.combine(anchor)
+        hasher.combine(heading)
+        hasher.combine(text.utf8.count)
+    }
 }
 
 /// The sections of one view, with what the trainer view says about each: whether any of it sits
