@@ -214,7 +214,7 @@ public final class GFMDocument {
                 noteTokens(node, cmark_node_get_literal(node), .literal)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let link = GFMLink(destination: string(cmark_node_get_url(node)),
-                                   isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: position(of: node),
+                                   isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: linkPosition(of: node),
                                    isInImageDescription: imageDepth > 0)
                 if type == CMARK_NODE_IMAGE { imageDepth += 1 }
                 linkNodes.append((node, link))
@@ -322,8 +322,36 @@ public final class GFMDocument {
     private var lastColumn = (line: 0, byte: 0, scalars: 0)
 
     private func position(of node: OpaquePointer) -> GFMPosition {
+        position(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
+    }
+
+    /// A link's position. cmark-gfm gives a `<…>` autolink the column of its place in the
+    /// paragraph's text, not in its line: wrong on a wrapped line (`Count.\nThen <x:y>` said
+    /// 13, not 6) and on an indented one. Where the reported column is not where a link starts,
+    /// the autolink is found on its line by its text.
+    private func linkPosition(of node: OpaquePointer) -> GFMPosition {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
+        guard cmark_node_get_type(node) == CMARK_NODE_LINK, line >= 1, line <= lineStarts.count, byteColumn >= 1 else {
+            return position(line: line, byteColumn: byteColumn)
+        }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] : source.count
+        let at = start + byteColumn - 1
+        if at < end, source[at] == UInt8(ascii: "[") || source[at] == UInt8(ascii: "<") {
+            return position(line: line, byteColumn: byteColumn)
+        }
+        guard let text = cmark_node_first_child(node).flatMap({ cmark_node_get_literal($0) }) else {
+            return position(line: line, byteColumn: byteColumn)
+        }
+        let needle = [UInt8(ascii: "<")] + Array(string(text).utf8) + [UInt8(ascii: ">")]
+        guard let found = UTF8Bytes.find(needle, in: Array(source[start..<end]), from: 0) else {
+            return position(line: line, byteColumn: byteColumn)
+        }
+        return position(line: line, byteColumn: found + 1)
+    }
+
+    private func position(line: Int, byteColumn: Int) -> GFMPosition {
         guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else {
             return GFMPosition(line: max(line, 1), column: max(byteColumn, 1))
         }

@@ -165,4 +165,23 @@ import Testing
         let document = GFMDocument(markdown: "Café ünïcode [x](y.md)\n")
         #expect(document.links.first?.position == GFMPosition(line: 1, column: 14))
     }
+
+    /// cmark-gfm places a `<…>` autolink by its offset in the paragraph's text, not its line:
+    /// on a wrapped or indented line the column was wrong (`Count.\nThen <x:y>` said 13, not 6).
+    @Test(arguments: [("Count.\nThen <javascript:recount()>.\n", GFMPosition(line: 2, column: 6)),
+                      ("  Then <javascript:r()>.\n", GFMPosition(line: 1, column: 8)),
+                      ("- item\n  über <ada@example.com> and <https://a.example/b>\n", GFMPosition(line: 2, column: 8)),
+                      ("Count.\nThen [x](javascript:y) <https://a.example>\n", GFMPosition(line: 2, column: 6)),
+                      ("<https://a.example> first\n", GFMPosition(line: 1, column: 1))])
+    func autolinksArePlacedOnTheirOwnLine(_ markdown: String, _ first: GFMPosition) {
+        let document = GFMDocument(markdown: markdown)
+        #expect(document.links.first?.position == first)
+        // Every link's position is where it starts in the text: at its `<`, `[` or `!`.
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for link in document.links {
+            let line = lines[link.position.line - 1].unicodeScalars
+            let at = line[line.index(line.startIndex, offsetBy: link.position.column - 1)]
+            #expect(at == "<" || at == "[" || at == "!", "\(link.destination) at \(link.position)")
+        }
+    }
 }
