@@ -1,3 +1,4 @@
+import GFM
 /// A playbook from `playbooks/<id>.yml`: a repeatable automation with everything an operator needs
 /// before enabling it, the assumptions it makes about a site, and where it came from.
 public struct Playbook: Sendable, Hashable, Identifiable {
@@ -69,6 +70,8 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     public var steps: String
     /// Where the steps' value starts, when the file has steps.
     public var stepsLocation: SourceLocation?
+    /// Where each line of the steps is in the file, when they are its lines (`PlaybookStepsLines`).
+    public var stepsOrigins: LineOrigins? = nil
     public var provenance: Provenance?
     /// Where `<<local: …>>` placeholders still stand in the file.
     public var placeholders: [Located<String>]
@@ -77,6 +80,13 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     public var reviewOn: [Located<ReviewTrigger.Kind>] = []
     /// `last_reviewed:` (YYYY-MM-DD): a triggered review is done when this is after the event.
     public var lastReviewed: Located<String>?
+
+    /// Where `position` in the steps' Markdown is in the file: its own line and column when the
+    /// steps' lines are the file's, else where the steps start.
+    public func location(inSteps position: GFMPosition) -> SourceLocation {
+        stepsOrigins.flatMap { PlaybookStepsLines.location(of: position, origins: $0) }
+            ?? stepsLocation ?? location
+    }
 
     /// Written by `sopgen playbook import` from another site's bundle: its text is never trusted as HTML.
     public var isImported: Bool { provenance?.sourceSite != nil }

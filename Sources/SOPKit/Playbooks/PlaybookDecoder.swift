@@ -56,6 +56,7 @@ enum PlaybookDecoder {
             assumptions: assumptions,
             steps: steps?.value ?? "",
             stepsLocation: steps?.location,
+            stepsOrigins: steps.flatMap { PlaybookStepsLines.origins(of: $0.value, startingAt: $0.location, in: context.file.text) },
             provenance: provenance,
             placeholders: placeholders(in: context.file),
             location: fields.location,

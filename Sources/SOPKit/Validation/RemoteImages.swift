@@ -43,9 +43,10 @@ enum RemoteImages {
         pack.playbooks.flatMap { playbook -> [Diagnostic] in
             guard playbook.steps.contains("![") else { return [] }
             let document = GFMDocument(markdown: GFMReserved.sanitize(playbook.steps))
-            let at = playbook.stepsLocation ?? playbook.location
             let keepsUnsafe = playbook.trustsHTML(in: pack.settings)
-            return document.links.compactMap { diagnostic(for: $0, destination: $0.destination, keepsUnsafe: keepsUnsafe, at: at) }
+            return document.links.compactMap {
+                diagnostic(for: $0, destination: $0.destination, keepsUnsafe: keepsUnsafe, at: playbook.location(inSteps: $0.position))
+            }
         }
     }
 
