@@ -214,7 +214,7 @@ public final class GFMDocument {
                 noteTokens(node, cmark_node_get_literal(node), .literal)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let link = GFMLink(destination: string(cmark_node_get_url(node)),
-                                   isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: linkPosition(of: node),
+                                   isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, position: position(of: node),
                                    isInImageDescription: imageDepth > 0)
                 if type == CMARK_NODE_IMAGE { imageDepth += 1 }
                 linkNodes.append((node, link))
@@ -268,6 +268,7 @@ public final class GFMDocument {
         misplacedContainers.sort()
         footnotesReferencedInContainers = referencedInside(footnoteReferences, definitions: footnotes,
                                                            definedInside: Set(footnotesInContainers.map(\.position.line)))
+        placeAutolinks()
         linkContainers = containersAround(linkNodes.map(\.node))
     }
 
@@ -325,30 +326,42 @@ public final class GFMDocument {
         position(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
     }
 
-    /// A link's position. cmark-gfm gives a `<…>` autolink the column of its place in the
-    /// paragraph's text, not in its line: wrong on a wrapped line (`Count.\nThen <x:y>` said
-    /// 13, not 6) and on an indented one. Where the reported column is not where a link starts,
-    /// the autolink is found on its line by its text.
-    private func linkPosition(of node: OpaquePointer) -> GFMPosition {
-        let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
-        guard cmark_node_get_type(node) == CMARK_NODE_LINK, line >= 1, line <= lineStarts.count, byteColumn >= 1 else {
-            return position(line: line, byteColumn: byteColumn)
+    /// cmark-gfm gives a `<…>` autolink the column of its place in the paragraph's text, not in
+    /// its line: wrong on a wrapped line (`Count.\nThen <x:y>` said 13, not 6) and on an
+    /// indented one. The links of a line shaped like autolinks (one text, the address itself)
+    /// are matched in order with the `<text>`s on the line when they are as many; otherwise (a
+    /// copy in a code span, escaped or in a comment, an inline link whose text is its address)
+    /// cmark-gfm's column stays, so that no two links are ever given one place (helper 43).
+    private func placeAutolinks() {
+        var groups: [String: [Int]] = [:]
+        var texts: [Int: String] = [:]
+        for (index, entry) in linkNodes.enumerated() where cmark_node_get_type(entry.node) == CMARK_NODE_LINK {
+            guard let child = cmark_node_first_child(entry.node), cmark_node_next(child) == nil,
+                  cmark_node_get_type(child) == CMARK_NODE_TEXT else { continue }
+            let text = string(cmark_node_get_literal(child))
+            guard !text.isEmpty, entry.link.destination == text || entry.link.destination == "mailto:" + text else { continue }
+            texts[index] = text
+            groups["\(entry.link.position.line) \(text)", default: []].append(index)
         }
-        let start = lineStarts[line - 1]
-        let end = line < lineStarts.count ? lineStarts[line] : source.count
-        let at = start + byteColumn - 1
-        if at < end, source[at] == UInt8(ascii: "[") || source[at] == UInt8(ascii: "<") {
-            return position(line: line, byteColumn: byteColumn)
+        for members in groups.values {
+            let first = members[0]
+            let line = Int(cmark_node_get_start_line(linkNodes[first].node))
+            guard line >= 1, line <= lineStarts.count, let text = texts[first] else { continue }
+            let end = line < lineStarts.count ? lineStarts[line] : source.count
+            let bytes = Array(source[lineStarts[line - 1]..<end])
+            let needle = [UInt8(ascii: "<")] + Array(text.utf8) + [UInt8(ascii: ">")]
+            var found: [Int] = []
+            var from = 0
+            while found.count <= members.count, let offset = UTF8Bytes.find(needle, in: bytes, from: from) {
+                found.append(offset)
+                from = offset + needle.count
+            }
+            guard found.count == members.count else { continue }
+            for (index, offset) in zip(members, found) {
+                linkNodes[index].link.position = position(line: line, byteColumn: offset + 1)
+                links[index].position = linkNodes[index].link.position
+            }
         }
-        guard let text = cmark_node_first_child(node).flatMap({ cmark_node_get_literal($0) }) else {
-            return position(line: line, byteColumn: byteColumn)
-        }
-        let needle = [UInt8(ascii: "<")] + Array(string(text).utf8) + [UInt8(ascii: ">")]
-        guard let found = UTF8Bytes.find(needle, in: Array(source[start..<end]), from: 0) else {
-            return position(line: line, byteColumn: byteColumn)
-        }
-        return position(line: line, byteColumn: found + 1)
     }
 
     private func position(line: Int, byteColumn: Int) -> GFMPosition {

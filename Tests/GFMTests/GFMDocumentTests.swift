@@ -184,4 +184,19 @@ import Testing
             #expect(at == "<" || at == "[" || at == "!", "\(link.destination) at \(link.position)")
         }
     }
+
+    /// Where the `<text>`s on a line are not just the autolinks (a copy in a code span, an
+    /// escaped one, an inline link whose text is its address), no autolink is moved onto a copy
+    /// and no two links share a place (helper 43: a second link's warning was lost that way).
+    @Test(arguments: [("Count.\nThen <javascript:a> and <javascript:a> ok.\n", [6, 25] as [Int]?, nil as Int?),
+                      ("Count.\nSee `<javascript:b>` then <javascript:b> ok.\n", nil, 6),
+                      ("Count.\nSee \\<javascript:c> then <javascript:c> ok.\n", nil, 6),
+                      ("Count.\n     Then [b](javascript:y) <b>x</b>\n", nil, 29),
+                      ("Count.\n  Then [javascript:z](javascript:z) ok <javascript:z>\n", nil, nil)])
+    func anAutolinkIsNeverPlacedOnACopyOfIt(_ markdown: String, _ columns: [Int]?, _ copy: Int?) {
+        let links = GFMDocument(markdown: markdown).links
+        if let columns { #expect(links.map(\.position) == columns.map { GFMPosition(line: 2, column: $0) }) }
+        if let copy { #expect(!links.contains { $0.position == GFMPosition(line: 2, column: copy) }, "\(links)") }
+        #expect(Set(links.map(\.position)).count == links.count, "\(links)")
+    }
 }

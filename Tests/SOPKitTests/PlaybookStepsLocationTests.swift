@@ -53,7 +53,12 @@ import Testing
     /// file's, so the report stays at the value's start.
     @Test(arguments: [("steps: >\n  Count.\n  Then [recount](javascript:recount()).\n", "steps: >", 8),
                       ("steps: \"Count.\\n\\nThen [recount](javascript:recount()).\"\n", "steps: \"Count.\\n\\nThen [recount](javascript:recount()).\"", 8),
-                      ("steps: |\n  Count.\n  Then [recount](javascript:recount()).\nnotes: |\n  Then [recount](javascript:recount()).\n", nil, 0)])
+                      ("steps: |\n  Count.\n  Then [recount](javascript:recount()).\nnotes: |\n  Then [recount](javascript:recount()).\n", nil, 0),
+                      // A comment repeating a quoted value is not the value (helper 43).
+                      ("steps: \"# Check [recount](javascript:recount())\"\n# Check [recount](javascript:recount())\n",
+                       "steps: \"# Check [recount](javascript:recount())\"", 8),
+                      ("steps: '# Check [recount](javascript:recount())'\n  # Check [recount](javascript:recount())\n",
+                       "steps: '# Check [recount](javascript:recount())'", 8)])
     func aValueWhoseLinesAreNotTheFilesStaysAtItsStart(_ steps: String, _ line: String?, _ column: Int) async {
         let text = await Self.report(Self.head + steps)
         if let line {
@@ -73,5 +78,9 @@ import Testing
         #expect(PlaybookStepsLines.origins(of: "one two", startingAt: start, in: "a: 1\nsteps: >\n  one\n  two\n") == nil)
         #expect(PlaybookStepsLines.origins(of: "one\ntwo", startingAt: start, in: "a: 1\nsteps: |\n  one\n") == nil)
         #expect(PlaybookStepsLines.origins(of: "x", startingAt: SourceLocation(path: "p.yml", line: 9), in: file) == nil)
+        // A block's lines are deeper than its key: a line at the key's depth is not one of them.
+        #expect(PlaybookStepsLines.origins(of: "one\ntwo", startingAt: start, in: "a: 1\nsteps: |\n  one\ntwo\n") == nil)
+        #expect(PlaybookStepsLines.origins(of: "one", startingAt: start, in: "a: 1\nsteps: !!str |\n  one\n")?.locations
+                == [SourceLocation(path: "p.yml", line: 3, column: 3)])
     }
 }

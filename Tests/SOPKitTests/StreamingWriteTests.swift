@@ -369,6 +369,34 @@ import Testing
         #expect(cut.leavesOutHeaders == leavesOut)
     }
 
+    /// The text around a fragment must not depend on it (helper 43): an indented layout or
+    /// partial indents the line after a header or body that ends with a line break, and a
+    /// transform of the value writes something else for a placeholder. Such a theme's print page
+    /// is rendered whole, or cut around the bodies only, and its bytes are the whole page's.
+    @Test(arguments: [
+        ["templates/layout.mustache": "<main>\n  {{$content}}{{/content}}\n</main>\n"],
+        ["templates/print.mustache": "{{<layout}}{{$content}}{{#sops}}\n  {{>section}}\n{{/sops}}{{/content}}{{/layout}}",
+         "templates/section.mustache": "{{{headerHTML}}}\n<hr>\n{{{bodyHTML}}}\n"],
+        ["templates/print.mustache": "{{<layout}}{{$content}}{{#sops}}<a>{{{lowercased(headerHTML.html)}}}</a><b>{{{bodyHTML}}}</b>{{/sops}}{{/content}}{{/layout}}"],
+        ["templates/print.mustache": "{{<layout}}{{$content}}{{#sops}}<a>{{{uppercased(headerHTML.html)}}}</a><b>{{{bodyHTML}}}</b>{{/sops}}{{/content}}{{/layout}}"],
+    ])
+    func aThemeWhoseTextAroundAFragmentDependsOnItGetsThePageWhole(_ templates: [String: String]) async throws {
+        var files = PackFiles.base
+        files.merge(templates) { $1 }
+        let (pack, decoded) = await PackDecoder().decode(InMemoryPack.loaded(files))
+        #expect(!decoded.hasErrors, "\(decoded)")
+        let resolved = PackResolver().resolve(pack)
+        let batches = SiteBatches(resolved)
+        let whole = Self.files(batches).files
+        var streamed: [StreamedFile] = []
+        _ = batches.render({ (_: [OutputPlan.File]) in }, stream: { (batch: [StreamedFile]) in streamed += batch })
+        #expect(!streamed.isEmpty)
+        for file in streamed {
+            let page = try #require(whole.first { $0.path == file.path })
+            #expect(file.whole == page, "\(file.path)")
+        }
+    }
+
     /// Streamed files are written side by side, piece 0 of each, then piece 1 of each (a file with
     /// fewer pieces is done sooner), so pieces made together are asked for together; a file in the
     /// way (a link, a file) fails the call.

@@ -5,7 +5,9 @@ import GFM
 /// Found by matching the value's lines, one after another, against the file's lines: a literal
 /// block (`steps: |`, the form the seeds and `sopgen playbook` write) or a plain one-line value
 /// matches; a folded or quoted value, whose lines YAML joins or unescapes, does not, and keeps
-/// the `steps:` location (a wrong line is never given).
+/// the `steps:` location (a wrong line is never given). YAML also breaks lines at U+0085, U+2028
+/// and U+2029, which the file's lines do not: a file holding one before the steps can move
+/// YAML's line numbers, as for every YAML location (left open).
 enum PlaybookStepsLines {
     /// The origin of each line of `steps` (the value, trimmed) in `text`, the file in which the
     /// value starts at `start`; nil when its lines are not the file's.
@@ -19,6 +21,16 @@ enum PlaybookStepsLines {
             origins.append(start)
             return origins
         }
+        // Otherwise only a literal block (`|`, after any tag or anchor) keeps the file's lines; a
+        // quoted value that did not match above must not be matched against lines after it
+        // (helper 43: a comment repeating a quoted value took its place).
+        var indicator = Substring(lines[start.line - 1].unicodeScalars.dropFirst(start.column - 1))
+        while let token = indicator.first, token == "!" || token == "&" {
+            indicator = indicator.drop { $0 != " " }.drop { $0 == " " }
+        }
+        guard indicator.first == "|" else { return nil }
+        // Its lines are indented deeper than the key (a line that is not ends the block).
+        let keyIndent = lines[start.line - 1].prefix { $0 == " " }.count
         // A block: it starts at the first line after `steps:` with text (the value is trimmed).
         var first = start.line
         while first < lines.count, lines[first].allSatisfy({ $0 == " " }) { first += 1 }
@@ -32,7 +44,7 @@ enum PlaybookStepsLines {
             let number = first + offset + 1
             guard line.utf8.count >= value.utf8.count, line.utf8.suffix(value.utf8.count).elementsEqual(value.utf8) else { return nil }
             let indent = String(decoding: line.utf8.dropLast(value.utf8.count), as: UTF8.self)
-            guard indent.allSatisfy({ $0 == " " }) else { return nil }
+            guard indent.allSatisfy({ $0 == " " }), value.isEmpty || indent.count > keyIndent else { return nil }
             origins.append(SourceLocation(path: start.path, line: number, column: value.isEmpty ? 1 : indent.count + 1))
         }
         return origins

@@ -185,11 +185,27 @@ struct ThemeLibrary: Sendable {
     /// a page of every SOP of a role is never whole in memory. `page` is given a placeholder for
     /// each fragment; nil when the template does not write each placeholder exactly once, in
     /// order, unescaped (`{{{…}}}`), and the page must then be rendered whole.
+    ///
+    /// The bytes around a fragment must not depend on what it holds, or the pieces would not be
+    /// the page: a template that indents (an indented partial or block indents the line after a
+    /// fragment that ends with a line break) or transforms the value (`lowercased(…)`, a length)
+    /// does. So the page is rendered twice, with placeholders that do and do not end with a line
+    /// break, holding a line break and letters of both cases: the segments must be the same both
+    /// times, and each placeholder found as given (helper 43: an indented layout lost a line's
+    /// indent after each SOP's header and body).
     func segments<Content: TemplateModel>(of page: ([SafeHTML]) -> Page<Content>, leavingOut count: Int) -> [Data]? {
-        let placeholders = (0..<count).map { Array("<\u{0}sopgen-fragment-\($0)\u{0}>".utf8) }
+        guard let plain = segments(of: page, leavingOut: count, endingWith: ""),
+              let broken = segments(of: page, leavingOut: count, endingWith: "\n"), plain == broken else { return nil }
+        return plain
+    }
+
+    private func segments<Content: TemplateModel>(of page: ([SafeHTML]) -> Page<Content>, leavingOut count: Int,
+                                                  endingWith end: String) -> [Data]? {
+        let prefix = Array("<\u{0}Sopgen-fragment\n".utf8)
+        let placeholders = (0..<count).map { prefix + Array("\($0)\u{0}>\(end)".utf8) }
         let text = Array(render(page(placeholders.map { .renderedByTheme(String(decoding: $0, as: UTF8.self)) })).utf8)
-        let prefix = Array("<\u{0}sopgen-fragment-".utf8)
         var segments: [Data] = []
+        segments.reserveCapacity(count + 1)
         var start = 0
         for index in 0...count {
             let end = index < count ? ByteSearch.find(placeholders[index], in: text, from: start) : text.count
