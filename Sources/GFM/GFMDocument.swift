@@ -328,10 +328,12 @@ public final class GFMDocument {
 
     /// cmark-gfm gives a `<…>` autolink the column of its place in the paragraph's text, not in
     /// its line: wrong on a wrapped line (`Count.\nThen <x:y>` said 13, not 6) and on an
-    /// indented one. The links of a line shaped like autolinks (one text, the address itself)
-    /// are matched in order with the `<text>`s on the line when they are as many; otherwise (a
-    /// copy in a code span, escaped or in a comment, an inline link whose text is its address)
-    /// cmark-gfm's column stays, so that no two links are ever given one place (helper 43).
+    /// indented one. A line's autolinks are matched, in order, with the `<text>`s on it that can
+    /// be links when they are as many; otherwise cmark-gfm's column stays, so that a link is
+    /// never placed on something else and no two links share a place (helpers 43 and 44). An
+    /// autolink is a link of one text, the address itself, that cmark-gfm does not place at a
+    /// `[` (an inline or reference link whose text is its address is placed there); a `<text>`
+    /// after a backslash, inside a code span or an HTML comment is not a link.
     private func placeAutolinks() {
         var groups: [String: [Int]] = [:]
         var texts: [Int: String] = [:]
@@ -340,20 +342,24 @@ public final class GFMDocument {
                   cmark_node_get_type(child) == CMARK_NODE_TEXT else { continue }
             let text = string(cmark_node_get_literal(child))
             guard !text.isEmpty, entry.link.destination == text || entry.link.destination == "mailto:" + text else { continue }
+            let line = Int(cmark_node_get_start_line(entry.node)), column = Int(cmark_node_get_start_column(entry.node))
+            guard line >= 1, line <= lineStarts.count, column >= 1 else { continue }
+            let at = lineStarts[line - 1] + column - 1
+            if at < source.count, source[at] == UInt8(ascii: "[") { continue }
             texts[index] = text
-            groups["\(entry.link.position.line) \(text)", default: []].append(index)
+            groups["\(line) \(text)", default: []].append(index)
         }
         for members in groups.values {
             let first = members[0]
             let line = Int(cmark_node_get_start_line(linkNodes[first].node))
-            guard line >= 1, line <= lineStarts.count, let text = texts[first] else { continue }
+            guard let text = texts[first] else { continue }
             let end = line < lineStarts.count ? lineStarts[line] : source.count
             let bytes = Array(source[lineStarts[line - 1]..<end])
             let needle = [UInt8(ascii: "<")] + Array(text.utf8) + [UInt8(ascii: ">")]
             var found: [Int] = []
             var from = 0
             while found.count <= members.count, let offset = UTF8Bytes.find(needle, in: bytes, from: from) {
-                found.append(offset)
+                if Self.canBeLink(at: offset, in: bytes) { found.append(offset) }
                 from = offset + needle.count
             }
             guard found.count == members.count else { continue }
@@ -362,6 +368,21 @@ public final class GFMDocument {
                 links[index].position = linkNodes[index].link.position
             }
         }
+    }
+
+    /// Whether a `<` at `offset` in a line can open an autolink: not escaped, not inside a code
+    /// span (an odd number of backticks before it on the line) or an HTML comment opened before it.
+    private static func canBeLink(at offset: Int, in line: [UInt8]) -> Bool {
+        if offset > 0, line[offset - 1] == UInt8(ascii: "\\") { return false }
+        let before = Array(line[..<offset])
+        if !before.filter({ $0 == UInt8(ascii: "`") }).count.isMultiple(of: 2) { return false }
+        func last(_ needle: String) -> Int? {
+            var result: Int?, from = 0
+            while let found = UTF8Bytes.find(Array(needle.utf8), in: before, from: from) { (result, from) = (found, found + 1) }
+            return result
+        }
+        if let opened = last("<!--"), last("-->").map({ $0 < opened }) ?? true { return false }
+        return true
     }
 
     private func position(line: Int, byteColumn: Int) -> GFMPosition {

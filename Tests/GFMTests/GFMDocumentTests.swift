@@ -192,7 +192,18 @@ import Testing
                       ("Count.\nSee `<javascript:b>` then <javascript:b> ok.\n", nil, 6),
                       ("Count.\nSee \\<javascript:c> then <javascript:c> ok.\n", nil, 6),
                       ("Count.\n     Then [b](javascript:y) <b>x</b>\n", nil, 29),
-                      ("Count.\n  Then [javascript:z](javascript:z) ok <javascript:z>\n", nil, nil)])
+                      ("Count.\n  Then [javascript:z](javascript:z) ok <javascript:z>\n", nil, nil),
+                      // Helper 44: a link whose text is its address is not an autolink, and a
+                      // copy in a code span, escaped or in a comment is not a link.
+                      ("Count.\nSee [javascript:x](javascript:x) and `<javascript:x>`.\n", [5], 39),
+                      ("Count.\nSee [javascript:x] and `<javascript:x>`.\n\n[javascript:x]: javascript:x\n", [5], 25),
+                      ("Count.\nSee [javascript:x](javascript:x) and \\<javascript:x>.\n", [5], 39),
+                      ("Count.\nSee [javascript:x](javascript:x) and <!-- <javascript:x> -->.\n", [5], 43),
+                      ("Count.\nSee `<javascript:x>`, [javascript:x](javascript:x) then <javascript:x>.\n", nil, 6),
+                      ("Count `<javascript:b>`\\\nThen <javascript:b> ok.\n", nil, nil),
+                      ("Count.\nSee `a` <javascript:x> and `<javascript:y>` <javascript:y>.\n", [9, 45], nil),
+                      // An inline link placed at its `[` is left out of the count: the autolink is placed.
+                      ("Count.\nThen [javascript:z](javascript:z) ok <javascript:z>.\n", [6, 38], nil)])
     func anAutolinkIsNeverPlacedOnACopyOfIt(_ markdown: String, _ columns: [Int]?, _ copy: Int?) {
         let links = GFMDocument(markdown: markdown).links
         if let columns { #expect(links.map(\.position) == columns.map { GFMPosition(line: 2, column: $0) }) }

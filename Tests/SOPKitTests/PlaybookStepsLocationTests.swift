@@ -82,5 +82,12 @@ import Testing
         #expect(PlaybookStepsLines.origins(of: "one\ntwo", startingAt: start, in: "a: 1\nsteps: |\n  one\ntwo\n") == nil)
         #expect(PlaybookStepsLines.origins(of: "one", startingAt: start, in: "a: 1\nsteps: !!str |\n  one\n")?.locations
                 == [SourceLocation(path: "p.yml", line: 3, column: 3)])
+        // YAML counted a U+2028 as a line break: its line 2 is the file's `notes:` line, which
+        // holds the same text; it is not taken for the steps' (helper 44).
+        #expect(PlaybookStepsLines.origins(of: "a [x](javascript:y)", startingAt: SourceLocation(path: "p.yml", line: 2, column: 8),
+                                           in: "x: \"a\u{2028}b\"\nsteps: a [x](javascript:y)\nnotes: a [x](javascript:y)\n")?.locations
+                == [SourceLocation(path: "p.yml", line: 2, column: 8)])
+        #expect(PlaybookStepsLines.origins(of: "a [x](javascript:y)", startingAt: SourceLocation(path: "p.yml", line: 3, column: 8),
+                                           in: "x: \"a\u{2028}b\"\nsteps: a [x](javascript:y)\nnotes: a [x](javascript:y)\n") == nil)
     }
 }

@@ -6,8 +6,8 @@ import GFM
 /// block (`steps: |`, the form the seeds and `sopgen playbook` write) or a plain one-line value
 /// matches; a folded or quoted value, whose lines YAML joins or unescapes, does not, and keeps
 /// the `steps:` location (a wrong line is never given). YAML also breaks lines at U+0085, U+2028
-/// and U+2029, which the file's lines do not: a file holding one before the steps can move
-/// YAML's line numbers, as for every YAML location (left open).
+/// and U+2029, which the file's lines do not: a file holding one before the steps moves YAML's
+/// line numbers, as for every YAML location (left open), and the steps keep their start.
 enum PlaybookStepsLines {
     /// The origin of each line of `steps` (the value, trimmed) in `text`, the file in which the
     /// value starts at `start`; nil when its lines are not the file's.
@@ -15,6 +15,12 @@ enum PlaybookStepsLines {
         let values = steps.split(separator: "\n", omittingEmptySubsequences: false)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         guard !steps.isEmpty, start.line >= 1, start.line <= lines.count else { return nil }
+        // The value's line must be the key's: YAML also breaks lines at U+0085, U+2028 and
+        // U+2029, which the file's lines do not, so a file holding one can move YAML's line
+        // numbers onto another field (helper 44); then the steps' start is all there is.
+        var key = lines[start.line - 1].unicodeScalars.prefix(start.column - 1).split(separator: " ").map { String($0) }
+        while let last = key.last, last.hasPrefix("!") || last.hasPrefix("&") { key.removeLast() }
+        guard key == ["steps:"] else { return nil }
         var origins = LineOrigins()
         // A plain value on the `steps:` line itself: the rest of the line from where it starts.
         if values.count == 1, lines[start.line - 1].unicodeScalars.dropFirst(start.column - 1).elementsEqual(values[0].unicodeScalars) {
