@@ -335,8 +335,7 @@ public final class GFMDocument {
     /// `[` (an inline or reference link whose text is its address is placed there); a `<text>`
     /// after a backslash, inside a code span or an HTML comment is not a link.
     private func placeAutolinks() {
-        var groups: [String: [Int]] = [:]
-        var texts: [Int: String] = [:]
+        var groups: [String: (line: Int, text: String, members: [Int])] = [:]
         for (index, entry) in linkNodes.enumerated() where cmark_node_get_type(entry.node) == CMARK_NODE_LINK {
             guard let child = cmark_node_first_child(entry.node), cmark_node_next(child) == nil,
                   cmark_node_get_type(child) == CMARK_NODE_TEXT else { continue }
@@ -346,13 +345,9 @@ public final class GFMDocument {
             guard line >= 1, line <= lineStarts.count, column >= 1 else { continue }
             let at = lineStarts[line - 1] + column - 1
             if at < source.count, source[at] == UInt8(ascii: "[") { continue }
-            texts[index] = text
-            groups["\(line) \(text)", default: []].append(index)
+            groups["\(line) \(text)", default: (line, text, [])].members.append(index)
         }
-        for members in groups.values {
-            let first = members[0]
-            let line = Int(cmark_node_get_start_line(linkNodes[first].node))
-            guard let text = texts[first] else { continue }
+        for (line, text, members) in groups.values {
             let end = line < lineStarts.count ? lineStarts[line] : source.count
             let bytes = Array(source[lineStarts[line - 1]..<end])
             let needle = [UInt8(ascii: "<")] + Array(text.utf8) + [UInt8(ascii: ">")]

@@ -84,8 +84,7 @@ public struct Playbook: Sendable, Hashable, Identifiable {
     /// Where `position` in the steps' Markdown is in the file: its own line and column when the
     /// steps' lines are the file's, else where the steps start.
     public func location(inSteps position: GFMPosition) -> SourceLocation {
-        stepsOrigins.flatMap { PlaybookStepsLines.location(of: position, origins: $0) }
-            ?? stepsLocation ?? location
+        stepsOrigins?.location(of: position) ?? stepsLocation ?? location
     }
 
     /// Written by `sopgen playbook import` from another site's bundle: its text is never trusted as HTML.

@@ -1,5 +1,3 @@
-import GFM
-
 /// Where each line of a playbook's steps stands in its file, so that a problem in the steps (an
 /// emptied link, a remote image) is reported at its own line and column instead of at `steps:`.
 /// Found by matching the value's lines, one after another, against the file's lines: a literal
@@ -54,14 +52,5 @@ enum PlaybookStepsLines {
             origins.append(SourceLocation(path: start.path, line: number, column: value.isEmpty ? 1 : indent.count + 1))
         }
         return origins
-    }
-
-    /// Where `position` (in the steps' Markdown; its column counts scalars, as `GFMDocument`
-    /// gives it) is in the file, by `origins`.
-    static func location(of position: GFMPosition, origins: LineOrigins) -> SourceLocation? {
-        guard position.line >= 1, position.line <= origins.count else { return nil }
-        var location = origins[position.line - 1]
-        location.column += position.column - 1
-        return location
     }
 }

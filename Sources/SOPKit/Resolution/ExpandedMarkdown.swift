@@ -53,10 +53,7 @@ public struct ExpandedMarkdown: Sendable, Hashable {
     }
 
     public func origin(of position: GFMPosition) -> SourceLocation {
-        guard position.line >= 1, position.line <= origins.count else { return origins.last ?? SourceLocation(path: "") }
-        var location = origins[position.line - 1]
-        location.column += position.column - 1
-        return location
+        origins.location(of: position) ?? origins.last ?? SourceLocation(path: "")
     }
 
     /// `literal` as the pack wrote it: each token back to its `{{name}}`.

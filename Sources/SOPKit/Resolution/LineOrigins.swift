@@ -1,3 +1,5 @@
+import GFM
+
 /// Where each line of an expanded SOP came from, kept as runs: lines that follow each other in one
 /// file at one column are a single entry (an SOP's body is one run, each include and role block
 /// marker one more), not a `SourceLocation` each. One per line was an eighth of a loaded pack's
@@ -45,6 +47,15 @@ public struct LineOrigins: Sendable, Hashable {
     }
 
     public var last: SourceLocation? { count == 0 ? nil : self[count - 1] }
+
+    /// Where `position` in the text (its column in scalars, as `GFMDocument` gives it) came from;
+    /// nil for a line the text does not have.
+    public func location(of position: GFMPosition) -> SourceLocation? {
+        guard position.line >= 1, position.line <= count else { return nil }
+        var location = self[position.line - 1]
+        location.column += position.column - 1
+        return location
+    }
 
     /// Every line's origin, in order.
     public var locations: [SourceLocation] { (0..<count).map { self[$0] } }
