@@ -25,7 +25,10 @@ enum SitePath: Equatable {
             self = .refused
             return
         }
-        let segments = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        // Split on the byte `/`, as a file system would: by `Character`, a `/` followed by a
+        // combining mark is not a separator, and `/../%CC%81x` had no `..` segment.
+        let segments = decoded.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(Substring($0)) }
         for (index, segment) in segments.enumerated() {
             if segment == "." || segment == ".." { self = .refused; return }
             // `//` inside a path: no page has an empty folder name.

@@ -60,5 +60,9 @@ import Testing
         #expect(LinkTarget("café.md#über", from: "procedures/guide.md") == .sop(path: "procedures/café.md", fragment: "über"))
         #expect(LinkTarget("../é/x.md", from: "procedures/guide.md") == .sop(path: "é/x.md", fragment: nil))
         #expect(LinkTarget("a%C3%A9.md", from: "procedures/guide.md") == .sop(path: "procedures/aé.md", fragment: nil))
+        // A `/` before a combining mark still separates: the `..` folds, the root is dropped.
+        #expect(LinkTarget("../\u{301}x.md", from: "procedures/guide.md") == .sop(path: "\u{301}x.md", fragment: nil))
+        #expect(LinkTarget("/\u{301}x.md", from: "procedures/guide.md") == .sop(path: "\u{301}x.md", fragment: nil))
+        #expect(LinkTarget("/../\u{301}x.md", from: "procedures/guide.md") == .sop(path: "\u{301}x.md", fragment: nil))
     }
 }

@@ -73,11 +73,14 @@ import Testing
 
     // MARK: 2. The manifest is input, not truth
 
-    @Test(arguments: ["../victim.txt", "../victims", "/tmp/../etc/passwd", "./index.html", "a//b", "index.html\nindex.html"])
+    @Test(arguments: ["../victim.txt", "../victims", "/tmp/../etc/passwd", "./index.html", "a//b", "index.html\nindex.html",
+                      // A `/` and a combining mark are one `Character`: split by Characters, this had no
+                      // `..`, and the build deleted the file `\u{301}victim.txt` beside the output.
+                      "../\u{301}victim.txt"])
     func aManifestEntryOutsideTheOutputIsRefusedNamingItsLine(entry: String) throws {
         let folder = TemporaryFolder()
         let site = folder.url.appendingPathComponent("site")
-        folder.write(["victim.txt": "precious", "victims/one.txt": "precious too"])
+        folder.write(["victim.txt": "precious", "victims/one.txt": "precious too", "\u{301}victim.txt": "precious as well"])
         #expect(try sopgen(["build", mini.path, "--output", site.path]).status == 0)
         let manifest = site.appendingPathComponent(SiteWriter.manifestName)
         let text = try String(contentsOf: manifest, encoding: .utf8)
@@ -126,7 +129,8 @@ import Testing
     @Test func manifestParsingAcceptsCRLFAndRejectsEveryUnsafeEntry() throws {
         let header = OutputManifest.header
         #expect(try OutputManifest.parse("\(header)\r\nindex.html\r\nroles/a/index.html\r\n").get().files == ["index.html", "roles/a/index.html"])
-        for entry in ["..", "../x", "a/../../x", "/abs", "", "a/./b", "a/", "x\u{1B}[2J", OutputManifest.name] {
+        for entry in ["..", "../x", "a/../../x", "/abs", "", "a/./b", "a/", "x\u{1B}[2J", OutputManifest.name,
+                      "../\u{301}x", "a/\u{301}/../../x", "/\u{301}abs"] {
             guard case .failure(.badEntry(line: 2, _, _)) = OutputManifest.parse("\(header)\n\(entry)\nlast\n") else {
                 Issue.record("accepted \(entry.debugDescription)")
                 continue

@@ -12,4 +12,13 @@ import Testing
         #expect(PathText.name(path) == name)
         #expect(PathText.parent(path).utf8.count + PathText.name(path).utf8.count <= path.utf8.count)
     }
+
+    /// Every `/` byte splits, the one before a combining mark too: by `Character`, `../\u{301}x`
+    /// was one component, and a folder walk or a manifest check read no `..` in it.
+    @Test(arguments: [("../\u{301}x", true, ["..", "\u{301}x"]), ("a//\u{301}/", true, ["a", "\u{301}"]),
+                      ("a//\u{301}/", false, ["a", "", "\u{301}", ""]), ("/\u{301}", false, ["", "\u{301}"]),
+                      ("é/ü", true, ["é", "ü"])])
+    func everySlashSplitsAPath(_ path: String, _ omittingEmpty: Bool, _ components: [String]) {
+        #expect(PathText.components(path, omittingEmpty: omittingEmpty).map { Array($0.unicodeScalars) } == components.map { Array($0.unicodeScalars) })
+    }
 }

@@ -109,6 +109,10 @@ import Testing
             #expect(!reply.text.contains(secret.prefix(20)), "\(path) served a pack file")
             #expect(!reply.text.contains("root:x:0"), "\(path) served /etc/passwd")
         }
+        // A `/` followed by a combining mark is one `Character` but still a separator: `..` is refused
+        // as a segment, not looked up as part of one (a file system would walk up).
+        #expect(try server.get("/../%CC%81sopgen.yml").status == 400)
+        #expect(try server.get("/sops/%CC%81/../index.html").status == 400)
         let missing = try server.get("/sops/no-such-sop.html")
         #expect(missing.status == 404 && missing.text.contains("Not found"))
         #expect(missing.headers["cache-control"] == "no-store")

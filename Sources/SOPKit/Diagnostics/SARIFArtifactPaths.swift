@@ -22,7 +22,7 @@ public struct SARIFArtifactPaths: Sendable {
     /// The uri of a diagnostic's file: pack paths gain the pack's prefix; absolute paths (a pack
     /// that does not exist) are made relative to the base too.
     func uri(for path: String) -> String {
-        var relative = path.hasPrefix("/")
+        var relative = path.utf8.first == UInt8(ascii: "/")
             ? Self.relativePath(of: Self.realPath(URL(fileURLWithPath: path).standardizedFileURL), from: base)
             : packPrefix + path
         if relative.isEmpty { relative = "." }
@@ -56,7 +56,7 @@ public struct SARIFArtifactPaths: Sendable {
             existing.deleteLastPathComponent()
         }
         let resolved = existing.resolvingSymlinksInPath().path
-        return resolved.split(separator: "/").map(String.init) + missing
+        return PathText.components(resolved) + missing
     }
 
     static func relativePath(of path: [String], from base: [String]) -> String {

@@ -41,7 +41,7 @@ public struct DeclaredNames: Sendable, Hashable {
 
     /// A folder that could not be listed hides every name below it.
     mutating func addUnlistedFolder(_ path: String) {
-        let top = path.split(separator: "/").first.map(String.init) ?? path
+        let top = PathText.components(path).first ?? path
         switch top {
         case "sites": incomplete.insert(.site)
         case "snippets": incomplete.insert(.snippet)

@@ -143,8 +143,11 @@ private func openFolder(_ base: Int32, _ path: String) -> Int32 {
 /// `/`-separated paths as plain text. Foundation's `NSString` path methods trap on some
 /// non-ASCII input, and a manifest is untrusted input.
 enum PathText {
-    static func components(_ path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    /// The components of `path`, split on the byte `/` as the file system splits it. Not by
+    /// `Character`: a `/` followed by a combining mark is one `Character`, so `../\u{301}x` read as
+    /// one harmless component where the file system reads `..` and `\u{301}x`.
+    static func components(_ path: String, omittingEmpty: Bool = true) -> [String] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { String(Substring($0)) }
     }
 
     /// `a/b/c` → `a/b`; `c` → ``; `/c` → `/`. By bytes, as the file system reads a path (and

@@ -39,7 +39,7 @@ public struct OutputLocation: Sendable, Equatable {
                 throw .cannotWrite(candidate, "cannot read the symbolic link")
             }
             throughLink = true
-            path = URL(fileURLWithPath: target.hasPrefix("/") ? target : parent + "/" + target).standardizedFileURL.path
+            path = URL(fileURLWithPath: target.utf8.first == UInt8(ascii: "/") ? target : parent + "/" + target).standardizedFileURL.path
         }
         throw .notAFolder(url.path, "too many symbolic links on the way to the output folder")
     }

@@ -15,11 +15,14 @@ struct OutputManifest: Sendable, Equatable {
     /// Why a path may not be written or removed inside an output folder, or nil when it may.
     static func problem(with path: String) -> String? {
         if path.isEmpty { return "an empty path" }
-        if path.hasPrefix("/") { return "an absolute path" }
-        if path.utf8.contains(0) || path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // Read on bytes, as the file system reads it (`PathText.components`): by `Character`,
+        // `/\u{301}x` did not start with `/`, and `../\u{301}x` had no `..`. A control character's
+        // UTF-8 is its one byte, and no byte of another character is below 0x80.
+        if path.utf8.first == UInt8(ascii: "/") { return "an absolute path" }
+        if path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             return "a path with control characters"
         }
-        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        let components = PathText.components(path, omittingEmpty: false)
         if components.contains(where: { $0 == ".." }) { return "a path that leaves the output folder ('..')" }
         if components.contains(where: { $0 == "." || $0.isEmpty }) { return "a path with an empty or '.' component" }
         if components.contains(where: { $0.utf8.count > 255 }) || path.utf8.count > 1024 { return "a path too long for a file system" }

@@ -30,7 +30,7 @@ public struct PrintedPDFs: Sendable {
     /// stay two files.
     public static func pages(in plan: OutputPlan) -> [(page: String, pdf: String)] {
         plan.files.map(\.path).sorted().compactMap { path in
-            let parts = path.split(separator: "/").map(String.init)
+            let parts = PathText.components(path)
             if parts.count == 3, parts[0] == "roles", parts[2] == "print.html" { return (path, "handbook-\(parts[1]).pdf") }
             if parts.count == 3, parts[0] == "checklists", parts[2].hasSuffix(".html") {
                 return (path, "checklist-\(parts[1])--\(parts[2].dropLast(".html".count)).pdf")

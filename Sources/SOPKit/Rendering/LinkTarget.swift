@@ -53,11 +53,13 @@ enum LinkTarget: Hashable, Sendable {
     /// that leads nowhere), where a `..` stays at the root, as in a browser. Anything else
     /// (`/wp-admin/`, `logo.png`) is left alone.
     private static func sop(_ path: String, fragment: String?, from sourcePath: String) -> LinkTarget {
-        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
-        guard decoded.hasSuffix(".md") else { return .external }
-        guard decoded.hasPrefix("/") else { return .sop(path: normalise(decoded, relativeTo: sourcePath), fragment: fragment) }
-        var rooted = normalise(String(decoded.dropFirst()), relativeTo: "")[...]
-        while rooted.hasPrefix("../") { rooted = rooted.dropFirst(3) }
+        // On bytes, as `PathText` splits paths (and `String.contains` would go through Foundation,
+        // a fiftieth of a build): `/` with a combining mark after it is still a `/`.
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
+        guard decoded.utf8.count >= 3, decoded.utf8.suffix(3).elementsEqual(".md".utf8) else { return .external }
+        guard decoded.utf8.first == UInt8(ascii: "/") else { return .sop(path: normalise(decoded, relativeTo: sourcePath), fragment: fragment) }
+        var rooted = normalise(String(Substring(decoded.utf8.dropFirst())), relativeTo: "")[...]
+        while rooted.utf8.starts(with: "../".utf8) { rooted = Substring(rooted.utf8.dropFirst(3)) }
         return .sop(path: String(rooted), fragment: fragment)
     }
 
@@ -86,13 +88,13 @@ enum LinkTarget: Hashable, Sendable {
 
     /// `normalise` by `String` components: the rule `normaliseASCII` follows on bytes.
     static func normaliseByComponents(_ path: String, relativeTo sourcePath: String) -> String {
-        var components = sourcePath.split(separator: "/").dropLast().map(String.init)
-        for component in path.split(separator: "/") {
+        var components = Array(PathText.components(sourcePath).dropLast())
+        for component in PathText.components(path) {
             switch component {
             case ".": continue
             // Above the root a path stays above it: `..` never folds an earlier `..`.
             case "..": if let last = components.last, last != ".." { components.removeLast() } else { components.append("..") }
-            default: components.append(String(component))
+            default: components.append(component)
             }
         }
         return components.joined(separator: "/")

@@ -36,7 +36,7 @@ public struct SiteHealthImport: Sendable {
     ) async throws(SiteHealthImportError) -> Outcome {
         var loaded = PackLoader().load(from: packRoot)
         guard let settings = loaded.files["sopgen.yml"] else { throw .noPack(packRoot.path) }
-        loaded.files = loaded.files.filter { !$0.key.contains("/") || $0.key.hasPrefix("sites/") }
+        loaded.files = loaded.files.filter { !$0.key.utf8.contains(UInt8(ascii: "/")) || $0.key.hasPrefix("sites/") }
         let id = try siteID(site, settings: settings)
         let path = "sites/\(id).yml"
         let store = PackFileStore(root: packRoot, folder: "sites")

@@ -49,13 +49,13 @@ extension HandbookVersion {
     static func fromManifest(_ manifest: OutputManifest) -> HandbookVersion {
         var roles: [String: [String]] = [:]
         for path in manifest.files {
-            let parts = path.split(separator: "/").map(String.init)
+            let parts = PathText.components(path)
             if parts.count == 2, parts[0] == "sops", parts[1].hasSuffix(".html"), Identifier.isValid(String(parts[1].dropLast(5))) {
                 roles[String(parts[1].dropLast(5)), default: []] += []
             }
         }
         for path in manifest.files {
-            let parts = path.split(separator: "/").map(String.init)
+            let parts = PathText.components(path)
             guard parts.count == 3, parts[0] == "roles", parts[2].hasSuffix(".html"), Identifier.isValid(parts[1]) else { continue }
             let id = String(parts[2].dropLast(5))
             if roles[id] != nil { roles[id]!.append(parts[1]) }

@@ -63,8 +63,7 @@ struct IdentifierRedactor: Sendable {
     /// net, nor a number inside a word: a temporary folder (`sopgen-test-D99A0986-7979-476B-…`,
     /// macOS's `/var/folders/…`) or a hash is routine in a path, and the path would be lost for nothing.
     static func shownPath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { part in
-            let part = String(part)
+        PathText.components(path, omittingEmpty: false).map { part in
             if SensitiveDataScanner.cannotHoldFinding(part) { return part }
             var shown = part
             for finding in scanner.scanByFormat(part).reversed() where standsApart(finding.range, in: part) {
