@@ -128,7 +128,8 @@ public final class GFMDocument {
             Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
         } ?? []
         free(raw)
-        if options.labelsTaskItems {
+        // Every label's target holds a checkbox: one search settles a fragment without task items.
+        if options.labelsTaskItems, UTF8Bytes.find(Self.checkbox, in: html, from: 0) != nil {
             // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
             // which the Nu checker's CSS parser does not read; the checkbox gets a name.
             html = UTF8Bytes.replacing(Self.taskItemLabels, in: html)
@@ -144,6 +145,7 @@ public final class GFMDocument {
                                     unprefixedReservedIDs: view.unprefixedReservedIDs)
     }
 
+    private static let checkbox = Array("<input type=\"checkbox\"".utf8)
     private static let taskItemLabels: [(target: [UInt8], with: [UInt8])] = [
         ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
         ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),

@@ -19,12 +19,14 @@ struct HeadingIDAllocator {
     mutating func id(for slug: String) -> String {
         let base = slug.isEmpty ? "section" : slug
         var candidate = base
-        while taken.contains(candidate) || reservedOnPage.contains(prefix + candidate) {
+        while true {
+            // Free when the page does not hold it and no earlier heading took it (taken here: one
+            // hash a heading, not a look-up and an insert).
+            let id = prefix + candidate
+            if !reservedOnPage.contains(id), taken.insert(candidate).inserted { return id }
             let count = counts[base, default: 0] + 1
             counts[base] = count
             candidate = "\(base)-\(count)"
         }
-        taken.insert(candidate)
-        return prefix + candidate
     }
 }

@@ -205,13 +205,14 @@ import Testing
         return "\(difference.template) differs at byte \(offset):\ncompiled       \(window(compiled))\nswift-mustache \(window(mustache))"
     }
 
-    /// A swift-mustache library of `sources`, as the theme compiler registers them.
+    /// A swift-mustache library of `sources`, as the theme compiler registers them: each starting
+    /// in sopgen's HTML escaping (`ThemeHTMLContentType.pragma`), not swift-mustache's own.
     static func library(_ sources: [String: String]) throws -> MustacheLibrary {
         MarkdownContentType.registered
         ThemeHTMLContentType.registered
         var library = MustacheLibrary()
         for (name, text) in sources {
-            library.register(try MustacheTemplate(string: text), named: name)
+            library.register(try MustacheTemplate(string: ThemeHTMLContentType.pragma + text), named: name)
         }
         return library
     }
