@@ -98,15 +98,25 @@ public enum HeadingAnchors {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        var slug = ""
+        var slug = String.UnicodeScalarView()
         for character in text.lowercased() {
             if character == " " {
                 slug.append("-")
             } else if character == "-" || character == "_" || character.isLetter || character.isNumber {
-                slug.append(character)
+                // A letter's `Character` may hold ASCII punctuation a joining scalar glued to it
+                // (U+0D4E before `"`, a combining mark after `<`): the id lands in an attribute
+                // unescaped, so only its letters, digits, `-`, `_` and non-ASCII scalars are kept.
+                slug.append(contentsOf: character.unicodeScalars.filter { !$0.isASCII || Self.keepsASCII($0) })
             }
         }
-        return slug
+        return String(slug)
+    }
+
+    private static func keepsASCII(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", "_": true
+        default: false
+        }
     }
 
     /// The text of a heading's inner HTML: tags dropped, cmark's five entities decoded, trimmed.

@@ -17,6 +17,21 @@ import Testing
         #expect(ids("# a\n# a\n# a-1\n# a\n# a-1\n") == ["a", "a-1", "a-1-1", "a-2", "a-1-2"])
     }
 
+    /// A scalar that joins the next one into its `Character` (U+0D4E before `"`, a combining mark
+    /// after `<`) glued ASCII punctuation to a letter, and the id, written unescaped, closed its
+    /// attribute and its tag (helper 45). Letters and their marks are kept as they were.
+    @Test func anIDHoldsNoASCIIPunctuationWhateverJoinsIt() {
+        let p = "\u{D4E}"
+        let rendering = GFMDocument(markdown: "# x\(p)\"\(p) \(p)hidden\(p) \(p)>\(p)<b\(p)>\n# <\u{301}x \"\u{301}y\n").render(GFMView())
+        let found = rendering.headings.map(\.id)
+        #expect(found == ["x\(p)\(p)\(p)hidden\(p)\(p)\(p)b\(p)", "x-y"])
+        for id in found {
+            #expect(id.unicodeScalars.allSatisfy { !$0.isASCII || $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }, "\(id)")
+            #expect(rendering.html.contains("<h1 id=\"\(id)\">"), "\(rendering.html)")
+        }
+        #expect(ids("# Café crème\n# Cafe\u{301} 1️⃣\n") == ["café-crème", "cafe\u{301}-1️⃣"])
+    }
+
     @Test func emptyHeadingsShareTheSectionFallbackWithoutColliding() {
         #expect(ids("# !!!\n# ???\n# Section\n") == ["section", "section-1", "section-2"])
     }

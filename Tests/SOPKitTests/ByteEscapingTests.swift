@@ -10,7 +10,9 @@ import Testing
     static let samples: [String] = [
         "", "plain", "Fish & chips", "<script>alert('x')</script>", "\"quoted\"", "it's", "a<b>c&d\"e'f",
         "café & crème", "<\u{301}", "&\u{301}x", "e\u{301}<", "😀<😀", "👩‍👩‍👧 & 🇬🇧", "\u{2028}<\u{2029}", "≮", "<\u{338}",
-        "tab\there\nline\r\nend", "\u{0}\u{1F}\u{7F}", "back\\slash", "\u{E2}\u{80}", "— em — dash <",
+        "tab\there\nline\r\nend",
+        // U+0D4E joins the scalar after it into its `Character`: `<` went through unescaped (helper 45).
+        "\u{D4E}<img src=x onerror=alert(1)>", "\u{D4E}\"\u{D4E}'\u{D4E}&", "\u{0}\u{1F}\u{7F}", "back\\slash", "\u{E2}\u{80}", "— em — dash <",
     ]
 
     /// Every sample, and every pair of them.

@@ -40,12 +40,16 @@ import Testing
         let (result, _) = await Build.plan(files: PackFiles.pack([
             "sites/x#y.yml": "name: X\n", "checklists/First Run.md": checklist, "snippets/-part.md": "Text\n",
             "playbooks/refund_triage.yml": "title: Refunds\n", "checklists/ok.md": checklist,
+            // A `/` with a combining mark after it is one `Character`: read by `Character`, these
+            // were in no folder, and nothing was said about them (helper 45).
+            "sites/\u{301}evil.yml": "name: X\n", "procedures/\u{301}x/Bad Name.md": "no front matter\n",
         ]))
         let invalid = result.diagnostics.filter { $0.code == .invalidId }
         #expect(invalid.map(\.location).sorted { $0.path < $1.path } == [
             SourceLocation(path: "checklists/First Run.md"), SourceLocation(path: "playbooks/refund_triage.yml"),
-            SourceLocation(path: "sites/x#y.yml"), SourceLocation(path: "snippets/-part.md"),
+            SourceLocation(path: "sites/x#y.yml"), SourceLocation(path: "sites/\u{301}evil.yml"), SourceLocation(path: "snippets/-part.md"),
         ])
+        #expect(result.diagnostics.contains { $0.code == .missingFrontMatter && $0.location.path == "procedures/\u{301}x/Bad Name.md" })
         #expect(invalid.map(\.message).contains(
             "site id 'x#y' is not a usable id: '#' is not allowed; an id is \(Identifier.rule); rename the file"))
         #expect(result.plan == nil)

@@ -173,6 +173,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
     }
 
+    /// Two folder names that are the same text but not the same bytes (`café` precomposed and
+    /// decomposed) are two folders: Swift's `hasPrefix` took the linked one for the pack's own.
+    @Test func aFolderWhoseNameIsTheSameTextWithOtherBytesIsOutsideThePack() throws {
+        let pack = folder.copyPack(TestPaths.fixturePack("client-target"), as: "caf\u{E9}")
+        let elsewhere = folder.url.appendingPathComponent("cafe\u{301}/playbooks")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: pack.appendingPathComponent("playbooks"))
+        try FileManager.default.createSymbolicLink(at: pack.appendingPathComponent("playbooks"), withDestinationURL: elsewhere)
+        let path = folder.url.appendingPathComponent("bundle-canonical.json").path
+        try Data(try BundleFixtures.sealed(BundleFixtures.playbook()).json.pretty.utf8).write(to: URL(fileURLWithPath: path))
+        let run = try sopgen(["playbook", "import", path, "--site", "harbour", pack.path])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("playbooks/ leads outside the pack"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
+    }
+
     @Test func replaceNeverOverwritesAPlaybookWrittenByHand() throws {
         let own = "# Our own stock check\nid: stock-check\ntitle: Stock check\n"
         folder.write(["pack/playbooks/stock-check.yml": own])

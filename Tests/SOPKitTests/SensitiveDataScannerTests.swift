@@ -76,7 +76,19 @@ import Testing
         ("card number with no-break spaces", "4111\u{00A0}1111\u{00A0}1111\u{00A0}1111"),
         ("AWS key wrapped onto the next line", "AKIAIOSFOD\nNN7EXAMPLE"),
         ("Stripe key wrapped and indented", "sk_live_51H8fake\n    KEYabcdefghijklmnop"),
-    ]
+    ] + invisiblySplit
+
+    /// A key, an address and a number, each with an invisible character or a combining mark inside
+    /// (the combining grapheme joiner, variation selectors, a Mongolian one, Hangul fillers, an
+    /// acute accent, the blank braille pattern): each was read as a break (helper 45).
+    static let invisiblySplit: [(String, String)] = ["\u{34F}", "\u{FE0F}", "\u{E0100}", "\u{180B}", "\u{3164}", "\u{FFA0}", "\u{301}", "\u{2800}"]
+        .flatMap { (mark: String) -> [(String, String)] in
+            let name = "U+" + String(mark.unicodeScalars.first!.value, radix: 16, uppercase: true)
+            return [("AWS key split by \(name)", "AK\(mark)IAIOSFO\(mark)DNN7EXAMPLE"),
+                    ("OpenAI key split by \(name)", "sk-\(mark)proj-Ab3d\(mark)Ef7hIj9kLm1n\(mark)Op5qRs8tUv2wXy4zAB6CD"),
+                    ("email split by \(name)", "jane.doe@\(mark)example.org"),
+                    ("card number split by \(name)", "4111\(mark) 1111 1111 1111")]
+        }
 
     static let innocent: [String] = [
         "WordPress 6.8.1", "PHP 8.2.28 (Supports 64bit values)", "SophMate 2.4.0-beta.2", "WooCommerce 9.4.2",

@@ -82,7 +82,7 @@ struct PackFileStore {
             guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw .system(folder, errno) }
         }
         guard let real = Self.realPath(path) else { throw .system(folder, errno) }
-        guard real.hasPrefix(rootReal + "/") else { throw .outsidePack(folder, real) }
+        guard PathText.isInside(real, rootReal) else { throw .outsidePack(folder, real) }
         guard FileKind.of(real) == .folder else { throw .notAFolder(folder) }
         return real
     }

@@ -149,7 +149,7 @@ public struct PackLoader: Sendable {
             }
             if isDirectory.boolValue {
                 let target = child.resolvingSymlinksInPath().path
-                if real == target || real.hasPrefix(target + "/") {
+                if real == target || PathText.isInside(real, target) {
                     pack.diagnostics.append(.error(.symlinkLoop, "\(childRelative) leads back to a folder already read", at: SourceLocation(path: childRelative)))
                     continue
                 }
@@ -188,6 +188,6 @@ public struct LoadedPack: Sendable {
     }
 
     public func files(under folder: String, withExtension fileExtension: String) -> [SourceFile] {
-        files.keys.filter { $0.hasPrefix(folder + "/") && $0.hasSuffix("." + fileExtension) }.sorted().compactMap { files[$0] }
+        files.keys.filter { PathText.isInside($0, folder) && PathText.hasExtension($0, fileExtension) }.sorted().compactMap { files[$0] }
     }
 }

@@ -47,7 +47,7 @@ public struct PackSourcePaths: Sendable {
         if path == root { return "it is the pack folder itself" }
         if files.contains(path) { return "it is one of the pack's source files" }
         if folders.contains(path) { return "it is one of the pack's source folders" }
-        if folders.contains(PathText.parent(path)) || folders.contains(where: { path.hasPrefix($0 + "/") }) {
+        if folders.contains(PathText.parent(path)) || folders.contains(where: { PathText.isInside(path, $0) }) {
             return "it is inside the pack's source folders, which sopgen reads"
         }
         return nil

@@ -34,9 +34,9 @@ public struct DeclaredNames: Sendable, Hashable {
 
     /// Names from file paths, for every file the loader found, read or not.
     mutating func addFile(_ path: String) {
-        if path.hasPrefix("sites/"), path.hasSuffix(".yml") { sites.insert(PackDecoder.stem(of: path)) }
-        if path.hasPrefix("snippets/"), path.hasSuffix(".md") { snippets.insert(PackDecoder.stem(of: path)) }
-        if path.hasPrefix("procedures/"), path.hasSuffix(".md") { sopPaths.insert(path) }
+        if PathText.isInside(path, "sites"), PathText.hasExtension(path, "yml") { sites.insert(PackDecoder.stem(of: path)) }
+        if PathText.isInside(path, "snippets"), PathText.hasExtension(path, "md") { snippets.insert(PackDecoder.stem(of: path)) }
+        if PathText.isInside(path, "procedures"), PathText.hasExtension(path, "md") { sopPaths.insert(path) }
     }
 
     /// A folder that could not be listed hides every name below it.

@@ -50,8 +50,8 @@ public struct PackDecoder: Sendable {
         let (sops, sopDiagnostics) = await Self.decodeSOPs(loaded.files(under: "procedures", withExtension: "md"), cache: &cache)
         diagnostics += sopDiagnostics
         var templates: [String: SourceFile] = [:]
-        for (path, file) in loaded.files where path.hasPrefix("templates/") {
-            templates[String(path.dropFirst("templates/".count))] = file
+        for (path, file) in loaded.files where PathText.isInside(path, "templates") {
+            templates[String(Substring(path.utf8.dropFirst("templates/".utf8.count)))] = file
         }
         var pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
                         snippets: snippets, templates: templates, sources: loaded.files)
@@ -83,7 +83,7 @@ public struct PackDecoder: Sendable {
         for path in loaded.files.keys { declared.addFile(path) }
         for diagnostic in loaded.diagnostics {
             let path = diagnostic.location.path
-            if path.hasSuffix(".md") || path.hasSuffix(".yml") {
+            if PathText.hasExtension(path, "md") || PathText.hasExtension(path, "yml") {
                 declared.addFile(path)
             } else if [DiagnosticCode.unreadableFile, .notAFolder].contains(diagnostic.code) {
                 declared.addUnlistedFolder(path)
@@ -147,12 +147,11 @@ public struct PackDecoder: Sendable {
     }
 
     static func stem(of path: String) -> String {
-        // The last part between slashes, as `split(separator: "/").last` gives it, without the array.
-        var end = path.endIndex
-        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
-        let start = path[..<end].lastIndex(of: "/").map(path.index(after:)) ?? path.startIndex
-        let name = end > path.startIndex ? String(path[start..<end]) : path
-        guard let dot = name.lastIndex(of: ".") else { return name }
-        return String(name[..<dot])
+        // The last part between slashes, as `PathText.components(path).last` gives it, less what
+        // follows its last dot; on bytes, as the file system reads the name (a `/` or `.` with a
+        // mark joined to it is one `Character`).
+        let name = PathText.componentBytes(path).last.map { String(Substring($0)) } ?? path
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return name }
+        return String(Substring(name.utf8[..<dot]))
     }
 }

@@ -147,7 +147,29 @@ enum PathText {
     /// `Character`: a `/` followed by a combining mark is one `Character`, so `../\u{301}x` read as
     /// one harmless component where the file system reads `..` and `\u{301}x`.
     static func components(_ path: String, omittingEmpty: Bool = true) -> [String] {
-        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { String(Substring($0)) }
+        componentBytes(path, omittingEmpty: omittingEmpty).map { String(Substring($0)) }
+    }
+
+    /// Whether `path` lies inside `folder` (`folder/…`), compared on bytes, as the file system
+    /// compares names. By `Character`, `procedures/\u{301}x/a.md` did not start with `procedures/`
+    /// (the pack's SOP was ignored, unreported), and two names the file system tells apart
+    /// (`café` written precomposed and decomposed) were the same folder.
+    static func isInside(_ path: String, _ folder: String) -> Bool {
+        let path = path.utf8, folder = folder.utf8
+        guard path.count > folder.count, path.starts(with: folder) else { return false }
+        return path[path.index(path.startIndex, offsetBy: folder.count)] == UInt8(ascii: "/")
+    }
+
+    /// Whether the last part of `path` ends in `.extension`, on bytes (by `Character`, a mark
+    /// that joins the scalar before it, such as U+0D4E before the dot, hid an `.md`).
+    static func hasExtension(_ path: String, _ fileExtension: String) -> Bool {
+        let path = path.utf8, suffix = ".\(fileExtension)".utf8
+        return path.count > suffix.count && path.reversed().starts(with: suffix.reversed())
+    }
+
+    /// `components` as views of the path's bytes, none copied: what a check of every path reads.
+    static func componentBytes(_ path: String, omittingEmpty: Bool = true) -> [Substring.UTF8View] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty)
     }
 
     /// `a/b/c` → `a/b`; `c` → ``; `/c` → `/`. By bytes, as the file system reads a path (and

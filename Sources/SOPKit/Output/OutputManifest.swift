@@ -22,10 +22,10 @@ struct OutputManifest: Sendable, Equatable {
         if path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             return "a path with control characters"
         }
-        let components = PathText.components(path, omittingEmpty: false)
-        if components.contains(where: { $0 == ".." }) { return "a path that leaves the output folder ('..')" }
-        if components.contains(where: { $0 == "." || $0.isEmpty }) { return "a path with an empty or '.' component" }
-        if components.contains(where: { $0.utf8.count > 255 }) || path.utf8.count > 1024 { return "a path too long for a file system" }
+        let components = PathText.componentBytes(path, omittingEmpty: false)
+        if components.contains(where: { $0.elementsEqual("..".utf8) }) { return "a path that leaves the output folder ('..')" }
+        if components.contains(where: { $0.elementsEqual(".".utf8) || $0.isEmpty }) { return "a path with an empty or '.' component" }
+        if components.contains(where: { $0.count > 255 }) || path.utf8.count > 1024 { return "a path too long for a file system" }
         if path == name { return "the manifest itself" }
         return nil
     }

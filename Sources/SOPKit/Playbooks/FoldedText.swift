@@ -1,7 +1,7 @@
 import Foundation
 
-/// Text as the scanner reads it: invisible format characters (zero-width spaces, soft hyphens,
-/// bidi controls) dropped and each character in its compatibility form (NFKC: full-width
+/// Text as the scanner reads it: invisible characters (zero-width spaces, soft hyphens, bidi
+/// controls, variation selectors, combining marks: `isInvisible`) dropped and each character in its compatibility form (NFKC: full-width
 /// `ＡＫＩＡ` is `AKIA`, a no-break space is a space), so a secret cannot hide behind either.
 /// Joining lines, a line break (and the indent after it) between two token characters is dropped
 /// too, so a key wrapped onto the next line reads whole. Every UTF-16 unit of the folded text
@@ -57,9 +57,24 @@ struct FoldedText {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-+/=".unicodeScalars.contains(scalar))
     }
 
+    /// What `scalar` reads as: nothing when it is invisible or only marks the letter before it
+    /// (a secret stays whole around it), else its compatibility form.
     static func fold(_ scalar: Unicode.Scalar) -> String {
         if scalar.isASCII { return String(scalar) }
-        if scalar.properties.generalCategory == .format { return "" }
+        if isInvisible(scalar) { return "" }
         return String(scalar).precomposedStringWithCompatibilityMapping
+    }
+
+    /// Format characters (zero-width space, soft hyphen, bidi controls), every other default
+    /// ignorable code point (the combining grapheme joiner U+034F, variation selectors, Hangul
+    /// fillers), combining marks (U+0301 over a key's letter), and the blank braille pattern
+    /// U+2800: each was read as a break, and a key, an address or a number written with one
+    /// inside went through the scan whole (helper 45).
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .format, .nonspacingMark, .enclosingMark: return true
+        default: return properties.isDefaultIgnorableCodePoint || scalar == "\u{2800}"
+        }
     }
 }

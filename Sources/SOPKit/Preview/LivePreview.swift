@@ -146,7 +146,7 @@ public struct LivePreview: Sendable {
     /// pages rendered from it again (any page that differs is published with the gathering pages),
     /// and the gathering pages rendered: the site ends as `build` writes it.
     private mutating func rerenderSOPs(_ paths: Set<String>, good: Good, publish: (Step) -> Void) async -> Outcome? {
-        guard paths.allSatisfy({ $0.hasPrefix("procedures/") && $0.hasSuffix(".md") }) else { return nil }
+        guard paths.allSatisfy({ PathText.isInside($0, "procedures") && PathText.hasExtension($0, "md") }) else { return nil }
         var loaded = good.loaded
         for path in paths {
             guard PackLoader().reload(path, into: &loaded) else { return nil }

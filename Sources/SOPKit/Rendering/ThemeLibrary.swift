@@ -77,9 +77,9 @@ struct ThemeLibrary: Sendable {
         var partials: [String: Set<String>] = [:]
         var idPrefixes: [String: Set<String>] = [:]
         for (name, data) in files.sorted(by: { $0.key < $1.key }) {
-            if name.hasPrefix("assets/") {
-                assets[String(name.dropFirst("assets/".count))] = data
-            } else if name.hasSuffix(".mustache") {
+            if PathText.isInside(name, "assets") {
+                assets[String(Substring(name.utf8.dropFirst("assets/".utf8.count)))] = data
+            } else if PathText.hasExtension(name, "mustache") {
                 let path = overrides[name] != nil ? "templates/\(name)" : "(default theme) templates/\(name)"
                 let text = String(decoding: data, as: UTF8.self)
                 let outline = MustacheOutline(text, path: path, limit: ThemeChecks.maximumDepth)

@@ -7,8 +7,10 @@ public struct PackResolver: Sendable {
         let shared = ValueCatalog.shared(pack: pack, site: site)
         let graph = IncludeGraph(snippets: pack.snippets)
         let names = ResolvedNames(pack: pack)
-        // Positions are sorted, not SOPs: every swap of a sort copied a whole SOP.
-        let order = pack.sops.indices.sorted { Self.handbookOrder(pack.sops[$0], pack.sops[$1]) }
+        // Positions are sorted by keys taken out once, not SOPs: every swap, and every comparison
+        // through a subscript, copied a whole SOP.
+        let keys = pack.sops.map(HandbookOrderKey.init)
+        let order = pack.sops.indices.sorted { keys[$0] < keys[$1] }
         let sops = order.map { resolve(pack.sops[$0], in: pack, graph: graph, shared: shared, names: names) }
         let pools = DistractorPools(pack)
         let handbooks = pack.roles.map { role in
@@ -53,14 +55,28 @@ public struct PackResolver: Sendable {
 
     /// By surface in SophMate's order, then title: the order a trainer walks through the modules.
     static func handbookOrder(_ lhs: SOP, _ rhs: SOP) -> Bool {
-        let left = lhs.surface?.value, right = rhs.surface?.value
-        if left != right {
-            switch (left, right) {
-            case (nil, _): return false
-            case (_, nil): return true
-            case let (l?, r?): return l < r
-            }
+        HandbookOrderKey(lhs) < HandbookOrderKey(rhs)
+    }
+
+    /// What the handbook order compares: by surface (SOPs without one last), then title, then id.
+    private struct HandbookOrderKey: Comparable {
+        var surface: Surface?
+        var title: String
+        var id: String
+
+        init(_ sop: SOP) {
+            (surface, title, id) = (sop.surface?.value, sop.title, sop.id)
         }
-        return (lhs.title, lhs.id) < (rhs.title, rhs.id)
+
+        static func < (lhs: Self, rhs: Self) -> Bool {
+            if lhs.surface != rhs.surface {
+                switch (lhs.surface, rhs.surface) {
+                case (nil, _): return false
+                case (_, nil): return true
+                case let (l?, r?): return l < r
+                }
+            }
+            return (lhs.title, lhs.id) < (rhs.title, rhs.id)
+        }
     }
 }

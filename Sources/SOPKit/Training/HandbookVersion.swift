@@ -42,11 +42,14 @@ public struct HandbookVersion: Sendable, Hashable, Codable {
     static func current(_ resolved: ResolvedPack) -> HandbookVersion {
         let readers = Dictionary(grouping: resolved.handbooks.flatMap { handbook in handbook.sopIDs.map { ($0, handbook.role.id) } },
                                  by: \.0).mapValues { $0.map(\.1).sorted() }
-        let entries = resolved.sops.map { item in
+        // Hashed on every core, each text read where it lies (not copied into a `Data` first).
+        let entries = Parallel.map(resolved.sops.count) { index -> Entry in
+            let item = resolved.sops[index]
             var hasher = SHA256()
-            hasher.update(data: Data((resolved.pack.sources[item.sop.path]?.text ?? "").utf8))
+            var source = resolved.pack.sources[item.sop.path]?.text ?? "", expanded = item.markdown.text
+            source.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             hasher.update(data: Data([0]))
-            hasher.update(data: Data(item.markdown.text.utf8))
+            expanded.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             let hash = hasher.finalize().hexDigits
             return Entry(id: item.sop.id, title: item.sop.title, hash: String(hash.prefix(16)),
                          lastReviewed: item.sop.lastReviewed.flatMap { CalendarDate($0.value)?.description },

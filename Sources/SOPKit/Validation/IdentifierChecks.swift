@@ -21,7 +21,7 @@ enum IdentifierChecks {
         for sop in pack.sops { check(sop.id, kind: "SOP", at: sop.location) }
         for path in pack.sources.keys.sorted() {
             for (folder, fileExtension, kind) in namedByFile
-            where path.hasPrefix(folder + "/") && path.hasSuffix("." + fileExtension) {
+            where PathText.isInside(path, folder) && PathText.hasExtension(path, fileExtension) {
                 check(PackDecoder.stem(of: path), kind: kind, at: SourceLocation(path: path), fromFileName: true)
             }
         }
