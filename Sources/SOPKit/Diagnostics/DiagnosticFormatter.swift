@@ -12,12 +12,9 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     public func format(_ diagnostics: [Diagnostic]) -> String {
-        var output = ""
-        for diagnostic in diagnostics.sorted() {
-            output += format(diagnostic)
-        }
-        output += summary(diagnostics) + "\n"
-        return output
+        // Each formatted on every core (a pack of 5,000 SOPs past review has 5,000 warnings), in order.
+        let sorted = diagnostics.sorted()
+        return Parallel.map(sorted.count) { format(sorted[$0]) }.joined() + summary(diagnostics) + "\n"
     }
 
     /// The header, then a window of at most `SourceFile.maximumExcerpt` scalars of the source line
