@@ -76,19 +76,32 @@ import Testing
         ("card number with no-break spaces", "4111\u{00A0}1111\u{00A0}1111\u{00A0}1111"),
         ("AWS key wrapped onto the next line", "AKIAIOSFOD\nNN7EXAMPLE"),
         ("Stripe key wrapped and indented", "sk_live_51H8fake\n    KEYabcdefghijklmnop"),
+        // Wrapped at U+2028 or after a break and a no-break space; a card with other separators;
+        // a ratio sign for the colon (helper 46).
+        ("AWS key wrapped at U+2028", "AKIAIOSF\u{2028}ODNN7EXAMPLE"),
+        ("AWS key wrapped and indented by a no-break space", "AKIAIOSF\n\u{A0}ODNN7EXAMPLE"),
+        ("card number with dots", "4111.1111.1111.1111"), ("card number with slashes", "4111/1111/1111/1111"),
+        ("card number with en dashes", "4111\u{2013}1111\u{2013}1111\u{2013}1111"),
+        ("card number with minus signs", "4111\u{2212}1111\u{2212}1111\u{2212}1111"),
+        ("password after a ratio sign", "password\u{2236} hunter2secret"),
     ] + invisiblySplit
 
-    /// A key, an address and a number, each with an invisible character or a combining mark inside
-    /// (the combining grapheme joiner, variation selectors, a Mongolian one, Hangul fillers, an
-    /// acute accent, the blank braille pattern): each was read as a break (helper 45).
-    static let invisiblySplit: [(String, String)] = ["\u{34F}", "\u{FE0F}", "\u{E0100}", "\u{180B}", "\u{3164}", "\u{FFA0}", "\u{301}", "\u{2800}"]
+    /// A key, an address and a number, each with an invisible character inside (the combining
+    /// grapheme joiner, variation selectors, a Mongolian one, Hangul fillers, the blank braille
+    /// pattern, the null notehead), or a combining accent where it composes with nothing (after
+    /// `-`, `@` or a digit): each was read as a break (helpers 45, 46). An accent on a letter
+    /// makes the accented letter, as the precomposed letter would: that is no longer the key.
+    static let invisiblySplit: [(String, String)] = ["\u{34F}", "\u{FE0F}", "\u{E0100}", "\u{180B}", "\u{3164}", "\u{FFA0}", "\u{2800}", "\u{1D159}"]
         .flatMap { (mark: String) -> [(String, String)] in
             let name = "U+" + String(mark.unicodeScalars.first!.value, radix: 16, uppercase: true)
             return [("AWS key split by \(name)", "AK\(mark)IAIOSFO\(mark)DNN7EXAMPLE"),
                     ("OpenAI key split by \(name)", "sk-\(mark)proj-Ab3d\(mark)Ef7hIj9kLm1n\(mark)Op5qRs8tUv2wXy4zAB6CD"),
                     ("email split by \(name)", "jane.doe@\(mark)example.org"),
                     ("card number split by \(name)", "4111\(mark) 1111 1111 1111")]
-        }
+        } + [("AWS key with an accent on its digit", "AKIAIOSFODNN7\u{301}EXAMPLE"),
+             ("OpenAI key with accents on its dashes", "sk-\u{301}proj-\u{301}Ab3dEf7hIj9kLm1nOp5qRs8tUv2wXy4zAB6CD"),
+             ("email with an accent on its @", "jane.doe@\u{301}example.org"),
+             ("card number with accents on its digits", "4111\u{301} 1111\u{301} 1111 1111")]
 
     static let innocent: [String] = [
         "WordPress 6.8.1", "PHP 8.2.28 (Supports 64bit values)", "SophMate 2.4.0-beta.2", "WooCommerce 9.4.2",
@@ -113,7 +126,26 @@ import Testing
         "Server=db.internal;Database=shop", "-----BEGIN CERTIFICATE-----", "Passwords: 12 characters minimum",
         "first_run: pass", "Use the token: it expires after 30 minutes",
         "Read the ticket\nDraft the reply", "order-status\nprocessing-refund-requested", "WooCommerceOrderStatus\nProcessing2024Refunds",
+        // Decomposed accents, as macOS and copy-paste write them; emoji with modifiers and
+        // variation selectors; scripts written with marks.
+        "Jose\u{301} Garci\u{301}a", "\u{1F44D}\u{1F3FD} ok \u{2714}\u{FE0F}", "\u{928}\u{92E}\u{938}\u{94D}\u{924}\u{947}",
+        "\u{5E9}\u{5C1}\u{5B8}\u{5DC}\u{5D5}\u{5B9}\u{5DD}", "\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF}", "\u{E44}\u{E17}\u{E22}",
     ]
+
+    /// Decomposed text is scanned as its precomposed form is: dropping every mark (fb2e6f2) made
+    /// `Cafe\u{301}-Gla\u{303}o-…` one long ASCII slug, a "high-entropy string" where `Café-Glão-…`
+    /// is not one (helper 46).
+    @Test func decomposedTextReadsAsPrecomposedTextDoes() {
+        for text in ["https://boutique.example/categorie/\u{E9}picerie-fine/p\u{E2}te-\u{E0}-tartiner-noisette-250g",
+                     "Tom https://shop.example/wp-content/uploads/2024/05/Caf\u{E9}-Gl\u{E3}o-Par\u{E1}-Espresso-1kg.jpg",
+                     "Jos\u{E9} Garc\u{ED}a, \u{C5}ngstr\u{F6}m, Zo\u{EB}, Cr\u{E8}me br\u{FB}l\u{E9}e",
+                     "AKIAIOSFODNN7EXAMPLE \u{E9}", "4111 1111 1111 1111 fa\u{E7}ade"] {
+            let composed = text.precomposedStringWithCanonicalMapping, decomposed = text.decomposedStringWithCanonicalMapping
+            #expect(Array(composed.unicodeScalars) != Array(decomposed.unicodeScalars))
+            #expect(scanner.scan(decomposed).map(\.kind) == scanner.scan(composed).map(\.kind), "\(text)")
+        }
+        #expect(scanner.scan("Tom Cafe\u{301}-Gla\u{303}o-Para\u{301}-Espresso-Grande").isEmpty)
+    }
 
     let scanner = SensitiveDataScanner()
 
@@ -127,6 +159,7 @@ import Testing
         "lower-case password ending a sentence": "the admin password: .", "WP-CLI user_pass": "wp user update admin --user_pass=",
         "wp-config define": "define( 'DB_PASSWORD',  );", "token in a URL query": "https://shop.example.com/feed?token=",
         "AWS key after a line break": "step one\n", "card number after a tab": "card:\t",
+        "password after a ratio sign": "password\u{2236} ",
     ]
 
     @Test func everySecretAndPieceOfPersonalDataIsCaught() {

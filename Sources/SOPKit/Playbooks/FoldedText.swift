@@ -16,7 +16,7 @@ struct FoldedText {
     init(_ text: String, joiningLines: Bool = false) {
         original = text
         let changes = (!text.utf8.allSatisfy { $0 < 0x80 } && text.unicodeScalars.contains { Self.fold($0) != String($0) })
-            || (joiningLines && text.utf8.contains(UInt8(ascii: "\n")))
+            || (joiningLines && text.unicodeScalars.contains(where: Self.isLineBreak))
         guard changes else {
             folded = text
             origins = nil
@@ -24,26 +24,38 @@ struct FoldedText {
         }
         var folded = ""
         var origins: [Range<String.Index>] = []
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            var next = scalars.index(after: index)
-            let scalar = scalars[index]
-            if joiningLines, scalar == "\n", let previous = folded.unicodeScalars.last, Self.isToken(previous) {
-                while next < scalars.endIndex, scalars[next] == " " || scalars[next] == "\t" { next = scalars.index(after: next) }
-                if next < scalars.endIndex, Self.isToken(scalars[next]) {
-                    index = next
+        // By `Character`: a letter and the marks on it fold together (`fold(_: Character)`).
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            let character = text[index]
+            if joiningLines, character.unicodeScalars.allSatisfy(Self.isLineBreak), let previous = folded.unicodeScalars.last,
+               Self.isToken(previous) {
+                // The indent after the break: any space or tab.
+                var after = next
+                while after < text.endIndex, text[after].unicodeScalars.allSatisfy(Self.isIndent) { after = text.index(after: after) }
+                if after < text.endIndex, let first = text[after].unicodeScalars.first, Self.isToken(first) {
+                    index = after
                     continue
                 }
-                next = scalars.index(after: index)
             }
-            let replacement = Self.fold(scalar)
+            let replacement = Self.fold(character)
             folded.unicodeScalars.append(contentsOf: replacement.unicodeScalars)
             origins.append(contentsOf: repeatElement(index..<next, count: replacement.utf16.count))
             index = next
         }
         self.folded = folded
         self.origins = origins
+    }
+
+    /// A line feed, a carriage return (CRLF is one `Character` of two), U+2028 or U+2029: a key
+    /// wrapped at any of them reads whole.
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    private static func isIndent(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
     }
 
     /// The range of the original text a range of the folded text came from.
@@ -57,24 +69,37 @@ struct FoldedText {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-+/=".unicodeScalars.contains(scalar))
     }
 
-    /// What `scalar` reads as: nothing when it is invisible or only marks the letter before it
-    /// (a secret stays whole around it), else its compatibility form.
+    /// What `scalar` reads as: nothing when it is invisible (a secret stays whole around it), a
+    /// look-alike of `:` as `:`, else its compatibility form.
     static func fold(_ scalar: Unicode.Scalar) -> String {
         if scalar.isASCII { return String(scalar) }
         if isInvisible(scalar) { return "" }
+        if scalar == "\u{2236}" || scalar == "\u{A789}" { return ":" }
         return String(scalar).precomposedStringWithCompatibilityMapping
+    }
+
+    /// What a `Character` reads as: a letter and its marks in their composed compatibility form
+    /// (`e` + U+0301 is `é`, as the precomposed letter reads: decomposed text, as macOS and
+    /// copy-paste write it, is scanned as its precomposed form is), less what is left invisible
+    /// (a mark on `-` or a digit, a joiner, a variation selector).
+    static func fold(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1 { return fold(scalars.first!) }
+        if scalars.allSatisfy(\.isASCII) { return String(character) }
+        let composed = String(character).precomposedStringWithCompatibilityMapping.unicodeScalars
+        return String(String.UnicodeScalarView(composed.flatMap { $0.isASCII ? [$0] : Array(fold($0).unicodeScalars) }))
     }
 
     /// Format characters (zero-width space, soft hyphen, bidi controls), every other default
     /// ignorable code point (the combining grapheme joiner U+034F, variation selectors, Hangul
-    /// fillers), combining marks (U+0301 over a key's letter), and the blank braille pattern
-    /// U+2800: each was read as a break, and a key, an address or a number written with one
-    /// inside went through the scan whole (helper 45).
+    /// fillers), combining marks that compose with nothing (U+0301 after `-` or a digit), the
+    /// blank braille pattern U+2800 and the null notehead U+1D159: each was read as a break, and a
+    /// key, an address or a number written with one inside went through the scan whole (helper 45).
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         switch properties.generalCategory {
         case .format, .nonspacingMark, .enclosingMark: return true
-        default: return properties.isDefaultIgnorableCodePoint || scalar == "\u{2800}"
+        default: return properties.isDefaultIgnorableCodePoint || scalar == "\u{2800}" || scalar == "\u{1D159}"
         }
     }
 }
