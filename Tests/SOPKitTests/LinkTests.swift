@@ -101,6 +101,18 @@ import Foundation
             """)
     }
 
+    /// A heading id and a link's fragment that are the same text in other code points (`café`
+    /// decomposed and precomposed): the browser compares them scalar by scalar and does not
+    /// jump, so the link is broken; the same spelling is fine (helper 46).
+    @Test func aFragmentInOtherCodePointsThanTheHeadingsIDIsBroken() async throws {
+        var files = PackFiles.pack([:])
+        files.merge(PackFiles.sop("replies", body: "[a](policy.md#caf\u{E9}-rules) [b](policy.md#cafe\u{301}-rules)\n")) { $1 }
+        files.merge(PackFiles.sop("policy", body: "## Cafe\u{301} rules\n")) { $1 }
+        let (result, _) = await Build.plan(files: files)
+        let anchors = result.diagnostics.filter { $0.code == .brokenAnchor }
+        #expect(anchors.map(\.location.column) == [1], "\(Build.diagnosticsText(result))")
+    }
+
     /// A link to a heading inside a role block of another SOP: the trainer view has the heading,
     /// but a role shown the link lands in its own view of that SOP, where the block is hidden.
     /// A link inside a block for the roles who see the heading is fine; so is a role without a
