@@ -31,9 +31,11 @@ struct FoldedText {
             let character = text[index]
             if joiningLines, character.unicodeScalars.allSatisfy(Self.isLineBreak), let previous = folded.unicodeScalars.last,
                Self.isToken(previous) {
-                // The indent after the break: any space or tab.
+                // The indent after the break: any space or tab, and anything invisible.
                 var after = next
-                while after < text.endIndex, text[after].unicodeScalars.allSatisfy(Self.isIndent) { after = text.index(after: after) }
+                while after < text.endIndex, text[after].unicodeScalars.allSatisfy({ Self.isIndent($0) || Self.isInvisible($0) }) {
+                    after = text.index(after: after)
+                }
                 if after < text.endIndex, let first = text[after].unicodeScalars.first, Self.isToken(first) {
                     index = after
                     continue
@@ -47,6 +49,9 @@ struct FoldedText {
         self.folded = folded
         self.origins = origins
     }
+
+    /// The longest cluster folded whole (`fold(_: Character)`).
+    static let composedLimit = 32
 
     /// A line feed, a carriage return (CRLF is one `Character` of two), U+2028 or U+2029: a key
     /// wrapped at any of them reads whole.
@@ -86,6 +91,10 @@ struct FoldedText {
         let scalars = character.unicodeScalars
         if scalars.count == 1 { return fold(scalars.first!) }
         if scalars.allSatisfy(\.isASCII) { return String(character) }
+        // Normalising a cluster of thousands of marks is quadratic (their canonical reordering,
+        // helper 47: 36 s for 160,000); no letter carries more than a few, so a long cluster is
+        // folded scalar by scalar.
+        if scalars.count > Self.composedLimit { return scalars.map { fold($0) }.joined() }
         let composed = String(character).precomposedStringWithCompatibilityMapping.unicodeScalars
         return String(String.UnicodeScalarView(composed.flatMap { $0.isASCII ? [$0] : Array(fold($0).unicodeScalars) }))
     }
