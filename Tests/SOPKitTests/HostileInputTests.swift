@@ -87,6 +87,18 @@ import Testing
         expectRefused(outcome, "procedures/huge.md:1:1: error: procedures/huge.md is 9.6 MiB; sopgen reads files of up to 2 MiB (an SOP is a few KB) [file-too-large]")
     }
 
+    /// A site named with 160,000 combining marks of two classes: Swift compares and hashes a
+    /// `String` through its normal form, quadratic in such a run (40 s to report the warnings that
+    /// quote the name; 36 s to scan the value for secrets, helper 47).
+    @Test func aNameOfAHundredThousandCombiningMarks() throws {
+        let outcome = try build { root in
+            let marks = String(repeating: "\u{301}\u{316}", count: 80_000)
+            try write(Array("name: \"Zalgo a\(marks)\"\nsupport_owner: \"Tom a\(marks) AKIAIOSFODNN7EXAMPLE\"\n".utf8), to: "sites/zalgo.yml", in: root)
+        }
+        expectRefused(outcome, "sites/zalgo.yml:2:16: error: ")
+        #expect(outcome.report.contains("[secret-in-site]"))
+    }
+
     @Test func yamlAliasBomb() throws {
         let outcome = try build { root in
             var yaml = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
