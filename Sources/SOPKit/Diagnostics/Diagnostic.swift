@@ -50,18 +50,16 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
     public static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         lhs.severity == rhs.severity && lhs.location == rhs.location && lhs.code == rhs.code
             && lhs.message.utf8.elementsEqual(rhs.message.utf8)
-            && (lhs.subject?.utf8).map { left in (rhs.subject?.utf8).map { left.elementsEqual($0) } ?? false } ?? (rhs.subject == nil)
+            && lhs.subject?.utf8.count == rhs.subject?.utf8.count && (lhs.subject ?? "").utf8.elementsEqual((rhs.subject ?? "").utf8)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(severity)
         hasher.combine(location)
         hasher.combine(code)
-        for text in [message, subject ?? ""] {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
+        hasher.combine(bytesOf: message)
         hasher.combine(subject == nil)
+        hasher.combine(bytesOf: subject ?? "")
     }
 }
 

@@ -37,7 +37,7 @@ struct ExactID: Hashable, Comparable, Sendable {
     static func == (lhs: Self, rhs: Self) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
 
     func hash(into hasher: inout Hasher) {
-        for byte in text.utf8 { hasher.combine(byte) }
+        hasher.combine(bytesOf: text)
     }
 
     /// By bytes too, so that two ids `==` tells apart are never in the same place of an order.
