@@ -272,36 +272,92 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
     }
 
-    /// With a stream, each role's print page comes in pieces, its SOPs' print views rendered as
-    /// the writer asks; with `append`, the search index's shared file comes a batch of SOPs at a
-    /// time (batches of one SOP here, so that it has several pieces). Joined, the pieces are the
-    /// bytes of the files made whole.
-    @Test(arguments: ["bundled", "harbour-mini", "mistakes"])
-    func streamedPrintPagesAreTheWholePages(_ name: String) async {
+    /// With `append` and a stream (a build), the search index's shared file and each role's print
+    /// page grow a batch of SOPs at a time (batches of one SOP here, so that each has several
+    /// pieces), each SOP's print views rendered with its pages; nothing is left to stream. Joined,
+    /// the pieces are the bytes of the files made whole.
+    @Test(arguments: ["bundled", "harbour-mini"])
+    func printPagesGrowWithTheSOPsAndAreTheWholePages(_ name: String) async {
         let pack = name == "bundled" ? TestPaths.bundledPack : TestPaths.fixturePack(name)
         let resolved = await Self.resolved(pack)
         let whole = Self.files(SiteBatches(resolved))
+        let grown = Self.grown(SiteBatches(resolved, batchSize: 1))
+        let prints = Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" })
+        #expect(grown.diagnostics == whole.diagnostics)
+        #expect(grown.streamed.isEmpty)
+        #expect(Set(grown.appended.keys) == prints.union([SearchIndex.commonPath]))
+        #expect(grown.closed == Set(grown.appended.keys))
+        #expect(grown.pieces > 3 * prints.count)
+        let joined = grown.files + grown.appended.map { OutputPlan.File(path: $0.key, contents: $0.value) }
+        #expect(joined.sorted { $0.path < $1.path } == whole.files.sorted { $0.path < $1.path })
+    }
+
+    /// What `render` hands a writer that takes batches, streams and appends.
+    static func grown(_ batches: SiteBatches) -> (files: [OutputPlan.File], streamed: [StreamedFile], appended: [String: Data],
+                                                 closed: Set<String>, pieces: Int, diagnostics: [Diagnostic]) {
         var files: [OutputPlan.File] = []
         var streamed: [StreamedFile] = []
         var appended: [String: Data] = [:]
         var closed: Set<String> = []
         var pieces = 0
-        let diagnostics = SiteBatches(resolved, batchSize: 1).render({ (batch: [OutputPlan.File]) in files += batch },
-                                                                     stream: { (batch: [StreamedFile]) in streamed += batch },
-                                                                     append: { (path: String, piece: Data, last: Bool) in
+        let diagnostics = batches.render({ (batch: [OutputPlan.File]) in files += batch },
+                                         stream: { (batch: [StreamedFile]) in streamed += batch },
+                                         append: { (path: String, piece: Data, last: Bool) in
             #expect(!closed.contains(path), "a piece after the last")
             appended[path, default: Data()] += piece
             pieces += 1
             if last { closed.insert(path) }
         })
-        #expect(diagnostics == whole.diagnostics)
-        #expect(Set(streamed.map(\.path)) == Set(resolved.handbooks.map { "roles/\($0.role.id)/print.html" }))
-        #expect(streamed.contains { $0.count > 1 })
-        #expect(Set(appended.keys) == [SearchIndex.commonPath])
-        #expect(closed == [SearchIndex.commonPath])
-        #expect(pieces > 3)
-        let joined = (files + streamed.map(\.whole) + appended.map { OutputPlan.File(path: $0.key, contents: $0.value) })
-        #expect(joined.sorted { $0.path < $1.path } == whole.files.sorted { $0.path < $1.path })
+        return (files, streamed, appended, closed, pieces, diagnostics)
+    }
+
+    /// Only so many print pages grow with the SOPs (each is an open file until the SOPs are done):
+    /// with more roles, the first `printPagesTogether` pages grow and the rest are streamed after
+    /// the other pages. A page whose SOPs are not in pack order (two SOPs with one id), or whose
+    /// theme keeps the headers in the text around the SOPs, is streamed; a role reading no SOP
+    /// grows from nothing to its page. Every page is the page made whole.
+    @Test(arguments: [("roles", SiteBatches.printPagesTogether + 3), ("duplicate", 2), ("headers kept", 2), ("no SOPs", 2)])
+    func printPagesThatCannotGrowAreStreamedAndEveryPageIsWhole(_ name: String, _ roles: Int) async throws {
+        var files = PackFiles.base
+        files["procedures/guide.md"] = nil
+        let ids = (0..<roles).map { "r\($0)" }
+        files["roles.yml"] = "roles:\n  - id: admin\n    name: Site administrator\n    capabilities: {copilot: execute}\n"
+            + ids.map { "  - id: \($0)\n    name: Role \($0)\n    capabilities: {copilot: read}\n    escalates_to: admin\n" }.joined()
+        let audience = name == "no SOPs" ? "[\(ids[0])]" : "[\(ids.joined(separator: ", "))]"
+        for sop in ["one", "two", "three"] {
+            for (_, text) in PackFiles.sop(sop, audience: audience, body: "About \(sop).\n") { files["procedures/\(sop).md"] = text }
+        }
+        if name == "duplicate" {
+            for (_, text) in PackFiles.sop("two", audience: "[\(ids[1])]", body: "Again.\n") { files["procedures/again/two.md"] = text }
+        }
+        if name == "headers kept" {
+            files["templates/print.mustache"] = "{{<layout}}{{$content}}{{#sops}}<{{id}}>{{{bodyHTML}}}</{{id}}>{{/sops}}{{/content}}{{/layout}}"
+        }
+        let (pack, decoded) = await PackDecoder().decode(InMemoryPack.loaded(files))
+        #expect(!decoded.hasErrors, "\(decoded)")
+        let resolved = PackResolver().resolve(pack)
+        let whole = Self.files(SiteBatches(resolved)).files
+        let grown = Self.grown(SiteBatches(resolved, batchSize: 2))
+        let every = resolved.handbooks.map { "roles/\($0.role.id)/print.html" }
+        let streamedPrints = grown.streamed.map(\.path).filter { $0.hasSuffix("/print.html") }
+        let grownPrints = grown.appended.keys.filter { $0.hasSuffix("/print.html") }
+        let expectedStreamed: Set<String> = switch name {
+        case "roles": Set(every.dropFirst(SiteBatches.printPagesTogether))
+        case "duplicate": ["roles/\(ids[1])/print.html"]
+        // The administrator reads none of the SOPs: a page without SOPs has no headers to keep.
+        case "headers kept": Set(ids.map { "roles/\($0)/print.html" })
+        default: []
+        }
+        #expect(every.count == roles + 1)
+        #expect(Set(streamedPrints) == expectedStreamed)
+        #expect(Set(grownPrints) == Set(every).subtracting(expectedStreamed))
+        #expect(grown.closed == Set(grown.appended.keys))
+        let joined = grown.files + grown.streamed.map(\.whole) + grown.appended.map { OutputPlan.File(path: $0.key, contents: $0.value) }
+        #expect(joined.sorted { $0.path < $1.path } == whole.sorted { $0.path < $1.path })
+        if name == "no SOPs" {
+            let empty = try #require(grown.appended["roles/\(ids[1])/print.html"])
+            #expect(empty == whole.first { $0.path == "roles/\(ids[1])/print.html" }?.contents)
+        }
     }
 
     /// A theme whose print page writes an SOP's body escaped, twice, or not at all cannot be put

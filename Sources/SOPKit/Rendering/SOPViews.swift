@@ -4,6 +4,8 @@ import GFM
 struct SOPViews: Sendable {
     var trainer: GFMRendering
     var roles: [String: GFMRendering]
+    /// The print views asked for (`printRoles`), by role: from the same parse as the pages.
+    var prints: [String: GFMRendering] = [:]
     var diagnostics: [Diagnostic]
     /// Links into other SOPs with a heading, to check once every SOP's headings are known.
     var anchoredLinks: [AnchoredLink]
@@ -73,12 +75,15 @@ struct SOPViewRenderer: Sendable {
 
     /// The trainer view and each reader's view (`everyView` false: the trainer view only, what the
     /// diagnostics need: its heading ids for anchored links; every other problem is found by the
-    /// parse). Print views are rendered later, by `printView`, when the print pages are.
-    func render(_ item: ResolvedPack.ResolvedSOP, everyView: Bool = true) -> SOPViews {
+    /// parse), and the print views of `printRoles` (the print pages written as the SOPs render);
+    /// the other print views are rendered later, by `printView`, when their print pages are.
+    func render(_ item: ResolvedPack.ResolvedSOP, everyView: Bool = true, printRoles: [String] = []) -> SOPViews {
         let parsed = parse(item)
         let readers = everyView ? readers(of: item) : []
         let rendered = views(of: item, for: [nil] + readers, printing: false, parsed: parsed)
+        let prints = printRoles.isEmpty ? [] : views(of: item, for: printRoles, printing: true, parsed: parsed)
         return SOPViews(trainer: rendered[0], roles: Dictionary(uniqueKeysWithValues: zip(readers, rendered.dropFirst())),
+                        prints: Dictionary(zip(printRoles, prints), uniquingKeysWith: { first, _ in first }),
                         diagnostics: parsed.diagnostics, anchoredLinks: parsed.anchoredLinks)
     }
 

@@ -1,16 +1,63 @@
 import Foundation
 import GFM
 
+/// A role's print page written as the SOPs render (`SiteBatches.growingPrintPages`).
+struct GrowingPrintPage: Sendable {
+    var path: String
+    var role: String
+    /// The page without its SOPs' headers and print views.
+    var cut: PrintPageCut
+    /// Where each of its SOPs (by index in the pack's SOPs) is among its sections.
+    var ordinals: [Int: Int]
+
+    /// The SOP's part of the page: the text before its header, the header, the text before its
+    /// print view, the print view.
+    func part(ofSOPAt index: Int, header: Data, body: Data) -> Data? {
+        guard let ordinal = ordinals[index] else { return nil }
+        var part = Data()
+        for piece in 0..<PrintPageCut.piecesPerSOP {
+            part += cut.piece(piece, ofSOPAt: ordinal, header: { header }, body: { body })
+        }
+        return part
+    }
+}
+
 /// A role's handbook pages: its index and its print page, every SOP of the role in its print view.
 extension SiteBatches {
     /// The SOPs of `handbook`'s print page, in its order, each with its header.
     func printSections(_ handbook: ResolvedPack.Handbook, headers: [String: SafeHTML])
         -> [(item: ResolvedPack.ResolvedSOP, header: SafeHTML)] {
+        printSections(handbook) { headers[$0] }
+    }
+
+    /// The SOPs of `handbook`'s print page, each with the header `header` gives its id (nil: left out).
+    func printSections(_ handbook: ResolvedPack.Handbook, header: (String) -> SafeHTML?)
+        -> [(item: ResolvedPack.ResolvedSOP, header: SafeHTML)] {
         let role = handbook.role.id
         return handbook.sopIDs.compactMap { id in
-            guard let header = headers[id], let item = resolved.sop(id), views.readers(of: item).contains(role) else { return nil }
+            guard let header = header(id), let item = resolved.sop(id), views.readers(of: item).contains(role) else { return nil }
             return (item, header)
         }
+    }
+
+    /// The print pages among the first `printPagesTogether` of `prints` that grow as the SOPs
+    /// render (`render`'s `append`): each SOP's part of them is rendered with its pages, from the
+    /// same parse, and appended in pack order, so the print pages need no second parse and no
+    /// phase of their own. A page grows when it can be cut around its SOPs with their headers left
+    /// out (`PrintPageCut`) and its SOPs are in pack order (not so only with two SOPs of one id,
+    /// an error); the rest are streamed after the other pages (`printFiles`).
+    func growingPrintPages(_ prints: [(handbook: ResolvedPack.Handbook, path: String)]) -> [GrowingPrintPage] {
+        let first = Array(prints.prefix(Self.printPagesTogether))
+        return Parallel.map(first.count) { [self] number -> GrowingPrintPage? in
+            let handbook = first[number].handbook
+            // Headers are left out of the cut, so any stands in for them.
+            let sections = printSections(handbook) { _ in .empty }
+            let indices = sections.compactMap { resolved.sopIndex[$0.item.sop.id] }
+            guard indices.count == sections.count, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }),
+                  let cut = printCut(handbook, sections: sections), cut.leavesOutHeaders else { return nil }
+            return GrowingPrintPage(path: first[number].path, role: handbook.role.id, cut: cut,
+                                    ordinals: Dictionary(uniqueKeysWithValues: indices.enumerated().map { ($1, $0) }))
+        }.compactMap { $0 }
     }
 
     /// `roles/<role>/index.html`.

@@ -146,7 +146,9 @@ struct SiteBatches: Sendable {
     /// With `stream`, each role's print page goes to it as a `StreamedFile` instead (see
     /// `printFiles`, written side by side); without, it comes whole with the other files. With
     /// `append`, the search index's shared sections go to it batch by batch, into
-    /// `search/common.js`, and are not kept; without, that file comes whole at the end.
+    /// `search/common.js`, and are not kept; without, that file comes whole at the end. With both,
+    /// the print pages that can grow with the SOPs (`growingPrintPages`) go to `append` too, each
+    /// SOP's part as its batch is written.
     func render<Failure: Error>(stopsAtError: Bool = false,
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
                                 stream: (([StreamedFile]) throws(Failure) -> Void)? = nil,
@@ -157,10 +159,18 @@ struct SiteBatches: Sendable {
         var headers: [String: SafeHTML] = [:]
         var search = SearchIndex()
         let sops = resolved.sops
+        let others = otherPages
+        let prints = others.compactMap { page -> (handbook: ResolvedPack.Handbook, path: String)? in
+            guard case .handbook(let number) = page.page else { return nil }
+            return (resolved.handbooks[number], page.paths[1])
+        }
+        let growing = append != nil && stream != nil ? growingPrintPages(prints) : []
         try append?(SearchIndex.commonPath, SearchIndexScript.commonOpening, false)
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
-            let rendered = Parallel.map(batch.count) { [self] in renderSOP(batch[batch.startIndex + $0]) }
+            let rendered = Parallel.map(batch.count) { [self] in
+                renderSOP(batch[batch.startIndex + $0], at: start + $0, growing: growing)
+            }
             var files: [OutputPlan.File] = []
             for sop in rendered {
                 diagnostics += sop.diagnostics
@@ -177,19 +187,22 @@ struct SiteBatches: Sendable {
                 let first = search.commonHandedOn == 0
                 let shared = search.takeCommon()
                 if !shared.isEmpty { try append(SearchIndex.commonPath, SearchIndexScript.commonEntries(shared[...], first: first), false) }
+                for sop in rendered {
+                    for (page, part) in sop.printParts { try append(growing[page].path, part, false) }
+                }
             }
         }
         diagnostics += headings.diagnostics(for: anchoredLinks)
         if stopsAtError, diagnostics.hasErrors { return diagnostics }
         if let append {
             try append(SearchIndex.commonPath, SearchIndexScript.commonClosing, true)
+            for page in growing { try append(page.path, page.cut.last, true) }
             try write(searchFiles(search, common: false))
         } else {
             try write(searchFiles(search))
         }
         search = SearchIndex()
 
-        let others = otherPages
         let sections = headers
         let streams = stream != nil
         // Two at a time, one per core. Streamed, a role's print page (the largest page: every SOP
@@ -209,10 +222,8 @@ struct SiteBatches: Sendable {
             try write(rendered.flatMap { $0 })
         }
         if let stream {
-            let prints = others.compactMap { page -> (handbook: ResolvedPack.Handbook, path: String)? in
-                guard case .handbook(let number) = page.page else { return nil }
-                return (resolved.handbooks[number], page.paths[1])
-            }
+            let grown = Set(growing.map(\.path))
+            let prints = prints.filter { !grown.contains($0.path) }
             for start in stride(from: 0, to: prints.count, by: Self.printPagesTogether) {
                 try stream(printFiles(Array(prints[start..<min(start + Self.printPagesTogether, prints.count)]), headers: sections))
             }
@@ -280,12 +291,22 @@ struct SiteBatches: Sendable {
         var header: SafeHTML
         /// The SOP's sections in each of its views.
         var search: SearchIndex
+        /// Its part of each growing print page that holds it, by the page's number among them.
+        var printParts: [(page: Int, part: Data)] = []
     }
 
-    func renderSOP(_ item: ResolvedPack.ResolvedSOP) -> RenderedSOP {
-        let rendered = views.render(item)
+    /// The SOP's pages, and its parts of the `growing` print pages (`index`: its place in the pack's SOPs).
+    func renderSOP(_ item: ResolvedPack.ResolvedSOP, at index: Int = -1, growing: [GrowingPrintPage] = []) -> RenderedSOP {
+        let printing = growing.indices.filter { growing[$0].ordinals[index] != nil }
+        let rendered = views.render(item, printRoles: printing.map { growing[$0].role })
         // The same in every view of this SOP: rendered once, not once per role.
         let header = theme.fragment(models.sopHeader(item))
+        let headerData = printing.isEmpty ? Data() : Data(header.html.utf8)
+        let printParts = printing.compactMap { page -> (page: Int, part: Data)? in
+            guard let view = rendered.prints[growing[page].role],
+                  let part = growing[page].part(ofSOPAt: index, header: headerData, body: Data(view.html.utf8)) else { return nil }
+            return (page, part)
+        }
         var tocs: [[GFMHeading]: SafeHTML] = [:]
         func toc(_ rendering: GFMRendering) -> SafeHTML {
             let headings = rendering.headings.filter { $0.level == 2 }
@@ -333,7 +354,7 @@ struct SiteBatches: Sendable {
             id: item.sop.id, path: item.sop.path,
             files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: $1) },
             diagnostics: rendered.diagnostics, headings: SOPHeadings(rendered),
-            anchoredLinks: rendered.anchoredLinks, header: header, search: search)
+            anchoredLinks: rendered.anchoredLinks, header: header, search: search, printParts: printParts)
     }
 
     /// The texts of `page`'s files, in the order of its paths. `printViews` (by SOP id, then role)
