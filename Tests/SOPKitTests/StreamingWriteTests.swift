@@ -292,6 +292,37 @@ import Testing
         #expect(joined.sorted { $0.path < $1.path } == whole.files.sorted { $0.path < $1.path })
     }
 
+    /// Streamed, the pages other than the SOPs' (home, indexes, training, checklists, the handbook
+    /// version) need nothing the SOPs' pages make: each batch of SOPs brings a share of them, so
+    /// they have no phase of their own; a pack without SOPs gets them after. Every file comes once.
+    @Test(arguments: [1, 2, 1_000])
+    func theOtherPagesComeWithTheBatchesOfSOPs(_ batchSize: Int) async {
+        let resolved = await Self.resolved(TestPaths.bundledPack)
+        var batches: [[String]] = []
+        let grown = SiteBatches(resolved, batchSize: batchSize).render({ (batch: [OutputPlan.File]) in batches.append(batch.map(\.path)) },
+                                                                       stream: { (_: [StreamedFile]) in }, append: { (_: String, _: Data, _: Bool) in })
+        #expect(!grown.hasErrors)
+        let isSOPPage = { (path: String) in resolved.sops.contains { path.hasSuffix("/\($0.sop.id).html") } }
+        let withSOPs = batches.filter { $0.contains(where: isSOPPage) }
+        #expect(withSOPs.count == (resolved.sops.count + batchSize - 1) / batchSize)
+        for page in ["index.html", "sops/index.html", HandbookVersion.fileName] + resolved.handbooks.map({ "roles/\($0.role.id)/index.html" }) {
+            #expect(withSOPs.contains { $0.contains(page) }, "\(page)")
+        }
+        let written = batches.flatMap { $0 }
+        #expect(written.count == Set(written).count)
+
+        var files = PackFiles.base
+        files["procedures/guide.md"] = nil
+        let (pack, _) = await PackDecoder().decode(InMemoryPack.loaded(files))
+        let empty = PackResolver().resolve(pack)
+        var written2: [String] = []
+        _ = SiteBatches(empty, batchSize: batchSize).render({ (batch: [OutputPlan.File]) in written2 += batch.map(\.path) },
+                                                           stream: { (_: [StreamedFile]) in }, append: { (_: String, _: Data, _: Bool) in })
+        #expect(empty.sops.isEmpty)
+        #expect(written2.contains("index.html"))
+        #expect(written2.contains("roles/admin/index.html"))
+    }
+
     /// What `render` hands a writer that takes batches, streams and appends.
     static func grown(_ batches: SiteBatches) -> (files: [OutputPlan.File], streamed: [StreamedFile], appended: [String: Data],
                                                  closed: Set<String>, pieces: Int, diagnostics: [Diagnostic]) {

@@ -108,6 +108,14 @@ struct SiteBatches: Sendable {
 
     private var searchPaths: [String] { [SearchIndex.commonPath] + searchScopes.map(\.path) }
 
+    /// Each role's print page, with its path, in the order of `otherPages`.
+    var printPages: [(handbook: ResolvedPack.Handbook, path: String)] {
+        otherPages.compactMap { page in
+            guard case .handbook(let number) = page.page else { return nil }
+            return (resolved.handbooks[number], page.paths[1])
+        }
+    }
+
     /// The pages rendered after the SOPs: they need every SOP's print section.
     enum Other: Sendable {
         case handbook(Int), training(Int), home, trainerIndex, playbooks, automations, checklist(site: Int, checklist: Int)
@@ -149,10 +157,13 @@ struct SiteBatches: Sendable {
     /// `search/common.js`, and are not kept; without, that file comes whole at the end. With both,
     /// the print pages that can grow with the SOPs (`growingPrintPages`) go to `append` too, each
     /// SOP's part as its batch is written.
+    /// `growing`: the print pages to grow, made beforehand (`growingPrintPages(printPages)`,
+    /// while the writer prepares its folder); nil, made here when they are grown.
     func render<Failure: Error>(stopsAtError: Bool = false,
                                 _ write: ([OutputPlan.File]) throws(Failure) -> Void,
                                 stream: (([StreamedFile]) throws(Failure) -> Void)? = nil,
-                                append: ((_ path: String, _ piece: Data, _ last: Bool) throws(Failure) -> Void)? = nil) throws(Failure) -> [Diagnostic] {
+                                append: ((_ path: String, _ piece: Data, _ last: Bool) throws(Failure) -> Void)? = nil,
+                                growing: [GrowingPrintPage]? = nil) throws(Failure) -> [Diagnostic] {
         var diagnostics = theme.diagnostics + UntrustedPlaybookHTML.diagnostics(in: resolved.pack) + resolved.checklistLinks.diagnostics
         var headings = LinkedHeadings(roleNames: resolved.names.roles)
         var anchoredLinks = resolved.checklistLinks.anchoredLinks
@@ -160,18 +171,33 @@ struct SiteBatches: Sendable {
         var search = SearchIndex()
         let sops = resolved.sops
         let others = otherPages
-        let prints = others.compactMap { page -> (handbook: ResolvedPack.Handbook, path: String)? in
-            guard case .handbook(let number) = page.page else { return nil }
-            return (resolved.handbooks[number], page.paths[1])
-        }
-        let growing = append != nil && stream != nil ? growingPrintPages(prints) : []
+        let prints = printPages
+        let growing = append != nil && stream != nil ? growing ?? growingPrintPages(prints) : []
+        // Streamed, the other pages need nothing the SOPs' pages make (a role's print page is
+        // grown or streamed apart; its index needs no SOP header): each batch of SOPs renders a
+        // share of them on the same cores, so they have no phase of their own, two at a time.
+        let streams = stream != nil
+        let batchCount = (sops.count + batchSize - 1) / batchSize
+        var othersDone = 0
+        if streams, batchCount > 0, !others.isEmpty { _ = version }
         try append?(SearchIndex.commonPath, SearchIndexScript.commonOpening, false)
         for start in stride(from: 0, to: sops.count, by: batchSize) {
             let batch = sops[start..<min(start + batchSize, sops.count)]
-            let rendered = Parallel.map(batch.count) { [self] in
-                renderSOP(batch[batch.startIndex + $0], at: start + $0, growing: growing)
+            let share = streams ? others[othersDone..<(start / batchSize + 1) * others.count / batchCount] : []
+            othersDone = share.endIndex
+            let work = Parallel.map(share.count + batch.count) { [self] index -> BatchWork in
+                guard index >= share.count else { return .other(otherFiles(share[share.startIndex + index], headers: [:], streams: true)) }
+                let number = index - share.count
+                return .sop(renderSOP(batch[batch.startIndex + number], at: start + number, growing: growing))
             }
             var files: [OutputPlan.File] = []
+            var rendered: [RenderedSOP] = []
+            for item in work {
+                switch item {
+                case .sop(let sop): rendered.append(sop)
+                case .other(let other): files += other
+                }
+            }
             for sop in rendered {
                 diagnostics += sop.diagnostics
                 headings.add(sop.headings, path: sop.path)
@@ -204,20 +230,14 @@ struct SiteBatches: Sendable {
         search = SearchIndex()
 
         let sections = headers
-        let streams = stream != nil
-        // Two at a time, one per core. Streamed, a role's print page (the largest page: every SOP
-        // of the role, 11 MB at 5,000 SOPs) is not among them: the print pages go to the writer
-        // together, after the rest (`printFiles`), and only the text around their SOPs is held.
-        for start in stride(from: 0, to: others.count, by: 2) {
+        // Two at a time, one per core (streamed, only those no batch of SOPs took: with no SOPs).
+        // Streamed, a role's print page (the largest page: every SOP of the role, 11 MB at 5,000
+        // SOPs) is not among them: it grew with the SOPs, or goes to the writer with the other
+        // print pages after the rest (`printFiles`), and only the text around its SOPs is held.
+        for start in stride(from: othersDone, to: others.count, by: 2) {
             let batch = others[start..<min(start + 2, others.count)]
-            let rendered = Parallel.map(batch.count) { [self] index -> [OutputPlan.File] in
-                let page = batch[batch.startIndex + index]
-                if streams, case .handbook(let number) = page.page {
-                    return [OutputPlan.File(path: page.paths[0], contents: Data(handbookIndex(resolved.handbooks[number]).utf8))]
-                }
-                return zip(page.paths, render(page.page, headers: sections)).map { path, text in
-                    OutputPlan.File(path: path, contents: Data(text.utf8))
-                }
+            let rendered = Parallel.map(batch.count) { [self] index in
+                otherFiles(batch[batch.startIndex + index], headers: sections, streams: streams)
             }
             try write(rendered.flatMap { $0 })
         }
@@ -230,6 +250,22 @@ struct SiteBatches: Sendable {
         }
         try write(assetNames.map { OutputPlan.File(path: "assets/\($0)", contents: theme.assets[$0]!) })
         return diagnostics
+    }
+
+    /// What one piece of a batch's work made: an SOP's pages, or another page's files.
+    private enum BatchWork {
+        case sop(RenderedSOP)
+        case other([OutputPlan.File])
+    }
+
+    /// The files of `page`, other than the SOPs' pages (`streams`: a role's print page is left out).
+    private func otherFiles(_ page: (page: Other, paths: [String]), headers: [String: SafeHTML], streams: Bool) -> [OutputPlan.File] {
+        if streams, case .handbook(let number) = page.page {
+            return [OutputPlan.File(path: page.paths[0], contents: Data(handbookIndex(resolved.handbooks[number]).utf8))]
+        }
+        return zip(page.paths, render(page.page, headers: headers)).map { path, text in
+            OutputPlan.File(path: path, contents: Data(text.utf8))
+        }
     }
 
     /// The diagnostics `render` reports, without rendering a page: `StreamingWriteTests` checks
