@@ -121,11 +121,26 @@ final class RenderedSite: OutputSource {
     let batches: SiteBatches
     let paths: [String]
     private(set) var diagnostics: [Diagnostic] = []
+    /// What rendering needs first, made while the writer prepares its folder (`WriteLane`, a
+    /// queue of its own): the print pages cut around their SOPs, and the handbook's version.
+    private let early = WriteLane()
+    private let growing = Box<[GrowingPrintPage]>()
+
+    private final class Box<Value>: @unchecked Sendable {
+        var value: Value?
+    }
 
     init(batches: SiteBatches) {
         self.batches = batches
         paths = batches.paths
+        let growing = growing
+        early.hand {
+            growing.value = batches.growingPrintPages(batches.printPages)
+            _ = batches.version
+        }
     }
+
+    deinit { early.drain() }
 
     var pageCount: Int { paths.filter { $0.hasSuffix(".html") }.count }
 
@@ -134,7 +149,8 @@ final class RenderedSite: OutputSource {
                  append: OutputAppend) throws(FileCreation.Failure) -> Bool {
         diagnostics = try withoutActuallyEscaping(stream) { (stream) throws(FileCreation.Failure) in
             try withoutActuallyEscaping(append) { (append) throws(FileCreation.Failure) in
-                try batches.render(stopsAtError: true, write, stream: stream, append: append)
+                early.drain()
+                return try batches.render(stopsAtError: true, write, stream: stream, append: append, growing: growing.value)
             }
         }
         return !diagnostics.hasErrors
