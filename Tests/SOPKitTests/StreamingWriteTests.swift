@@ -324,13 +324,15 @@ import Testing
     }
 
     /// What `render` hands a writer that takes batches, streams and appends.
+    /// `mostOpen`: the most files appended to at once (opened by a first piece, not yet closed by a last).
     static func grown(_ batches: SiteBatches) -> (files: [OutputPlan.File], streamed: [StreamedFile], appended: [String: Data],
-                                                 closed: Set<String>, pieces: Int, diagnostics: [Diagnostic]) {
+                                                 closed: Set<String>, pieces: Int, mostOpen: Int, diagnostics: [Diagnostic]) {
         var files: [OutputPlan.File] = []
         var streamed: [StreamedFile] = []
         var appended: [String: Data] = [:]
         var closed: Set<String> = []
         var pieces = 0
+        var mostOpen = 0
         let diagnostics = batches.render({ (batch: [OutputPlan.File]) in files += batch },
                                          stream: { (batch: [StreamedFile]) in streamed += batch },
                                          append: { (path: String, piece: Data, last: Bool) in
@@ -338,12 +340,13 @@ import Testing
             appended[path, default: Data()] += piece
             pieces += 1
             if last { closed.insert(path) }
+            mostOpen = max(mostOpen, appended.count - closed.count + (last ? 1 : 0))
         })
-        return (files, streamed, appended, closed, pieces, diagnostics)
+        return (files, streamed, appended, closed, pieces, mostOpen, diagnostics)
     }
 
     /// Only so many print pages grow with the SOPs (each is an open file until the SOPs are done):
-    /// with more roles, the first `printPagesTogether` pages grow and the rest are streamed after
+    /// with more roles, the first `printPagesGrowing` pages grow and the rest are streamed after
     /// the other pages. A page whose SOPs are not in pack order (two SOPs with one id), or whose
     /// theme keeps the headers in the text around the SOPs, is streamed; a role reading no SOP
     /// grows from nothing to its page. Every page is the page made whole.
@@ -373,13 +376,15 @@ import Testing
         let streamedPrints = grown.streamed.map(\.path).filter { $0.hasSuffix("/print.html") }
         let grownPrints = grown.appended.keys.filter { $0.hasSuffix("/print.html") }
         let expectedStreamed: Set<String> = switch name {
-        case "roles": Set(every.dropFirst(SiteBatches.printPagesTogether))
+        case "roles": Set(every.dropFirst(SiteBatches.printPagesGrowing))
         case "duplicate": ["roles/\(ids[1])/print.html"]
         // The administrator reads none of the SOPs: a page without SOPs has no headers to keep.
         case "headers kept": Set(ids.map { "roles/\($0)/print.html" })
         default: []
         }
         #expect(every.count == roles + 1)
+        // Beside the writer's two files, no more open at once than the print pages streamed side by side.
+        #expect(grown.mostOpen + 2 <= SiteBatches.printPagesTogether)
         #expect(Set(streamedPrints) == expectedStreamed)
         #expect(Set(grownPrints) == Set(every).subtracting(expectedStreamed))
         #expect(grown.closed == Set(grown.appended.keys))

@@ -40,14 +40,14 @@ extension SiteBatches {
         }
     }
 
-    /// The print pages among the first `printPagesTogether` of `prints` that grow as the SOPs
+    /// The print pages among the first `printPagesGrowing` of `prints` that grow as the SOPs
     /// render (`render`'s `append`): each SOP's part of them is rendered with its pages, from the
     /// same parse, and appended in pack order, so the print pages need no second parse and no
     /// phase of their own. A page grows when it can be cut around its SOPs with their headers left
     /// out (`PrintPageCut`) and its SOPs are in pack order (not so only with two SOPs of one id,
     /// an error); the rest are streamed after the other pages (`printFiles`).
     func growingPrintPages(_ prints: [(handbook: ResolvedPack.Handbook, path: String)]) -> [GrowingPrintPage] {
-        let first = Array(prints.prefix(Self.printPagesTogether))
+        let first = Array(prints.prefix(Self.printPagesGrowing))
         return Parallel.map(first.count) { [self] number -> GrowingPrintPage? in
             let handbook = first[number].handbook
             // Headers are left out of the cut, so any stands in for them.

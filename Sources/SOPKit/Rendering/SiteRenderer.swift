@@ -35,6 +35,11 @@ struct SiteBatches: Sendable {
     /// SOP is parsed once per group of them.
     static let printPagesTogether = 32
 
+    /// Print pages grown with the SOPs at most (`growingPrintPages`): open beside the shared search
+    /// file and the file each of the writer's two threads is writing, they need no more file
+    /// descriptors at once than the print pages written side by side.
+    static let printPagesGrowing = printPagesTogether - 3
+
     let resolved: ResolvedPack
     let theme: ThemeLibrary
     let views: SOPViewRenderer
