@@ -173,7 +173,9 @@ import Testing
             #expect(try !SiteWriter().write(source: Source(kind: kind), to: location).published)
             #expect(folder.snapshot(output) == before)
         case .appendsAfterTheLast:
-            #expect(throws: SiteWriterError.self) { try SiteWriter().write(source: Source(kind: kind), to: location) }
+            // The error names the file by its path in the output, not its name alone (helper 48).
+            let error = #expect(throws: SiteWriterError.self) { try SiteWriter().write(source: Source(kind: kind), to: location) }
+            #expect(error == .cannotWrite(output.path, "search/common.js: \(String(cString: strerror(EEXIST)))"))
             #expect(folder.snapshot(output) == before)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
@@ -517,6 +519,13 @@ import Testing
             #expect(throws: FileCreation.Failure.self) { try Directory.writeNewFiles([file("e", 1), file(taken, 1)].map { (root, $0.path, $0) }) }
         }
         #expect(!FileManager.default.fileExists(atPath: folder.url.deletingLastPathComponent().appendingPathComponent("elsewhere").path))
+        // A failure names the file by its path in the output (`StreamedFile.path`), not its name alone.
+        let sub = try root.makeFolder("roles")
+        try sub.writeNewFile("print.html", Data())
+        let failure = #expect(throws: FileCreation.Failure.self) {
+            try Directory.writeNewFiles([(sub, "print.html", StreamedFile(path: "roles/print.html", count: 1) { _ in Data() })])
+        }
+        #expect(failure?.path == "roles/print.html")
         #expect(try Data(contentsOf: folder.url.appendingPathComponent("a")) == Data("a0;a1;a2;".utf8))
     }
 

@@ -85,13 +85,18 @@ final class Directory: @unchecked Sendable {
                               mode: mode_t = 0o644) throws(FileCreation.Failure) {
         var descriptors: [Int32] = []
         defer { for descriptor in descriptors { close(descriptor) } }
-        for (folder, name, _) in files {
-            descriptors.append(try folder.createFile(name, mode: mode))
+        // A failure names the file by its path in the output (`StreamedFile.path`), not its name alone.
+        for (folder, name, file) in files {
+            do throws(FileCreation.Failure) {
+                descriptors.append(try folder.createFile(name, mode: mode))
+            } catch {
+                throw FileCreation.Failure(path: file.path, code: error.code)
+            }
         }
         let pieces = files.map(\.file.count).max() ?? 0
         for index in 0..<pieces {
             for (number, entry) in files.enumerated() where index < entry.file.count {
-                try FileCreation.writeAll(entry.file.piece(index), to: descriptors[number], path: entry.name)
+                try FileCreation.writeAll(entry.file.piece(index), to: descriptors[number], path: entry.file.path)
             }
         }
     }

@@ -180,7 +180,7 @@ public struct SiteWriter: Sendable {
                         do throws(FileCreation.Failure) {
                             try opened[PathText.parent(file.path), default: root].writeNewFile(PathText.name(file.path), file.contents)
                         } catch {
-                            progress.record(error)
+                            progress.record(FileCreation.Failure(path: file.path, code: error.code))
                             return
                         }
                         if progress.wroteOne() { checkpoint(.halfWritten) }
@@ -201,7 +201,11 @@ public struct SiteWriter: Sendable {
         } append: { (path: String, piece: Data, last: Bool) throws(FileCreation.Failure) in
             try growing.append(piece, to: path, last: last) { () throws(FileCreation.Failure) -> Int32 in
                 guard listed.contains(path) else { throw FileCreation.Failure(path: path, code: EPERM) }
-                return try opened[PathText.parent(path), default: root].openNewFile(PathText.name(path))
+                do throws(FileCreation.Failure) {
+                    return try opened[PathText.parent(path), default: root].openNewFile(PathText.name(path))
+                } catch {
+                    throw FileCreation.Failure(path: path, code: error.code)
+                }
             }
         }
         lane.drain()
