@@ -28,8 +28,10 @@ public struct SiteRenderer: Sendable {
 /// anchored links (checked once all SOPs are known) and its header (for the print pages, which
 /// render each SOP's print view again when they are rendered).
 struct SiteBatches: Sendable {
-    /// Enough SOPs to keep both cores busy and the disk writes large; few enough to stay flat.
-    static let defaultBatchSize = 128
+    /// Enough SOPs to keep both cores busy and the disk writes large; few enough to stay flat: a
+    /// batch holds its SOPs' pages and their parts of the print pages while the batch before is
+    /// written (64 SOPs build as fast as 128 did, in 5 to 7 MiB less).
+    static let defaultBatchSize = 64
 
     /// Print pages written side by side at most (each an open file while they are written); each
     /// SOP is parsed once per group of them.
