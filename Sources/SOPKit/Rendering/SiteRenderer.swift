@@ -25,8 +25,8 @@ public struct SiteRenderer: Sendable {
 /// The site in batches of `batchSize` SOPs: each batch is rendered on every core (rendering is
 /// pure; the results keep SOP order) and handed on before the next starts, so memory holds one
 /// batch of pages, not the site. What outlives a batch is small: each SOP's heading ids and
-/// anchored links (checked once all SOPs are known) and its header (for the print pages, which
-/// render each SOP's print view again when they are rendered).
+/// anchored links (checked once all SOPs are known) and its header (for the print pages that do
+/// not grow with the SOPs, which render each SOP's print view again when they are rendered).
 struct SiteBatches: Sendable {
     /// Enough SOPs to keep both cores busy and the disk writes large; few enough to stay flat: a
     /// batch holds its SOPs' pages and their parts of the print pages while the batch before is
@@ -123,7 +123,9 @@ struct SiteBatches: Sendable {
         }
     }
 
-    /// The pages rendered after the SOPs: they need every SOP's print section.
+    /// The pages besides the SOPs' own: rendered after them, since a role's print page needs
+    /// every SOP's print section; in a build, with the batches of SOPs instead (a print page
+    /// grows with the SOPs or is streamed after the rest, see `render`).
     enum Other: Sendable {
         case handbook(Int), training(Int), home, trainerIndex, playbooks, automations, checklist(site: Int, checklist: Int)
         case handbookVersion
@@ -182,7 +184,7 @@ struct SiteBatches: Sendable {
         let growing = append != nil && stream != nil ? growing ?? growingPrintPages(prints) : []
         // Streamed, the other pages need nothing the SOPs' pages make (a role's print page is
         // grown or streamed apart; its index needs no SOP header): each batch of SOPs renders a
-        // share of them on the same cores, so they have no phase of their own, two at a time.
+        // share of them on the same cores, so they have no phase of their own.
         let streams = stream != nil
         let batchCount = (sops.count + batchSize - 1) / batchSize
         var othersDone = 0
