@@ -101,7 +101,8 @@ struct SiteBatches: Sendable {
         ["sops/\(item.sop.id).html"] + pageRoles(item).map { "roles/\($0)/\(item.sop.id).html" }
     }
 
-    private func pageRoles(_ item: ResolvedPack.ResolvedSOP) -> [String] {
+    /// The roles with a page of the SOP: its readers the pack names, sorted.
+    func pageRoles(_ item: ResolvedPack.ResolvedSOP) -> [String] {
         views.readers(of: item).sorted().filter { models.roleNames[$0] != nil }
     }
 
@@ -324,82 +325,6 @@ struct SiteBatches: Sendable {
         let views = searchScopes.map { OutputPlan.File(path: $0.path, contents: Data(SearchIndexScript.view(index, $0).utf8)) }
         guard common else { return views }
         return [OutputPlan.File(path: SearchIndex.commonPath, contents: Data(SearchIndexScript.common(index).utf8))] + views
-    }
-
-    struct RenderedSOP: Sendable {
-        var id: String
-        var path: String
-        var files: [OutputPlan.File]
-        var diagnostics: [Diagnostic]
-        var headings: SOPHeadings
-        var anchoredLinks: [SOPViews.AnchoredLink]
-        var header: SafeHTML
-        /// The SOP's sections in each of its views.
-        var search: SearchIndex
-        /// Its part of each growing print page that holds it, by the page's number among them.
-        var printParts: [(page: Int, part: Data)] = []
-    }
-
-    /// The SOP's pages, and its parts of the `growing` print pages (`index`: its place in the pack's SOPs).
-    func renderSOP(_ item: ResolvedPack.ResolvedSOP, at index: Int = -1, growing: [GrowingPrintPage] = []) -> RenderedSOP {
-        let printing = growing.indices.filter { growing[$0].ordinals[index] != nil }
-        let rendered = views.render(item, printRoles: printing.map { growing[$0].role })
-        // The same in every view of this SOP: rendered once, not once per role.
-        let header = theme.fragment(models.sopHeader(item))
-        let headerData = printing.isEmpty ? Data() : Data(header.html.utf8)
-        let printParts = printing.compactMap { page -> (page: Int, part: Data)? in
-            guard let view = rendered.prints[growing[page].role],
-                  let part = growing[page].part(ofSOPAt: index, header: headerData, body: Data(view.html.utf8)) else { return nil }
-            return (page, part)
-        }
-        var tocs: [[GFMHeading]: SafeHTML] = [:]
-        func toc(_ rendering: GFMRendering) -> SafeHTML {
-            let headings = rendering.headings.filter { $0.level == 2 }
-            guard !headings.isEmpty else { return .empty }
-            if let html = tocs[headings] { return html }
-            let html = theme.fragment(models.tableOfContents(rendering))
-            tocs[headings] = html
-            return html
-        }
-        let heading = SOPPage.Heading(title: item.sop.title, id: item.sop.id)
-        let paths = sopPaths(item)
-        var pages: [Data] = []
-
-        let id = item.sop.id
-        let readers = pageRoles(item).compactMap { role in
-            rendered.roles[role].flatMap { rendering in models.roleNames[role].map { (id: role, name: $0, rendering: rendering) } }
-        }
-        let trainerPager = self.pager(id, in: "")
-        let trainer = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: rendered.trainer.safeHTML,
-                              tocHTML: toc(rendered.trainer), isTrainerView: true, role: nil, trainerHref: nil,
-                              previous: trainerPager.previous, next: trainerPager.next,
-                              hasPager: trainerPager != .none,
-                              roleViews: readers.map { .init(id: $0.id, name: $0.name, href: "../roles/\($0.id)/\(id).html") },
-                              hasRoleViews: !readers.isEmpty)
-        let trainerChrome = models.chrome(title: item.sop.title, at: .trainerSOP, bodyClass: "sop trainer-view",
-                                          nav: navs[.trainerSOP]!)
-        pages.append(theme.renderData(Page(chrome: trainerChrome, content: trainer)))
-
-        for reader in readers {
-            let location = PageLocation.roleSOP(role: reader.id)
-            let roleChrome = models.chrome(title: item.sop.title, at: location, bodyClass: "sop role-view", nav: navs[location]!)
-            let pager = self.pager(id, in: reader.id)
-            let page = SOPPage(sop: heading, sopHeaderHTML: header, bodyHTML: reader.rendering.safeHTML,
-                               tocHTML: toc(reader.rendering), isTrainerView: false,
-                               role: .init(id: reader.id, name: reader.name, href: "index.html"),
-                               trainerHref: "../../sops/\(id).html", previous: pager.previous, next: pager.next,
-                               hasPager: pager != .none, roleViews: [], hasRoleViews: false)
-            pages.append(theme.renderData(Page(chrome: roleChrome, content: page)))
-        }
-        var search = SearchIndex()
-        let sections = SectionSplitter.sections(of: [rendered.trainer] + readers.map(\.rendering), sopID: id)
-        search.add(sopID: id, title: item.sop.title, trainer: sections[0],
-                   readers: zip(readers, sections.dropFirst()).map { ($0.id, $1) })
-        return RenderedSOP(
-            id: item.sop.id, path: item.sop.path,
-            files: zip(paths, pages).map { OutputPlan.File(path: $0, contents: $1) },
-            diagnostics: rendered.diagnostics, headings: SOPHeadings(rendered),
-            anchoredLinks: rendered.anchoredLinks, header: header, search: search, printParts: printParts)
     }
 
     /// The texts of `page`'s files, in the order of its paths. `printViews` (by SOP id, then role)
