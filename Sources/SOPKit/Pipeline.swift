@@ -124,18 +124,15 @@ final class RenderedSite: OutputSource {
     /// What rendering needs first, made while the writer prepares its folder (`WriteLane`, a
     /// queue of its own): the print pages cut around their SOPs, and the handbook's version.
     private let early = WriteLane()
-    private let growing = Box<[GrowingPrintPage]>()
-
-    private final class Box<Value>: @unchecked Sendable {
-        var value: Value?
-    }
+    private let growing: Once<[GrowingPrintPage]>
 
     init(batches: SiteBatches) {
         self.batches = batches
         paths = batches.paths
-        let growing = growing
+        let growing = Once { batches.growingPrintPages(batches.printPages) }
+        self.growing = growing
         early.hand {
-            growing.value = batches.growingPrintPages(batches.printPages)
+            _ = growing.value
             _ = batches.version
         }
     }
@@ -149,8 +146,7 @@ final class RenderedSite: OutputSource {
                  append: OutputAppend) throws(FileCreation.Failure) -> Bool {
         diagnostics = try withoutActuallyEscaping(stream) { (stream) throws(FileCreation.Failure) in
             try withoutActuallyEscaping(append) { (append) throws(FileCreation.Failure) in
-                early.drain()
-                return try batches.render(stopsAtError: true, write, stream: stream, append: append, growing: growing.value)
+                try batches.render(stopsAtError: true, write, stream: stream, append: append, growing: growing.value)
             }
         }
         return !diagnostics.hasErrors

@@ -10,10 +10,9 @@ struct GrowingPrintPage: Sendable {
     /// Where each of its SOPs (by index in the pack's SOPs) is among its sections.
     var ordinals: [Int: Int]
 
-    /// The SOP's part of the page: the text before its header, the header, the text before its
-    /// print view, the print view.
-    func part(ofSOPAt index: Int, header: Data, body: Data) -> Data? {
-        guard let ordinal = ordinals[index] else { return nil }
+    /// The part of the page of the SOP at `ordinal` among its sections: the text before its
+    /// header, the header, the text before its print view, the print view.
+    func part(ofSOPAt ordinal: Int, header: Data, body: Data) -> Data {
         var part = Data()
         for piece in 0..<PrintPageCut.piecesPerSOP {
             part += cut.piece(piece, ofSOPAt: ordinal, header: { header }, body: { body })
@@ -51,13 +50,22 @@ extension SiteBatches {
         return Parallel.map(first.count) { [self] number -> GrowingPrintPage? in
             let handbook = first[number].handbook
             // Headers are left out of the cut, so any stands in for them.
-            let sections = printSections(handbook) { _ in .empty }
-            let indices = sections.compactMap { resolved.sopIndex[$0.item.sop.id] }
-            guard indices.count == sections.count, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }),
-                  let cut = printCut(handbook, sections: sections), cut.leavesOutHeaders else { return nil }
-            return GrowingPrintPage(path: first[number].path, role: handbook.role.id, cut: cut,
-                                    ordinals: Dictionary(uniqueKeysWithValues: indices.enumerated().map { ($1, $0) }))
+            guard let page = cutInPackOrder(handbook, sections: printSections(handbook) { _ in .empty }),
+                  page.cut.leavesOutHeaders else { return nil }
+            return GrowingPrintPage(path: first[number].path, role: handbook.role.id, cut: page.cut,
+                                    ordinals: Dictionary(uniqueKeysWithValues: page.indices.enumerated().map { ($1, $0) }))
         }.compactMap { $0 }
+    }
+
+    /// `handbook`'s print page cut around `sections` (`printCut`), with each section's SOP's index
+    /// in the pack's SOPs; nil when it cannot be cut or its SOPs are not in pack order (two SOPs
+    /// with one id): pages written SOP by SOP with others go through the SOPs in pack order.
+    func cutInPackOrder(_ handbook: ResolvedPack.Handbook, sections: [(item: ResolvedPack.ResolvedSOP, header: SafeHTML)])
+        -> (indices: [Int], cut: PrintPageCut)? {
+        let indices = sections.compactMap { resolved.sopIndex[$0.item.sop.id] }
+        guard indices.count == sections.count, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }),
+              let cut = printCut(handbook, sections: sections) else { return nil }
+        return (indices, cut)
     }
 
     /// `roles/<role>/index.html`.
@@ -100,10 +108,8 @@ extension SiteBatches {
         let cut = Parallel.map(handbooks.count) { [self] number -> (sections: [Int], headers: [SafeHTML], cut: PrintPageCut)? in
             let handbook = handbooks[number].handbook
             let sections = printSections(handbook, headers: headers)
-            let indices = sections.compactMap { resolved.sopIndex[$0.item.sop.id] }
-            guard indices.count == sections.count, zip(indices, indices.dropFirst()).allSatisfy({ $0 < $1 }),
-                  let cut = printCut(handbook, sections: sections) else { return nil }
-            return (indices, sections.map(\.header), cut)
+            guard let page = cutInPackOrder(handbook, sections: sections) else { return nil }
+            return (page.indices, sections.map(\.header), page.cut)
         }
         var alone: [StreamedFile] = []
         var together: [(path: String, sections: [Int], headers: [SafeHTML], cut: PrintPageCut)] = []

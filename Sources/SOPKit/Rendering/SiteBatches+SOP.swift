@@ -19,16 +19,18 @@ extension SiteBatches {
     }
 
     /// The SOP's pages, and its parts of the `growing` print pages (`index`: its place in the pack's SOPs).
-    func renderSOP(_ item: ResolvedPack.ResolvedSOP, at index: Int = -1, growing: [GrowingPrintPage] = []) -> RenderedSOP {
-        let printing = growing.indices.filter { growing[$0].ordinals[index] != nil }
-        let rendered = views.render(item, printRoles: printing.map { growing[$0].role })
+    func renderSOP(_ item: ResolvedPack.ResolvedSOP, at index: Int? = nil, growing: [GrowingPrintPage] = []) -> RenderedSOP {
+        // The growing pages that hold the SOP, each with the SOP's place among its sections.
+        let printing = index.map { index in
+            growing.indices.compactMap { page in growing[page].ordinals[index].map { (page: page, ordinal: $0) } }
+        } ?? []
+        let rendered = views.render(item, printRoles: printing.map { growing[$0.page].role })
         // The same in every view of this SOP: rendered once, not once per role.
         let header = theme.fragment(models.sopHeader(item))
         let headerData = printing.isEmpty ? Data() : Data(header.html.utf8)
-        let printParts = printing.compactMap { page -> (page: Int, part: Data)? in
-            guard let view = rendered.prints[growing[page].role],
-                  let part = growing[page].part(ofSOPAt: index, header: headerData, body: Data(view.html.utf8)) else { return nil }
-            return (page, part)
+        let printParts = printing.map { page, ordinal in
+            (page: page, part: growing[page].part(ofSOPAt: ordinal, header: headerData,
+                                                  body: Data(rendered.prints[growing[page].role]!.html.utf8)))
         }
         var tocs: [[GFMHeading]: SafeHTML] = [:]
         func toc(_ rendering: GFMRendering) -> SafeHTML {
