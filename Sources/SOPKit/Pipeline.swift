@@ -60,9 +60,12 @@ public struct Pipeline: Sendable {
     }
 
     /// `resolve`, decoding only the SOPs `cache` does not hold as they now are (`sopgen serve`).
+    /// Validation and resolution both read the decoded pack and nothing else: they run side by side.
     func resolve(_ loaded: LoadedPack, reusing cache: inout SOPDecodeCache) async -> (ResolvedPack, [Diagnostic]) {
-        let (pack, diagnostics) = await validate(loaded, reusing: &cache)
-        return (resolve(pack), diagnostics)
+        let (pack, decodeDiagnostics) = await PackDecoder().decode(loaded, reusing: &cache)
+        async let validated = PackValidator(today: today).validate(pack)
+        let resolved = resolve(pack)
+        return (resolved, decodeDiagnostics + (await validated))
     }
 
     /// Decode and validate, with their diagnostics.

@@ -178,11 +178,15 @@ public struct LoadedPack: Sendable {
     /// The first 12 hex digits of a SHA-256 over every file's path and text, in path order.
     public var inputHash: String {
         var hasher = SHA256()
+        // The bytes are hashed where they are, not copied into a `Data` first (24 MB at 5,000 SOPs).
+        func update(_ text: String) {
+            var text = text
+            text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
+        }
         for path in files.keys.sorted() {
-            hasher.update(data: Data(path.utf8))
-            hasher.update(data: Data([0]))
-            hasher.update(data: Data(files[path]!.text.utf8))
-            hasher.update(data: Data([0]))
+            update(path)
+            update(files[path]!.text)
         }
         return hasher.finalize().hexDigits.prefix(12).description
     }

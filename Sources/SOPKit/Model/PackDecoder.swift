@@ -47,12 +47,12 @@ public struct PackDecoder: Sendable {
             let tooDeep = parser.diagnostics.contains { $0.code == .nestingTooDeep }
             snippets[name] = tooDeep ? Template(pieces: [], firstLine: 1) : snippet
         }
+        let templates = Self.templates(in: loaded)
+        // The theme and the input hash need no SOP: they are made while the SOPs decode.
+        async let theme = ThemeLibrary.load(defaults: loaded.defaultTheme, overrides: templates)
+        async let inputHash = loaded.inputHash
         let (sops, sopDiagnostics) = await Self.decodeSOPs(loaded.files(under: "procedures", withExtension: "md"), cache: &cache)
         diagnostics += sopDiagnostics
-        var templates: [String: SourceFile] = [:]
-        for (path, file) in loaded.files where PathText.isInside(path, "templates") {
-            templates[String(Substring(path.utf8.dropFirst("templates/".utf8.count)))] = file
-        }
         var pack = Pack(settings: settings, roles: roles, policies: policies, sites: sites, sops: sops,
                         snippets: snippets, templates: templates, sources: loaded.files)
         pack.checklists = loaded.files(under: "checklists", withExtension: "md").compactMap { file in run(file) { ChecklistDecoder.decode($0) } }
@@ -62,14 +62,23 @@ public struct PackDecoder: Sendable {
         pack.reviews = loaded.files(under: "reviews", withExtension: "yml").filter { $0.path != ReviewTriggerLog.path && $0.path != ProviderChange.path }
             .compactMap { file in run(file) { ReviewRecordDecoder.decode($0) } }
         pack.reviewTriggers = loaded.files[ReviewTriggerLog.path].map { file in run(file) { ReviewTriggerLog.decode($0) } } ?? []
-        pack.inputHash = loaded.inputHash
-        pack.theme = ThemeLibrary.load(defaults: loaded.defaultTheme, overrides: templates)
+        pack.inputHash = await inputHash
+        pack.theme = await theme
         pack.brokenFiles = brokenFiles
         for required in ["sopgen.yml", "roles.yml", "policies.yml"] where loaded.files[required] == nil {
             pack.brokenFiles.insert(required)
         }
         pack.declared = Self.declaredNames(loaded, pack: pack, brokenIDs: brokenIDs)
         return (pack, diagnostics)
+    }
+
+    /// The theme's templates the pack overrides, by their path under `templates/`.
+    static func templates(in loaded: LoadedPack) -> [String: SourceFile] {
+        var templates: [String: SourceFile] = [:]
+        for (path, file) in loaded.files where PathText.isInside(path, "templates") {
+            templates[String(Substring(path.utf8.dropFirst("templates/".utf8.count)))] = file
+        }
+        return templates
     }
 
     /// What the pack names, read or not: decoded ids, ids of entries with errors, and the names
