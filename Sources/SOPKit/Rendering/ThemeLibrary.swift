@@ -132,12 +132,12 @@ struct ThemeLibrary: Sendable {
 
     /// A page or document of its own (a checklist), in the model's own template.
     func render<Model: TemplateModel>(_ model: Model) -> String {
-        renderTemplate(TemplateContext.context(of: model), named: Model.template)
+        renderTemplate(TemplateContext.context(ofModel: model), named: Model.template)
     }
 
     /// `model` in another template than its own: the checklist's Markdown file.
     func render<Model: TemplateModel>(_ model: Model, with template: String) -> String {
-        renderTemplate(TemplateContext.context(of: model), named: template)
+        renderTemplate(TemplateContext.context(ofModel: model), named: template)
     }
 
     /// `context` in the template `name`: by the compiled renderer when the template is in its
