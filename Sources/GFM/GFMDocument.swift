@@ -132,7 +132,7 @@ public final class GFMDocument {
         if options.labelsTaskItems, UTF8Bytes.find(Self.checkbox, in: html, from: 0) != nil {
             // The item gets a class so a stylesheet can drop its bullet without `li:has(…)`,
             // which the Nu checker's CSS parser does not read; the checkbox gets a name.
-            html = UTF8Bytes.replacing(Self.taskItemLabels, in: html)
+            html = Self.labellingTaskItems(html)
         }
         for (node, parent, previous) in detached.reversed() {
             if let previous {
@@ -146,11 +146,42 @@ public final class GFMDocument {
     }
 
     private static let checkbox = Array("<input type=\"checkbox\"".utf8)
-    private static let taskItemLabels: [(target: [UInt8], with: [UInt8])] = [
-        ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
-        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
-        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+    private static let listItem = Array("<li>".utf8)
+    private static let taskItem = Array("<li class=\"task\">".utf8)
+    /// What follows `checkbox` in cmark-gfm's ticked and unticked boxes, and what it becomes.
+    private static let boxEnds: [(end: [UInt8], labelled: [UInt8])] = [
+        (" checked=\"\" disabled=\"\" />", " checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+        (" disabled=\"\" />", " disabled=\"\" aria-label=\"Not done\" />"),
     ].map { (Array($0.utf8), Array($1.utf8)) }
+
+    /// `html` with each task item's `<li>` given the class `task` and each box its label, in one
+    /// pass: every change is next to a checkbox (three passes, one per change, copied each view
+    /// three times).
+    static func labellingTaskItems(_ html: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + 256)
+        var copiedUpTo = 0
+        var from = 0
+        while let found = UTF8Bytes.find(checkbox, in: html, from: from) {
+            if found - listItem.count >= copiedUpTo, html[(found - listItem.count)..<found].elementsEqual(listItem) {
+                output += html[copiedUpTo..<(found - listItem.count)]
+                output += taskItem
+            } else {
+                output += html[copiedUpTo..<found]
+            }
+            output += checkbox
+            copiedUpTo = found + checkbox.count
+            from = copiedUpTo
+            for (end, labelled) in boxEnds where html[copiedUpTo...].starts(with: end) {
+                output += labelled
+                copiedUpTo += end.count
+                from = copiedUpTo
+                break
+            }
+        }
+        output += html[copiedUpTo...]
+        return output
+    }
 
     /// Whether `markdown` may hold a link or image, before parsing it: one is written `[…](…)`,
     /// `[…][…]` with a `[…]: …` definition, or `<scheme:…>`.

@@ -47,6 +47,27 @@ import Testing
         }
     }
 
+    /// The one pass that labels task items gives what the three replacements it stands for gave,
+    /// one after the other, on HTML made of the pieces they look for, next to each other, cut
+    /// short and repeated (seeded).
+    @Test func taskItemsAreLabelledInOnePassAsInThree() {
+        let replacements: [(target: [UInt8], with: [UInt8])] = [
+            ("<li><input type=\"checkbox\"", "<li class=\"task\"><input type=\"checkbox\""),
+            ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+            ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+        ].map { (Array($0.utf8), Array($1.utf8)) }
+        let pieces = ["<li>", "<li>", "<input type=\"checkbox\"", "<input type=\"checkbox\"", " checked=\"\"", " disabled=\"\" />",
+                      " disabled=\"\"", " />", "<li><li>", "<", "li>", "é", "\n", "text", "<input type=\"checkbox\" disabled=\"\" />"]
+        var random = SplitMix64(state: 20261124)
+        for _ in 0..<5_000 {
+            let html = Array((0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined().utf8)
+            #expect(GFMDocument.labellingTaskItems(html) == UTF8Bytes.replacing(replacements, in: html), "\(String(decoding: html, as: UTF8.self))")
+        }
+        let rendered = GFMDocument.html(from: "- [ ] a\n- [x] b\n\n1. [ ] c\n")
+        #expect(rendered.contains("<li class=\"task\"><input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" /> a</li>"), "\(rendered)")
+        #expect(rendered.contains("<li class=\"task\"><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" /> b</li>"), "\(rendered)")
+    }
+
     @Test func taskItemsAreLabelledAndFootnotesPrefixed() {
         let html = GFMDocument.html(from: "- [ ] open\n- [x] done\n- [ ] again\n")
         #expect(html.components(separatedBy: "aria-label=\"Not done\"").count == 3)
