@@ -150,22 +150,22 @@ struct SOPViewRenderer: Sendable {
         var labelled: Bool
         var hidden: Set<Int>
         var values: [String?]
-        var unreadable: Set<String>
+        /// For each SOP file the parse links to (`Parsed.linkedSOPs`, in its order), whether the
+        /// role has no view of it: keys are only compared within one parse. (By file, not by id:
+        /// two files with one id, an error, can each be readable or not, and so can the links.)
+        var unreadable: [Bool]
     }
 
     private func viewKey(of item: ResolvedPack.ResolvedSOP, role: String?, parsed: Parsed) -> ViewKey {
-        let values = values(of: item, role: role, parsed: parsed)
-        var unreadable: Set<String> = []
-        if let role {
-            for case .sop(let path, _) in parsed.targets.values {
-                if let target = sopsByPath[path], !target.audience.contains(role) { unreadable.insert(target.id) }
-            }
-        }
+        // The values `values(of:role:parsed:)` would give, looked up without merging the role's
+        // values over the SOP's for each reader.
+        let roleValues = role.flatMap { self.roleValues[$0] } ?? trainerRoleValues
+        let values = parsed.withValues ? item.markdown.valueNames.map { roleValues[$0] ?? item.values[$0] } : item.markdown.valueNames.map { _ in nil }
         return ViewKey(role: parsed.linksHoldValues ? role : nil,
                        labelled: role == nil && !item.markdown.blocks.isEmpty,
                        hidden: hidden(in: item, from: role),
-                       values: item.markdown.valueNames.map { values[$0] },
-                       unreadable: unreadable)
+                       values: values,
+                       unreadable: role.map { role in parsed.linkedSOPs.map { !$0.audience.contains(role) } } ?? [])
     }
 
     /// The values `role`'s view substitutes (the trainer view's role values for nil); none past the budget.
@@ -191,6 +191,9 @@ struct SOPViewRenderer: Sendable {
         var anchoredLinks: [SOPViews.AnchoredLink]
         /// Whether a link's destination holds a value token.
         var linksHoldValues: Bool
+        /// The SOPs the links lead to, each file once: a view's links to those its role cannot
+        /// read lead to the trainer view.
+        var linkedSOPs: [LinkedSOP]
     }
 
     private func parse(_ item: ResolvedPack.ResolvedSOP, findingProblems: Bool = true) -> Parsed {
@@ -308,9 +311,14 @@ struct SOPViewRenderer: Sendable {
             anchoredLinks.append(.init(path: anchor.path, fragment: fragment, location: location, roles: seeing(index)))
         }
 
+        var linkedPaths: Set<String> = []
+        var linkedSOPs: [LinkedSOP] = []
+        for case .sop(let path, _) in targets.values {
+            if let target = sopsByPath[path], linkedPaths.insert(path).inserted { linkedSOPs.append(target) }
+        }
         return Parsed(document: document, diagnostics: diagnostics, targets: targets, withValues: valueOverflow == nil,
                       anchoredLinks: anchoredLinks,
-                      linksHoldValues: linksHoldValues)
+                      linksHoldValues: linksHoldValues, linkedSOPs: linkedSOPs)
     }
 
     /// The id a link's fragment names among the SOP's headings and footnotes, as a browser reads
