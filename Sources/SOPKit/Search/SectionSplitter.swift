@@ -23,7 +23,10 @@ enum SectionSplitter {
         // Views alike are often one rendering shared (`SOPViewRenderer`): split once.
         var split: [(rendering: GFMRendering, sections: ViewSections)] = []
         return renderings.map { rendering in
-            if let same = split.first(where: { $0.rendering == rendering }) { return same.sections }
+            // Lengths first: `String`'s `==` compares the bytes up to the shorter's end.
+            if let same = split.first(where: { $0.rendering.html.utf8.count == rendering.html.utf8.count && $0.rendering == rendering }) {
+                return same.sections
+            }
             let sections = sections(of: rendering, sopID: sopID, known: &known)
             split.append((rendering, sections))
             return sections
@@ -111,14 +114,30 @@ enum SectionSplitter {
         output.reserveCapacity(bytes.count)
         var segmentStart = 0
         var segmentIsASCII = true
+        // ASCII segments one space apart in the text are the output as they are: they are copied
+        // as one run (`copyStart..<copyEnd`), not word by word (a word at a time was most of the
+        // time spent here).
+        var copyStart = 0, copyEnd = 0
+        func copy() {
+            guard copyStart < copyEnd else { return }
+            if !output.isEmpty { output.append(UInt8(ascii: " ")) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copyStart..<copyEnd]))
+            copyStart = copyEnd
+        }
         func emit(_ end: Int) {
             guard segmentStart < end else { return }
-            let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<end])
             if segmentIsASCII {
-                if !output.isEmpty { output.append(UInt8(ascii: " ")) }
-                output.append(contentsOf: segment)
+                if copyStart < copyEnd, copyEnd + 1 == segmentStart, bytes[copyEnd] == UInt8(ascii: " ") {
+                    copyEnd = end
+                } else {
+                    copy()
+                    copyStart = segmentStart
+                    copyEnd = end
+                }
                 return
             }
+            copy()
+            let segment = UnsafeBufferPointer(rebasing: bytes[segmentStart..<end])
             // Its words joined by spaces; a word may hold a space itself (after a `Prepend` scalar).
             let words = byCharacters(String(decoding: segment, as: UTF8.self))
             guard !words.isEmpty else { return }
@@ -143,6 +162,7 @@ enum SectionSplitter {
             index = end
         }
         emit(bytes.count)
+        copy()
         return String(decoding: output, as: UTF8.self)
     }
 
