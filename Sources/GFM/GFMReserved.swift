@@ -35,7 +35,8 @@ public enum GFMReserved {
     /// which HTML does not allow) with U+FFFD.
     public static func sanitize(_ text: String) -> String {
         // Bytes first: below 0x80 a byte is its scalar, and every reserved scalar starts with 0xEF.
-        let suspect = text.utf8.contains { $0 < 0x20 ? $0 != 0x09 && $0 != 0x0A && $0 != 0x0D : $0 == 0x7F || $0 == 0xEF }
+        let suspicious: (UInt8) -> Bool = { $0 < 0x20 ? $0 != 0x09 && $0 != 0x0A && $0 != 0x0D : $0 == 0x7F || $0 == 0xEF }
+        let suspect = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: suspicious) } ?? text.utf8.contains(where: suspicious)
         guard suspect, text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

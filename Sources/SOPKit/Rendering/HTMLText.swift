@@ -23,7 +23,9 @@ enum HTMLText {
     }
 
     private static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        // On the bytes where they are: `String.UTF8View`'s own iteration costs an index check a byte.
+        let escaped: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: escaped) } ?? text.utf8.contains(where: escaped)
     }
 
     private static func appendEscaped(_ text: String, to output: inout [UInt8]) {

@@ -84,6 +84,16 @@ enum SearchIndexScript {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// The bytes `escape` may write otherwise than as they are: the escaped ones, and 0xE2, which
+    /// starts U+2028 and U+2029.
+    private static let mayEscape: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0..<0x20 { table[byte] = true }
+        for byte in [0x7F, 0xE2] { table[byte] = true }
+        for byte in "\"\\<>&".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
     private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         func escaped(_ value: UInt32, to output: inout [UInt8]) {
             output.append(UInt8(ascii: "\\"))
@@ -94,8 +104,17 @@ enum SearchIndexScript {
             output.append(UInt8(ascii: "\\"))
             output.append(UInt8(ascii: second))
         }
+        let mayEscape = Self.mayEscape
         var index = 0
         while index < bytes.count {
+            // A run of bytes that stay as they are is copied at once, not a byte at a time.
+            var end = index
+            while end < bytes.count, !mayEscape[Int(bytes[end])] { end += 1 }
+            if end > index {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
+                guard index < bytes.count else { break }
+            }
             let byte = bytes[index]
             index += 1
             switch byte {
