@@ -150,10 +150,10 @@ struct SOPViewRenderer: Sendable {
         var labelled: Bool
         var hidden: Set<Int>
         var values: [String?]
-        /// For each SOP file the parse links to (`Parsed.linkedSOPs`, in its order), whether the
-        /// role has no view of it: keys are only compared within one parse. (By file, not by id:
-        /// two files with one id, an error, can each be readable or not, and so can the links.)
-        var unreadable: [Bool]
+        /// The SOP files the parse links to (`Parsed.linkedSOPs`, by their place there) that the
+        /// role has no view of: keys are only compared within one parse. (By file, not by id: two
+        /// files with one id, an error, can each be readable or not, and so can the links.)
+        var unreadable: [Int]
     }
 
     private func viewKey(of item: ResolvedPack.ResolvedSOP, role: String?, parsed: Parsed) -> ViewKey {
@@ -165,7 +165,7 @@ struct SOPViewRenderer: Sendable {
                        labelled: role == nil && !item.markdown.blocks.isEmpty,
                        hidden: hidden(in: item, from: role),
                        values: values,
-                       unreadable: role.map { role in parsed.linkedSOPs.map { !$0.audience.contains(role) } } ?? [])
+                       unreadable: role.map { role in parsed.linkedSOPs.indices.filter { !parsed.linkedSOPs[$0].audience.contains(role) } } ?? [])
     }
 
     /// The values `role`'s view substitutes (the trainer view's role values for nil); none past the budget.
