@@ -121,8 +121,8 @@ public final class GFMDocument {
             }
         }
         // cmark's output is copied as bytes, not validated as a `String`: the task-list labels and
-        // the heading ids are written on these bytes, and the fragment becomes a `String` once, at
-        // the end (`HeadingAnchors.apply`). cmark was given valid UTF-8 and writes valid UTF-8.
+        // the heading ids are written on these bytes, and the rendering keeps them
+        // (`GFMRendering.bytes`). cmark was given valid UTF-8 and writes valid UTF-8.
         let raw = cmark_render_html(root, options.renderFlags, cmark_parser_get_syntax_extensions(parser))
         var html: [UInt8] = raw.map { pointer in
             Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))

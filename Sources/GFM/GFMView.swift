@@ -39,16 +39,38 @@ public struct GFMView: Sendable {
 
 /// An HTML fragment and the headings it holds, in order.
 public struct GFMRendering: Sendable, Hashable {
-    public var html: String
+    /// The fragment as cmark-gfm wrote it (valid UTF-8, as its input was) with its heading ids:
+    /// kept as bytes, which is what every page, print page and search index reads of it. Made a
+    /// `String` it was validated once per view, a fortieth of a build's time.
+    public let bytes: [UInt8]
     public var headings: [GFMHeading]
     /// The other ids cmark wrote, without the prefix: footnotes (`fn-…`, `fnref-…`) and, when raw
     /// HTML is allowed, its ids. A link may point at them too.
     public var elementIDs: Set<String>
 
+    /// The fragment as text.
+    public var html: String { String(decoding: bytes, as: UTF8.self) }
+
     public init(html: String, headings: [GFMHeading], elementIDs: Set<String> = []) {
-        self.html = html
+        self.init(bytes: Array(html.utf8), headings: headings, elementIDs: elementIDs)
+    }
+
+    /// Bytes the GFM wrapper wrote: valid UTF-8.
+    init(bytes: [UInt8], headings: [GFMHeading], elementIDs: Set<String>) {
+        self.bytes = bytes
         self.headings = headings
         self.elementIDs = elementIDs
+    }
+
+    /// Equal when their bytes, headings and ids are (the bytes with `memcmp`).
+    public static func == (lhs: GFMRendering, rhs: GFMRendering) -> Bool {
+        UTF8Bytes.same(lhs.bytes, rhs.bytes) && lhs.headings == rhs.headings && lhs.elementIDs == rhs.elementIDs
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        hasher.combine(headings)
+        hasher.combine(elementIDs)
     }
 }
 

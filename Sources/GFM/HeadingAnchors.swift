@@ -14,7 +14,7 @@ public enum HeadingAnchors {
         apply(to: Array(html.utf8), idPrefix: idPrefix, reservedIDs: reservedIDs)
     }
 
-    /// `apply` on the bytes cmark wrote: the fragment becomes a `String` once, here.
+    /// `apply` on the bytes cmark wrote, which the rendering keeps as they are.
     static func apply(to bytes: [UInt8], idPrefix: String, reservedIDs: Set<String> = [],
                       unprefixedReservedIDs: Set<String> = []) -> GFMRendering {
         var output: [UInt8] = []
@@ -47,12 +47,10 @@ public enum HeadingAnchors {
             copiedUpTo = innerStart
         }
         guard copiedUpTo > 0 else {
-            return GFMRendering(html: String(decoding: prefixingFootnotes(bytes, with: idPrefix), as: UTF8.self), headings: headings,
-                                elementIDs: elementIDs)
+            return GFMRendering(bytes: prefixingFootnotes(bytes, with: idPrefix), headings: headings, elementIDs: elementIDs)
         }
         output += bytes[copiedUpTo...]
-        return GFMRendering(html: String(decoding: prefixingFootnotes(output, with: idPrefix), as: UTF8.self), headings: headings,
-                            elementIDs: elementIDs)
+        return GFMRendering(bytes: prefixingFootnotes(output, with: idPrefix), headings: headings, elementIDs: elementIDs)
     }
 
     private static let closingTags = (1...6).map { Array("</h\($0)>".utf8) }

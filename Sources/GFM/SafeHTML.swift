@@ -6,16 +6,72 @@ import Foundation
 /// `@_spi(ThemeRendering)`, which only the theme's rendering file imports. Templates write a
 /// `SafeHTML` field with `{{{…}}}`; every other field is text and is escaped.
 public struct SafeHTML: Sendable, Hashable {
-    public let html: String
+    /// Text, or the bytes of a fragment cmark-gfm rendered (valid UTF-8), kept as bytes so that a
+    /// page writes them without making them a `String` first.
+    private enum Storage: Sendable {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    private let storage: Storage
 
     init(trusted html: String) {
-        self.html = html
+        storage = .text(html)
+    }
+
+    init(trustedBytes bytes: [UInt8]) {
+        storage = .bytes(bytes)
+    }
+
+    /// The HTML as text.
+    public var html: String {
+        switch storage {
+        case .text(let text): text
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The HTML's UTF-8 bytes appended to `output`, as a page writes them.
+    public func append(to output: inout [UInt8]) {
+        switch storage {
+        case .text(let text): output.append(contentsOf: text.utf8)
+        case .bytes(let bytes): output.append(contentsOf: bytes)
+        }
+    }
+
+    /// The HTML's UTF-8 bytes, as a file holds them.
+    public var data: Data {
+        switch storage {
+        case .text(let text): Data(text.utf8)
+        case .bytes(let bytes): Data(bytes)
+        }
     }
 
     /// Nothing: an empty fragment (a page without a table of contents).
     public static let empty = SafeHTML(trusted: "")
 
-    public var isEmpty: Bool { html.isEmpty }
+    public var isEmpty: Bool {
+        switch storage {
+        case .text(let text): text.isEmpty
+        case .bytes(let bytes): bytes.isEmpty
+        }
+    }
+
+    /// Equal when their bytes are: a fragment compares the same whichever way it is kept.
+    public static func == (lhs: SafeHTML, rhs: SafeHTML) -> Bool {
+        switch (lhs.storage, rhs.storage) {
+        case (.text(let first), .text(let second)): UTF8Bytes.same(Array(first.utf8), Array(second.utf8))
+        case (.bytes(let first), .bytes(let second)): UTF8Bytes.same(first, second)
+        case (.text(let text), .bytes(let bytes)), (.bytes(let bytes), .text(let text)): UTF8Bytes.same(Array(text.utf8), bytes)
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch storage {
+        case .text(var text): text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        case .bytes(let bytes): bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     /// Output of a template rendered with HTML escaping, or a stylesheet made inert inside
     /// `<style>`: only the theme renderer may call this.
@@ -36,7 +92,7 @@ public struct SafeHTML: Sendable, Hashable {
 
 extension GFMRendering {
     /// The rendered fragment as HTML a template may write unescaped.
-    public var safeHTML: SafeHTML { SafeHTML(trusted: html) }
+    public var safeHTML: SafeHTML { SafeHTML(trustedBytes: bytes) }
 }
 
 extension GFMDocument {

@@ -32,6 +32,12 @@ enum UTF8Bytes {
         }
     }
 
+    /// Whether two runs of bytes are equal (`memcmp`).
+    static func same(_ first: [UInt8], _ second: [UInt8]) -> Bool {
+        guard first.count == second.count else { return false }
+        return first.withUnsafeBytes { a in second.withUnsafeBytes { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+    }
+
     /// How often a byte comes in the HTML cmark-gfm writes, roughly (higher: more often): white
     /// space, lower-case letters, markup punctuation and `-` (ids) often; digits, `#`, `=` and the bytes of
     /// other scalars rarely. Only the speed of `find` depends on it.
@@ -53,7 +59,7 @@ enum UTF8Bytes {
         return replaced.count == bytes.count && replaced == bytes ? text : String(decoding: replaced, as: UTF8.self)
     }
 
-    /// `replacing(_:in:)` on bytes: what rendering uses, before the fragment becomes a `String`.
+    /// `replacing(_:in:)` on bytes: what rendering uses.
     static func replacing(_ replacements: [(target: [UInt8], with: [UInt8])], in text: [UInt8]) -> [UInt8] {
         var bytes = text
         for (needle, replacement) in replacements {

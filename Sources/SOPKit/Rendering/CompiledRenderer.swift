@@ -239,8 +239,14 @@ struct CompiledRenderer {
 
     /// `{{name}}` or `{{{name}}}` of a value found.
     private mutating func write(_ value: Any, escaping: CompiledTemplate.Escaping) throws(Unsupported) {
+        let id = ObjectIdentifier(type(of: value))
+        // Safe HTML written as it is: its bytes, without making a `String` of a rendered fragment.
+        if id == TypeIDs.html, escaping == .text {
+            (value as! TemplateHTML).safeHTML.append(to: &output)
+            return
+        }
         let text: String
-        switch ObjectIdentifier(type(of: value)) {
+        switch id {
         case TypeIDs.text: text = (value as! TemplateText).text
         case TypeIDs.html: text = (value as! TemplateHTML).safeHTML.html
         case TypeIDs.string: text = value as! String

@@ -99,7 +99,7 @@ final class PrintViewBatches: @unchecked Sendable {
             let index = range.lowerBound + offset
             guard let readers = readers[index] else { return [:] }
             let rendered = views.printViews(sops[index], roles: readers.map { roles[$0] })
-            return Dictionary(uniqueKeysWithValues: zip(readers, rendered.map { Data($0.html.utf8) }))
+            return Dictionary(uniqueKeysWithValues: zip(readers, rendered.map { Data($0.bytes) }))
         }
     }
 }

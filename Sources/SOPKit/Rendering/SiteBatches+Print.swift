@@ -137,7 +137,7 @@ extension SiteBatches {
                 guard piece < perSOP * steps.count else { return cut.last }
                 let index = steps[piece / perSOP]
                 guard let ordinal = ordinals[index] else { return Data() }
-                return cut.piece(piece % perSOP, ofSOPAt: ordinal, header: { Data(headers[ordinal].html.utf8) },
+                return cut.piece(piece % perSOP, ofSOPAt: ordinal, header: { headers[ordinal].data },
                                  body: { batches.view(of: index, role: role) })
             }
         }
@@ -162,8 +162,8 @@ extension SiteBatches {
         return StreamedFile(path: path, count: perSOP * sections.count + 1) { piece in
             guard piece < perSOP * sections.count else { return cut.last }
             let (item, header) = sections[piece / perSOP]
-            return cut.piece(piece % perSOP, ofSOPAt: piece / perSOP, header: { Data(header.html.utf8) },
-                             body: { Data(views.printView(item, role: role).html.utf8) })
+            return cut.piece(piece % perSOP, ofSOPAt: piece / perSOP, header: { header.data },
+                             body: { Data(views.printView(item, role: role).bytes) })
         }
     }
 }

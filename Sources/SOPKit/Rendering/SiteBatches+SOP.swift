@@ -27,10 +27,10 @@ extension SiteBatches {
         let rendered = views.render(item, printRoles: printing.map { growing[$0.page].role })
         // The same in every view of this SOP: rendered once, not once per role.
         let header = theme.fragment(models.sopHeader(item))
-        let headerData = printing.isEmpty ? Data() : Data(header.html.utf8)
+        let headerData = printing.isEmpty ? Data() : header.data
         let printParts = printing.map { page, ordinal in
             (page: page, part: growing[page].part(ofSOPAt: ordinal, header: headerData,
-                                                  body: Data(rendered.prints[growing[page].role]!.html.utf8)))
+                                                  body: Data(rendered.prints[growing[page].role]!.bytes)))
         }
         var tocs: [[GFMHeading]: SafeHTML] = [:]
         func toc(_ rendering: GFMRendering) -> SafeHTML {

@@ -23,10 +23,7 @@ enum SectionSplitter {
         // Views alike are often one rendering shared (`SOPViewRenderer`): split once.
         var split: [(rendering: GFMRendering, sections: ViewSections)] = []
         return renderings.map { rendering in
-            // Lengths first: `String`'s `==` compares the bytes up to the shorter's end.
-            if let same = split.first(where: { $0.rendering.html.utf8.count == rendering.html.utf8.count && $0.rendering == rendering }) {
-                return same.sections
-            }
+            if let same = split.first(where: { $0.rendering == rendering }) { return same.sections }
             let sections = sections(of: rendering, sopID: sopID, known: &known)
             split.append((rendering, sections))
             return sections
@@ -39,7 +36,7 @@ enum SectionSplitter {
     }
 
     private static func sections(of rendering: GFMRendering, sopID: String, known: inout KnownTexts) -> ViewSections {
-        let bytes = Array(rendering.html.utf8)
+        let bytes = rendering.bytes
         var result = ViewSections(sections: [])
         var anchor = "", heading = ""
         var start = 0
