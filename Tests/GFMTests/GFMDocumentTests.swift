@@ -55,6 +55,26 @@ import Testing
 }
 
 @Suite struct GFMSafetyTests {
+    /// A rendering keeps cmark-gfm's bytes without making them a `String` (which would repair
+    /// them): they must be valid UTF-8 whatever the Markdown, numeric entities for surrogates,
+    /// NUL and scalars past U+10FFFF, raw HTML and links with every view's rewriting included.
+    @Test func aRenderingIsValidUTF8WhateverTheMarkdown() {
+        let pieces = ["&#xD800;", "&#0;", "&#x110000;", "&#1114111;", "&#xDFFF;x", "&#65;", "&eacute;", "&#x1F600;", "\u{0}",
+                      "é", "e\u{301}", "😀", "\u{FFFD}", "\u{F8F3}", "# ", "## Heading ", "- [ ] ", "[l](x.md#é) ", "[^1]\n\n[^1]: n\n",
+                      "<span id=\"é\">", "`code`", "| a | b |\n|---|---|\n| 1 | 2 |\n", "\n", "\r\n", " ", "**", "<", "&"]
+        var random = SplitMix64(state: 20261124)
+        for options in [GFMOptions(), GFMOptions(allowsRawHTML: true)] {
+            for _ in 0..<1_500 {
+                let markdown = (0..<Int.random(in: 1...16, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+                let document = GFMDocument(markdown: markdown, options: options)
+                for view in [GFMView(), GFMView(rewriteLink: { "\($0.destination)é" }, headingIDPrefix: "sop-é--")] {
+                    let bytes = document.render(view).bytes
+                    #expect(String(validating: bytes, as: UTF8.self) != nil, "\(markdown.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func rawHTMLIsOmittedByDefault() {
         let document = GFMDocument(markdown: "<script>alert(1)</script>\n\nText <b>bold</b>\n")
         let html = document.render(GFMView()).html
