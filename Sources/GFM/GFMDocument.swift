@@ -120,13 +120,16 @@ public final class GFMDocument {
                 cmark_node_set_on_exit(node, close)
             }
         }
-        // cmark's output is copied as bytes, not validated as a `String`: the task-list labels and
-        // the heading ids are written on these bytes, and the rendering keeps them
-        // (`GFMRendering.bytes`). cmark was given valid UTF-8 and writes valid UTF-8.
+        // cmark's output is kept as bytes, not made a `String`: the task-list labels and the
+        // heading ids are written on these bytes, and the rendering keeps them
+        // (`GFMRendering.bytes`). cmark was given valid UTF-8, but does not always write it: its
+        // encoder writes U+FFFF and U+FFFE (`&#xFFFF;`) as the single bytes FF and FE (helper 49),
+        // so the bytes are checked and any invalid sequence replaced by U+FFFD, as a `String`
+        // would have (and the old output did).
         let raw = cmark_render_html(root, options.renderFlags, cmark_parser_get_syntax_extensions(parser))
-        var html: [UInt8] = raw.map { pointer in
+        var html: [UInt8] = UTF8Bytes.repaired(raw.map { pointer in
             Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
-        } ?? []
+        } ?? [])
         free(raw)
         // Every label's target holds a checkbox: one search settles a fragment without task items.
         if options.labelsTaskItems, UTF8Bytes.find(Self.checkbox, in: html, from: 0) != nil {

@@ -32,6 +32,50 @@ enum UTF8Bytes {
         }
     }
 
+    /// Whether `bytes` are valid UTF-8 (Unicode's table 3-7: no overlong form, surrogate, scalar
+    /// past U+10FFFF or cut sequence): what `String(validating:as:)` says of them, eight ASCII
+    /// bytes at a time. A rendering is mostly ASCII, and the standard library checks a byte at a
+    /// time.
+    static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            let count = raw.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = raw[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // The second byte's range, and how many bytes the scalar takes.
+                let second: ClosedRange<UInt8>, length: Int
+                switch lead {
+                case 0xC2...0xDF: (second, length) = (0x80...0xBF, 2)
+                case 0xE0: (second, length) = (0xA0...0xBF, 3)
+                case 0xE1...0xEC, 0xEE...0xEF: (second, length) = (0x80...0xBF, 3)
+                case 0xED: (second, length) = (0x80...0x9F, 3)
+                case 0xF0: (second, length) = (0x90...0xBF, 4)
+                case 0xF1...0xF3: (second, length) = (0x80...0xBF, 4)
+                case 0xF4: (second, length) = (0x80...0x8F, 4)
+                default: return false
+                }
+                guard index + length <= count, second.contains(raw[index + 1]) else { return false }
+                for offset in 2..<length where !(0x80...0xBF).contains(raw[index + offset]) { return false }
+                index += length
+            }
+            return true
+        }
+    }
+
+    /// `bytes`, with each invalid sequence replaced by U+FFFD as `String(decoding:as:)` does; the
+    /// same array when they are valid.
+    static func repaired(_ bytes: [UInt8]) -> [UInt8] {
+        isValid(bytes) ? bytes : Array(String(decoding: bytes, as: UTF8.self).utf8)
+    }
+
     /// Whether two runs of bytes are equal (`memcmp`).
     static func same(_ first: [UInt8], _ second: [UInt8]) -> Bool {
         guard first.count == second.count else { return false }

@@ -57,11 +57,18 @@ import Testing
 @Suite struct GFMSafetyTests {
     /// A rendering keeps cmark-gfm's bytes without making them a `String` (which would repair
     /// them): they must be valid UTF-8 whatever the Markdown, numeric entities for surrogates,
-    /// NUL and scalars past U+10FFFF, raw HTML and links with every view's rewriting included.
+    /// NUL, noncharacters and scalars past U+10FFFF, raw HTML and links with every view's
+    /// rewriting included.
     @Test func aRenderingIsValidUTF8WhateverTheMarkdown() {
-        let pieces = ["&#xD800;", "&#0;", "&#x110000;", "&#1114111;", "&#xDFFF;x", "&#65;", "&eacute;", "&#x1F600;", "\u{0}",
+        let pieces = ["&#xD800;", "&#0;", "&#x110000;", "&#1114111;", "&#xDFFF;x", "&#65;", "&#xFFFF;", "&#xFFFE;", "&#65535;", "&#65534;", "&eacute;", "&#x1F600;", "\u{0}",
                       "é", "e\u{301}", "😀", "\u{FFFD}", "\u{F8F3}", "# ", "## Heading ", "- [ ] ", "[l](x.md#é) ", "[^1]\n\n[^1]: n\n",
                       "<span id=\"é\">", "`code`", "| a | b |\n|---|---|\n| 1 | 2 |\n", "\n", "\r\n", " ", "**", "<", "&"]
+        // cmark-gfm's encoder writes U+FFFF and U+FFFE as the bytes FF and FE (helper 49): U+FFFD,
+        // as a `String` made them before.
+        for entity in ["&#xFFFF;", "&#xFFFE;", "&#65535;", "# &#xFFFF; heading"] {
+            let rendered = GFMDocument(markdown: entity).render(GFMView())
+            #expect(String(validating: rendered.bytes, as: UTF8.self)?.contains("\u{FFFD}") == true, "\(entity)")
+        }
         var random = SplitMix64(state: 20261124)
         for options in [GFMOptions(), GFMOptions(allowsRawHTML: true)] {
             for _ in 0..<1_500 {

@@ -47,6 +47,31 @@ import Testing
         }
     }
 
+    /// The check that lets a rendering keep cmark-gfm's bytes says what the standard library says,
+    /// on every sequence of up to three bytes from the edges of table 3-7, and on seeded longer
+    /// ones with runs of ASCII around them (the eight-byte skip); `repaired` is `String`'s repair.
+    @Test func validityIsTheStandardLibrarysOnEveryEdge() {
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1,
+                              0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFE, 0xFF]
+        func agrees(_ bytes: [UInt8]) {
+            #expect(UTF8Bytes.isValid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            #expect(UTF8Bytes.repaired(bytes) == Array(String(decoding: bytes, as: UTF8.self).utf8), "\(bytes)")
+        }
+        agrees([])
+        for first in edges {
+            agrees([first])
+            for second in edges {
+                agrees([first, second])
+                for third in edges { agrees([first, second, third]) }
+            }
+        }
+        let pieces: [[UInt8]] = edges.map { [$0] } + [Array("plain ASCII text".utf8), Array("é😀—".utf8), [0xF0, 0x9F, 0x98], [0xEF, 0xBF, 0xBF]]
+        var random = SplitMix64(state: 20261124)
+        for _ in 0..<20_000 {
+            agrees((0..<Int.random(in: 1...24, using: &random)).flatMap { _ in pieces.randomElement(using: &random)! })
+        }
+    }
+
     /// The one pass that labels task items gives what the three replacements it stands for gave,
     /// one after the other, on HTML made of the pieces they look for, next to each other, cut
     /// short and repeated (seeded).
