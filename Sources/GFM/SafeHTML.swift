@@ -31,46 +31,34 @@ public struct SafeHTML: Sendable, Hashable {
         }
     }
 
-    /// The HTML's UTF-8 bytes appended to `output`, as a page writes them.
-    public func append(to output: inout [UInt8]) {
+    /// The HTML's UTF-8 bytes where they are, whichever way they are kept.
+    private func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch storage {
-        case .text(let text): output.append(contentsOf: text.utf8)
-        case .bytes(let bytes): output.append(contentsOf: bytes)
+        case .text(var text): text.withUTF8(body)
+        case .bytes(let bytes): bytes.withUnsafeBufferPointer(body)
         }
     }
 
-    /// The HTML's UTF-8 bytes, as a file holds them.
-    public var data: Data {
-        switch storage {
-        case .text(let text): Data(text.utf8)
-        case .bytes(let bytes): Data(bytes)
-        }
+    /// The HTML's UTF-8 bytes appended to `output`, as a page writes them.
+    public func append(to output: inout [UInt8]) {
+        withUTF8 { output.append(contentsOf: $0) }
     }
+
+    /// The HTML's UTF-8 bytes, as a file holds them.
+    public var data: Data { withUTF8 { Data(buffer: $0) } }
 
     /// Nothing: an empty fragment (a page without a table of contents).
     public static let empty = SafeHTML(trusted: "")
 
-    public var isEmpty: Bool {
-        switch storage {
-        case .text(let text): text.isEmpty
-        case .bytes(let bytes): bytes.isEmpty
-        }
-    }
+    public var isEmpty: Bool { withUTF8 { $0.isEmpty } }
 
     /// Equal when their bytes are: a fragment compares the same whichever way it is kept.
     public static func == (lhs: SafeHTML, rhs: SafeHTML) -> Bool {
-        switch (lhs.storage, rhs.storage) {
-        case (.text(let first), .text(let second)): UTF8Bytes.same(Array(first.utf8), Array(second.utf8))
-        case (.bytes(let first), .bytes(let second)): UTF8Bytes.same(first, second)
-        case (.text(let text), .bytes(let bytes)), (.bytes(let bytes), .text(let text)): UTF8Bytes.same(Array(text.utf8), bytes)
-        }
+        lhs.withUTF8 { first in rhs.withUTF8 { second in UTF8Bytes.same(first, second) } }
     }
 
     public func hash(into hasher: inout Hasher) {
-        switch storage {
-        case .text(var text): text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        case .bytes(let bytes): bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+        withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Output of a template rendered with HTML escaping, or a stylesheet made inert inside

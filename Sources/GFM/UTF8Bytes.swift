@@ -77,9 +77,12 @@ enum UTF8Bytes {
     }
 
     /// Whether two runs of bytes are equal (`memcmp`).
+    static func same(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        first.count == second.count && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
+    }
+
     static func same(_ first: [UInt8], _ second: [UInt8]) -> Bool {
-        guard first.count == second.count else { return false }
-        return first.withUnsafeBytes { a in second.withUnsafeBytes { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
+        first.withUnsafeBufferPointer { a in second.withUnsafeBufferPointer { b in same(a, b) } }
     }
 
     /// How often a byte comes in the HTML cmark-gfm writes, roughly (higher: more often): white
