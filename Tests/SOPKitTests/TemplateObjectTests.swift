@@ -41,6 +41,24 @@ import Testing
         #expect(theme.mustache.render(object, withTemplate: "t") == expected)
     }
 
+    /// `{{o}}` and `enumerated(o)` went through a dictionary, whose order changes with each
+    /// process's hash seed: a theme that wrote a whole object made two builds of one pack differ.
+    /// Eight names have 40,320 orders; a dictionary's order is the fields' order by chance only.
+    @Test func anObjectWrittenWholeOrEnumeratedKeepsItsFieldsOrder() throws {
+        let theme = Self.theme("{{o}}|{{#enumerated(o)}}{{key}}={{value}};{{/enumerated(o)}}|{{#sorted(o)}}{{key}},{{/sorted(o)}}|{{e}}|{{#o}}{{n}}{{/o}}")
+        let object: TemplateObject = ["e": TemplateObject(), "o": [
+            "zeta": TemplateText("1"), "alpha": TemplateText("<2>"), "mu": TemplateText("3"), "beta": TemplateText("4"),
+            "omega": TemplateText("5"), "delta": TemplateText("6"), "n": ["x": TemplateText("7")] as TemplateObject, "kappa": TemplateText("8"),
+        ] as TemplateObject]
+        let rendered = try #require(theme.mustache.render(object, withTemplate: "t"))
+        #expect(rendered == """
+            [&quot;zeta&quot;: 1, &quot;alpha&quot;: &lt;2&gt;, &quot;mu&quot;: 3, &quot;beta&quot;: 4, &quot;omega&quot;: 5, \
+            &quot;delta&quot;: 6, &quot;n&quot;: [&quot;x&quot;: 7], &quot;kappa&quot;: 8]\
+            |zeta=1;alpha=&lt;2&gt;;mu=3;beta=4;omega=5;delta=6;n=[&quot;x&quot;: 7];kappa=8;\
+            |alpha,beta,delta,kappa,mu,n,omega,zeta,|[:]|[&quot;x&quot;: 7]
+            """)
+    }
+
     @Test func settingANameTwiceKeepsTheLastValueInItsPlaceAndNilRemovesIt() {
         let object: TemplateObject = ["a": TemplateText("1"), "b": TemplateText("2")]
         object["a"] = TemplateText("3")

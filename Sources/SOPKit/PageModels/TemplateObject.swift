@@ -7,8 +7,9 @@ import Mustache
 /// words). Measured (README, *Template engine*): a few percent at best, as the runtime casts a
 /// final class about as slowly as a `Dictionary`; it is what a renderer of our own would read.
 /// Everything a template can do with the dictionary it does with this: a section over it pushes
-/// it, `{{object}}` writes the dictionary's description, and the transforms (`count`, `empty`,
-/// `enumerated`, `sorted`) are the dictionary's own (`TemplateObjectTests`).
+/// it, `{{object}}` writes a dictionary's description, and the transforms (`count`, `empty`,
+/// `enumerated`, `sorted`) are the dictionary's own (`TemplateObjectTests`), but in the fields'
+/// order wherever a dictionary's order would change from one process to the next.
 final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
     private(set) var names: [String]
     private(set) var values: [Any]
@@ -76,7 +77,24 @@ final class TemplateObject: MustacheParent, MustacheTransformable, CustomStringC
         return dictionary
     }
 
-    func transform(_ name: String) -> Any? { dictionary.transform(name) }
+    /// The dictionary's transforms, except that `enumerated` lists the fields in their order: a
+    /// dictionary's order changes with every process's hash seed, so two builds differed.
+    func transform(_ name: String) -> Any? {
+        guard name == "enumerated" else { return dictionary.transform(name) }
+        return zip(names, values).map { (key: $0, value: $1) }
+    }
 
-    var description: String { dictionary.description }
+    /// Written as a dictionary is (`["name": value, …]`, `[:]` when empty), the fields in their
+    /// order: a dictionary's description changes its order with every process's hash seed.
+    var description: String {
+        guard !names.isEmpty else { return "[:]" }
+        var text = "["
+        for (index, (name, value)) in zip(names, values).enumerated() {
+            if index > 0 { text += ", " }
+            debugPrint(name, terminator: "", to: &text)
+            text += ": "
+            debugPrint(value, terminator: "", to: &text)
+        }
+        return text + "]"
+    }
 }
