@@ -192,6 +192,40 @@ public final class GFMDocument {
         markdown.contains("](") || markdown.contains("]:") || markdown.contains("<")
     }
 
+    /// Whether `markdown` is one paragraph from its first character, without raw HTML and without
+    /// a link or image address the HTML renderer empties (`DroppedLinks`): Markdown that means
+    /// the same written after a list item's marker among other items (its lines after the first
+    /// indented into the item), and that any Markdown renderer shows as the HTML page does. A
+    /// link reference definition would reach every other item, and raw HTML or a `javascript:`
+    /// link would run wherever the file is rendered next.
+    public static func isPlainParagraph(_ markdown: String) -> Bool {
+        let document = GFMDocument(markdown: markdown)
+        guard document.rawHTML.isEmpty,
+              !document.links.contains(where: { DroppedLinks.scheme(of: $0.destination) != nil }),
+              let first = cmark_node_first_child(document.root), cmark_node_next(first) == nil,
+              cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH,
+              cmark_node_get_start_line(first) == 1, cmark_node_get_start_column(first) == 1 else { return false }
+        // A link reference definition at its start is taken out of the paragraph, which keeps its
+        // place: each line the paragraph still holds ends in a break, so one line fewer is one
+        // taken (a line break inside a code span or a link title is not counted either: such an
+        // item is taken for one that is not plain, the safe way).
+        var lineEnds = 0
+        var previous: UInt8 = 0
+        for byte in document.source {
+            if byte == UInt8(ascii: "\n") ? previous != UInt8(ascii: "\r") : byte == UInt8(ascii: "\r") { lineEnds += 1 }
+            previous = byte
+        }
+        if document.source.last == UInt8(ascii: "\n") || document.source.last == UInt8(ascii: "\r") { lineEnds -= 1 }
+        var breaks = 0
+        let iterator = cmark_iter_new(first)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            let type = cmark_node_get_type(cmark_iter_get_node(iterator))
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { breaks += 1 }
+        }
+        return breaks == lineEnds
+    }
+
     /// Renders Markdown with the default view: what `sopgen render` prints.
     public static func html(from markdown: String, options: GFMOptions = GFMOptions()) -> String {
         GFMDocument(markdown: markdown, options: options).render(GFMView()).html

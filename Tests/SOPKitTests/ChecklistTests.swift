@@ -225,7 +225,10 @@ import Testing
         let document = try JSONDecoder().decode(ChecklistDocument.self, from: Data(json.utf8))
         #expect(document.blocking.map(\.code.rawValue) == ["missing-rollout-fact", "staging-is-production", "sophmate-inactive", "version-below-minimum"])
         #expect(document.site.facts.first { $0.key == "setup_owner" }?.value == nil)
-        #expect(Set(result.diagnostics.map(\.code.rawValue)) == Set(document.blocking.map(\.code.rawValue)))
+        // And the item's raw HTML, left out of all three versions.
+        #expect(Set(result.diagnostics.map(\.code.rawValue)) == Set(document.blocking.map(\.code.rawValue) + ["raw-html"]))
+        // A value lands in the JSON's Markdown escaped for it, as in the `.md`.
+        #expect(document.sections.flatMap(\.items).map(\.text) == ["Record https://shop.example/ for \\<script\\>x\\</script\\>"])
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
 
         let html = try #require(plan.text("checklists/shop/rollout.html"))
@@ -236,6 +239,7 @@ import Testing
         let markdown = try #require(plan.text("checklists/shop/rollout.md"))
         #expect(markdown.contains("| Setup owner | **NOT RECORDED** |"))
         #expect(markdown.contains("- [ ] SophMate is not active on \\<script\\>x\\</script\\>; activate it before rollout"))
+        #expect(markdown.contains("- [ ] Record https://shop.example/ for \\<script\\>x\\</script\\>\n"))
     }
 
     /// Every item of the seeds' "Production checklist" and "Acceptance checks", with words that

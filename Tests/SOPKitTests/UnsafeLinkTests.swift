@@ -108,6 +108,108 @@ import Testing
         #expect(Build.diagnosticsText(checked) == expected)
     }
 
+    /// A checklist's Markdown and JSON carried an item as written, raw HTML and `javascript:`
+    /// links included, where its page left them out or showed them inert: whatever rendered the
+    /// `.md` next ran them. Now an item is written as it is only when it is one plain paragraph;
+    /// any other is written as the text its page shows, escaped for Markdown (helper 50: re-written
+    /// by cmark-gfm, a fenced block became paragraph text after the box and its link live, and a
+    /// heading or fence in an item ended the list, so a link definition after it reached every
+    /// other item). Raw HTML is a `raw-html` warning as in an SOP; a pack that allows raw HTML
+    /// keeps every item as written in all three.
+    @Test func aChecklistsMarkdownAndJSONLeaveOutWhatItsPageLeavesOut() async throws {
+        var files = PackFiles.pack([
+            "checklists/rollout.md": """
+                ## Do
+
+                - [ ] Stop <script>alert(1)</script> the [run](javascript:run()) and <b>undo</b> <vbscript:x> ![i](data:text/html,x)
+                  with [rollback]({{site.rollback_path}}), `<kbd>` and *care* <!-- note -->.
+                - [ ] Keep *this* <as> [written](https://example.com/a_b) \\<b>.
+                - [ ] ```
+                  [code](javascript:alert(2)) <script>alert(3)</script>
+                  ```
+                - [ ] See [the runbook][r] and *this*, written as it is.
+                - [ ] Then
+                  # a heading
+                  [r]: javascript:alert(4)
+                - [ ] [r]: javascript:alert(5)
+                  after a definition
+
+                """,
+        ])
+        files["sites/shop.yml"] = files["sites/shop.yml"]!.replacingOccurrences(of: "rollback_path: Restore from the nightly backup.", with: "rollback_path: 'javascript:undo()'")
+        let (built, checked) = await Build.planAndCheck(files: files)
+        let rawHTML = Build.diagnosticsText(checked).components(separatedBy: "\n").filter { $0.contains("[raw-html]") }
+        #expect(rawHTML == [
+            "checklists/rollout.md:3:12: warning: raw HTML is left out of the checklist, in its Markdown and JSON too; set options.unsafe_html: true in sopgen.yml to keep it [raw-html]",
+            "checklists/rollout.md:4:63: warning: raw HTML is left out of the checklist, in its Markdown and JSON too; set options.unsafe_html: true in sopgen.yml to keep it [raw-html]",
+            "checklists/rollout.md:5:19: warning: raw HTML is left out of the checklist, in its Markdown and JSON too; set options.unsafe_html: true in sopgen.yml to keep it [raw-html]",
+        ])
+        #expect(Build.diagnosticsText(built) == Build.diagnosticsText(checked))
+        let items = [
+            "Stop alert(1) the run and undo vbscript:x with rollback, \\<kbd\\> and care .",
+            "Keep this written \\<b\\>.",
+            "\\[code\\](javascript:alert(2)) \\<script\\>alert(3)\\</script\\>",
+            "See [the runbook][r] and *this*, written as it is.",
+            "Then a heading",
+            "after a definition",
+        ]
+        let markdown = try #require(built.plan?.text("checklists/shop/rollout.md"))
+        #expect(markdown.contains("## Do\n\n" + items.map { "- [ ] \($0)\n" }.joined() + "\n## Sign-off"), "\(markdown)")
+        let json = try #require(built.plan?.text("checklists/shop/rollout.json"))
+        let document = try JSONDecoder().decode(ChecklistDocument.self, from: Data(json.utf8))
+        #expect(document.sections.flatMap(\.items).map(\.text) == items)
+        for output in [markdown, json] {
+            for left in ["<script>", "</script>", "<b>", "<as>", "(javascript:run", "<vbscript:", "data:text", "<!-- note", "]: javascript", "```"] {
+                #expect(!output.contains(left), "\(left) in \(output)")
+            }
+        }
+
+        // An item that is only raw HTML would print as an empty box: an error, as an empty line is.
+        files["checklists/rollout.md"] = "## Do\n\n- [ ] Fine\n- [ ] <br> <!-- x -->\n"
+        let (onlyHTML, onlyHTMLChecked) = await Build.planAndCheck(files: files)
+        #expect(Build.diagnosticsText(onlyHTMLChecked) == """
+            checklists/rollout.md:4:7: error: this checklist item is only raw HTML, which the checklist leaves out, so its box would print with no text; write what to check in Markdown, or set options.unsafe_html: true in sopgen.yml [empty-checklist-item]
+                - [ ] <br> <!-- x -->
+                      ^
+            1 error, 0 warnings
+
+            """)
+        #expect(Build.diagnosticsText(onlyHTML) == Build.diagnosticsText(onlyHTMLChecked))
+
+        // A plain paragraph stays as written, over lines too, its lines after the first indented
+        // into the item: unindented, a line that cannot interrupt the paragraph alone began a list
+        // with an HTML block, or a link definition for every item, in the file (helper 51).
+        files["checklists/rollout.md"] = """
+            ## Do
+
+            - [ ] Keep *this* as [written](https://example.com/a_b) `<b>` \\<b> 1 < 2
+              3) <div onmouseover=alert(1)
+              3) [a]: javascript:alert(2)
+            - [ ] Next [a]
+
+            """
+        let (plain, _) = await Build.plan(files: files)
+        let plainMarkdown = try #require(plain.plan?.text("checklists/shop/rollout.md"))
+        #expect(plainMarkdown.contains("""
+            - [ ] Keep *this* as [written](https://example.com/a_b) `<b>` \\<b> 1 < 2
+              3) <div onmouseover=alert(1)
+              3) [a]: javascript:alert(2)
+            - [ ] Next [a]
+
+            """), "\(plainMarkdown)")
+        let plainDocument = try JSONDecoder().decode(ChecklistDocument.self, from: Data(try #require(plain.plan?.text("checklists/shop/rollout.json")).utf8))
+        #expect(plainDocument.sections.flatMap(\.items).map(\.text).first == "Keep *this* as [written](https://example.com/a_b) `<b>` \\<b> 1 < 2\n3) <div onmouseover=alert(1)\n3) [a]: javascript:alert(2)")
+
+        // A pack that allows raw HTML keeps it in all three, and is not warned.
+        files["checklists/rollout.md"] = "## Do\n\n- [ ] Stop <b>now</b> or [run](javascript:run()).\n"
+        files["sopgen.yml"] = "title: T\ndefault_site: shop\noptions:\n  unsafe_html: true\n"
+        let (trusted, _) = await Build.plan(files: files)
+        #expect(trusted.diagnostics.isEmpty, "\(Build.diagnosticsText(trusted))")
+        #expect(trusted.plan?.text("checklists/shop/rollout.md")?.contains("- [ ] Stop <b>now</b> or [run](javascript:run()).") == true)
+        #expect(trusted.plan?.text("checklists/shop/rollout.json")?.contains("Stop <b>now</b> or [run](javascript:run()).") == true)
+        #expect(trusted.plan?.text("checklists/shop/rollout.html")?.contains("Stop <b>now</b> or <a href=\"javascript:run()\">run</a>.") == true)
+    }
+
     /// A role's value fills a link in each reader's view: one warning naming the roles whose view
     /// empties it (helper 39: `[p]({{role.escalates_to}}:x)` was emptied in the agent's view only,
     /// without a word); the trainer view, with no role, keeps it.

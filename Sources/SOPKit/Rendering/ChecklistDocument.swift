@@ -14,7 +14,8 @@ public struct ChecklistDocument: Sendable, Codable, Hashable {
 
     public struct Item: Sendable, Codable, Hashable {
         public var id: String
-        /// Markdown source with values filled in.
+        /// The item's Markdown as the `.md` version writes it: values filled in and escaped for
+        /// Markdown, and without what the HTML page leaves out (unless the pack allows raw HTML).
         public var text: String
     }
 

@@ -44,9 +44,11 @@ struct ChecklistRenderer: Sendable {
                 let html = GFMDocument(markdown: source, options: GFMOptions(allowsRawHTML: pack.settings.unsafeHTML))
                     .render(GFMView(substitute: { expanded.substitute($0, values: values) },
                                     rewriteLink: { [sopIDs] in ChecklistLinks.rewrite($0, in: expanded, sopIDs: sopIDs) })).safeHTML
-                itemsHTML.append(.init(id: item.id, html: html.inlineParagraph,
-                                       markdown: MarkdownSource(text: expanded.substitute(source, values: markdownValues))))
-                items.append(.init(id: item.id, text: expanded.substitute(source, values: values)))
+                // The JSON's text is the Markdown's: a value lands in Markdown there too, so it is
+                // escaped for it (a site named `<b>` was raw HTML in the JSON's Markdown).
+                let markdown = markdownText(expanded.substitute(source, values: markdownValues), page: html)
+                itemsHTML.append(.init(id: item.id, html: html.inlineParagraph, markdown: MarkdownSource(text: Self.indentedAfterFirstLine(markdown))))
+                items.append(.init(id: item.id, text: markdown))
             }
             sections.append(.init(title: section.title, intro: section.intro, items: items))
             sectionsHTML.append(.init(title: section.title, items: itemsHTML, hasTitle: !section.title.isEmpty, intro: section.intro))
@@ -80,6 +82,32 @@ struct ChecklistRenderer: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = ((try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
         return Rendered(html: html, markdown: markdown, json: json)
+    }
+
+    /// An item's Markdown for the `.md` and `.json` versions: as written when it is one plain
+    /// paragraph (`GFMDocument.isPlainParagraph`) or the pack allows raw HTML; otherwise the text
+    /// its page shows, escaped for Markdown on one line. Such an item was carried as written, raw
+    /// HTML, `javascript:` links, code blocks and link definitions included, to wherever the file
+    /// was rendered next, where the page showed them inert or not at all.
+    private func markdownText(_ markdown: String, page: SafeHTML) -> String {
+        if pack.settings.unsafeHTML || GFMDocument.isPlainParagraph(markdown) { return markdown }
+        return MarkdownText.escape(Self.shownText(ofHTML: page.html))
+    }
+
+    /// An item's lines after the first indented by two spaces, into its list item: unindented, a
+    /// line that cannot interrupt the paragraph alone (`3) <div onmouseover=…`, a `[a]: …`
+    /// after it) closed the item in the file and began a list, an HTML block or a link definition
+    /// for every item (helper 51).
+    static func indentedAfterFirstLine(_ markdown: String) -> String {
+        // cmark-gfm's line endings only (`\r\n` is one `Character`).
+        let lines = markdown.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        guard lines.count > 1 else { return markdown }
+        return lines.enumerated().map { $0 == 0 || $1.isEmpty ? String($1) : "  " + $1 }.joined(separator: "\n")
+    }
+
+    /// The words an item's page shows, one space apart: tags dropped, entities decoded.
+    static func shownText(ofHTML html: String) -> String {
+        HeadingAnchors.plainText(fromHTML: html[...]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// What else the record holds beyond the seven facts, when present.

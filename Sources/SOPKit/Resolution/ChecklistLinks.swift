@@ -1,7 +1,8 @@
 import GFM
 
-/// Links in checklist items that lead to an SOP (written to its `.md` file, as in an SOP), and
-/// links and images the handbook empties (`unsafe-link`, for each site's values). A
+/// Links in checklist items that lead to an SOP (written to its `.md` file, as in an SOP), links
+/// and images the handbook empties (`unsafe-link`, for each site's values), and raw HTML, left
+/// out unless the pack allows it (`raw-html`, once per line, as in an SOP). A
 /// checklist is printed for everyone, so such a link goes to the SOP's trainer view; it is checked
 /// as an SOP's link is: to an SOP of the pack (`broken-link`, here) and to a heading its trainer
 /// view has (`broken-anchor`, with the SOPs' links once every heading is known).
@@ -27,7 +28,23 @@ struct ChecklistLinks: Sendable {
         for checklist in pack.checklists {
             for expanded in graph.expandedItems(of: checklist) {
                 guard GFMDocument.mayHoldLinks(expanded.text) else { continue }
-                for link in GFMDocument(markdown: expanded.text).links {
+                let document = GFMDocument(markdown: expanded.text)
+                if !pack.settings.unsafeHTML, let first = document.rawHTML.first,
+                   ChecklistRenderer.shownText(ofHTML: GFMDocument.html(from: String(expanded.text))).isEmpty {
+                    // Its box would print with no text, as `empty-checklist-item` says of an empty line.
+                    if seen.insert("\(expanded.origin(of: first))\u{0}empty").inserted {
+                        diagnostics.append(.error(.emptyChecklistItem, "this checklist item is only raw HTML, which the checklist leaves out, so its box would print with no text; write what to check in Markdown, or set options.unsafe_html: true in sopgen.yml",
+                                                  at: expanded.origin(of: first)))
+                    }
+                } else if !pack.settings.unsafeHTML {
+                    for position in document.rawHTML {
+                        let location = expanded.origin(of: GFMPosition(line: position.line, column: 1))
+                        guard seen.insert("\(location)\u{0}raw").inserted else { continue }
+                        diagnostics.append(.warning(.rawHtml, "raw HTML is left out of the checklist, in its Markdown and JSON too; set options.unsafe_html: true in sopgen.yml to keep it",
+                                                    at: expanded.origin(of: position)))
+                    }
+                }
+                for link in document.links {
                     let location = expanded.origin(of: link.position)
                     let holdsValue = link.destination.unicodeScalars.contains(GFMReserved.tokenStart)
                     // A role's or an SOP's value has none here (`ExpansionChecks`): a link built from one is its consequence.
