@@ -197,8 +197,19 @@ public final class GFMDocument {
     /// the same written after a list item's marker among other items (its lines after the first
     /// indented into the item), and that any Markdown renderer shows as the HTML page does. A
     /// link reference definition would reach every other item, and raw HTML or a `javascript:`
-    /// link would run wherever the file is rendered next.
+    /// link would run wherever the file is rendered next; so would a `<` before a letter that
+    /// cmark-gfm reads as text but a laxer renderer as a tag (an autolink is not plain either).
     public static func isPlainParagraph(_ markdown: String) -> Bool {
+        // A `<` that could open a tag in some renderer: cmark-gfm reads `<x\u{A0}y onfocus=…>` as
+        // text, markdown-it as a tag whose attributes run (helper 52). Not one escaped by `\`.
+        let bytes = Array(markdown.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "<") && index + 1 < bytes.count {
+            let next = bytes[index + 1]
+            guard (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") || next == UInt8(ascii: "/")
+                    || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else { continue }
+            let backslashes = bytes[..<index].reversed().prefix { $0 == UInt8(ascii: "\\") }.count
+            if backslashes.isMultiple(of: 2) { return false }
+        }
         let document = GFMDocument(markdown: markdown)
         guard document.rawHTML.isEmpty,
               !document.links.contains(where: { DroppedLinks.scheme(of: $0.destination) != nil }),

@@ -202,6 +202,17 @@ import Testing
         #expect(Build.diagnosticsText(checked) == expected)
     }
 
+    /// A line indented by a tab continues an item as one indented by spaces (helper 52: it was
+    /// taken for the section's introduction and printed above the list).
+    @Test func aLineIndentedByATabContinuesTheItem() async throws {
+        let files = PackFiles.pack(["checklists/rollout.md": "## Do\n\n- [ ] a\n\tcontinued with a tab\n \tand a space and a tab\n- [ ] z\n"])
+        let (result, _) = await Build.plan(files: files)
+        let json = try #require(result.plan?.text("checklists/shop/rollout.json"), "\(Build.diagnosticsText(result))")
+        let document = try JSONDecoder().decode(ChecklistDocument.self, from: Data(json.utf8))
+        #expect(document.sections.map(\.intro) == [nil])
+        #expect(document.sections.flatMap(\.items).map(\.text) == ["a\ncontinued with a tab\nand a space and a tab", "z"])
+    }
+
     @Test func blockingItemsComeFirstAndMatchCheck() async throws {
         var files = PackFiles.pack([
             "checklists/rollout.md": "## Do\n\n- [ ] Record {{site.staging_url}} for <b>{{site.name}}</b>\n",

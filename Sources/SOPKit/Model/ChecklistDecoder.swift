@@ -68,7 +68,10 @@ enum ChecklistDecoder {
                     context.diagnostics.append(.error(.emptyChecklistItem, "this checklist item has no text; write what to check after '[ ]'",
                                                       at: SourceLocation(path: file.path, line: lineNumber, column: item.column)))
                 }
-            } else if line.hasPrefix("  "), !trimmed.isEmpty, let count = current?.items.count, count > 0 {
+            } else if line.hasPrefix("  ") || line.hasPrefix("\t") || line.hasPrefix(" \t"), !trimmed.isEmpty,
+                      let count = current?.items.count, count > 0 {
+                // Indented by two spaces or a tab (helper 52: a tab's line went to the section's
+                // introduction, above the list).
                 // Appended in place: copying the section per line made long items quadratic. A line of
                 // its own in the text, so every diagnostic points at the line and column it came from.
                 current?.items[count - 1].text += "\n" + trimmed

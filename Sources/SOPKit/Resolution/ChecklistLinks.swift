@@ -29,12 +29,15 @@ struct ChecklistLinks: Sendable {
             for expanded in graph.expandedItems(of: checklist) {
                 guard GFMDocument.mayHoldLinks(expanded.text) else { continue }
                 let document = GFMDocument(markdown: expanded.text)
-                if !pack.settings.unsafeHTML, let first = document.rawHTML.first,
+                if !pack.settings.unsafeHTML, !GFMDocument.isPlainParagraph(String(expanded.text)),
                    ChecklistRenderer.shownText(ofHTML: GFMDocument.html(from: String(expanded.text))).isEmpty {
                     // Its box would print with no text, as `empty-checklist-item` says of an empty line.
-                    if seen.insert("\(expanded.origin(of: first))\u{0}empty").inserted {
-                        diagnostics.append(.error(.emptyChecklistItem, "this checklist item is only raw HTML, which the checklist leaves out, so its box would print with no text; write what to check in Markdown, or set options.unsafe_html: true in sopgen.yml",
-                                                  at: expanded.origin(of: first)))
+                    let at = expanded.origin(of: document.rawHTML.first ?? GFMPosition(line: 1, column: 1))
+                    if seen.insert("\(at)\u{0}empty").inserted {
+                        diagnostics.append(document.rawHTML.isEmpty
+                            ? .error(.emptyChecklistItem, "this checklist item shows no text (a link definition shows none, nor an image the checklist empties), so its box would print with no text; write what to check", at: at)
+                            : .error(.emptyChecklistItem, "this checklist item is only raw HTML, which the checklist leaves out, so its box would print with no text; write what to check in Markdown, or set options.unsafe_html: true in sopgen.yml",
+                                     at: at))
                     }
                 } else if !pack.settings.unsafeHTML {
                     for position in document.rawHTML {
