@@ -118,6 +118,18 @@ import Testing
         ("summary", SOPSummary(id: "refunds", title: "Refunds", href: "refunds.html", surface: "General", audience: "Agent",
                                summary: "Money back", flaggedBy: "2026-01-02", reviewOverdue: "2026-02-03")),
         ("sign-off line", SignOffPage.SOPLine(id: "refunds", title: "Refunds", lastReviewed: "2026-01-02", reviewCadence: "annual")),
+        ("navigation", Navigation(sections: [
+            .init(title: "Handbooks", href: "", isLink: false, isPage: false, isArea: true, links: [
+                .init(name: "Agent", href: "roles/agent/index.html", isPage: true, isArea: false),
+                .init(name: "Lead", href: "roles/lead/index.html", isPage: false, isArea: false),
+            ]),
+            .init(title: "Trainer view", href: "trainer/index.html", isLink: true, isPage: false, isArea: false, links: []),
+        ])),
+        ("bundled navigation", PageModelSamples.navigation),
+        ("handbook", PageModelSamples.handbook),
+        ("handbook without a site", { var page = PageModelSamples.handbook; page.site = nil; return page }()),
+        ("print", PageModelSamples.print),
+        ("print without a site", { var page = PageModelSamples.print; page.site = nil; return page }()),
         ("summary without optionals", SOPSummary(id: "refunds", title: "Refunds", href: "refunds.html", surface: "General",
                                                  audience: "Agent", summary: nil, flaggedBy: nil, reviewOverdue: nil)),
     ]

@@ -85,3 +85,60 @@ extension SignOffPage.SOPLine: TemplateFields {
          "reviewCadence": TemplateText(reviewCadence)]
     }
 }
+
+/// The site menu, rendered for each of a build's page locations (three per role) before any page,
+/// on one thread: reflected, its links were most of that time.
+extension Navigation: TemplateFields {
+    var templateFields: TemplateObject {
+        ["sections": sections.map(\.templateFields)]
+    }
+}
+
+extension Navigation.Section: TemplateFields {
+    var templateFields: TemplateObject {
+        ["title": TemplateText(title), "href": TemplateText(href), "isLink": isLink, "isPage": isPage, "isArea": isArea,
+         "links": links.map(\.templateFields)]
+    }
+}
+
+extension Navigation.Link: TemplateFields {
+    var templateFields: TemplateObject {
+        ["name": TemplateText(name), "href": TemplateText(href), "isPage": isPage, "isArea": isArea]
+    }
+}
+
+/// A role's print page and handbook: a dozen fields each, but the lists of their SOPs (hundreds in
+/// a big pack) were each cast to `TemplateFields` entry by entry after the page was reflected.
+/// The small parts are still converted by `TemplateContext`. In declaration order, as reflected.
+extension PrintPage: TemplateFields {
+    var templateFields: TemplateObject {
+        let fields: TemplateObject = [
+            "role": TemplateContext.context(of: role), "guide": TemplateContext.context(of: guide),
+            "escalationPath": TemplateContext.context(of: escalationPath), "isTop": isTop,
+            "refusals": refusals, "firstWeekFocus": firstWeekFocus, "hasRefusals": hasRefusals, "hasFirstWeekFocus": hasFirstWeekFocus,
+        ]
+        if let site { fields["site"] = TemplateContext.context(of: site) }
+        fields["sops"] = sops.map(\.templateFields)
+        fields["contents"] = contents.map(\.templateFields)
+        fields["footerCSS"] = TemplateHTML(footerCSS)
+        return fields
+    }
+}
+
+extension HandbookPage: TemplateFields {
+    var templateFields: TemplateObject {
+        let fields: TemplateObject = [
+            "role": TemplateContext.context(of: role), "capabilities": TemplateContext.context(of: capabilities),
+            "guide": TemplateContext.context(of: guide), "escalationPath": TemplateContext.context(of: escalationPath), "isTop": isTop,
+            "refusals": refusals, "firstWeekFocus": firstWeekFocus, "hasRefusals": hasRefusals, "hasFirstWeekFocus": hasFirstWeekFocus,
+        ]
+        if let site { fields["site"] = TemplateContext.context(of: site) }
+        fields["sops"] = sops.map(\.templateFields)
+        fields["hasSOPs"] = hasSOPs
+        fields["packHasPlaybooks"] = packHasPlaybooks
+        fields["playbooks"] = TemplateContext.context(of: playbooks)
+        fields["packHasAutomations"] = packHasAutomations
+        fields["automations"] = TemplateContext.context(of: automations)
+        return fields
+    }
+}

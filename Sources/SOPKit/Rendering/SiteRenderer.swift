@@ -68,8 +68,12 @@ struct SiteBatches: Sendable {
         self.models = models
         let theme = theme
         let roles = resolved.handbooks.map(\.role.id)
-        self.navs = navs ?? Dictionary(PageLocation.all(roles: roles).map { ($0, theme.fragment(models.navigation(at: $0))) },
-                                       uniquingKeysWith: { first, _ in first })
+        // Three menus per role, each listing every role's handbook: rendered side by side.
+        self.navs = navs ?? {
+            let locations = PageLocation.all(roles: roles)
+            let menus = Parallel.map(locations.count) { theme.fragment(models.navigation(at: locations[$0])) }
+            return Dictionary(zip(locations, menus), uniquingKeysWith: { first, _ in first })
+        }()
         let views = views
         var pagers = ["": PagerSequence(resolved.sops.map(\.sop.id))]
         for handbook in resolved.handbooks where pagers[handbook.role.id] == nil {
