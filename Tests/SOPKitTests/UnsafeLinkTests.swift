@@ -192,6 +192,14 @@ import Testing
         #expect(lax.plan?.text("checklists/shop/rollout.md")?.contains("- [ ] Check \\<x y autofocus onfocus=alert(1)\\> and https://example.com but \\\\\\<b\\> \\<i\\> 1 \\<2\n") == true,
                 "\(lax.plan?.text("checklists/shop/rollout.md") ?? "")")
 
+        // A value that closes a link's title early in the Markdown would show as text there and
+        // lose the link (helper 53): the item is written as its page's text.
+        var titled = files
+        titled["checklists/rollout.md"] = "## Do\n\n- [ ] See [x](https://example.com \"{{site.name}}\") now\n"
+        titled["sites/shop.yml"] = titled["sites/shop.yml"]!.replacingOccurrences(of: "name: Shop", with: "name: '\" onmouseover=\"alert(1)'")
+        let (title, _) = await Build.plan(files: titled)
+        #expect(title.plan?.text("checklists/shop/rollout.md")?.contains("- [ ] See x now\n") == true, "\(title.plan?.text("checklists/shop/rollout.md") ?? Build.diagnosticsText(title))")
+
         // A plain paragraph stays as written, over lines too, its lines after the first indented
         // into the item: unindented, a line that cannot interrupt the paragraph alone began a list
         // with an HTML block, or a link definition for every item, in the file (helper 51).

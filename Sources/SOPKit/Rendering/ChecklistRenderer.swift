@@ -85,13 +85,19 @@ struct ChecklistRenderer: Sendable {
     }
 
     /// An item's Markdown for the `.md` and `.json` versions: as written when it is one plain
-    /// paragraph (`GFMDocument.isPlainParagraph`) or the pack allows raw HTML; otherwise the text
+    /// paragraph (`GFMDocument.isPlainParagraph`) showing its page's text, or the pack allows raw
+    /// HTML; otherwise the text
     /// its page shows, escaped for Markdown on one line. Such an item was carried as written, raw
     /// HTML, `javascript:` links, code blocks and link definitions included, to wherever the file
     /// was rendered next, where the page showed them inert or not at all.
+    /// A plain paragraph must also show the page's text: a value in a link title (`"` or `)` in
+    /// it, which Markdown escaping leaves alone) closed the title early, and the `.md` showed the
+    /// rest of the value as text and lost the link (helper 53).
     private func markdownText(_ markdown: String, page: SafeHTML) -> String {
-        if pack.settings.unsafeHTML || GFMDocument.isPlainParagraph(markdown) { return markdown }
-        return MarkdownText.escape(Self.shownText(ofHTML: page.html))
+        if pack.settings.unsafeHTML { return markdown }
+        let shown = Self.shownText(ofHTML: page.html)
+        if GFMDocument.isPlainParagraph(markdown), Self.shownText(ofHTML: GFMDocument.html(from: markdown)) == shown { return markdown }
+        return MarkdownText.escape(shown)
     }
 
     /// An item's lines after the first indented by two spaces, into its list item: unindented, a
