@@ -85,14 +85,13 @@ struct ChecklistRenderer: Sendable {
     }
 
     /// An item's Markdown for the `.md` and `.json` versions: as written when it is one plain
-    /// paragraph (`GFMDocument.isPlainParagraph`) showing its page's text, or the pack allows raw
-    /// HTML; otherwise the text
-    /// its page shows, escaped for Markdown on one line. Such an item was carried as written, raw
-    /// HTML, `javascript:` links, code blocks and link definitions included, to wherever the file
-    /// was rendered next, where the page showed them inert or not at all.
-    /// A plain paragraph must also show the page's text: a value in a link title (`"` or `)` in
-    /// it, which Markdown escaping leaves alone) closed the title early, and the `.md` showed the
-    /// rest of the value as text and lost the link (helper 53).
+    /// paragraph (`GFMDocument.isPlainParagraph`) that shows its page's text, or when the pack
+    /// allows raw HTML; otherwise the text its page shows, escaped for Markdown on one line. Such
+    /// an item was carried as written, raw HTML, `javascript:` links, code blocks and link
+    /// definitions included, to wherever the file was rendered next, where the page showed them
+    /// inert or not at all. The page's text is compared because a value in a link's title (with a
+    /// `"` or `)`, which Markdown escaping leaves alone) closed the title early: the `.md` showed
+    /// the rest of the value as text and lost the link (helper 53).
     private func markdownText(_ markdown: String, page: SafeHTML) -> String {
         if pack.settings.unsafeHTML { return markdown }
         let shown = Self.shownText(ofHTML: page.html)
