@@ -192,28 +192,27 @@ public final class GFMDocument {
         markdown.contains("](") || markdown.contains("]:") || markdown.contains("<")
     }
 
-    /// Whether `markdown` is one paragraph from its first character, without raw HTML and without
+    /// Whether the text is one paragraph from its first character, without raw HTML and without
     /// a link or image address the HTML renderer empties (`DroppedLinks`): Markdown that means
     /// the same written after a list item's marker among other items (its lines after the first
     /// indented into the item), and that any Markdown renderer shows as the HTML page does. A
     /// link reference definition would reach every other item, and raw HTML or a `javascript:`
     /// link would run wherever the file is rendered next; so would a `<` before a letter that
     /// cmark-gfm reads as text but a laxer renderer as a tag (an autolink is not plain either).
-    public static func isPlainParagraph(_ markdown: String) -> Bool {
+    /// Read on the tree as parsed: ask before rendering a view.
+    public var isPlainParagraph: Bool {
         // A `<` that could open a tag in some renderer: cmark-gfm reads `<x\u{A0}y onfocus=…>` as
         // text, markdown-it as a tag whose attributes run (helper 52). Not one escaped by `\`.
-        let bytes = Array(markdown.utf8)
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "<") && index + 1 < bytes.count {
-            let next = bytes[index + 1]
+        for (index, byte) in source.enumerated() where byte == UInt8(ascii: "<") && index + 1 < source.count {
+            let next = source[index + 1]
             guard (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") || next == UInt8(ascii: "/")
                     || next == UInt8(ascii: "!") || next == UInt8(ascii: "?") else { continue }
-            let backslashes = bytes[..<index].reversed().prefix { $0 == UInt8(ascii: "\\") }.count
+            let backslashes = source[..<index].reversed().prefix { $0 == UInt8(ascii: "\\") }.count
             if backslashes.isMultiple(of: 2) { return false }
         }
-        let document = GFMDocument(markdown: markdown)
-        guard document.rawHTML.isEmpty,
-              !document.links.contains(where: { DroppedLinks.scheme(of: $0.destination) != nil }),
-              let first = cmark_node_first_child(document.root), cmark_node_next(first) == nil,
+        guard rawHTML.isEmpty,
+              !links.contains(where: { DroppedLinks.scheme(of: $0.destination) != nil }),
+              let first = cmark_node_first_child(root), cmark_node_next(first) == nil,
               cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH,
               cmark_node_get_start_line(first) == 1, cmark_node_get_start_column(first) == 1 else { return false }
         // A link reference definition at its start is taken out of the paragraph, which keeps its
@@ -222,11 +221,11 @@ public final class GFMDocument {
         // item is taken for one that is not plain, the safe way).
         var lineEnds = 0
         var previous: UInt8 = 0
-        for byte in document.source {
+        for byte in source {
             if byte == UInt8(ascii: "\n") ? previous != UInt8(ascii: "\r") : byte == UInt8(ascii: "\r") { lineEnds += 1 }
             previous = byte
         }
-        if document.source.last == UInt8(ascii: "\n") || document.source.last == UInt8(ascii: "\r") { lineEnds -= 1 }
+        if source.last == UInt8(ascii: "\n") || source.last == UInt8(ascii: "\r") { lineEnds -= 1 }
         var breaks = 0
         let iterator = cmark_iter_new(first)
         defer { cmark_iter_free(iterator) }

@@ -95,7 +95,8 @@ struct ChecklistRenderer: Sendable {
     private func markdownText(_ markdown: String, page: SafeHTML) -> String {
         if pack.settings.unsafeHTML { return markdown }
         let shown = Self.shownText(ofHTML: page.html)
-        if GFMDocument.isPlainParagraph(markdown), Self.shownText(ofHTML: GFMDocument.html(from: markdown)) == shown { return markdown }
+        let document = GFMDocument(markdown: markdown)
+        if document.isPlainParagraph, Self.shownText(ofHTML: document.render(GFMView()).html) == shown { return markdown }
         return MarkdownText.escape(shown)
     }
 

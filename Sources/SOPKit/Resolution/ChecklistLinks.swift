@@ -29,8 +29,9 @@ struct ChecklistLinks: Sendable {
             for expanded in graph.expandedItems(of: checklist) {
                 guard GFMDocument.mayHoldLinks(expanded.text) else { continue }
                 let document = GFMDocument(markdown: expanded.text)
-                if !pack.settings.unsafeHTML, !GFMDocument.isPlainParagraph(String(expanded.text)),
-                   ChecklistRenderer.shownText(ofHTML: GFMDocument.html(from: String(expanded.text))).isEmpty {
+                // The links below are read from the parse, not from this rendering.
+                if !pack.settings.unsafeHTML, !document.isPlainParagraph,
+                   ChecklistRenderer.shownText(ofHTML: document.render(GFMView()).html).isEmpty {
                     // Its box would print with no text, as `empty-checklist-item` says of an empty line.
                     let at = expanded.origin(of: document.rawHTML.first ?? GFMPosition(line: 1, column: 1))
                     if seen.insert("\(at)\u{0}empty").inserted {
