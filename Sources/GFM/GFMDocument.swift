@@ -90,6 +90,76 @@ public final class GFMDocument {
 
     /// Renders one view of the document to an HTML fragment.
     public func render(_ view: GFMView) -> GFMRendering {
+        let links = linkNodes.map { view.rewriteLink(substituted($0.link, in: view)) }
+        return anchored(written(view, addresses: links), for: view)
+    }
+
+    /// Renders views that show the same containers, labels and values (their `hiddenContainers`,
+    /// `containerHTML` and `substitute` give what the first's do) and differ only in where their
+    /// links lead and in their heading ids: a role's page and print views of an SOP, and the views
+    /// of readers who may follow different links. cmark-gfm writes the fragment twice, each link
+    /// that leads somewhere else in some view given a marker address (`a`–`p` in one, `A`–`P` in
+    /// the other), not once per view: where the two differ is exactly where those addresses are
+    /// written, and each view gets its own written there, escaped as cmark-gfm escapes them
+    /// (`HrefEscaping`). Each rendering is what `render(_:)` gives for that view; if the two
+    /// fragments do not differ only in whole markers, each view is rendered on its own.
+    public func render(sharing views: [GFMView]) -> [GFMRendering] {
+        guard let shared = views.first else { return [] }
+        let substitutedLinks = linkNodes.map { substituted($0.link, in: shared) }
+        let addresses = views.map { view in substitutedLinks.map(view.rewriteLink) }
+        let varying = substitutedLinks.indices.filter { link in addresses.contains { $0[link] != addresses[0][link] } }
+        if varying.isEmpty {
+            let html = written(shared, addresses: addresses[0])
+            return views.map { anchored(html, for: $0) }
+        }
+        // Two renderings (markers written twice) cost more than the views they replace below three.
+        guard views.count > 2, varying.count < 1 << 32 else { return views.map(render) }
+        func marked(_ letters: UInt8) -> [String] {
+            var marked = addresses[0]
+            for (number, link) in varying.enumerated() { marked[link] = LinkMarker.text(number, letters: letters) }
+            return marked
+        }
+        let lower = written(shared, addresses: marked(UInt8(ascii: "a")))
+        let upper = written(shared, addresses: marked(UInt8(ascii: "A")))
+        guard let markers = LinkMarker.places(in: lower, against: upper, count: varying.count) else { return views.map(render) }
+        // What each view writes for each marked link: its few distinct addresses escaped once each.
+        let written: [[[UInt8]]] = varying.map { link in
+            var escaped: [(address: String, bytes: [UInt8])] = []
+            return addresses.map { views in
+                let address = views[link]
+                if let known = escaped.first(where: { $0.address == address }) { return known.bytes }
+                let bytes = HrefEscaping.written(address, keepsDangerous: options.allowsRawHTML)
+                escaped.append((address, bytes))
+                return bytes
+            }
+        }
+        return views.indices.map { index in
+            var html: [UInt8] = []
+            html.reserveCapacity(lower.count + 64 * markers.count)
+            var copied = 0
+            for (offset, number) in markers {
+                html += lower[copied..<offset]
+                html += written[number][index]
+                copied = offset + LinkMarker.length
+            }
+            html += lower[copied...]
+            return anchored(html, for: views[index])
+        }
+    }
+
+    /// `link` with the value tokens in its destination substituted for `view`.
+    private func substituted(_ link: GFMLink, in view: GFMView) -> GFMLink {
+        var substituted = link
+        if link.destination.utf8.withContiguousStorageIfAvailable({ GFMReserved.holdsTokenStart(UnsafeRawBufferPointer($0)) })
+            ?? link.destination.unicodeScalars.contains(GFMReserved.tokenStart) {
+            substituted.destination = view.substitute(link.destination)
+        }
+        return substituted
+    }
+
+    /// What cmark-gfm writes for `view` with each link's address given (in `linkNodes` order), task
+    /// items labelled, before the heading ids.
+    private func written(_ view: GFMView, addresses: [String]) -> [UInt8] {
         for (node, literal, field) in tokenNodes {
             let value = view.substitute(literal)
             switch field {
@@ -98,13 +168,8 @@ public final class GFMDocument {
             case .title: cmark_node_set_title(node, value)
             }
         }
-        for (node, link) in linkNodes {
-            var substituted = link
-            if link.destination.utf8.withContiguousStorageIfAvailable({ GFMReserved.holdsTokenStart(UnsafeRawBufferPointer($0)) })
-                ?? link.destination.unicodeScalars.contains(GFMReserved.tokenStart) {
-                substituted.destination = view.substitute(link.destination)
-            }
-            cmark_node_set_url(node, view.rewriteLink(substituted))
+        for ((node, _), address) in zip(linkNodes, addresses) {
+            cmark_node_set_url(node, address)
         }
         var detached: [(node: OpaquePointer, parent: OpaquePointer, previous: OpaquePointer?)] = []
         for id in containers.keys.sorted() {
@@ -144,8 +209,13 @@ public final class GFMDocument {
                 cmark_node_prepend_child(parent, node)
             }
         }
-        return HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs,
-                                    unprefixedReservedIDs: view.unprefixedReservedIDs)
+        return html
+    }
+
+    /// `html` with the heading ids of `view`.
+    private func anchored(_ html: [UInt8], for view: GFMView) -> GFMRendering {
+        HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs,
+                             unprefixedReservedIDs: view.unprefixedReservedIDs)
     }
 
     private static let checkbox = Array("<input type=\"checkbox\"".utf8)

@@ -22,6 +22,9 @@ import Testing
                 #expect(together.trainer == apart.trainer, "\(item.sop.path)")
                 #expect(together.roles == apart.roles, "\(item.sop.path)")
                 #expect(sharing.printViews(item, roles: readers) == alone.printViews(item, roles: readers), "\(item.sop.path)")
+                // Pages and print views asked for together (a build's way) are rendered together.
+                let (both, bothApart) = (sharing.render(item, printRoles: readers), alone.render(item, printRoles: readers))
+                #expect(both.roles == bothApart.roles && both.prints == bothApart.prints && both.trainer == apart.trainer, "\(item.sop.path)")
                 let groups = sharing.viewGroups(of: item, for: [nil] + readers)
                 views += readers.count + 1
                 shared += readers.count + 1 - groups.count

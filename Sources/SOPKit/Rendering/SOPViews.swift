@@ -80,9 +80,12 @@ struct SOPViewRenderer: Sendable {
     func render(_ item: ResolvedPack.ResolvedSOP, everyView: Bool = true, printRoles: [String] = []) -> SOPViews {
         let parsed = parse(item)
         let readers = everyView ? readers(of: item) : []
-        let rendered = views(of: item, for: [nil] + readers, printing: false, parsed: parsed)
-        let prints = printRoles.isEmpty ? [] : views(of: item, for: printRoles, printing: true, parsed: parsed)
-        return SOPViews(trainer: rendered[0], roles: Dictionary(uniqueKeysWithValues: zip(readers, rendered.dropFirst())),
+        // The pages and the print views together: a role's print view differs from its page in
+        // where links lead and in heading ids, which `GFMDocument.render(sharing:)` writes per view.
+        let pages = ([nil] + readers).map { ViewRequest(role: $0, printing: false) }
+        let all = views(of: item, for: pages + printRoles.map { ViewRequest(role: $0, printing: true) }, parsed: parsed)
+        let (rendered, prints) = (all[..<pages.count], all[pages.count...])
+        return SOPViews(trainer: rendered[rendered.startIndex], roles: Dictionary(uniqueKeysWithValues: zip(readers, rendered.dropFirst())),
                         prints: Dictionary(zip(printRoles, prints), uniquingKeysWith: { first, _ in first }),
                         diagnostics: parsed.diagnostics, anchoredLinks: parsed.anchoredLinks)
     }
@@ -106,38 +109,64 @@ struct SOPViewRenderer: Sendable {
     /// roles written side by side need (`PrintViewBatches`).
     func printViews(_ item: ResolvedPack.ResolvedSOP, roles: [String]) -> [GFMRendering] {
         let parsed = parse(item, findingProblems: false)
-        return views(of: item, for: roles, printing: true, parsed: parsed)
+        return views(of: item, for: roles.map { ViewRequest(role: $0, printing: true) }, parsed: parsed)
     }
 
-    /// `roles`' views of the SOP (nil: the trainer view), each distinct view rendered once: readers
-    /// whose views are alike (`ViewKey`) share one rendering: an SOP without role blocks, role
-    /// values or links some of its readers cannot follow reads the same for all of them.
-    private func views(of item: ResolvedPack.ResolvedSOP, for roles: [String?], printing: Bool, parsed: Parsed) -> [GFMRendering] {
-        let (groups, first) = grouped(roles, of: item, parsed: parsed)
-        let rendered = first.map { parsed.document.render(view(for: item, role: roles[$0], printing: printing, parsed: parsed)) }
-        return groups.map { rendered[$0] }
+    /// One view asked for: a role's (nil: the trainer's), as a page or as a section of a print page.
+    private struct ViewRequest {
+        var role: String?
+        var printing: Bool
+    }
+
+    /// The views asked for, each distinct view rendered once: readers whose views are alike
+    /// (`ViewKey`) share one rendering: an SOP without role blocks, role values or links some of
+    /// its readers cannot follow reads the same for all of them. Distinct views that differ only
+    /// in where links lead and in heading ids (a page and its print view, readers who may follow
+    /// different links) are written by cmark-gfm together (`GFMDocument.render(sharing:)`).
+    private func views(of item: ResolvedPack.ResolvedSOP, for requests: [ViewRequest], parsed: Parsed) -> [GFMRendering] {
+        let (groups, first, keys) = grouped(requests, of: item, parsed: parsed)
+        var rendered = [GFMRendering?](repeating: nil, count: first.count)
+        var together: [ViewKey: [Int]] = [:]
+        var order: [ViewKey] = []
+        for (number, key) in keys.enumerated() {
+            var shown = key
+            (shown.unreadable, shown.printing) = ([], false)
+            if together[shown] == nil { order.append(shown) }
+            together[shown, default: []].append(number)
+        }
+        for shown in order {
+            let numbers = together[shown]!
+            let views = numbers.map { view(for: item, role: requests[first[$0]].role, printing: requests[first[$0]].printing, parsed: parsed) }
+            let written = sharesViews ? parsed.document.render(sharing: views) : views.map(parsed.document.render)
+            for (number, rendering) in zip(numbers, written) { rendered[number] = rendering }
+        }
+        return groups.map { rendered[$0]! }
     }
 
     /// `roles` in groups whose views of the SOP are alike: each group's is rendered once.
     func viewGroups(of item: ResolvedPack.ResolvedSOP, for roles: [String?]) -> [[String?]] {
-        let (groups, first) = grouped(roles, of: item, parsed: parse(item, findingProblems: false))
+        let (groups, first, _) = grouped(roles.map { ViewRequest(role: $0, printing: false) }, of: item,
+                                         parsed: parse(item, findingProblems: false))
         return first.indices.map { group in roles.indices.filter { groups[$0] == group }.map { roles[$0] } }
     }
 
-    /// The group of each of `roles` (by `ViewKey`, or each its own without `sharesViews`), and
-    /// the index in `roles` of each group's first.
-    private func grouped(_ roles: [String?], of item: ResolvedPack.ResolvedSOP, parsed: Parsed) -> (groups: [Int], first: [Int]) {
+    /// The group of each request (by `ViewKey`, or each its own without `sharesViews`), the index
+    /// of each group's first request, and each group's key.
+    private func grouped(_ requests: [ViewRequest], of item: ResolvedPack.ResolvedSOP, parsed: Parsed) -> (groups: [Int], first: [Int], keys: [ViewKey]) {
         var numbers: [ViewKey: Int] = [:]
         var first: [Int] = []
-        let groups = roles.indices.map { index in
-            var key = viewKey(of: item, role: roles[index], parsed: parsed)
-            if !sharesViews { key.role = roles[index] }
+        var keys: [ViewKey] = []
+        let groups = requests.indices.map { index in
+            var key = viewKey(of: item, role: requests[index].role, parsed: parsed)
+            key.printing = requests[index].printing
+            if !sharesViews { key.role = requests[index].role }
             if let number = numbers[key] { return number }
             numbers[key] = first.count
             first.append(index)
+            keys.append(key)
             return first.count - 1
         }
-        return (groups, first)
+        return (groups, first, keys)
     }
 
     /// Everything a view's HTML depends on besides printing, which `view(for:role:printing:parsed:)`
@@ -147,6 +176,8 @@ struct SOPViewRenderer: Sendable {
     /// classified again in each view, so it keeps the role itself in the key.
     private struct ViewKey: Hashable {
         var role: String?
+        /// A section of a print page (links lead into the page, heading ids take the SOP's id).
+        var printing = false
         var labelled: Bool
         var hidden: Set<Int>
         var values: [String?]
