@@ -31,12 +31,21 @@ public struct PackSourcePaths: Sendable {
         while let folder = pending.popLast(), folders.count < 100_000 {
             guard folders.insert(folder).inserted else { continue }
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-                var status = stat()
-                if stat(folder + "/" + name, &status) == 0, FileKind(mode: status.st_mode) == .folder,
-                   let real = RealPath.of(folder + "/" + name) {
-                    pending.append(real)
-                } else if let real = RealPath.of(folder + "/" + name) {
-                    files.insert(real)
+                let path = folder + "/" + name
+                // In a folder whose path is real, a name that is no link is real as it is: one
+                // `lstat`, not a `realpath` for each of a pack's thousands of files.
+                switch FileKind.of(path) {
+                case .folder:
+                    pending.append(path)
+                case .file, .other:
+                    files.insert(path)
+                case .link, .missing:
+                    var status = stat()
+                    if stat(path, &status) == 0, FileKind(mode: status.st_mode) == .folder, let real = RealPath.of(path) {
+                        pending.append(real)
+                    } else if let real = RealPath.of(path) {
+                        files.insert(real)
+                    }
                 }
             }
         }
