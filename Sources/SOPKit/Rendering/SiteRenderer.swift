@@ -54,8 +54,11 @@ struct SiteBatches: Sendable {
     let training: TrainingRenderer
     /// The handbook's version (each SOP's hash), for the training pages and `handbook-version.json`:
     /// hashed when first needed, after the SOPs' own pages (`sopgen serve` publishes those first).
-    var version: HandbookVersion { versionOnce.value }
-    private let versionOnce: Once<HandbookVersion>
+    var version: HandbookVersion { versionOnce.value.version }
+    /// `handbook-version.json`, written when the version is hashed (a build hashes it while the
+    /// writer prepares its folder), not by whichever batch comes last.
+    var versionJSON: String { versionOnce.value.json }
+    private let versionOnce: Once<(version: HandbookVersion, json: String)>
     let batchSize: Int
 
     /// `navs`: the menus of another render of a pack with the same roles, sites, checklists,
@@ -76,15 +79,20 @@ struct SiteBatches: Sendable {
         }()
         let views = views
         var pagers = ["": PagerSequence(resolved.sops.map(\.sop.id))]
+        // Each SOP's readers made once, not once per handbook that lists it.
+        let readers = resolved.sops.map { Set(views.readers(of: $0)) }
         for handbook in resolved.handbooks where pagers[handbook.role.id] == nil {
             let role = handbook.role.id
-            let ids = handbook.sopIDs.filter { id in resolved.sop(id).map { views.readers(of: $0).contains(role) } ?? false }
+            let ids = handbook.sopIDs.filter { id in resolved.sopIndex[id].map { readers[$0].contains(role) } ?? false }
             pagers[role] = PagerSequence(ids)
         }
         self.pagers = pagers
         checklists = ChecklistRenderer(pack: resolved.pack, today: resolved.today)
         training = TrainingRenderer(resolved: resolved, models: models, theme: theme)
-        versionOnce = Once { HandbookVersion.current(resolved) }
+        versionOnce = Once {
+            let version = HandbookVersion.current(resolved)
+            return (version, version.json)
+        }
         self.batchSize = max(batchSize, 1)
     }
 
@@ -326,7 +334,9 @@ struct SiteBatches: Sendable {
     /// The search index as the files `searchPaths` lists, in its order; without `search/common.js`
     /// (`common` false) when `render` appends that one batch by batch.
     func searchFiles(_ index: SearchIndex, common: Bool = true) -> [OutputPlan.File] {
-        let views = searchScopes.map { OutputPlan.File(path: $0.path, contents: Data(SearchIndexScript.view(index, $0).utf8)) }
+        // Side by side: written last, when every SOP is in the index.
+        let scopes = searchScopes
+        let views = Parallel.map(scopes.count) { OutputPlan.File(path: scopes[$0].path, contents: Data(SearchIndexScript.view(index, scopes[$0]).utf8)) }
         guard common else { return views }
         return [OutputPlan.File(path: SearchIndex.commonPath, contents: Data(SearchIndexScript.common(index).utf8))] + views
     }
@@ -348,7 +358,7 @@ struct SiteBatches: Sendable {
             let handbook = resolved.handbooks[index]
             return training.pages(for: handbook, nav: navs[.knowledgeCheck(role: handbook.role.id)]!, version: version).map(\.1)
         case .handbookVersion:
-            return [version.json]
+            return [versionJSON]
         case .home:
             let chrome = models.chrome(title: pack.settings.title, at: .home, bodyClass: "home", nav: navs[.home]!)
             return [theme.render(Page(chrome: chrome, content: models.home()))]
