@@ -110,7 +110,8 @@ public final class GFMDocument {
         let varying = substitutedLinks.indices.filter { link in addresses.contains { $0[link] != addresses[0][link] } }
         if varying.isEmpty {
             let html = written(shared, addresses: addresses[0])
-            return views.map { anchored(html, for: $0) }
+            let marks = HeadingAnchors.marks(in: html)
+            return views.map { anchored(html, marks: marks, for: $0) }
         }
         // Two renderings (markers written twice) cost more than the views they replace below three.
         guard views.count > 2, varying.count < 1 << 32 else { return views.map(render) }
@@ -133,17 +134,11 @@ public final class GFMDocument {
                 return bytes
             }
         }
+        // The headings are found once: a heading's text leaves its links' addresses out.
+        let marks = HeadingAnchors.marks(in: lower)
         return views.indices.map { index in
-            var html: [UInt8] = []
-            html.reserveCapacity(lower.count + 64 * markers.count)
-            var copied = 0
-            for (offset, number) in markers {
-                html += lower[copied..<offset]
-                html += written[number][index]
-                copied = offset + LinkMarker.length
-            }
-            html += lower[copied...]
-            return anchored(html, for: views[index])
+            anchored(lower, marks: marks, splices: markers.map { (($0.offset..<($0.offset + LinkMarker.length)), written[$0.number][index]) },
+                     for: views[index])
         }
     }
 
@@ -216,6 +211,13 @@ public final class GFMDocument {
     private func anchored(_ html: [UInt8], for view: GFMView) -> GFMRendering {
         HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs,
                              unprefixedReservedIDs: view.unprefixedReservedIDs)
+    }
+
+    /// `html`, whose heading markers are `marks`, with `splices` written in and the heading ids of `view`.
+    private func anchored(_ html: [UInt8], marks: HeadingAnchors.Marks, splices: [(range: Range<Int>, bytes: [UInt8])] = [],
+                          for view: GFMView) -> GFMRendering {
+        HeadingAnchors.anchored(html, marks: marks, splices: splices, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs,
+                                unprefixedReservedIDs: view.unprefixedReservedIDs)
     }
 
     private static let checkbox = Array("<input type=\"checkbox\"".utf8)

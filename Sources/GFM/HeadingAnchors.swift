@@ -17,40 +17,80 @@ public enum HeadingAnchors {
     /// `apply` on the bytes cmark wrote, which the rendering keeps as they are.
     static func apply(to bytes: [UInt8], idPrefix: String, reservedIDs: Set<String> = [],
                       unprefixedReservedIDs: Set<String> = []) -> GFMRendering {
-        var output: [UInt8] = []
-        var headings: [GFMHeading] = []
-        let elementIDs = existingIDs(in: bytes)
-        var allocator = HeadingIDAllocator(reserved: elementIDs.union(unprefixedReservedIDs), prefix: idPrefix, reservedOnPage: reservedIDs)
+        anchored(bytes, marks: marks(in: bytes), idPrefix: idPrefix, reservedIDs: reservedIDs, unprefixedReservedIDs: unprefixedReservedIDs)
+    }
+
+    /// The heading markers of a rendering, each with the bytes it takes up, and what the id of a
+    /// heading's is made from; and the ids cmark wrote. Found once for views whose renderings
+    /// differ only inside link addresses (`GFMDocument.render(sharing:)`): a heading's text is
+    /// its inner HTML without tags, so an address in it changes nothing here.
+    struct Marks {
+        enum Mark {
+            /// A marker cmark did not write right after `<hN>`: left out.
+            case stray
+            /// A heading's `>` and marker, which become ` id="…">`.
+            case heading(level: Int, text: String, slug: String)
+        }
+        var marks: [(range: Range<Int>, mark: Mark)] = []
+        var elementIDs: Set<String>
+    }
+
+    static func marks(in bytes: [UInt8]) -> Marks {
+        var found = Marks(elementIDs: existingIDs(in: bytes))
         var index = 0
-        var copiedUpTo = 0
-        while let found = UTF8Bytes.find(marker, in: bytes, from: index) {
-            if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+        while let at = UTF8Bytes.find(marker, in: bytes, from: index) {
             // cmark writes `<hN>` immediately before the marker.
-            guard found >= 4, bytes[found - 4] == UInt8(ascii: "<"), bytes[found - 3] == UInt8(ascii: "h"),
-                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[found - 2]), bytes[found - 1] == UInt8(ascii: ">") else {
-                output += bytes[copiedUpTo..<found]
-                index = found + marker.count
-                copiedUpTo = index
+            guard at >= 4, bytes[at - 4] == UInt8(ascii: "<"), bytes[at - 3] == UInt8(ascii: "h"),
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[at - 2]), bytes[at - 1] == UInt8(ascii: ">") else {
+                found.marks.append((at..<(at + marker.count), .stray))
+                index = at + marker.count
                 continue
             }
-            let level = Int(bytes[found - 2] - UInt8(ascii: "0"))
-            let innerStart = found + marker.count
+            let level = Int(bytes[at - 2] - UInt8(ascii: "0"))
+            let innerStart = at + marker.count
             let innerEnd = UTF8Bytes.find(closingTags[level - 1], in: bytes, from: innerStart) ?? bytes.count
             let text = plainText(fromHTML: bytes[innerStart..<innerEnd])
-            let id = allocator.id(for: slugify(text))
-            headings.append(GFMHeading(level: level, id: id, text: text))
-            output += bytes[copiedUpTo..<(found - 1)]
-            output += idAttributeStart
-            output += id.utf8
-            output += idAttributeEnd
+            found.marks.append(((at - 1)..<innerStart, .heading(level: level, text: text, slug: slugify(text))))
             index = innerStart
-            copiedUpTo = innerStart
         }
-        guard copiedUpTo > 0 else {
-            return GFMRendering(bytes: prefixingFootnotes(bytes, with: idPrefix), headings: headings, elementIDs: elementIDs)
+        return found
+    }
+
+    /// `bytes` with its headings' ids (allocated for this view) and each of `splices` (ranges of
+    /// `bytes` apart from the marks', in order) written in place: the rendering of one view.
+    static func anchored(_ bytes: [UInt8], marks: Marks, splices: [(range: Range<Int>, bytes: [UInt8])] = [],
+                         idPrefix: String, reservedIDs: Set<String> = [], unprefixedReservedIDs: Set<String> = []) -> GFMRendering {
+        var allocator = HeadingIDAllocator(reserved: marks.elementIDs.union(unprefixedReservedIDs), prefix: idPrefix, reservedOnPage: reservedIDs)
+        var headings: [GFMHeading] = []
+        guard !marks.marks.isEmpty || !splices.isEmpty else {
+            return GFMRendering(bytes: prefixingFootnotes(bytes, with: idPrefix), headings: headings, elementIDs: marks.elementIDs)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 256 + splices.reduce(0) { $0 + $1.bytes.count })
+        var copiedUpTo = 0
+        var (mark, splice) = (0, 0)
+        while mark < marks.marks.count || splice < splices.count {
+            if splice == splices.count || mark < marks.marks.count && marks.marks[mark].range.lowerBound < splices[splice].range.lowerBound {
+                let (range, kind) = marks.marks[mark]
+                output += bytes[copiedUpTo..<range.lowerBound]
+                if case .heading(let level, let text, let slug) = kind {
+                    let id = allocator.id(for: slug)
+                    headings.append(GFMHeading(level: level, id: id, text: text))
+                    output += idAttributeStart
+                    output += id.utf8
+                    output += idAttributeEnd
+                }
+                copiedUpTo = range.upperBound
+                mark += 1
+            } else {
+                output += bytes[copiedUpTo..<splices[splice].range.lowerBound]
+                output += splices[splice].bytes
+                copiedUpTo = splices[splice].range.upperBound
+                splice += 1
+            }
         }
         output += bytes[copiedUpTo...]
-        return GFMRendering(bytes: prefixingFootnotes(output, with: idPrefix), headings: headings, elementIDs: elementIDs)
+        return GFMRendering(bytes: prefixingFootnotes(output, with: idPrefix), headings: headings, elementIDs: marks.elementIDs)
     }
 
     private static let closingTags = (1...6).map { Array("</h\($0)>".utf8) }
