@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GFM
 
 /// Cuts one rendered view of an SOP into its sections at its headings (every level), each as
@@ -48,7 +53,7 @@ enum SectionSplitter {
             if depth > 0 || opened > 0 { result.inRoleBlock.insert(anchor) }
             depth = max(depth + opened - count(blockClose, in: body), 0)
             let text: String
-            if let seen = known.byAnchor[anchor], ByteSearch.same(seen.html, body) {
+            if let seen = known.byAnchor[anchor], sameText(seen.html, body) {
                 text = seen.text
             } else {
                 text = self.text(of: withoutLabels(body))
@@ -70,6 +75,40 @@ enum SectionSplitter {
         }
         close(at: bytes.count)
         return result
+    }
+
+    /// Whether two sections of HTML have the same text: their bytes are the same outside tags (a
+    /// tag runs from `<` to the next `>`, as `HeadingAnchors.plainTextBytes` reads it, and is
+    /// left out of the text). Views rendered together differ only in link addresses, inside
+    /// tags: their sections' text is made once. A section with a role block's label (whose text
+    /// a tag decides to leave out) must be the same byte for byte.
+    static func sameText(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>) -> Bool {
+        if ByteSearch.same(first, second) { return true }
+        if find(labelOpen, in: first, from: first.startIndex) != nil || find(labelOpen, in: second, from: second.startIndex) != nil {
+            return false
+        }
+        return first.withUnsafeBufferPointer { a in
+            second.withUnsafeBufferPointer { b in
+                // Offsets of the next `byte` at or after `from` (`memchr`), or the end.
+                func next(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+                    guard from < buffer.count, let base = buffer.baseAddress,
+                          let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return buffer.count }
+                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
+                var (i, j) = (0, 0)
+                while true {
+                    // The text up to the next tag, alike in both, then the tag skipped in each.
+                    let length = next(UInt8(ascii: "<"), in: a, from: i) - i
+                    guard j + length <= b.count,
+                          ByteSearch.same(UnsafeBufferPointer(rebasing: a[i..<(i + length)]), UnsafeBufferPointer(rebasing: b[j..<(j + length)])) else { return false }
+                    (i, j) = (i + length, j + length)
+                    guard i < a.count else { return j == b.count }
+                    guard j < b.count, b[j] == UInt8(ascii: "<") else { return false }
+                    i = min(next(UInt8(ascii: ">"), in: a, from: i + 1) + 1, a.count)
+                    j = min(next(UInt8(ascii: ">"), in: b, from: j + 1) + 1, b.count)
+                }
+            }
+        }
     }
 
     private static func text(of html: ArraySlice<UInt8>) -> String {
