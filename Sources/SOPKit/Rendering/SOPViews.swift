@@ -169,11 +169,13 @@ struct SOPViewRenderer: Sendable {
         return (groups, first, keys)
     }
 
-    /// Everything a view's HTML depends on besides printing, which `view(for:role:printing:parsed:)`
-    /// takes from the role: the containers it hides, the role block labels (the trainer view's),
-    /// the value of each token the SOP holds, and the SOPs it links to that the role has no view
-    /// of (those links lead to the trainer view). A link whose destination holds a token is
-    /// classified again in each view, so it keeps the role itself in the key.
+    /// Everything a view's HTML depends on: whether it is printed, and what
+    /// `view(for:role:printing:parsed:)` takes from the role: the containers it hides, the role
+    /// block labels (the trainer view's), the value of each token the SOP holds, and the SOPs it
+    /// links to that the role has no view of (those links lead to the trainer view). A link whose
+    /// destination holds a token is classified again in each view, so it keeps the role itself in
+    /// the key. Keys alike but for `printing` and `unreadable` are views that differ only in link
+    /// addresses and heading ids: rendered together (`views(of:for:parsed:)`).
     private struct ViewKey: Hashable {
         var role: String?
         /// A section of a print page (links lead into the page, heading ids take the SOP's id).
