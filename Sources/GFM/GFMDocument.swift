@@ -91,7 +91,8 @@ public final class GFMDocument {
     /// Renders one view of the document to an HTML fragment.
     public func render(_ view: GFMView) -> GFMRendering {
         let links = linkNodes.map { view.rewriteLink(substituted($0.link, in: view)) }
-        return anchored(written(view, addresses: links), for: view)
+        let html = written(view, addresses: links)
+        return anchored(html, marks: HeadingAnchors.marks(in: html), for: view)
     }
 
     /// Renders views that show the same containers, labels and values (their `hiddenContainers`,
@@ -205,12 +206,6 @@ public final class GFMDocument {
             }
         }
         return html
-    }
-
-    /// `html` with the heading ids of `view`.
-    private func anchored(_ html: [UInt8], for view: GFMView) -> GFMRendering {
-        HeadingAnchors.apply(to: html, idPrefix: view.headingIDPrefix, reservedIDs: view.reservedIDs,
-                             unprefixedReservedIDs: view.unprefixedReservedIDs)
     }
 
     /// `html`, whose heading markers are `marks`, with `splices` written in and the heading ids of `view`.

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GFM
 
 /// Cuts one rendered view of an SOP into its sections at its headings (every level), each as
@@ -87,27 +82,17 @@ enum SectionSplitter {
         if find(labelOpen, in: first, from: first.startIndex) != nil || find(labelOpen, in: second, from: second.startIndex) != nil {
             return false
         }
-        return first.withUnsafeBufferPointer { a in
-            second.withUnsafeBufferPointer { b in
-                // Offsets of the next `byte` at or after `from` (`memchr`), or the end.
-                func next(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-                    guard from < buffer.count, let base = buffer.baseAddress,
-                          let hit = memchr(base + from, Int32(byte), buffer.count - from) else { return buffer.count }
-                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                }
-                var (i, j) = (0, 0)
-                while true {
-                    // The text up to the next tag, alike in both, then the tag skipped in each.
-                    let length = next(UInt8(ascii: "<"), in: a, from: i) - i
-                    guard j + length <= b.count,
-                          ByteSearch.same(UnsafeBufferPointer(rebasing: a[i..<(i + length)]), UnsafeBufferPointer(rebasing: b[j..<(j + length)])) else { return false }
-                    (i, j) = (i + length, j + length)
-                    guard i < a.count else { return j == b.count }
-                    guard j < b.count, b[j] == UInt8(ascii: "<") else { return false }
-                    i = min(next(UInt8(ascii: ">"), in: a, from: i + 1) + 1, a.count)
-                    j = min(next(UInt8(ascii: ">"), in: b, from: j + 1) + 1, b.count)
-                }
-            }
+        let (open, close) = ([UInt8(ascii: "<")], [UInt8(ascii: ">")])
+        var (i, j) = (first.startIndex, second.startIndex)
+        while true {
+            // The text up to the next tag, alike in both, then the tag skipped in each.
+            let length = (find(open, in: first, from: i) ?? first.endIndex) - i
+            guard j + length <= second.endIndex, ByteSearch.same(first[i..<(i + length)], second[j..<(j + length)]) else { return false }
+            (i, j) = (i + length, j + length)
+            guard i < first.endIndex else { return j == second.endIndex }
+            guard j < second.endIndex, second[j] == UInt8(ascii: "<") else { return false }
+            i = min((find(close, in: first, from: i + 1) ?? first.endIndex) + 1, first.endIndex)
+            j = min((find(close, in: second, from: j + 1) ?? second.endIndex) + 1, second.endIndex)
         }
     }
 
