@@ -2,11 +2,16 @@
 # Times `sopgen build` and `sopgen check` on the peer benchmark corpus against Hugo and cmark_limit, in one session,
 # with the shared harness's timer (../shared/bench/bench_time.py) and its method: every run starts
 # with the previous output moved away (O(1)), so each tool writes a fresh tree. Nothing is deleted
-# while tools are timed: the outputs moved away are deleted at the end (and a leftover trash at the
-# start, followed by a pause of SETTLE seconds, 65 by default). On ext4 without a journal (this
-# project's VMs) creating a file scans past every inode freed in the last 60 s (5 min while its
-# inode table block is dirty; fs/ext4/ialloc.c, recently_deleted), so deleting one tool's outputs
-# right before the next tool ran charged that tool for it, the more the more files it writes.
+# while tools are timed, and nothing is timed until SETTLE seconds (370 by default) after the last
+# deletion this script made (the outputs it moved away, deleted at its end; the time is kept in
+# $W/.deleted-at, so a second run waits for the first's). On ext4 without a journal (this
+# project's VMs) creating a file scans past every inode of its group freed in the last 60 s, or
+# the last 360 s while the inode table block holding it is dirty (fs/ext4/ialloc.c,
+# recently_deleted: RECENTCY_MIN + RECENTCY_DIRTY), and creating files dirties those blocks
+# again: a `sync` does not shorten it. A tool timed within six minutes of a mass deletion is
+# charged for it, the more the more files it writes (seven 5,000-SOP builds in a row, 22,558 files
+# each: 1.0-2.4 s of system time each after the pause, 2.7-8.4 s within it). Deletions made by hand are not known here:
+# wait six minutes after them.
 #
 #   bench/run.sh                       # N=1000, 5 runs each
 #   SIZES="1000 5000" RUNS=5 bench/run.sh
@@ -22,16 +27,27 @@ SIZES=${SIZES:-1000}
 RUNS=${RUNS:-5}
 OUT=${OUTFS:-$W/out}   # OUTFS=/dev/shm/… measures without the disk
 TRASH=$OUT/.trash
-SETTLE=${SETTLE:-65}
+SETTLE=${SETTLE:-370}
+DELETED_AT=$W/.deleted-at
 mkdir -p "$W" "$OUT"
-if [ -e "$TRASH" ]; then rm -rf "$TRASH"; sync; sleep "$SETTLE"; fi
+# Deletes the outputs moved away and notes when (after the sync: the deletion is on the disk).
+delete_trash() { rm -rf "$TRASH"; sync; date +%s > "$DELETED_AT"; }
+# Waits until SETTLE seconds have passed since the last deletion.
+settle() {
+  local last wait
+  last=$(cat "$DELETED_AT" 2>/dev/null || echo 0)
+  wait=$(( last + SETTLE - $(date +%s) ))
+  if [ "$wait" -gt 0 ]; then echo "waiting ${wait} s: ext4 skips inodes freed in the last $SETTLE s"; sleep "$wait"; fi
+}
+if [ -e "$TRASH" ]; then delete_trash; fi
 mkdir -p "$TRASH"
-trap 'rm -rf "$TRASH"' EXIT
+trap delete_trash EXIT
 CSV=$W/results.csv
 rm -f "$CSV"
 
 (cd "$ROOT" && swift build -c release --product sopgen >/dev/null)
 cc -O2 -o "$W/cmark_limit" "$SHARED/cmark_limit.c" -lcmark-gfm-extensions -lcmark-gfm
+settle
 
 bench() {
   local label=$1 n=$2 out=$3; shift 3
