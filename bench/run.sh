@@ -36,7 +36,9 @@ delete_trash() { rm -rf "$TRASH"; sync; date +%s > "$DELETED_AT"; }
 settle() {
   local last wait
   last=$(cat "$DELETED_AT" 2>/dev/null || echo 0)
+  case $last in ''|*[!0-9]*) last=$(date +%s) ;; esac   # not a time (changed by hand): the whole pause
   wait=$(( last + SETTLE - $(date +%s) ))
+  if [ "$wait" -gt "$SETTLE" ]; then wait=$SETTLE; fi   # a time in the future: one pause
   if [ "$wait" -gt 0 ]; then echo "waiting ${wait} s: ext4 skips inodes freed in the last $SETTLE s"; sleep "$wait"; fi
 }
 if [ -e "$TRASH" ]; then delete_trash; fi
