@@ -125,7 +125,7 @@ public final class GFMDocument {
         let upper = written(shared, addresses: marked(UInt8(ascii: "A")))
         guard let markers = LinkMarker.places(in: lower, against: upper, count: varying.count) else { return views.map(render) }
         // What each view writes for each marked link: its few distinct addresses escaped once each.
-        let written: [[[UInt8]]] = varying.map { link in
+        let spliced: [[[UInt8]]] = varying.map { link in
             var escaped: [(address: String, bytes: [UInt8])] = []
             return addresses.map { views in
                 let address = views[link]
@@ -138,7 +138,7 @@ public final class GFMDocument {
         // The headings are found once: a heading's text leaves its links' addresses out.
         let marks = HeadingAnchors.marks(in: lower)
         return views.indices.map { index in
-            anchored(lower, marks: marks, splices: markers.map { (($0.offset..<($0.offset + LinkMarker.length)), written[$0.number][index]) },
+            anchored(lower, marks: marks, splices: markers.map { (($0.offset..<($0.offset + LinkMarker.length)), spliced[$0.number][index]) },
                      for: views[index])
         }
     }

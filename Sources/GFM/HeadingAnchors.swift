@@ -10,16 +10,6 @@ public enum HeadingAnchors {
     private static let marker = Array(GFMReserved.headingMarker.utf8)
     private static let footnoteMark = Array("data-footnote".utf8)
 
-    public static func apply(to html: String, idPrefix: String, reservedIDs: Set<String> = []) -> GFMRendering {
-        apply(to: Array(html.utf8), idPrefix: idPrefix, reservedIDs: reservedIDs)
-    }
-
-    /// `apply` on the bytes cmark wrote, which the rendering keeps as they are.
-    static func apply(to bytes: [UInt8], idPrefix: String, reservedIDs: Set<String> = [],
-                      unprefixedReservedIDs: Set<String> = []) -> GFMRendering {
-        anchored(bytes, marks: marks(in: bytes), idPrefix: idPrefix, reservedIDs: reservedIDs, unprefixedReservedIDs: unprefixedReservedIDs)
-    }
-
     /// The heading markers of a rendering, each with the bytes it takes up, and what the id of a
     /// heading's is made from; and the ids cmark wrote. Found once for views whose renderings
     /// differ only inside link addresses (`GFMDocument.render(sharing:)`): a heading's text is

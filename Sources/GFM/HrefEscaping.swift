@@ -20,9 +20,9 @@ enum HrefEscaping {
                 if isKept(byte) {
                     output.append(byte)
                 } else if byte == UInt8(ascii: "&") {
-                    output += [UInt8(ascii: "&"), UInt8(ascii: "a"), UInt8(ascii: "m"), UInt8(ascii: "p"), UInt8(ascii: ";")]
+                    output += ampersand
                 } else if byte == UInt8(ascii: "'") {
-                    output += [UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "x"), UInt8(ascii: "2"), UInt8(ascii: "7"), UInt8(ascii: ";")]
+                    output += apostrophe
                 } else {
                     output += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0xF)]
                 }
@@ -30,6 +30,9 @@ enum HrefEscaping {
             return output
         }
     }
+
+    private static let ampersand = Array("&amp;".utf8)
+    private static let apostrophe = Array("&#x27;".utf8)
 
     private static func isKept(_ byte: UInt8) -> Bool {
         switch byte {
